@@ -1,0 +1,56 @@
+# Generated from okta_spec/openapi.yaml by openapi-python-client 0.29.1 with the
+# templates in okta_spec/templates. Do not edit: change the spec and run `nox -s generate`.
+"""List authenticators: request builder and response parser."""
+
+from http import HTTPStatus
+from typing import Any
+
+from ... import errors
+from ...client import ApiTransport, RawResponse
+from ...models.authenticator import Authenticator
+from ...types import Response
+
+METHOD = "GET"
+PATH = "/api/v1/authenticators"
+
+
+def build_request() -> dict[str, Any]:
+
+    _kwargs: dict[str, Any] = {
+        "method": METHOD,
+        "url": PATH,
+    }
+
+    return _kwargs
+
+
+def parse_response(response: RawResponse) -> list[Authenticator]:
+    """Parse the documented success response; any other status is unexpected here."""
+    if response.status_code == 200:
+        response_200 = []
+        _response_200 = response.json()
+        for response_200_item_data in _response_200:
+            response_200_item = Authenticator.from_dict(response_200_item_data)
+
+            response_200.append(response_200_item)
+
+        return response_200
+
+    raise errors.UnexpectedStatus(response.status_code, response.content)
+
+
+async def asyncio_detailed(
+    client: ApiTransport,
+) -> Response[list[Authenticator]]:
+    """List authenticators
+
+    Sends the request through ``client`` (which owns auth, retries and error mapping) and
+    parses the documented responses.
+    """
+    response = await client.request(**build_request())
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=parse_response(response),
+    )

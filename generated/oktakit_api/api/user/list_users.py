@@ -1,0 +1,119 @@
+# Generated from okta_spec/openapi.yaml by openapi-python-client 0.29.1 with the
+# templates in okta_spec/templates. Do not edit: change the spec and run `nox -s generate`.
+"""List users: request builder and response parser."""
+
+from http import HTTPStatus
+from typing import Any
+
+from ... import errors
+from ...client import ApiTransport, RawResponse
+from ...models.user import User
+from ...types import UNSET, Response, Unset
+
+METHOD = "GET"
+PATH = "/api/v1/users"
+
+
+def build_request(
+    *,
+    search: str | Unset = UNSET,
+    filter_: str | Unset = UNSET,
+    q: str | Unset = UNSET,
+    after: str | Unset = UNSET,
+    limit: int | Unset = 200,
+    sort_by: str | Unset = UNSET,
+    sort_order: str | Unset = "asc",
+    fields: str | Unset = UNSET,
+    expand: str | Unset = UNSET,
+    content_type: str | Unset = UNSET,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(content_type, Unset):
+        headers["Content-Type"] = content_type
+
+    params: dict[str, Any] = {}
+
+    params["search"] = search
+
+    params["filter"] = filter_
+
+    params["q"] = q
+
+    params["after"] = after
+
+    params["limit"] = limit
+
+    params["sortBy"] = sort_by
+
+    params["sortOrder"] = sort_order
+
+    params["fields"] = fields
+
+    params["expand"] = expand
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": METHOD,
+        "url": PATH,
+        "params": params,
+    }
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def parse_response(response: RawResponse) -> list[User]:
+    """Parse the documented success response; any other status is unexpected here."""
+    if response.status_code == 200:
+        response_200 = []
+        _response_200 = response.json()
+        for response_200_item_data in _response_200:
+            response_200_item = User.from_dict(response_200_item_data)
+
+            response_200.append(response_200_item)
+
+        return response_200
+
+    raise errors.UnexpectedStatus(response.status_code, response.content)
+
+
+async def asyncio_detailed(
+    client: ApiTransport,
+    *,
+    search: str | Unset = UNSET,
+    filter_: str | Unset = UNSET,
+    q: str | Unset = UNSET,
+    after: str | Unset = UNSET,
+    limit: int | Unset = 200,
+    sort_by: str | Unset = UNSET,
+    sort_order: str | Unset = "asc",
+    fields: str | Unset = UNSET,
+    expand: str | Unset = UNSET,
+    content_type: str | Unset = UNSET,
+) -> Response[list[User]]:
+    """List users
+
+    Sends the request through ``client`` (which owns auth, retries and error mapping) and
+    parses the documented responses.
+    """
+    response = await client.request(
+        **build_request(
+            search=search,
+            filter_=filter_,
+            q=q,
+            after=after,
+            limit=limit,
+            sort_by=sort_by,
+            sort_order=sort_order,
+            fields=fields,
+            expand=expand,
+            content_type=content_type,
+        )
+    )
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=parse_response(response),
+    )

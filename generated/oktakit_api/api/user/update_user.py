@@ -1,0 +1,88 @@
+# Generated from okta_spec/openapi.yaml by openapi-python-client 0.29.1 with the
+# templates in okta_spec/templates. Do not edit: change the spec and run `nox -s generate`.
+"""Update a user (partial): request builder and response parser."""
+
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+from ... import errors
+from ...client import ApiTransport, RawResponse
+from ...models.update_user_request import UpdateUserRequest
+from ...models.user import User
+from ...types import UNSET, Response, Unset
+
+METHOD = "POST"
+PATH = "/api/v1/users/{id}"
+
+
+def build_request(
+    id: str,
+    *,
+    body: UpdateUserRequest,
+    strict: bool | Unset = UNSET,
+    if_match: str | Unset = UNSET,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(if_match, Unset):
+        headers["If-Match"] = if_match
+
+    params: dict[str, Any] = {}
+
+    params["strict"] = strict
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": METHOD,
+        "url": PATH.format(
+            id=quote(str(id), safe=""),
+        ),
+        "params": params,
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def parse_response(response: RawResponse) -> User:
+    """Parse the documented success response; any other status is unexpected here."""
+    if response.status_code == 200:
+        response_200 = User.from_dict(response.json())
+
+        return response_200
+
+    raise errors.UnexpectedStatus(response.status_code, response.content)
+
+
+async def asyncio_detailed(
+    client: ApiTransport,
+    id: str,
+    *,
+    body: UpdateUserRequest,
+    strict: bool | Unset = UNSET,
+    if_match: str | Unset = UNSET,
+) -> Response[User]:
+    """Update a user (partial)
+
+    Sends the request through ``client`` (which owns auth, retries and error mapping) and
+    parses the documented responses.
+    """
+    response = await client.request(
+        **build_request(
+            id=id,
+            body=body,
+            strict=strict,
+            if_match=if_match,
+        )
+    )
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=parse_response(response),
+    )

@@ -1,0 +1,77 @@
+# Generated from okta_spec/openapi.yaml by openapi-python-client 0.29.1 with the
+# templates in okta_spec/templates. Do not edit: change the spec and run `nox -s generate`.
+"""Deactivate a user: request builder and response parser."""
+
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+from ... import errors
+from ...client import ApiTransport, RawResponse
+from ...models.deactivate_user_prefer import DeactivateUserPrefer
+from ...types import UNSET, Response, Unset
+
+METHOD = "POST"
+PATH = "/api/v1/users/{id}/lifecycle/deactivate"
+
+
+def build_request(
+    id: str,
+    *,
+    send_email: bool | Unset = False,
+    prefer: DeactivateUserPrefer | Unset = UNSET,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(prefer, Unset):
+        headers["Prefer"] = str(prefer)
+
+    params: dict[str, Any] = {}
+
+    params["sendEmail"] = send_email
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": METHOD,
+        "url": PATH.format(
+            id=quote(str(id), safe=""),
+        ),
+        "params": params,
+    }
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def parse_response(response: RawResponse) -> None:
+    """Parse the documented success response; any other status is unexpected here."""
+    if response.status_code == 200:
+        return None
+    raise errors.UnexpectedStatus(response.status_code, response.content)
+
+
+async def asyncio_detailed(
+    client: ApiTransport,
+    id: str,
+    *,
+    send_email: bool | Unset = False,
+    prefer: DeactivateUserPrefer | Unset = UNSET,
+) -> Response[None]:
+    """Deactivate a user
+
+    Sends the request through ``client`` (which owns auth, retries and error mapping) and
+    parses the documented responses.
+    """
+    response = await client.request(
+        **build_request(
+            id=id,
+            send_email=send_email,
+            prefer=prefer,
+        )
+    )
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=parse_response(response),
+    )

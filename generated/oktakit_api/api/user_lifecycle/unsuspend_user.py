@@ -1,0 +1,57 @@
+# Generated from okta_spec/openapi.yaml by openapi-python-client 0.29.1 with the
+# templates in okta_spec/templates. Do not edit: change the spec and run `nox -s generate`.
+"""Unsuspend a user: request builder and response parser."""
+
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+from ... import errors
+from ...client import ApiTransport, RawResponse
+from ...types import Response
+
+METHOD = "POST"
+PATH = "/api/v1/users/{id}/lifecycle/unsuspend"
+
+
+def build_request(
+    id: str,
+) -> dict[str, Any]:
+
+    _kwargs: dict[str, Any] = {
+        "method": METHOD,
+        "url": PATH.format(
+            id=quote(str(id), safe=""),
+        ),
+    }
+
+    return _kwargs
+
+
+def parse_response(response: RawResponse) -> None:
+    """Parse the documented success response; any other status is unexpected here."""
+    if response.status_code == 200:
+        return None
+    raise errors.UnexpectedStatus(response.status_code, response.content)
+
+
+async def asyncio_detailed(
+    client: ApiTransport,
+    id: str,
+) -> Response[None]:
+    """Unsuspend a user
+
+    Sends the request through ``client`` (which owns auth, retries and error mapping) and
+    parses the documented responses.
+    """
+    response = await client.request(
+        **build_request(
+            id=id,
+        )
+    )
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=parse_response(response),
+    )

@@ -1,0 +1,66 @@
+# Generated from okta_spec/openapi.yaml by openapi-python-client 0.29.1 with the
+# templates in okta_spec/templates. Do not edit: change the spec and run `nox -s generate`.
+"""List a user's groups: request builder and response parser."""
+
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+from ... import errors
+from ...client import ApiTransport, RawResponse
+from ...models.group import Group
+from ...types import Response
+
+METHOD = "GET"
+PATH = "/api/v1/users/{id}/groups"
+
+
+def build_request(
+    id: str,
+) -> dict[str, Any]:
+
+    _kwargs: dict[str, Any] = {
+        "method": METHOD,
+        "url": PATH.format(
+            id=quote(str(id), safe=""),
+        ),
+    }
+
+    return _kwargs
+
+
+def parse_response(response: RawResponse) -> list[Group]:
+    """Parse the documented success response; any other status is unexpected here."""
+    if response.status_code == 200:
+        response_200 = []
+        _response_200 = response.json()
+        for response_200_item_data in _response_200:
+            response_200_item = Group.from_dict(response_200_item_data)
+
+            response_200.append(response_200_item)
+
+        return response_200
+
+    raise errors.UnexpectedStatus(response.status_code, response.content)
+
+
+async def asyncio_detailed(
+    client: ApiTransport,
+    id: str,
+) -> Response[list[Group]]:
+    """List a user's groups
+
+    Sends the request through ``client`` (which owns auth, retries and error mapping) and
+    parses the documented responses.
+    """
+    response = await client.request(
+        **build_request(
+            id=id,
+        )
+    )
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=parse_response(response),
+    )

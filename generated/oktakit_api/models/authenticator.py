@@ -1,0 +1,179 @@
+# Generated from okta_spec/openapi.yaml by openapi-python-client 0.29.1 with the
+# templates in okta_spec/templates. Do not edit: change the spec and run `nox -s generate`.
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.authenticator_key_enum import AuthenticatorKeyEnum
+from ..models.authenticator_type import AuthenticatorType
+from ..models.lifecycle_status import LifecycleStatus
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.authenticator_links import AuthenticatorLinks
+
+
+T = TypeVar("T", bound="Authenticator")
+
+
+@_attrs_define
+class Authenticator:
+    """An authenticator configured in the org. Type-specific settings are kept as additional properties.
+
+    Attributes:
+        id (str | Unset):
+        key (AuthenticatorKeyEnum | Unset):
+        name (str | Unset):
+        status (LifecycleStatus | Unset):
+        type_ (AuthenticatorType | Unset):
+        created (datetime.datetime | Unset):
+        last_updated (datetime.datetime | Unset):
+        field_links (AuthenticatorLinks | Unset):
+    """
+
+    id: str | Unset = UNSET
+    key: AuthenticatorKeyEnum | Unset = UNSET
+    name: str | Unset = UNSET
+    status: LifecycleStatus | Unset = UNSET
+    type_: AuthenticatorType | Unset = UNSET
+    created: datetime.datetime | Unset = UNSET
+    last_updated: datetime.datetime | Unset = UNSET
+    field_links: AuthenticatorLinks | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        id = self.id
+
+        key: str | Unset = UNSET
+        if not isinstance(self.key, Unset):
+            key = self.key.value
+
+        name = self.name
+
+        status: str | Unset = UNSET
+        if not isinstance(self.status, Unset):
+            status = self.status.value
+
+        type_: str | Unset = UNSET
+        if not isinstance(self.type_, Unset):
+            type_ = self.type_.value
+
+        created: str | Unset = UNSET
+        if not isinstance(self.created, Unset):
+            created = self.created.isoformat()
+
+        last_updated: str | Unset = UNSET
+        if not isinstance(self.last_updated, Unset):
+            last_updated = self.last_updated.isoformat()
+
+        field_links: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.field_links, Unset):
+            field_links = self.field_links.to_dict()
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if id is not UNSET:
+            field_dict["id"] = id
+        if key is not UNSET:
+            field_dict["key"] = key
+        if name is not UNSET:
+            field_dict["name"] = name
+        if status is not UNSET:
+            field_dict["status"] = status
+        if type_ is not UNSET:
+            field_dict["type"] = type_
+        if created is not UNSET:
+            field_dict["created"] = created
+        if last_updated is not UNSET:
+            field_dict["lastUpdated"] = last_updated
+        if field_links is not UNSET:
+            field_dict["_links"] = field_links
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.authenticator_links import AuthenticatorLinks  # noqa: PLC0415
+
+        d = dict(src_dict)
+        id = d.pop("id", UNSET)
+
+        _key = d.pop("key", UNSET)
+        key: AuthenticatorKeyEnum | Unset
+        if isinstance(_key, Unset):
+            key = UNSET
+        else:
+            key = AuthenticatorKeyEnum(_key)
+
+        name = d.pop("name", UNSET)
+
+        _status = d.pop("status", UNSET)
+        status: LifecycleStatus | Unset
+        if isinstance(_status, Unset):
+            status = UNSET
+        else:
+            status = LifecycleStatus(_status)
+
+        _type_ = d.pop("type", UNSET)
+        type_: AuthenticatorType | Unset
+        if isinstance(_type_, Unset):
+            type_ = UNSET
+        else:
+            type_ = AuthenticatorType(_type_)
+
+        _created = d.pop("created", UNSET)
+        created: datetime.datetime | Unset
+        if isinstance(_created, Unset):
+            created = UNSET
+        else:
+            created = datetime.datetime.fromisoformat(_created)
+
+        _last_updated = d.pop("lastUpdated", UNSET)
+        last_updated: datetime.datetime | Unset
+        if isinstance(_last_updated, Unset):
+            last_updated = UNSET
+        else:
+            last_updated = datetime.datetime.fromisoformat(_last_updated)
+
+        _field_links = d.pop("_links", UNSET)
+        field_links: AuthenticatorLinks | Unset
+        if isinstance(_field_links, Unset):
+            field_links = UNSET
+        else:
+            field_links = AuthenticatorLinks.from_dict(_field_links)
+
+        authenticator = cls(
+            id=id,
+            key=key,
+            name=name,
+            status=status,
+            type_=type_,
+            created=created,
+            last_updated=last_updated,
+            field_links=field_links,
+        )
+
+        authenticator.additional_properties = d
+        return authenticator
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

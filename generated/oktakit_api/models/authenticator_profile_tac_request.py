@@ -1,0 +1,72 @@
+# Generated from okta_spec/openapi.yaml by openapi-python-client 0.29.1 with the
+# templates in okta_spec/templates. Do not edit: change the spec and run `nox -s generate`.
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="AuthenticatorProfileTacRequest")
+
+
+@_attrs_define
+class AuthenticatorProfileTacRequest:
+    """
+    Attributes:
+        ttl (str | Unset): Minutes the code stays valid (10 to 14400, narrowed by the org's settings).
+        multi_use (bool | Unset): Whether the code may be used more than once (the org must allow it).
+    """
+
+    ttl: str | Unset = UNSET
+    multi_use: bool | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        ttl = self.ttl
+
+        multi_use = self.multi_use
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if ttl is not UNSET:
+            field_dict["ttl"] = ttl
+        if multi_use is not UNSET:
+            field_dict["multiUse"] = multi_use
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        ttl = d.pop("ttl", UNSET)
+
+        multi_use = d.pop("multiUse", UNSET)
+
+        authenticator_profile_tac_request = cls(
+            ttl=ttl,
+            multi_use=multi_use,
+        )
+
+        authenticator_profile_tac_request.additional_properties = d
+        return authenticator_profile_tac_request
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,81 @@
+# Generated from okta_spec/openapi.yaml by openapi-python-client 0.29.1 with the
+# templates in okta_spec/templates. Do not edit: change the spec and run `nox -s generate`.
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.permission import Permission
+
+
+T = TypeVar("T", bound="Permissions")
+
+
+@_attrs_define
+class Permissions:
+    """
+    Attributes:
+        permissions (list[Permission] | Unset):
+    """
+
+    permissions: list[Permission] | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        permissions: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.permissions, Unset):
+            permissions = []
+            for permissions_item_data in self.permissions:
+                permissions_item = permissions_item_data.to_dict()
+                permissions.append(permissions_item)
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if permissions is not UNSET:
+            field_dict["permissions"] = permissions
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.permission import Permission  # noqa: PLC0415
+
+        d = dict(src_dict)
+        _permissions = d.pop("permissions", UNSET)
+        permissions: list[Permission] | Unset = UNSET
+        if _permissions is not UNSET:
+            permissions = []
+            for permissions_item_data in _permissions:
+                permissions_item = Permission.from_dict(permissions_item_data)
+
+                permissions.append(permissions_item)
+
+        permissions = cls(
+            permissions=permissions,
+        )
+
+        permissions.additional_properties = d
+        return permissions
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

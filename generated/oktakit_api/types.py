@@ -1,0 +1,35 @@
+# Generated from okta_spec/openapi.yaml by openapi-python-client 0.29.1 with the
+# templates in okta_spec/templates. Do not edit: change the spec and run `nox -s generate`.
+"""Contains some shared types for properties"""
+
+from collections.abc import Mapping
+from http import HTTPStatus
+from typing import Generic, Literal, TypeVar
+
+from attrs import define
+
+
+class Unset:
+    def __bool__(self) -> Literal[False]:
+        return False
+
+    def __repr__(self) -> str:
+        return "UNSET"
+
+
+UNSET: Unset = Unset()
+
+T = TypeVar("T")
+
+
+@define
+class Response(Generic[T]):
+    """A response from an endpoint, with its parsed body."""
+
+    status_code: HTTPStatus
+    content: bytes
+    headers: Mapping[str, str]
+    parsed: T
+
+
+__all__ = ["UNSET", "Response", "Unset"]
