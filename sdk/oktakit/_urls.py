@@ -1,0 +1,56 @@
+"""Org URL validation: where requests (and credentials) are allowed to go."""
+
+from __future__ import annotations
+
+import ipaddress
+
+from yarl import URL
+
+from .errors import ConfigurationError, InvalidArgumentError
+
+
+def org_origin(org_url: str) -> URL:
+    """Check an org URL and reduce it to its origin (``https://acme.okta.com``).
+
+    Plain http is refused except for loopback hosts, where the embedded simulator runs.
+    """
+    if not isinstance(org_url, str) or not org_url.strip():
+        raise ConfigurationError("the org URL is empty (expected e.g. https://acme.okta.com)")
+    try:
+        url = URL(org_url.strip())
+    except ValueError as exc:
+        raise ConfigurationError(f"the org URL {org_url!r} is not a URL") from exc
+    if not url.is_absolute() or not url.host:
+        raise ConfigurationError(f"the org URL {org_url!r} has no host (expected e.g. https://acme.okta.com)")
+    if url.user or url.password:
+        raise ConfigurationError("the org URL must not carry credentials")
+    if url.path not in ("", "/") or url.query_string or url.fragment:
+        raise ConfigurationError(f"the org URL {str(url.origin())!r} must not have a path, query or fragment")
+    if url.scheme == "http" and _is_loopback(url.host):
+        return url.origin()
+    if url.scheme != "https":
+        raise ConfigurationError(
+            f"the org URL must use https (got {url.scheme!r}); http is only allowed for loopback hosts"
+        )
+    return url.origin()
+
+
+def _is_loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
+def path_value(name: str, value: object) -> str:
+    """Validate one value bound for a URL path (the generated code percent-encodes it)."""
+    if not isinstance(value, str):
+        raise InvalidArgumentError(f"{name} must be a string, not {type(value).__name__}")
+    if not value:
+        raise InvalidArgumentError(f"{name} must not be empty")
+    # "." and ".." survive percent-encoding and would be resolved as path segments.
+    if value in (".", ".."):
+        raise InvalidArgumentError(f"{name} {value!r} is not a valid identifier")
+    return value

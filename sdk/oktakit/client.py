@@ -1,0 +1,378 @@
+"""``OktaClient``: one async method per operation of the spec."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import AsyncIterator, Mapping
+from types import TracebackType
+from typing import TYPE_CHECKING, Any, Self, cast
+
+import aiohttp
+
+from oktakit_api.types import UNSET
+
+from ._operations import operation, parse
+from ._urls import org_origin, path_value
+from .auth import ApiToken, Auth
+from .errors import ConfigurationError, InvalidArgumentError
+from .pagination import paginate
+from .transport import Transport
+
+if TYPE_CHECKING:
+    from oktakit_api.models import (
+        Authenticator,
+        Group,
+        Permission,
+        RoleAssignment,
+        TacAuthenticatorEnrollment,
+        User,
+        UserActivationToken,
+    )
+
+DEFAULT_TIMEOUT = 30.0
+
+
+class OktaClient:
+    """An asyncio client for one Okta org.
+
+    >>> async with OktaClient("https://acme.okta.com", auth=ApiToken(token)) as okta:
+    ...     user = await okta.get_user("00u1abc")
+    ...     user.profile.email, user.profile["legalName"]
+    ...     async for u in okta.list_users(search='status eq "ACTIVE"'):
+    ...         ...
+    ...     await okta.suspend_user(user.id)
+
+    A ``session`` passed in is used as is and never closed; otherwise the client opens its own
+    on first use and closes it on exit (or on ``await client.close()``).
+    """
+
+    def __init__(
+        self,
+        org_url: str,
+        *,
+        auth: Auth,
+        session: aiohttp.ClientSession | None = None,
+        timeout: float = DEFAULT_TIMEOUT,
+    ) -> None:
+        self._origin = org_origin(org_url)
+        if auth is None or not callable(getattr(auth, "headers", None)):
+            raise ConfigurationError("auth must be a credential such as ApiToken(token)")
+        if isinstance(timeout, bool) or not isinstance(timeout, (int, float)) or timeout <= 0:
+            raise ConfigurationError(f"timeout must be a positive number of seconds, not {timeout!r}")
+        self._auth = auth
+        self._session = session
+        self._owns_session = session is None
+        self._timeout = aiohttp.ClientTimeout(total=float(timeout))
+        self._transport: Transport | None = None
+
+    @classmethod
+    def from_env(
+        cls, *, session: aiohttp.ClientSession | None = None, timeout: float = DEFAULT_TIMEOUT
+    ) -> Self:
+        """Build a client from ``OKTA_ORG_URL`` and ``OKTA_API_TOKEN``."""
+        org_url = os.environ.get("OKTA_ORG_URL", "").strip()
+        if not org_url:
+            raise ConfigurationError("OKTA_ORG_URL is not set (e.g. https://acme.okta.com)")
+        token = os.environ.get("OKTA_API_TOKEN", "").strip()
+        if not token:
+            raise ConfigurationError("OKTA_API_TOKEN is not set")
+        return cls(org_url, auth=ApiToken(token), session=session, timeout=timeout)
+
+    @property
+    def org_url(self) -> str:
+        return str(self._origin)
+
+    # -- session lifecycle -------------------------------------------------------------
+
+    async def __aenter__(self) -> Self:
+        self._get_transport()
+        return self
+
+    async def __aexit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        await self.close()
+
+    async def close(self) -> None:
+        """Close the session if this client opened it; a borrowed session stays open."""
+        if self._owns_session and self._session is not None:
+            await self._session.close()
+            self._session = None
+        self._transport = None
+
+    def _get_transport(self) -> Transport:
+        if self._transport is None:
+            if self._session is None:
+                self._session = aiohttp.ClientSession()
+            self._transport = Transport(
+                origin=self._origin, auth=self._auth, session=self._session, timeout=self._timeout
+            )
+        return self._transport
+
+    def __repr__(self) -> str:
+        return f"OktaClient({self.org_url!r}, auth={self._auth!r})"
+
+    # -- plumbing ------------------------------------------------------------------------
+
+    async def _call(self, name: str, *args: Any, **kwargs: Any) -> Any:
+        op = operation(name)
+        request = op.build_request(*args, **kwargs)
+        return parse(op, await self._get_transport().request(**request))
+
+    def _list(self, name: str, *args: Any, **kwargs: Any) -> AsyncIterator[Any]:
+        op = operation(name)
+        request = op.build_request(*args, **kwargs)
+
+        async def items() -> AsyncIterator[Any]:
+            transport = self._get_transport()
+            first = await transport.request(**request)
+            async for item in paginate(transport, first, lambda r: parse(op, r)):
+                yield item
+
+        return items()
+
+    # -- users ---------------------------------------------------------------------------
+
+    def list_users(
+        self,
+        *,
+        search: str | None = None,
+        filter: str | None = None,
+        q: str | None = None,
+        limit: int | None = None,
+        sort_by: str | None = None,
+        sort_order: str | None = None,
+        fields: str | None = None,
+        expand: str | None = None,
+        after: str | None = None,
+    ) -> AsyncIterator[User]:
+        """Iterate over users, page after page (``limit`` is the page size, at most 200).
+
+        ``search`` (e.g. ``'profile.department eq "Sales"'``) is Okta's recommended query;
+        without any query, DEPROVISIONED users are left out.
+        """
+        if limit is not None and (
+            isinstance(limit, bool) or not isinstance(limit, int) or not 1 <= limit <= 200
+        ):
+            raise InvalidArgumentError(f"limit must be an integer from 1 to 200, not {limit!r}")
+        if sort_order is not None and sort_order not in ("asc", "desc"):
+            raise InvalidArgumentError(f"sort_order must be 'asc' or 'desc', not {sort_order!r}")
+        return self._list(
+            "list_users",
+            search=_opt(search),
+            filter_=_opt(filter),
+            q=_opt(q),
+            limit=_opt(limit),
+            sort_by=_opt(sort_by),
+            sort_order=_opt(sort_order),
+            fields=_opt(fields),
+            expand=_opt(expand),
+            after=_opt(after),
+        )
+
+    async def get_user(self, id: str, *, expand: str | None = None) -> User:
+        """Retrieve a user by id, login, or unambiguous login shortname."""
+        return cast("User", await self._call("get_user", path_value("id", id), expand=_opt(expand)))
+
+    async def update_user(
+        self,
+        id: str,
+        *,
+        profile: Mapping[str, Any] | None = None,
+        credentials: Mapping[str, Any] | None = None,
+        password: str | None = None,
+        strict: bool | None = None,
+        if_match: str | None = None,
+    ) -> User:
+        """Change only the given profile attributes and credentials; ``None`` clears an attribute.
+
+        >>> await okta.update_user(uid, profile={"nickName": "Sam", "legalName": None})
+        """
+        body = _user_body(profile, credentials, password)
+        if not body:
+            raise InvalidArgumentError("update_user needs a profile, credentials or password to change")
+        return cast(
+            "User",
+            await self._call(
+                "update_user", path_value("id", id), body=body, strict=_opt(strict), if_match=_opt(if_match)
+            ),
+        )
+
+    async def replace_user(
+        self,
+        id: str,
+        *,
+        profile: Mapping[str, Any],
+        credentials: Mapping[str, Any] | None = None,
+        type_id: str | None = None,
+        strict: bool | None = None,
+        if_match: str | None = None,
+    ) -> User:
+        """Replace the whole profile: attributes not given are removed. Only this can change the type."""
+        if not isinstance(profile, Mapping) or not profile:
+            raise InvalidArgumentError("replace_user needs the complete profile (at least login)")
+        body = _user_body(profile, credentials, None)
+        if type_id is not None:
+            body["type"] = {"id": path_value("type_id", type_id)}
+        return cast(
+            "User",
+            await self._call(
+                "replace_user", path_value("id", id), body=body, strict=_opt(strict), if_match=_opt(if_match)
+            ),
+        )
+
+    # -- lifecycle -----------------------------------------------------------------------
+
+    async def activate_user(self, id: str, *, send_email: bool | None = None) -> UserActivationToken:
+        """Activate a STAGED or DEPROVISIONED user; with ``send_email=False`` the token is returned."""
+        return cast(
+            "UserActivationToken",
+            await self._call(
+                "activate_user", path_value("id", id), send_email=_opt_bool("send_email", send_email)
+            ),
+        )
+
+    async def deactivate_user(
+        self, id: str, *, send_email: bool | None = None, respond_async: bool = False
+    ) -> None:
+        """Deactivate a user (destructive: app assignments are removed)."""
+        await self._call(
+            "deactivate_user",
+            path_value("id", id),
+            send_email=_opt_bool("send_email", send_email),
+            prefer=_prefer(respond_async),
+        )
+
+    async def reactivate_user(self, id: str, *, send_email: bool | None = None) -> UserActivationToken:
+        """Restart the activation of a PROVISIONED or RECOVERY user."""
+        return cast(
+            "UserActivationToken",
+            await self._call(
+                "reactivate_user", path_value("id", id), send_email=_opt_bool("send_email", send_email)
+            ),
+        )
+
+    async def reset_factors(self, id: str) -> None:
+        """Unenroll all of the user's MFA factors."""
+        await self._call("reset_factors", path_value("id", id))
+
+    async def suspend_user(self, id: str) -> None:
+        """Suspend an ACTIVE user."""
+        await self._call("suspend_user", path_value("id", id))
+
+    async def unsuspend_user(self, id: str) -> None:
+        """Return a SUSPENDED user to ACTIVE."""
+        await self._call("unsuspend_user", path_value("id", id))
+
+    async def unlock_user(self, id: str) -> None:
+        """Unlock a LOCKED_OUT user."""
+        await self._call("unlock_user", path_value("id", id))
+
+    # -- user resources ------------------------------------------------------------------
+
+    def list_user_groups(self, id: str) -> AsyncIterator[Group]:
+        """Iterate over the groups a user belongs to."""
+        return self._list("list_user_groups", path_value("id", id))
+
+    def list_authenticators(self) -> AsyncIterator[Authenticator]:
+        """Iterate over the org's authenticators."""
+        return self._list("list_authenticators")
+
+    async def get_authenticator(self, authenticator_id: str) -> Authenticator:
+        """Retrieve one authenticator."""
+        return cast(
+            "Authenticator",
+            await self._call("get_authenticator", path_value("authenticator_id", authenticator_id)),
+        )
+
+    async def create_tac_authenticator_enrollment(
+        self,
+        user_id: str,
+        authenticator_id: str,
+        *,
+        ttl_minutes: int | None = None,
+        multi_use: bool | None = None,
+    ) -> TacAuthenticatorEnrollment:
+        """Issue a temporary access code (TAC); the code is in ``result.profile.tac``.
+
+        ``authenticator_id`` is the id of the org's authenticator whose key is ``tac``.
+        """
+        from oktakit_api.models import AuthenticatorEnrollmentCreateRequestTac
+
+        path_value("authenticator_id", authenticator_id)
+        profile: dict[str, Any] = {}
+        if ttl_minutes is not None:
+            if (
+                isinstance(ttl_minutes, bool)
+                or not isinstance(ttl_minutes, int)
+                or not 10 <= ttl_minutes <= 14400
+            ):
+                raise InvalidArgumentError(
+                    f"ttl_minutes must be an integer from 10 to 14400, not {ttl_minutes!r}"
+                )
+            profile["ttl"] = str(ttl_minutes)
+        if multi_use is not None:
+            profile["multiUse"] = _opt_bool("multi_use", multi_use)
+        body: dict[str, Any] = {"authenticatorId": authenticator_id}
+        if profile:
+            body["profile"] = profile
+        return cast(
+            "TacAuthenticatorEnrollment",
+            await self._call(
+                "create_tac_authenticator_enrollment",
+                path_value("user_id", user_id),
+                body=AuthenticatorEnrollmentCreateRequestTac.from_dict(body),
+            ),
+        )
+
+    # -- roles ---------------------------------------------------------------------------
+
+    def list_roles_for_client(self, client_id: str) -> AsyncIterator[RoleAssignment]:
+        """Iterate over the admin roles assigned to a service app."""
+        return self._list("list_roles_for_client", path_value("client_id", client_id))
+
+    async def list_role_permissions(self, role_id_or_label: str) -> list[Permission]:
+        """The permissions of a custom role."""
+        result = await self._call("list_role_permissions", path_value("role_id_or_label", role_id_or_label))
+        return list(result.permissions or [])
+
+
+def _opt(value: Any) -> Any:
+    return UNSET if value is None else value
+
+
+def _opt_bool(name: str, value: bool | None) -> Any:
+    if value is None:
+        return UNSET
+    if not isinstance(value, bool):
+        raise InvalidArgumentError(f"{name} must be True or False, not {value!r}")
+    return value
+
+
+def _prefer(respond_async: bool) -> Any:
+    if not respond_async:
+        return UNSET
+    from oktakit_api.models import DeactivateUserPrefer
+
+    return DeactivateUserPrefer.RESPOND_ASYNC
+
+
+def _user_body(
+    profile: Mapping[str, Any] | None, credentials: Mapping[str, Any] | None, password: str | None
+) -> Any:
+    from oktakit_api.models import UpdateUserRequest
+
+    body: dict[str, Any] = {}
+    if profile is not None:
+        if not isinstance(profile, Mapping):
+            raise InvalidArgumentError("profile must be a mapping of attribute names to values")
+        body["profile"] = dict(profile)
+    if credentials is not None:
+        if not isinstance(credentials, Mapping):
+            raise InvalidArgumentError("credentials must be a mapping (e.g. {'password': {'value': ...}})")
+        body["credentials"] = dict(credentials)
+    if password is not None:
+        if not isinstance(password, str) or not password:
+            raise InvalidArgumentError("password must be a non-empty string")
+        body.setdefault("credentials", {})["password"] = {"value": password}
+    return UpdateUserRequest.from_dict(body) if body else None

@@ -1,0 +1,258 @@
+"""The exceptions oktakit raises.
+
+Every exception is an ``OktaError``; the tree is shallow on purpose::
+
+    OktaError
+    ├── ConfigurationError        bad settings: org URL, token, missing environment
+    ├── InvalidArgumentError      bad input caught before any request (also a ValueError)
+    ├── TransportError            the request never got an HTTP answer (DNS, reset, TLS)
+    │   └── RequestTimeoutError   ... because it took too long
+    ├── MalformedResponseError    a 2xx answer we could not read (bad JSON, wrong shape)
+    └── ApiError                  Okta answered with an error status
+        ├── BadRequestError       400
+        ├── AuthenticationError   401
+        ├── PermissionDeniedError 403
+        ├── NotFoundError         404
+        ├── ConflictError         409
+        ├── RateLimitError        429 (with the reset time)
+        └── ServerError           5xx
+
+Messages never contain credentials: only the method, the URL Okta was asked for, and what
+Okta said about it.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping, Sequence
+from datetime import UTC, datetime
+from email.utils import parsedate_to_datetime
+from typing import Any
+
+
+class OktaError(Exception):
+    """Base class of every oktakit error."""
+
+
+class ConfigurationError(OktaError):
+    """The client is configured in a way that cannot work (fix the settings, don't retry)."""
+
+
+class InvalidArgumentError(OktaError, ValueError):
+    """An argument was rejected before any request was sent."""
+
+
+class TransportError(OktaError):
+    """The request did not get an HTTP response: connection refused or reset, DNS, TLS."""
+
+    def __init__(self, message: str, *, method: str, url: str) -> None:
+        super().__init__(f"{message} [{method} {url}]")
+        self.method = method
+        self.url = url
+
+
+class RequestTimeoutError(TransportError):
+    """The request took longer than the client's timeout."""
+
+
+class MalformedResponseError(OktaError):
+    """Okta (or something in between) answered 2xx with a body that does not parse."""
+
+    def __init__(self, message: str, *, status: int, method: str, url: str) -> None:
+        super().__init__(f"{message} (HTTP {status}) [{method} {url}]")
+        self.status = status
+        self.method = method
+        self.url = url
+
+
+class ApiError(OktaError):
+    """Okta answered with an error status.
+
+    ``error_code`` (for example ``E0000007``) is the only field Okta promises to keep stable, so
+    branch on it rather than on ``error_summary``. Quote ``error_id`` to Okta support.
+    """
+
+    def __init__(
+        self,
+        *,
+        status: int,
+        method: str,
+        url: str,
+        error_code: str | None = None,
+        error_summary: str | None = None,
+        error_id: str | None = None,
+        error_causes: Sequence[str] = (),
+        request_id: str | None = None,
+    ) -> None:
+        self.status = status
+        self.method = method
+        self.url = url
+        self.error_code = error_code
+        self.error_summary = error_summary
+        self.error_id = error_id
+        self.error_causes = tuple(error_causes)
+        self.request_id = request_id
+        super().__init__(self._message())
+
+    def _message(self) -> str:
+        what = f"HTTP {self.status}"
+        if self.error_code:
+            what += f" {self.error_code}"
+        if self.error_summary:
+            what += f": {self.error_summary}"
+        if self.error_causes:
+            what += " (" + "; ".join(self.error_causes) + ")"
+        if self.error_id:
+            what += f" [errorId {self.error_id}]"
+        return f"{what} [{self.method} {self.url}]"
+
+
+class BadRequestError(ApiError):
+    """400: the request was invalid, or not allowed in the user's current status."""
+
+
+class AuthenticationError(ApiError):
+    """401: the credentials were missing, invalid or expired."""
+
+
+class PermissionDeniedError(ApiError):
+    """403: the credentials lack a scope or admin-role permission, or the action is refused."""
+
+
+class NotFoundError(ApiError):
+    """404: no such resource (or not visible to these credentials)."""
+
+
+class ConflictError(ApiError):
+    """409: the resource is busy (for example a user still being activated)."""
+
+
+class RateLimitError(ApiError):
+    """429: a rate or concurrency limit was hit.
+
+    ``reset_at`` is when Okta says the bucket refills; ``retry_after`` is the number of
+    seconds until then, measured against the response's ``Date`` header so that local clock
+    skew does not matter.
+    """
+
+    def __init__(
+        self,
+        *,
+        reset_at: datetime | None = None,
+        retry_after: float | None = None,
+        limit: int | None = None,
+        remaining: int | None = None,
+        **fields: Any,
+    ) -> None:
+        self.reset_at = reset_at
+        self.retry_after = retry_after
+        self.limit = limit
+        self.remaining = remaining
+        super().__init__(**fields)
+
+    def _message(self) -> str:
+        message = super()._message()
+        if self.reset_at is not None:
+            message += f" (resets at {self.reset_at.isoformat()})"
+        return message
+
+
+class ServerError(ApiError):
+    """5xx: Okta or a proxy in front of it failed; usually worth retrying later."""
+
+
+_CLASS_BY_STATUS: dict[int, type[ApiError]] = {
+    400: BadRequestError,
+    401: AuthenticationError,
+    403: PermissionDeniedError,
+    404: NotFoundError,
+    409: ConflictError,
+    429: RateLimitError,
+}
+
+
+def api_error_from_response(
+    *, status: int, method: str, url: str, headers: Mapping[str, str], body: bytes
+) -> ApiError:
+    """Build the typed error for an error response, whatever its body looks like."""
+    fields: dict[str, Any] = {
+        "status": status,
+        "method": method,
+        "url": url,
+        "request_id": headers.get("X-Okta-Request-Id"),
+        **_error_fields(body, headers.get("Content-Type", "")),
+    }
+    if status == 429:
+        return RateLimitError(**_rate_limit_fields(headers), **fields)
+    cls = ServerError if status >= 500 else _CLASS_BY_STATUS.get(status, ApiError)
+    return cls(**fields)
+
+
+def _error_fields(body: bytes, content_type: str) -> dict[str, Any]:
+    """Read Okta's error body (or an OAuth error body), tolerating anything else."""
+    try:
+        data = json.loads(body) if body else None
+    except ValueError:
+        data = None
+    if not isinstance(data, dict):
+        kind = content_type.split(";", maxsplit=1)[0].strip() or "no content type"
+        return {"error_summary": f"unreadable error body ({kind}, {len(body)} bytes)"} if body else {}
+    if "errorCode" in data or "errorSummary" in data:
+        return {
+            "error_code": _str_or_none(data.get("errorCode")),
+            "error_summary": _str_or_none(data.get("errorSummary")),
+            "error_id": _str_or_none(data.get("errorId")),
+            "error_causes": _causes(data.get("errorCauses")),
+        }
+    # The OAuth endpoints answer {"error": ..., "error_description": ...} instead.
+    return {
+        "error_code": _str_or_none(data.get("error")),
+        "error_summary": _str_or_none(data.get("error_description")),
+    }
+
+
+def _causes(raw: Any) -> list[str]:
+    # Okta documents a list of {errorSummary}, but some examples send a single object.
+    items = raw if isinstance(raw, list) else [raw] if isinstance(raw, dict) else []
+    causes = []
+    for item in items:
+        summary = item.get("errorSummary") if isinstance(item, dict) else item
+        if summary is not None:
+            causes.append(str(summary))
+    return causes
+
+
+def _str_or_none(value: Any) -> str | None:
+    return None if value is None else str(value)
+
+
+def _rate_limit_fields(headers: Mapping[str, str]) -> dict[str, Any]:
+    reset = _int_header(headers, "X-Rate-Limit-Reset")
+    reset_at = datetime.fromtimestamp(reset, UTC) if reset is not None else None
+    retry_after = None
+    if reset_at is not None:
+        now = _http_date(headers.get("Date")) or datetime.now(UTC)
+        retry_after = max(0.0, (reset_at - now).total_seconds())
+    return {
+        "reset_at": reset_at,
+        "retry_after": retry_after,
+        "limit": _int_header(headers, "X-Rate-Limit-Limit"),
+        "remaining": _int_header(headers, "X-Rate-Limit-Remaining"),
+    }
+
+
+def _int_header(headers: Mapping[str, str], name: str) -> int | None:
+    try:
+        return int(headers[name])
+    except (KeyError, ValueError):
+        return None
+
+
+def _http_date(value: str | None) -> datetime | None:
+    if not value:
+        return None
+    try:
+        parsed = parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)

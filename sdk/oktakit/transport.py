@@ -1,0 +1,166 @@
+"""The one place that sends requests: URL, auth, timeout, User-Agent, logging, error mapping."""
+
+from __future__ import annotations
+
+import json
+import logging
+import platform
+import time
+from collections.abc import Mapping
+from typing import Any
+
+import aiohttp
+from multidict import CIMultiDictProxy
+from yarl import URL
+
+from ._version import __version__
+from .auth import Auth
+from .errors import (
+    MalformedResponseError,
+    RequestTimeoutError,
+    TransportError,
+    api_error_from_response,
+)
+
+logger = logging.getLogger("oktakit")
+
+USER_AGENT = f"oktakit/{__version__} python/{platform.python_version()} aiohttp/{aiohttp.__version__}"
+
+
+class Response:
+    """A received 2xx response: what the generated parsers read."""
+
+    __slots__ = ("_json", "content", "headers", "method", "status_code", "url")
+
+    def __init__(
+        self, *, status_code: int, content: bytes, headers: CIMultiDictProxy[str], method: str, url: str
+    ) -> None:
+        self.status_code = status_code
+        self.content = content
+        self.headers = headers
+        self.method = method
+        self.url = url
+        self._json: Any = _UNREAD
+
+    def json(self) -> Any:
+        if self._json is _UNREAD:
+            try:
+                self._json = json.loads(self.content)
+            except ValueError as exc:
+                raise MalformedResponseError(
+                    "the response body is not valid JSON",
+                    status=self.status_code,
+                    method=self.method,
+                    url=self.url,
+                ) from exc
+        return self._json
+
+    def __repr__(self) -> str:
+        return f"<Response {self.status_code} {self.method} {self.url}>"
+
+
+_UNREAD = object()
+
+
+class Transport:
+    """Sends requests to one Okta org through one aiohttp session.
+
+    Implements the ``ApiTransport`` protocol of the generated client.
+    """
+
+    def __init__(
+        self, *, origin: URL, auth: Auth, session: aiohttp.ClientSession, timeout: aiohttp.ClientTimeout
+    ) -> None:
+        self._origin = origin
+        self._origin_str = str(origin)
+        self._auth = auth
+        self._session = session
+        self._timeout = timeout
+        self._base_headers = {"Accept": "application/json", "User-Agent": USER_AGENT}
+
+    def resolve(self, url: str) -> URL:
+        """Turn a spec path (already percent-encoded) or a ``Link`` URL into a request URL.
+
+        Absolute URLs are only followed on the org's own origin, so a forged ``Link`` header can
+        never send our credentials elsewhere.
+        """
+        if url.startswith("/"):
+            return URL(self._origin_str + url, encoded=True)
+        target = URL(url, encoded=True)
+        if target.origin() != self._origin:
+            raise MalformedResponseError(
+                f"refusing to follow a link to another origin ({target.origin()})",
+                status=200,
+                method="GET",
+                url=url,
+            )
+        return target
+
+    async def request(
+        self,
+        *,
+        method: str,
+        url: str,
+        params: Mapping[str, Any] | None = None,
+        json: Any = None,
+        headers: Mapping[str, str] | None = None,
+    ) -> Response:
+        target = self.resolve(url)
+        if params:
+            target = target.extend_query({k: _query_value(v) for k, v in params.items()})
+        shown = str(target)
+        all_headers = {**self._base_headers, **(headers or {})}
+        all_headers.update(await self._auth.headers(method, shown))
+        data = None if json is None else _dumps(json)
+        if data is not None:
+            all_headers.setdefault("Content-Type", "application/json")
+        started = time.perf_counter()
+        try:
+            async with self._session.request(
+                method,
+                target,
+                data=data,
+                headers=all_headers,
+                timeout=self._timeout,
+                allow_redirects=False,
+            ) as raw:
+                content = await raw.read()
+                status = raw.status
+                response_headers = raw.headers
+        except TimeoutError as exc:
+            raise RequestTimeoutError("request timed out", method=method, url=shown) from exc
+        except aiohttp.ClientError as exc:
+            raise TransportError(
+                f"request failed: {type(exc).__name__}: {exc}", method=method, url=shown
+            ) from exc
+        if logger.isEnabledFor(logging.DEBUG):
+            logger.debug(
+                "%s %s -> %d in %.1f ms (request id %s)",
+                method,
+                shown,
+                status,
+                (time.perf_counter() - started) * 1000,
+                response_headers.get("X-Okta-Request-Id"),
+            )
+        if not 200 <= status < 300:
+            raise api_error_from_response(
+                status=status, method=method, url=shown, headers=response_headers, body=content
+            )
+        return Response(
+            status_code=status, content=content, headers=response_headers, method=method, url=shown
+        )
+
+    def __repr__(self) -> str:
+        return f"<Transport {self._origin_str}>"
+
+
+def _query_value(value: Any) -> str | int | float:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (str, int, float)):
+        return value
+    return str(value)
+
+
+def _dumps(body: Any) -> bytes:
+    return json.dumps(body, separators=(",", ":"), ensure_ascii=False).encode()

@@ -1,0 +1,24 @@
+"""Shared test setup: the aioresponses compatibility shim and small helpers."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests import _aioresponses_compat
+
+_aioresponses_compat.install()
+
+ORG = "https://acme.okta.com"
+TOKEN = "00-test-token-abcdefghijklmnopqrstuvwxyz"
+
+# `shared/` sits beside the repository clone, locally and in CI.
+REFERENCE = Path(__file__).resolve().parents[1].parent / "shared" / "reference"
+
+
+def require_reference() -> Path:
+    """The upstream reference folder, or skip the calling test with the reason."""
+    if not REFERENCE.is_dir():
+        pytest.skip(f"upstream reference folder {REFERENCE} is absent (only CI and dev machines have it)")
+    return REFERENCE
