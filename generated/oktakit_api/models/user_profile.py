@@ -27,6 +27,7 @@ class UserProfile:
             middle_name (None | str | Unset):
             honorific_prefix (None | str | Unset):
             honorific_suffix (None | str | Unset):
+            title (None | str | Unset): Job title, e.g. Vice President.
             display_name (None | str | Unset):
             nick_name (None | str | Unset):
             profile_url (None | str | Unset):
@@ -59,6 +60,7 @@ class UserProfile:
     middle_name: None | str | Unset = UNSET
     honorific_prefix: None | str | Unset = UNSET
     honorific_suffix: None | str | Unset = UNSET
+    title: None | str | Unset = UNSET
     display_name: None | str | Unset = UNSET
     nick_name: None | str | Unset = UNSET
     profile_url: None | str | Unset = UNSET
@@ -123,6 +125,12 @@ class UserProfile:
             honorific_suffix = UNSET
         else:
             honorific_suffix = self.honorific_suffix
+
+        title: None | str | Unset
+        if isinstance(self.title, Unset):
+            title = UNSET
+        else:
+            title = self.title
 
         display_name: None | str | Unset
         if isinstance(self.display_name, Unset):
@@ -263,6 +271,8 @@ class UserProfile:
             field_dict["honorificPrefix"] = honorific_prefix
         if honorific_suffix is not UNSET:
             field_dict["honorificSuffix"] = honorific_suffix
+        if title is not UNSET:
+            field_dict["title"] = title
         if display_name is not UNSET:
             field_dict["displayName"] = display_name
         if nick_name is not UNSET:
@@ -370,6 +380,15 @@ class UserProfile:
             return cast(None | str | Unset, data)
 
         honorific_suffix = _parse_honorific_suffix(d.pop("honorificSuffix", UNSET))
+
+        def _parse_title(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        title = _parse_title(d.pop("title", UNSET))
 
         def _parse_display_name(data: object) -> None | str | Unset:
             if data is None:
@@ -559,6 +578,7 @@ class UserProfile:
             middle_name=middle_name,
             honorific_prefix=honorific_prefix,
             honorific_suffix=honorific_suffix,
+            title=title,
             display_name=display_name,
             nick_name=nick_name,
             profile_url=profile_url,
