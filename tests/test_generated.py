@@ -31,7 +31,9 @@ def _differences(left: Path, right: Path) -> list[str]:
     return out
 
 
-@pytest.mark.skipif(shutil.which("openapi-python-client") is None, reason="the pinned generator is not installed")
+@pytest.mark.skipif(
+    shutil.which("openapi-python-client") is None, reason="the pinned generator is not installed"
+)
 def test_generated_client_matches_a_fresh_generation_from_the_spec(tmp_path: Path) -> None:
     fresh = tmp_path / "oktakit_api"
     subprocess.run(  # noqa: S603 - our own script, fixed arguments

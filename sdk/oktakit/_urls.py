@@ -16,12 +16,14 @@ def org_origin(org_url: str) -> URL:
     """
     if not isinstance(org_url, str) or not org_url.strip():
         raise ConfigurationError("the org URL is empty (expected e.g. https://acme.okta.com)")
+    if any(c.isspace() or not c.isprintable() for c in org_url.strip()):
+        raise ConfigurationError("the org URL contains whitespace or control characters")
     try:
         url = URL(org_url.strip())
     except ValueError as exc:
-        raise ConfigurationError(f"the org URL {org_url!r} is not a URL") from exc
+        raise ConfigurationError("the org URL is not a URL (expected e.g. https://acme.okta.com)") from exc
     if not url.is_absolute() or not url.host:
-        raise ConfigurationError(f"the org URL {org_url!r} has no host (expected e.g. https://acme.okta.com)")
+        raise ConfigurationError("the org URL has no host (expected e.g. https://acme.okta.com)")
     if url.user or url.password:
         raise ConfigurationError("the org URL must not carry credentials")
     if url.path not in ("", "/") or url.query_string or url.fragment:

@@ -30,8 +30,8 @@ class ApiToken:
         if not isinstance(token, str):
             raise ConfigurationError("the API token must be a string")
         token = token.strip()
-        if token[:5].upper() == "SSWS ":
-            token = token[5:].strip()
+        if token[:5].upper() == "SSWS " or token.upper() == "SSWS":
+            token = token[4:].strip()
         if not token:
             raise ConfigurationError("the API token is empty")
         if any(c.isspace() or not c.isprintable() for c in token):

@@ -57,7 +57,7 @@ class OktaClient:
         self._origin = org_origin(org_url)
         if auth is None or not callable(getattr(auth, "headers", None)):
             raise ConfigurationError("auth must be a credential such as ApiToken(token)")
-        if isinstance(timeout, bool) or not isinstance(timeout, (int, float)) or timeout <= 0:
+        if isinstance(timeout, bool) or not isinstance(timeout, (int, float)) or not timeout > 0:  # NaN too
             raise ConfigurationError(f"timeout must be a positive number of seconds, not {timeout!r}")
         self._auth = auth
         self._session = session
@@ -194,7 +194,11 @@ class OktaClient:
         return cast(
             "User",
             await self._call(
-                "update_user", path_value("id", id), body=body, strict=_opt(strict), if_match=_opt(if_match)
+                "update_user",
+                path_value("id", id),
+                body=body,
+                strict=_opt(strict),
+                if_match=_opt_header("if_match", if_match),
             ),
         )
 
@@ -217,7 +221,11 @@ class OktaClient:
         return cast(
             "User",
             await self._call(
-                "replace_user", path_value("id", id), body=body, strict=_opt(strict), if_match=_opt(if_match)
+                "replace_user",
+                path_value("id", id),
+                body=body,
+                strict=_opt(strict),
+                if_match=_opt_header("if_match", if_match),
             ),
         )
 
@@ -349,6 +357,15 @@ def _opt_bool(name: str, value: bool | None) -> Any:
     return value
 
 
+def _opt_header(name: str, value: str | None) -> Any:
+    if value is None:
+        return UNSET
+    # aiohttp refuses CR/LF in headers with a bare ValueError; catch it (and others) up front.
+    if not isinstance(value, str) or not value or not value.isprintable():
+        raise InvalidArgumentError(f"{name} must be a non-empty string without control characters")
+    return value
+
+
 def _prefer(respond_async: bool) -> Any:
     if not respond_async:
         return UNSET
@@ -366,11 +383,13 @@ def _user_body(
     if profile is not None:
         if not isinstance(profile, Mapping):
             raise InvalidArgumentError("profile must be a mapping of attribute names to values")
-        body["profile"] = dict(profile)
+        if profile:  # an empty mapping changes nothing
+            body["profile"] = dict(profile)
     if credentials is not None:
         if not isinstance(credentials, Mapping):
             raise InvalidArgumentError("credentials must be a mapping (e.g. {'password': {'value': ...}})")
-        body["credentials"] = dict(credentials)
+        if credentials:
+            body["credentials"] = dict(credentials)
     if password is not None:
         if not isinstance(password, str) or not password:
             raise InvalidArgumentError("password must be a non-empty string")

@@ -192,7 +192,7 @@ def _error_fields(body: bytes, content_type: str) -> dict[str, Any]:
     """Read Okta's error body (or an OAuth error body), tolerating anything else."""
     try:
         data = json.loads(body) if body else None
-    except ValueError:
+    except (ValueError, RecursionError):  # RecursionError: absurdly deep nesting
         data = None
     if not isinstance(data, dict):
         kind = content_type.split(";", maxsplit=1)[0].strip() or "no content type"
@@ -228,7 +228,12 @@ def _str_or_none(value: Any) -> str | None:
 
 def _rate_limit_fields(headers: Mapping[str, str]) -> dict[str, Any]:
     reset = _int_header(headers, "X-Rate-Limit-Reset")
-    reset_at = datetime.fromtimestamp(reset, UTC) if reset is not None else None
+    reset_at = None
+    if reset is not None:
+        try:
+            reset_at = datetime.fromtimestamp(reset, UTC)
+        except (OverflowError, OSError, ValueError):  # far outside the representable range
+            reset_at = None
     retry_after = None
     if reset_at is not None:
         now = _http_date(headers.get("Date")) or datetime.now(UTC)

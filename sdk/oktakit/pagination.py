@@ -48,7 +48,7 @@ async def paginate(
 ) -> AsyncIterator[T]:
     """Yield every item of the first page, then of each ``next`` page until there is none."""
     response: Response | None = first
-    seen: set[str] = set()
+    seen: set[str] = {first.url}
     while response is not None:
         for item in parse(response):
             yield item

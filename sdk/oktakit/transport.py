@@ -16,6 +16,8 @@ from yarl import URL
 from ._version import __version__
 from .auth import Auth
 from .errors import (
+    ConfigurationError,
+    InvalidArgumentError,
     MalformedResponseError,
     RequestTimeoutError,
     TransportError,
@@ -46,7 +48,7 @@ class Response:
         if self._json is _UNREAD:
             try:
                 self._json = json.loads(self.content)
-            except ValueError as exc:
+            except (ValueError, RecursionError) as exc:  # RecursionError: absurdly deep nesting
                 raise MalformedResponseError(
                     "the response body is not valid JSON",
                     status=self.status_code,
@@ -84,15 +86,27 @@ class Transport:
         Absolute URLs are only followed on the org's own origin, so a forged ``Link`` header can
         never send our credentials elsewhere.
         """
-        if url.startswith("/"):
+        if url.startswith("/") and not url.startswith("//"):
             return URL(self._origin_str + url, encoded=True)
-        target = URL(url, encoded=True)
-        if target.origin() != self._origin:
+        try:
+            target = URL(url, encoded=True)
+            origin = target.origin()
+        except ValueError:
+            # Relative (other than path-absolute), scheme-relative or unparsable.
             raise MalformedResponseError(
-                f"refusing to follow a link to another origin ({target.origin()})",
+                "refusing to follow a link that is not an absolute URL", status=200, method="GET", url=url
+            ) from None
+        if target.user is not None or target.password is not None:
+            # aiohttp would refuse to combine them with our Authorization header anyway.
+            raise MalformedResponseError(
+                "refusing to follow a link that carries credentials",
                 status=200,
                 method="GET",
-                url=url,
+                url=str(target.with_user(None)),
+            )
+        if origin != self._origin:
+            raise MalformedResponseError(
+                f"refusing to follow a link to another origin ({origin})", status=200, method="GET", url=url
             )
         return target
 
@@ -114,6 +128,8 @@ class Transport:
         data = None if json is None else _dumps(json)
         if data is not None:
             all_headers.setdefault("Content-Type", "application/json")
+        if self._session.closed:
+            raise ConfigurationError("the aiohttp session given to OktaClient has been closed")
         started = time.perf_counter()
         try:
             async with self._session.request(
@@ -163,4 +179,9 @@ def _query_value(value: Any) -> str | int | float:
 
 
 def _dumps(body: Any) -> bytes:
-    return json.dumps(body, separators=(",", ":"), ensure_ascii=False).encode()
+    try:
+        return json.dumps(body, separators=(",", ":"), ensure_ascii=False, allow_nan=False).encode()
+    except (TypeError, ValueError) as exc:
+        # Not JSON: an object json cannot encode, NaN/Infinity, a cycle or a lone surrogate.
+        reason = type(exc).__name__
+        raise InvalidArgumentError(f"the request body cannot be sent as JSON ({reason})") from None

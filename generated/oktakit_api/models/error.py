@@ -72,6 +72,11 @@ class Error:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.error_cause import ErrorCause  # noqa: PLC0415
 
+        # Okta data is checked, not trusted: dict() would turn a list of pairs into a model.
+        if not isinstance(src_dict, Mapping):
+            raise TypeError(
+                f"{cls.__name__} expects a JSON object, not {type(src_dict).__name__}"
+            )
         d = dict(src_dict)
         error_code = d.pop("errorCode", UNSET)
 

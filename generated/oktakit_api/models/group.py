@@ -113,6 +113,11 @@ class Group:
         from ..models.group_links import GroupLinks  # noqa: PLC0415
         from ..models.group_profile import GroupProfile  # noqa: PLC0415
 
+        # Okta data is checked, not trusted: dict() would turn a list of pairs into a model.
+        if not isinstance(src_dict, Mapping):
+            raise TypeError(
+                f"{cls.__name__} expects a JSON object, not {type(src_dict).__name__}"
+            )
         d = dict(src_dict)
         id = d.pop("id", UNSET)
 

@@ -51,6 +51,11 @@ class PasswordCredential:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.password_credential_hook import PasswordCredentialHook  # noqa: PLC0415
 
+        # Okta data is checked, not trusted: dict() would turn a list of pairs into a model.
+        if not isinstance(src_dict, Mapping):
+            raise TypeError(
+                f"{cls.__name__} expects a JSON object, not {type(src_dict).__name__}"
+            )
         d = dict(src_dict)
         value = d.pop("value", UNSET)
 

@@ -84,6 +84,11 @@ class Permission:
         from ..models.permission_conditions_type_0 import PermissionConditionsType0  # noqa: PLC0415
         from ..models.permission_links import PermissionLinks  # noqa: PLC0415
 
+        # Okta data is checked, not trusted: dict() would turn a list of pairs into a model.
+        if not isinstance(src_dict, Mapping):
+            raise TypeError(
+                f"{cls.__name__} expects a JSON object, not {type(src_dict).__name__}"
+            )
         d = dict(src_dict)
         label = d.pop("label", UNSET)
 

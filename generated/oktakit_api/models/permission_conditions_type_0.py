@@ -67,6 +67,11 @@ class PermissionConditionsType0:
             PermissionConditionAttributes,  # noqa: PLC0415
         )
 
+        # Okta data is checked, not trusted: dict() would turn a list of pairs into a model.
+        if not isinstance(src_dict, Mapping):
+            raise TypeError(
+                f"{cls.__name__} expects a JSON object, not {type(src_dict).__name__}"
+            )
         d = dict(src_dict)
 
         def _parse_include(

@@ -47,6 +47,11 @@ class Permissions:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.permission import Permission  # noqa: PLC0415
 
+        # Okta data is checked, not trusted: dict() would turn a list of pairs into a model.
+        if not isinstance(src_dict, Mapping):
+            raise TypeError(
+                f"{cls.__name__} expects a JSON object, not {type(src_dict).__name__}"
+            )
         d = dict(src_dict)
         _permissions = d.pop("permissions", UNSET)
         permissions: list[Permission] | Unset = UNSET

@@ -186,6 +186,11 @@ class User:
         from ..models.user_profile import UserProfile  # noqa: PLC0415
         from ..models.user_type_ref import UserTypeRef  # noqa: PLC0415
 
+        # Okta data is checked, not trusted: dict() would turn a list of pairs into a model.
+        if not isinstance(src_dict, Mapping):
+            raise TypeError(
+                f"{cls.__name__} expects a JSON object, not {type(src_dict).__name__}"
+            )
         d = dict(src_dict)
         id = d.pop("id", UNSET)
 

@@ -65,6 +65,11 @@ class UserCredentials:
         from ..models.password_credential import PasswordCredential  # noqa: PLC0415
         from ..models.recovery_question_credential import RecoveryQuestionCredential  # noqa: PLC0415
 
+        # Okta data is checked, not trusted: dict() would turn a list of pairs into a model.
+        if not isinstance(src_dict, Mapping):
+            raise TypeError(
+                f"{cls.__name__} expects a JSON object, not {type(src_dict).__name__}"
+            )
         d = dict(src_dict)
         _password = d.pop("password", UNSET)
         password: PasswordCredential | Unset

@@ -26,6 +26,11 @@ class UserEmbedded:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        # Okta data is checked, not trusted: dict() would turn a list of pairs into a model.
+        if not isinstance(src_dict, Mapping):
+            raise TypeError(
+                f"{cls.__name__} expects a JSON object, not {type(src_dict).__name__}"
+            )
         d = dict(src_dict)
         user_embedded = cls()
 

@@ -66,6 +66,11 @@ def build_request(
 def parse_response(response: RawResponse) -> list[User]:
     """Parse the documented success response; any other status is unexpected here."""
     if response.status_code == 200:
+        # Iterating an object would silently yield its keys (or nothing at all).
+        if not isinstance(response.json(), list):
+            raise TypeError(
+                f"expected a JSON array, not {type(response.json()).__name__}"
+            )
         response_200 = []
         _response_200 = response.json()
         for response_200_item_data in _response_200:

@@ -1,0 +1,103 @@
+"""Importing oktakit stays cheap, and every public name resolves."""
+
+from __future__ import annotations
+
+import importlib
+import json
+import subprocess
+import sys
+import textwrap
+
+import pytest
+
+import oktakit
+import oktakit_api.models
+
+
+def imported_after(code: str) -> set[str]:
+    """The modules loaded by a fresh interpreter after running ``code``."""
+    script = textwrap.dedent(code) + "\nimport json, sys\nprint(json.dumps(sorted(sys.modules)))\n"
+    result = subprocess.run(  # noqa: S603 - our own interpreter, our own script
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True, timeout=60
+    )
+    return set(json.loads(result.stdout.strip().splitlines()[-1]))
+
+
+def test_import_oktakit_loads_no_models_no_operations_and_no_httpx() -> None:
+    modules = imported_after("import oktakit")
+
+    assert "oktakit" in modules
+    assert set() == {m for m in modules if m.startswith("oktakit_api.models.")}
+    assert set() == {m for m in modules if m.startswith("oktakit_api.api.")}
+    assert set() == {m for m in modules if m == "httpx" or m.startswith("httpx.")}
+
+
+def test_building_a_client_still_loads_no_models() -> None:
+    modules = imported_after(
+        """
+        from oktakit import ApiToken, OktaClient
+        OktaClient("https://acme.okta.com", auth=ApiToken("00abc"))
+        """
+    )
+
+    assert "oktakit_api.models.user" not in modules
+
+
+def test_one_operation_loads_only_the_models_it_needs() -> None:
+    modules = imported_after(
+        """
+        from oktakit._operations import operation
+        operation("get_authenticator")
+        """
+    )
+
+    assert "oktakit_api.models.authenticator" in modules
+    assert "oktakit_api.models.user" not in modules
+
+
+def test_the_public_names_are_sorted_and_all_resolve() -> None:
+    assert sorted(oktakit.__all__) == oktakit.__all__
+    assert len(set(oktakit.__all__)) == len(oktakit.__all__)
+    for name in oktakit.__all__:
+        assert getattr(oktakit, name) is not None
+
+
+def test_every_exception_is_an_okta_error() -> None:
+    exceptions = [getattr(oktakit, n) for n in oktakit.__all__ if n.endswith("Error")]
+
+    assert 14 == len(exceptions)
+    assert all(issubclass(e, oktakit.OktaError) for e in exceptions)
+    assert issubclass(oktakit.InvalidArgumentError, ValueError)
+    assert issubclass(oktakit.RequestTimeoutError, oktakit.TransportError)
+
+
+def test_the_generated_models_resolve_every_name_lazily() -> None:
+    names = list(oktakit_api.models.__all__)
+
+    for name in names:
+        model = getattr(oktakit_api.models, name)
+        assert name == model.__name__
+        module = importlib.import_module(model.__module__)
+        assert model is getattr(module, name)
+    assert "User" in names
+
+
+def test_the_generated_models_package_loads_nothing_until_a_name_is_used() -> None:
+    modules = imported_after(
+        """
+        import oktakit_api.models as models
+        names = list(models.__all__)
+        """
+    )
+
+    assert set() == {m for m in modules if m.startswith("oktakit_api.models.")}
+
+
+def test_an_unknown_model_name_is_an_attribute_error() -> None:
+    with pytest.raises(AttributeError, match="NoSuchModel"):
+        _ = oktakit_api.models.NoSuchModel
+
+
+def test_the_version_is_a_release_string() -> None:
+    assert oktakit.__version__.count(".") >= 2
+    assert importlib.import_module("oktakit._version").__version__ == oktakit.__version__
