@@ -53,10 +53,6 @@ class AuthenticatorEnrollmentCreateRequestTac:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.authenticator_profile_tac_request import (
-            AuthenticatorProfileTacRequest,  # noqa: PLC0415
-        )
-
         # Okta data is checked, not trusted: dict() would turn a list of pairs into a model.
         if not isinstance(src_dict, Mapping):
             raise TypeError(
@@ -95,3 +91,8 @@ class AuthenticatorEnrollmentCreateRequestTac:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported after the class rather than at the top, so models that refer to each other still
+# import, and rather than inside the methods, where the import would run on every call.
+from ..models.authenticator_profile_tac_request import AuthenticatorProfileTacRequest  # noqa: E402

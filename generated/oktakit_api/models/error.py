@@ -70,8 +70,6 @@ class Error:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.error_cause import ErrorCause  # noqa: PLC0415
-
         # Okta data is checked, not trusted: dict() would turn a list of pairs into a model.
         if not isinstance(src_dict, Mapping):
             raise TypeError(
@@ -121,3 +119,8 @@ class Error:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported after the class rather than at the top, so models that refer to each other still
+# import, and rather than inside the methods, where the import would run on every call.
+from ..models.error_cause import ErrorCause  # noqa: E402

@@ -109,10 +109,6 @@ class Group:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.group_embedded import GroupEmbedded  # noqa: PLC0415
-        from ..models.group_links import GroupLinks  # noqa: PLC0415
-        from ..models.group_profile import GroupProfile  # noqa: PLC0415
-
         # Okta data is checked, not trusted: dict() would turn a list of pairs into a model.
         if not isinstance(src_dict, Mapping):
             raise TypeError(
@@ -204,3 +200,10 @@ class Group:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported after the class rather than at the top, so models that refer to each other still
+# import, and rather than inside the methods, where the import would run on every call.
+from ..models.group_embedded import GroupEmbedded  # noqa: E402
+from ..models.group_links import GroupLinks  # noqa: E402
+from ..models.group_profile import GroupProfile  # noqa: E402

@@ -49,8 +49,6 @@ class PasswordCredential:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.password_credential_hook import PasswordCredentialHook  # noqa: PLC0415
-
         # Okta data is checked, not trusted: dict() would turn a list of pairs into a model.
         if not isinstance(src_dict, Mapping):
             raise TypeError(
@@ -89,3 +87,8 @@ class PasswordCredential:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported after the class rather than at the top, so models that refer to each other still
+# import, and rather than inside the methods, where the import would run on every call.
+from ..models.password_credential_hook import PasswordCredentialHook  # noqa: E402

@@ -39,8 +39,6 @@ class Permission:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.permission_conditions_type_0 import PermissionConditionsType0  # noqa: PLC0415
-
         label = self.label
 
         created: str | Unset = UNSET
@@ -81,9 +79,6 @@ class Permission:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.permission_conditions_type_0 import PermissionConditionsType0  # noqa: PLC0415
-        from ..models.permission_links import PermissionLinks  # noqa: PLC0415
-
         # Okta data is checked, not trusted: dict() would turn a list of pairs into a model.
         if not isinstance(src_dict, Mapping):
             raise TypeError(
@@ -121,7 +116,8 @@ class Permission:
                 return componentsschemas_permission_conditions_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(None | PermissionConditionsType0 | Unset, data)
+            # A string type for cast(): evaluating the union would build it anew on every parse.
+            return cast("None | PermissionConditionsType0 | Unset", data)
 
         conditions = _parse_conditions(d.pop("conditions", UNSET))
 
@@ -158,3 +154,9 @@ class Permission:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported after the class rather than at the top, so models that refer to each other still
+# import, and rather than inside the methods, where the import would run on every call.
+from ..models.permission_conditions_type_0 import PermissionConditionsType0  # noqa: E402
+from ..models.permission_links import PermissionLinks  # noqa: E402

@@ -31,10 +31,6 @@ class PermissionConditionsType0:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.permission_condition_attributes import (
-            PermissionConditionAttributes,  # noqa: PLC0415
-        )
-
         include: dict[str, Any] | None | Unset
         if isinstance(self.include, Unset):
             include = UNSET
@@ -63,10 +59,6 @@ class PermissionConditionsType0:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.permission_condition_attributes import (
-            PermissionConditionAttributes,  # noqa: PLC0415
-        )
-
         # Okta data is checked, not trusted: dict() would turn a list of pairs into a model.
         if not isinstance(src_dict, Mapping):
             raise TypeError(
@@ -89,7 +81,8 @@ class PermissionConditionsType0:
                 return include_type_1
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(None | PermissionConditionAttributes | Unset, data)
+            # A string type for cast(): evaluating the union would build it anew on every parse.
+            return cast("None | PermissionConditionAttributes | Unset", data)
 
         include = _parse_include(d.pop("include", UNSET))
 
@@ -108,7 +101,8 @@ class PermissionConditionsType0:
                 return exclude_type_1
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(None | PermissionConditionAttributes | Unset, data)
+            # A string type for cast(): evaluating the union would build it anew on every parse.
+            return cast("None | PermissionConditionAttributes | Unset", data)
 
         exclude = _parse_exclude(d.pop("exclude", UNSET))
 
@@ -135,3 +129,8 @@ class PermissionConditionsType0:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported after the class rather than at the top, so models that refer to each other still
+# import, and rather than inside the methods, where the import would run on every call.
+from ..models.permission_condition_attributes import PermissionConditionAttributes  # noqa: E402

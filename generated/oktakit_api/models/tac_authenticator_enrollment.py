@@ -112,13 +112,6 @@ class TacAuthenticatorEnrollment:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.authenticator_profile_tac_response_post import (
-            AuthenticatorProfileTacResponsePost,  # noqa: PLC0415
-        )
-        from ..models.tac_authenticator_enrollment_links import (
-            TacAuthenticatorEnrollmentLinks,  # noqa: PLC0415
-        )
-
         # Okta data is checked, not trusted: dict() would turn a list of pairs into a model.
         if not isinstance(src_dict, Mapping):
             raise TypeError(
@@ -201,3 +194,11 @@ class TacAuthenticatorEnrollment:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported after the class rather than at the top, so models that refer to each other still
+# import, and rather than inside the methods, where the import would run on every call.
+from ..models.authenticator_profile_tac_response_post import (
+    AuthenticatorProfileTacResponsePost,  # noqa: E402
+)
+from ..models.tac_authenticator_enrollment_links import TacAuthenticatorEnrollmentLinks  # noqa: E402

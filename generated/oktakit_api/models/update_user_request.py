@@ -68,10 +68,6 @@ class UpdateUserRequest:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.user_credentials import UserCredentials  # noqa: PLC0415
-        from ..models.user_profile import UserProfile  # noqa: PLC0415
-        from ..models.user_type_ref import UserTypeRef  # noqa: PLC0415
-
         # Okta data is checked, not trusted: dict() would turn a list of pairs into a model.
         if not isinstance(src_dict, Mapping):
             raise TypeError(
@@ -126,3 +122,10 @@ class UpdateUserRequest:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported after the class rather than at the top, so models that refer to each other still
+# import, and rather than inside the methods, where the import would run on every call.
+from ..models.user_credentials import UserCredentials  # noqa: E402
+from ..models.user_profile import UserProfile  # noqa: E402
+from ..models.user_type_ref import UserTypeRef  # noqa: E402

@@ -180,12 +180,6 @@ class User:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.user_credentials import UserCredentials  # noqa: PLC0415
-        from ..models.user_embedded import UserEmbedded  # noqa: PLC0415
-        from ..models.user_links import UserLinks  # noqa: PLC0415
-        from ..models.user_profile import UserProfile  # noqa: PLC0415
-        from ..models.user_type_ref import UserTypeRef  # noqa: PLC0415
-
         # Okta data is checked, not trusted: dict() would turn a list of pairs into a model.
         if not isinstance(src_dict, Mapping):
             raise TypeError(
@@ -218,7 +212,8 @@ class User:
                 return componentsschemas_user_transitioning_to_status_type_1
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(None | Unset | UserTransitioningToStatusType1, data)
+            # A string type for cast(): evaluating the union would build it anew on every parse.
+            return cast("None | Unset | UserTransitioningToStatusType1", data)
 
         transitioning_to_status = _parse_transitioning_to_status(
             d.pop("transitioningToStatus", UNSET)
@@ -244,7 +239,8 @@ class User:
                 return activated_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(datetime.datetime | None | Unset, data)
+            # A string type for cast(): evaluating the union would build it anew on every parse.
+            return cast("datetime.datetime | None | Unset", data)
 
         activated = _parse_activated(d.pop("activated", UNSET))
 
@@ -261,7 +257,8 @@ class User:
                 return status_changed_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(datetime.datetime | None | Unset, data)
+            # A string type for cast(): evaluating the union would build it anew on every parse.
+            return cast("datetime.datetime | None | Unset", data)
 
         status_changed = _parse_status_changed(d.pop("statusChanged", UNSET))
 
@@ -278,7 +275,8 @@ class User:
                 return last_login_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(datetime.datetime | None | Unset, data)
+            # A string type for cast(): evaluating the union would build it anew on every parse.
+            return cast("datetime.datetime | None | Unset", data)
 
         last_login = _parse_last_login(d.pop("lastLogin", UNSET))
 
@@ -302,7 +300,8 @@ class User:
                 return password_changed_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(datetime.datetime | None | Unset, data)
+            # A string type for cast(): evaluating the union would build it anew on every parse.
+            return cast("datetime.datetime | None | Unset", data)
 
         password_changed = _parse_password_changed(d.pop("passwordChanged", UNSET))
 
@@ -379,3 +378,12 @@ class User:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported after the class rather than at the top, so models that refer to each other still
+# import, and rather than inside the methods, where the import would run on every call.
+from ..models.user_credentials import UserCredentials  # noqa: E402
+from ..models.user_embedded import UserEmbedded  # noqa: E402
+from ..models.user_links import UserLinks  # noqa: E402
+from ..models.user_profile import UserProfile  # noqa: E402
+from ..models.user_type_ref import UserTypeRef  # noqa: E402

@@ -61,10 +61,6 @@ class UserCredentials:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.authentication_provider import AuthenticationProvider  # noqa: PLC0415
-        from ..models.password_credential import PasswordCredential  # noqa: PLC0415
-        from ..models.recovery_question_credential import RecoveryQuestionCredential  # noqa: PLC0415
-
         # Okta data is checked, not trusted: dict() would turn a list of pairs into a model.
         if not isinstance(src_dict, Mapping):
             raise TypeError(
@@ -116,3 +112,10 @@ class UserCredentials:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported after the class rather than at the top, so models that refer to each other still
+# import, and rather than inside the methods, where the import would run on every call.
+from ..models.authentication_provider import AuthenticationProvider  # noqa: E402
+from ..models.password_credential import PasswordCredential  # noqa: E402
+from ..models.recovery_question_credential import RecoveryQuestionCredential  # noqa: E402

@@ -337,7 +337,8 @@ class UserProfile:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            # A string type for cast(): evaluating the union would build it anew on every parse.
+            return cast("None | str | Unset", data)
 
         second_email = _parse_second_email(d.pop("secondEmail", UNSET))
 
@@ -346,7 +347,8 @@ class UserProfile:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            # A string type for cast(): evaluating the union would build it anew on every parse.
+            return cast("None | str | Unset", data)
 
         first_name = _parse_first_name(d.pop("firstName", UNSET))
 
@@ -355,7 +357,8 @@ class UserProfile:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            # A string type for cast(): evaluating the union would build it anew on every parse.
+            return cast("None | str | Unset", data)
 
         last_name = _parse_last_name(d.pop("lastName", UNSET))
 
@@ -364,7 +367,8 @@ class UserProfile:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            # A string type for cast(): evaluating the union would build it anew on every parse.
+            return cast("None | str | Unset", data)
 
         middle_name = _parse_middle_name(d.pop("middleName", UNSET))
 
@@ -373,7 +377,8 @@ class UserProfile:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            # A string type for cast(): evaluating the union would build it anew on every parse.
+            return cast("None | str | Unset", data)
 
         honorific_prefix = _parse_honorific_prefix(d.pop("honorificPrefix", UNSET))
 
@@ -382,7 +387,8 @@ class UserProfile:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            # A string type for cast(): evaluating the union would build it anew on every parse.
+            return cast("None | str | Unset", data)
 
         honorific_suffix = _parse_honorific_suffix(d.pop("honorificSuffix", UNSET))
 
@@ -391,7 +397,8 @@ class UserProfile:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            # A string type for cast(): evaluating the union would build it anew on every parse.
+            return cast("None | str | Unset", data)
 
         title = _parse_title(d.pop("title", UNSET))
 
@@ -400,7 +407,8 @@ class UserProfile:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            # A string type for cast(): evaluating the union would build it anew on every parse.
+            return cast("None | str | Unset", data)
 
         display_name = _parse_display_name(d.pop("displayName", UNSET))
 
@@ -409,7 +417,8 @@ class UserProfile:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            # A string type for cast(): evaluating the union would build it anew on every parse.
+            return cast("None | str | Unset", data)
 
         nick_name = _parse_nick_name(d.pop("nickName", UNSET))
 
@@ -418,7 +427,8 @@ class UserProfile:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            # A string type for cast(): evaluating the union would build it anew on every parse.
+            return cast("None | str | Unset", data)
 
         profile_url = _parse_profile_url(d.pop("profileUrl", UNSET))
 
@@ -427,7 +437,8 @@ class UserProfile:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            # A string type for cast(): evaluating the union would build it anew on every parse.
+            return cast("None | str | Unset", data)
 
         primary_phone = _parse_primary_phone(d.pop("primaryPhone", UNSET))
 
@@ -436,7 +447,8 @@ class UserProfile:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            # A string type for cast(): evaluating the union would build it anew on every parse.
+            return cast("None | str | Unset", data)
 
         mobile_phone = _parse_mobile_phone(d.pop("mobilePhone", UNSET))
 
@@ -445,7 +457,8 @@ class UserProfile:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            # A string type for cast(): evaluating the union would build it anew on every parse.
+            return cast("None | str | Unset", data)
 
         street_address = _parse_street_address(d.pop("streetAddress", UNSET))
 
@@ -454,7 +467,8 @@ class UserProfile:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            # A string type for cast(): evaluating the union would build it anew on every parse.
+            return cast("None | str | Unset", data)
 
         city = _parse_city(d.pop("city", UNSET))
 
@@ -463,7 +477,8 @@ class UserProfile:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            # A string type for cast(): evaluating the union would build it anew on every parse.
+            return cast("None | str | Unset", data)
 
         state = _parse_state(d.pop("state", UNSET))
 
@@ -472,7 +487,8 @@ class UserProfile:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            # A string type for cast(): evaluating the union would build it anew on every parse.
+            return cast("None | str | Unset", data)
 
         zip_code = _parse_zip_code(d.pop("zipCode", UNSET))
 
@@ -481,7 +497,8 @@ class UserProfile:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            # A string type for cast(): evaluating the union would build it anew on every parse.
+            return cast("None | str | Unset", data)
 
         country_code = _parse_country_code(d.pop("countryCode", UNSET))
 
@@ -490,7 +507,8 @@ class UserProfile:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            # A string type for cast(): evaluating the union would build it anew on every parse.
+            return cast("None | str | Unset", data)
 
         postal_address = _parse_postal_address(d.pop("postalAddress", UNSET))
 
@@ -499,7 +517,8 @@ class UserProfile:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            # A string type for cast(): evaluating the union would build it anew on every parse.
+            return cast("None | str | Unset", data)
 
         preferred_language = _parse_preferred_language(
             d.pop("preferredLanguage", UNSET)
@@ -512,7 +531,8 @@ class UserProfile:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            # A string type for cast(): evaluating the union would build it anew on every parse.
+            return cast("None | str | Unset", data)
 
         timezone = _parse_timezone(d.pop("timezone", UNSET))
 
@@ -521,7 +541,8 @@ class UserProfile:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            # A string type for cast(): evaluating the union would build it anew on every parse.
+            return cast("None | str | Unset", data)
 
         user_type = _parse_user_type(d.pop("userType", UNSET))
 
@@ -532,7 +553,8 @@ class UserProfile:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            # A string type for cast(): evaluating the union would build it anew on every parse.
+            return cast("None | str | Unset", data)
 
         cost_center = _parse_cost_center(d.pop("costCenter", UNSET))
 
@@ -541,7 +563,8 @@ class UserProfile:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            # A string type for cast(): evaluating the union would build it anew on every parse.
+            return cast("None | str | Unset", data)
 
         organization = _parse_organization(d.pop("organization", UNSET))
 
@@ -550,7 +573,8 @@ class UserProfile:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            # A string type for cast(): evaluating the union would build it anew on every parse.
+            return cast("None | str | Unset", data)
 
         division = _parse_division(d.pop("division", UNSET))
 
@@ -561,7 +585,8 @@ class UserProfile:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            # A string type for cast(): evaluating the union would build it anew on every parse.
+            return cast("None | str | Unset", data)
 
         manager = _parse_manager(d.pop("manager", UNSET))
 
@@ -570,7 +595,8 @@ class UserProfile:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            # A string type for cast(): evaluating the union would build it anew on every parse.
+            return cast("None | str | Unset", data)
 
         manager_id = _parse_manager_id(d.pop("managerId", UNSET))
 

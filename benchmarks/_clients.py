@@ -1,0 +1,57 @@
+"""The clients the benchmark compares, each behind the same tiny interface: ``get_user(id)``."""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import asynccontextmanager
+from typing import Any
+
+import aiohttp
+
+GetUser = Callable[[str], Awaitable[Any]]
+
+
+@asynccontextmanager
+async def raw_aiohttp(url: str, token: str) -> AsyncIterator[GetUser]:
+    """The floor: one aiohttp session, a GET and json.loads, nothing else."""
+    headers = {"Authorization": f"SSWS {token}", "Accept": "application/json"}
+    async with aiohttp.ClientSession(headers=headers) as session:
+
+        async def get_user(user_id: str) -> Any:
+            async with session.get(f"{url}/api/v1/users/{user_id}") as response:
+                if response.status != 200:
+                    raise RuntimeError(f"HTTP {response.status}")
+                return json.loads(await response.read())
+
+        yield get_user
+
+
+@asynccontextmanager
+async def oktakit_client(url: str, token: str) -> AsyncIterator[GetUser]:
+    from oktakit import ApiToken, OktaClient
+
+    async with OktaClient(url, auth=ApiToken(token)) as okta:
+        yield okta.get_user
+
+
+@asynccontextmanager
+async def official_okta(url: str, token: str) -> AsyncIterator[GetUser]:
+    """Okta's own SDK with a reused session (its fastest configuration)."""
+    os.environ["OKTA_TESTING_TESTINGDISABLEHTTPSCHECK"] = "true"
+    from okta.client import Client
+
+    config = {"orgUrl": url, "token": token, "testing": {"disableHttpsCheck": True}}
+    async with Client(config) as client:
+
+        async def get_user(user_id: str) -> Any:
+            user, _response, error = await client.get_user(user_id)
+            if error is not None:
+                raise RuntimeError(str(error))
+            return user
+
+        yield get_user
+
+
+CLIENTS = {"raw aiohttp": raw_aiohttp, "oktakit": oktakit_client, "okta (official)": official_okta}

@@ -1,0 +1,95 @@
+"""oktakit in two minutes, on the embedded Okta simulator (run with `nox -s demo`).
+
+Starts a simulated Okta org with seeded users, then does what an identity team does every day:
+look a user up, search, update a profile, suspend and unsuspend a set of users, reset factors,
+and issue a temporary access code, printing what happened.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+
+from oktakit import ApiToken, BadRequestError, OktaClient
+from oktakit.testing import OktaSimulator
+
+USERS = 300
+
+
+def heading(text: str) -> None:
+    print(f"\n== {text} " + "=" * max(0, 70 - len(text)))
+
+
+async def main() -> None:
+    logging.basicConfig(level=logging.WARNING)
+    async with OktaSimulator(users=USERS, seed=42) as sim:
+        print(f"Simulated Okta org at {sim.url} with {USERS} users")
+        async with OktaClient(sim.url, auth=ApiToken(sim.api_token)) as okta:
+            await lookup(okta, sim)
+            sales = await search(okta)
+            await update_profile(okta, sales[0])
+            await suspend_and_unsuspend(okta, sales[:5])
+            await reset_factors_and_issue_tac(okta, sales[0])
+        print(f"\nRequests served by the simulator: {sum(sim.request_counts.values())}")
+
+
+async def lookup(okta: OktaClient, sim: OktaSimulator) -> None:
+    heading("Look a user up by login (standard and custom attributes)")
+    users = sim.org.users
+    login = next(users[uid].profile["login"] for uid in users if users[uid].status == "ACTIVE")
+    user = await okta.get_user(login)
+    p = user.profile
+    print(f"{user.id}  {p.first_name} {p.last_name} <{p.email}>  status={user.status}")
+    print(f"  legalName={p['legalName']!r}  dateOfBirth={p['dateOfBirth']!r}  department={p.department!r}")
+    print(f"  allowed now: {', '.join(sorted(k for k in user.field_links.to_dict() if k != 'self'))}")
+
+
+async def search(okta: OktaClient) -> list[str]:
+    heading('Search: profile.department eq "Sales" and status eq "ACTIVE"')
+    query = 'profile.department eq "Sales" and status eq "ACTIVE"'
+    ids = []
+    async for user in okta.list_users(search=query, limit=20):  # pages of 20, Link headers followed
+        ids.append(user.id)
+        if len(ids) <= 5:
+            print(f"  {user.id}  {user.profile.login}")
+    print(f"  ... {len(ids)} active users in Sales")
+    return ids
+
+
+async def update_profile(okta: OktaClient, user_id: str) -> None:
+    heading("Partial profile update (None clears an attribute)")
+    before = await okta.get_user(user_id)
+    during = await okta.update_user(user_id, profile={"title": "Account Director", "nickName": "Ace"})
+    after = await okta.update_user(user_id, profile={"nickName": None})
+    print(f"  title:    {before.profile.title!r} -> {during.profile.title!r}")
+    print(f"  nickName: set to {during.profile.nick_name!r}, then cleared -> {after.profile.nick_name!r}")
+    print(f"  untouched: department={after.profile.department!r}, legalName={after.profile['legalName']!r}")
+
+
+async def suspend_and_unsuspend(okta: OktaClient, user_ids: list[str]) -> None:
+    heading(f"Suspend {len(user_ids)} users, then unsuspend them")
+    await asyncio.gather(*(okta.suspend_user(uid) for uid in user_ids))
+    statuses = await asyncio.gather(*(okta.get_user(uid) for uid in user_ids))
+    print("  after suspend:   " + ", ".join(str(u.status) for u in statuses))
+    try:
+        await okta.suspend_user(user_ids[0])
+    except BadRequestError as error:  # Okta refuses to suspend a user who is not ACTIVE
+        print(f"  suspending again is refused: {error.error_code} {error.error_summary}")
+    await asyncio.gather(*(okta.unsuspend_user(uid) for uid in user_ids))
+    statuses = await asyncio.gather(*(okta.get_user(uid) for uid in user_ids))
+    print("  after unsuspend: " + ", ".join(str(u.status) for u in statuses))
+
+
+async def reset_factors_and_issue_tac(okta: OktaClient, user_id: str) -> None:
+    heading("Reset all MFA factors, list groups, issue a temporary access code")
+    await okta.reset_factors(user_id)
+    print(f"  factors reset for {user_id}")
+    groups = [g.profile.name async for g in okta.list_user_groups(user_id)]
+    print(f"  groups: {', '.join(groups)}")
+    tac_authenticator = next(iter([a async for a in okta.list_authenticators() if a.key == "tac"]))
+    enrollment = await okta.create_tac_authenticator_enrollment(user_id, tac_authenticator.id, ttl_minutes=60)
+    print(f"  temporary access code issued, expires {enrollment.profile.expires_at} (code not shown)")
+
+
+if __name__ == "__main__":
+    asyncio.run(main())

@@ -1,0 +1,59 @@
+"""The ``oktakit`` command line."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+
+def _sim(args: argparse.Namespace) -> int:
+    from .testing import RateLimitConfig, run_simulator
+
+    if args.rate_limit == "okta":
+        rate_limit = RateLimitConfig(window=args.window)
+    elif args.rate_limit == "off":
+        rate_limit = RateLimitConfig.unlimited()
+    else:
+        rate_limit = RateLimitConfig.uniform(int(args.rate_limit), window=args.window)
+    run_simulator(args.port, args.users, args.seed, host=args.host, rate_limit=rate_limit)
+    return 0
+
+
+def _rate_limit(value: str) -> str:
+    if value in ("okta", "off") or (value.isdigit() and int(value) > 0):
+        return value
+    raise argparse.ArgumentTypeError("expected 'okta', 'off' or a positive number of requests per window")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="oktakit", description="oktakit: an asyncio SDK for Okta.")
+    commands = parser.add_subparsers(dest="command", required=True)
+    sim = commands.add_parser(
+        "sim",
+        help="run the embedded Okta simulator",
+        description="Serve a seeded, simulated Okta org on loopback until Ctrl-C; prints its URL and token.",
+    )
+    sim.add_argument("--port", type=int, default=8080, help="port to listen on (0 picks a free one)")
+    sim.add_argument("--host", default="127.0.0.1", help="loopback address to bind (default 127.0.0.1)")
+    sim.add_argument("--users", type=int, default=500, help="number of seeded users (default 500)")
+    sim.add_argument("--seed", type=int, default=0, help="seed of the generated org (default 0)")
+    sim.add_argument(
+        "--rate-limit",
+        type=_rate_limit,
+        default="okta",
+        help="'okta' (Okta's default per-minute limits), 'off', or N requests per bucket and window",
+    )
+    sim.add_argument("--window", type=float, default=60.0, help="rate-limit window in seconds (default 60)")
+    sim.set_defaults(handler=_sim)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    handler = args.handler
+    return int(handler(args))
+
+
+if __name__ == "__main__":
+    sys.exit(main())

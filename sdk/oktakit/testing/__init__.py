@@ -1,0 +1,64 @@
+"""An embedded Okta Management API simulator for oktakit's tests and benchmarks.
+
+It serves, over real HTTP on loopback, every operation in ``okta_spec/openapi.yaml`` with
+Okta's response shapes, error codes, lifecycle rules, pagination headers, rate limits and
+injectable faults. It speaks JSON only and depends on neither the SDK nor the generated client.
+
+    async with OktaSimulator(users=500, seed=1) as sim:
+        ...  # point a client at sim.url with "Authorization: SSWS " + sim.api_token
+
+Where Okta's documentation leaves a choice, the simulator does this:
+
+- Lifecycle transitions complete synchronously (no ``transitioningToStatus``) unless
+  ``transition_delay`` is set; the lifecycle 200s without payload answer ``{}`` (as Okta does
+  today) or, with ``lifecycle_body="empty"``, nothing.
+- Deactivating a DEPROVISIONED user, resetting its factors, and any status-forbidden activate or
+  reactivate answer 403 E0000038; activating an ACTIVE user 403 E0000016; suspend/unsuspend in
+  the wrong status 400 E0000001; unlock of a user that is not LOCKED_OUT 403 E0000032.
+- A STAGED user's ``_links`` omit ``deactivate`` (like recorded Okta responses) though it works.
+- Invalid ``search``/``filter`` expressions give 400 E0000031, bad dates E0000030, ``search`` with
+  ``filter`` or ``q`` E0000033; ``q`` never paginates; DEPROVISIONED users are listed by
+  ``search`` and ``filter`` only.
+- The TAC path takes a user id only and answers 404 E0000007 for an unknown one.
+- Rate limits default to Okta's published per-minute bucket limits; faults bypass the counters.
+"""
+
+from ._auth import AuthChain, AuthScheme, Principal, SswsScheme
+from ._context import RequestRecord
+from ._faults import FaultKind, FaultRule
+from ._ratelimit import OKTA_DEFAULT_BUCKETS, BucketRule, RateLimitConfig, RateLimiter
+from ._seed import SEED_EPOCH, build_org
+from ._server import OktaSimulator, run_simulator
+from ._state import Authenticator, CustomRole, Group, Org, OrgOptions, Permission, RoleAssignment
+from ._users import TacEnrollment, User, UserDirectory
+from ._util import Clock, ManualClock
+
+__all__ = [
+    "OKTA_DEFAULT_BUCKETS",
+    "SEED_EPOCH",
+    "AuthChain",
+    "AuthScheme",
+    "Authenticator",
+    "BucketRule",
+    "Clock",
+    "CustomRole",
+    "FaultKind",
+    "FaultRule",
+    "Group",
+    "ManualClock",
+    "OktaSimulator",
+    "Org",
+    "OrgOptions",
+    "Permission",
+    "Principal",
+    "RateLimitConfig",
+    "RateLimiter",
+    "RequestRecord",
+    "RoleAssignment",
+    "SswsScheme",
+    "TacEnrollment",
+    "User",
+    "UserDirectory",
+    "build_org",
+    "run_simulator",
+]

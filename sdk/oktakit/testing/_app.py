@@ -1,0 +1,192 @@
+"""The aiohttp application: Okta's routes behind one middleware.
+
+The middleware does, in order: concurrency check, rate-limit bucket, injected faults,
+rate-limit count, authentication, then the handler; and it stamps every response with
+``Date``, ``X-Okta-Request-Id`` and the ``X-Rate-Limit-*`` headers. It is a single middleware
+on purpose: each extra aiohttp middleware layer costs throughput on the hot path.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import random
+import socket
+import struct
+
+from aiohttp import web
+from aiohttp.typedefs import Handler
+
+from . import _handlers as users
+from . import _resources as resources
+from ._context import CONTEXT, PRINCIPAL, RequestRecord, SimContext
+from ._errors import SimulatedError
+from ._faults import FaultRule
+from ._ratelimit import Bucket, Decision
+from ._util import HttpDate
+
+ROUTES: tuple[tuple[str, str, Handler, str], ...] = (
+    ("GET", "/api/v1/users", users.list_users, "listUsers"),
+    ("GET", "/api/v1/users/{id}", users.get_user, "getUser"),
+    ("POST", "/api/v1/users/{id}", users.update_user, "updateUser"),
+    ("PUT", "/api/v1/users/{id}", users.replace_user, "replaceUser"),
+    ("POST", "/api/v1/users/{id}/lifecycle/activate", users.activate_user, "activateUser"),
+    ("POST", "/api/v1/users/{id}/lifecycle/deactivate", users.deactivate_user, "deactivateUser"),
+    ("POST", "/api/v1/users/{id}/lifecycle/reactivate", users.reactivate_user, "reactivateUser"),
+    ("POST", "/api/v1/users/{id}/lifecycle/reset_factors", users.reset_factors, "resetFactors"),
+    ("POST", "/api/v1/users/{id}/lifecycle/suspend", users.suspend_user, "suspendUser"),
+    ("POST", "/api/v1/users/{id}/lifecycle/unsuspend", users.unsuspend_user, "unsuspendUser"),
+    ("POST", "/api/v1/users/{id}/lifecycle/unlock", users.unlock_user, "unlockUser"),
+    ("GET", "/api/v1/users/{id}/groups", users.list_user_groups, "listUserGroups"),
+    (
+        "POST",
+        "/api/v1/users/{userId}/authenticator-enrollments/tac",
+        resources.create_tac_enrollment,
+        "createTacAuthenticatorEnrollment",
+    ),
+    ("GET", "/api/v1/authenticators", resources.list_authenticators, "listAuthenticators"),
+    (
+        "GET",
+        "/api/v1/authenticators/{authenticatorId}",
+        resources.get_authenticator,
+        "getAuthenticator",
+    ),
+    ("GET", "/oauth2/v1/clients/{clientId}/roles", resources.list_roles_for_client, "listRolesForClient"),
+    (
+        "GET",
+        "/api/v1/iam/roles/{roleIdOrLabel}/permissions",
+        resources.list_role_permissions,
+        "listRolePermissions",
+    ),
+)
+
+
+# (response, rate-limit numbers for the headers, fault kind, whether to add Okta's headers)
+_Outcome = tuple[web.StreamResponse, Decision | None, str | None, bool]
+
+
+def build_app(ctx: SimContext) -> web.Application:
+    app = web.Application(middlewares=[_Pipeline(ctx)], client_max_size=4 * 1024 * 1024)
+    app[CONTEXT] = ctx
+    for method, path, handler, name in ROUTES:
+        app.router.add_route(method, path, handler, name=name)
+    return app
+
+
+def _error_response(error: SimulatedError) -> web.Response:
+    return web.Response(status=error.status, body=error.body(), content_type="application/json")
+
+
+def _from_http_exception(exc: web.HTTPException) -> web.StreamResponse:
+    if exc.status == 404:
+        return _error_response(SimulatedError("E0000008"))
+    if exc.status == 405:
+        response = _error_response(SimulatedError("E0000022"))
+        if "Allow" in exc.headers:
+            response.headers["Allow"] = exc.headers["Allow"]
+        return response
+    return exc
+
+
+def _drop_connection(request: web.Request) -> None:
+    """Close the socket with an RST (SO_LINGER 0): the client sees 'connection reset'."""
+    transport = request.transport
+    if transport is None:
+        return
+    sock = transport.get_extra_info("socket")
+    if sock is not None:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+    transport.abort()
+
+
+class _Pipeline:
+    """The single aiohttp middleware (a class so each step stays a small method)."""
+
+    __middleware_version__ = 1  # what @web.middleware marks; aiohttp checks for it
+
+    def __init__(self, ctx: SimContext) -> None:
+        self.ctx = ctx
+        self.limiter, self.faults, self.auth, self.org = ctx.limiter, ctx.faults, ctx.auth, ctx.org
+        self.clock = ctx.clock
+        self.http_date = HttpDate()
+        # Request ids only need to look unique; not security relevant.
+        self.request_ids = random.Random()  # noqa: S311
+
+    async def __call__(self, request: web.Request, handler: Handler) -> web.StreamResponse:
+        method = request.method
+        route = request.match_info.route
+        operation = route.name or "unknown"
+        self.ctx.counts[operation] += 1
+        now = self.clock()
+        limiter = self.limiter
+        resource = route.resource
+        if resource is not None:
+            bucket = limiter.bucket_for(method, resource.canonical, cacheable=True)
+        else:
+            bucket = limiter.bucket_for(method, request.path)
+        outcome: _Outcome
+        if limiter.in_flight >= limiter.concurrency_limit:
+            outcome = (
+                _error_response(SimulatedError("E0000047")),
+                limiter.concurrency_decision(now),
+                None,
+                True,
+            )
+        else:
+            limiter.in_flight += 1
+            try:
+                outcome = await self._serve(request, handler, operation, bucket)
+            finally:
+                limiter.in_flight -= 1
+        response, decision, fault, okta_headers = outcome
+        headers = response.headers
+        headers["Date"] = self.http_date(self.clock())
+        if okta_headers:
+            headers["X-Okta-Request-Id"] = f"{self.request_ids.getrandbits(128):032x}"
+            if decision is not None:
+                headers["X-Rate-Limit-Limit"] = str(decision.limit)
+                headers["X-Rate-Limit-Remaining"] = str(decision.remaining)
+                headers["X-Rate-Limit-Reset"] = str(decision.reset)
+        self.ctx.log.append(
+            RequestRecord(now, method, request.path, request.query_string, operation, response.status, fault)
+        )
+        return response
+
+    async def _serve(
+        self, request: web.Request, handler: Handler, operation: str, bucket: Bucket | None
+    ) -> _Outcome:
+        if self.faults.rules:
+            delay, rule = self.faults.pick(operation, request.method, request.path)
+            if delay:
+                await asyncio.sleep(delay)
+            if rule is not None:
+                return await self._fault(request, rule, bucket)
+        now = self.clock()
+        decision = None if bucket is None else self.limiter.hit(bucket, now)
+        if decision is not None and not decision.allowed:
+            return _error_response(SimulatedError("E0000047")), decision, None, True
+        response: web.StreamResponse
+        try:
+            request[PRINCIPAL] = self.auth.authenticate(request)
+            if self.org.pending:
+                self.org.settle(now)
+            response = await handler(request)
+        except SimulatedError as error:
+            response = _error_response(error)
+        except web.HTTPException as exc:
+            response = _from_http_exception(exc)
+        return response, decision, None, True
+
+    async def _fault(self, request: web.Request, rule: FaultRule, bucket: Bucket | None) -> _Outcome:
+        if rule.kind == "reset":
+            _drop_connection(request)
+        elif rule.kind == "timeout":
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self.ctx.closing.wait(), rule.delay)
+        status, body, content_type = rule.response()
+        response = web.Response(status=status, body=body, content_type=content_type)
+        # A fault never reaches Okta's counters: report the bucket as it stands.
+        peek = None
+        if bucket is not None:
+            peek = Decision(True, bucket.limit, bucket.remaining, bucket.reset_at)
+        return response, peek, rule.kind, rule.okta_headers

@@ -1,0 +1,72 @@
+"""Request authentication as a chain of pluggable schemes.
+
+Only Okta API tokens (``SSWS``) exist today. OAuth access tokens (``Bearer``) and DPoP-bound
+tokens (``DPoP`` plus a proof header) can be added later as further schemes without touching
+the middleware: a scheme sees the whole request, returns a Principal when the Authorization
+header is its own, None when it is not, or raises SimulatedError to reject the request.
+"""
+
+from __future__ import annotations
+
+import secrets
+from dataclasses import dataclass
+from typing import Protocol
+
+from aiohttp import web
+
+from ._errors import SimulatedError
+from ._util import BASE62
+
+
+@dataclass(frozen=True, slots=True)
+class Principal:
+    scheme: str
+    #: A name for the credential (never the secret itself, so it is safe to log).
+    subject: str
+    #: OAuth scopes granted; None means an API token acting with its admin's full rights.
+    scopes: frozenset[str] | None = None
+
+
+class AuthScheme(Protocol):
+    def authenticate(self, request: web.Request, authorization: str) -> Principal | None: ...
+
+
+class SswsScheme:
+    """``Authorization: SSWS <token>``; Okta also accepts it without the space."""
+
+    def __init__(self) -> None:
+        self._tokens: dict[str, str] = {}
+
+    def issue(self, name: str | None = None) -> str:
+        # Okta API tokens are 42 characters and begin with "00".
+        token = "00" + "".join(secrets.choice(BASE62) for _ in range(40))
+        self._tokens[token] = name or f"api-token-{len(self._tokens) + 1}"
+        return token
+
+    def add(self, token: str, name: str | None = None) -> None:
+        self._tokens[token] = name or f"api-token-{len(self._tokens) + 1}"
+
+    def revoke(self, token: str) -> None:
+        self._tokens.pop(token, None)
+
+    def authenticate(self, request: web.Request, authorization: str) -> Principal | None:
+        if authorization[:4].upper() != "SSWS":
+            return None
+        name = self._tokens.get(authorization[4:].strip())
+        if name is None:
+            raise SimulatedError("E0000011")
+        return Principal("SSWS", name)
+
+
+class AuthChain:
+    def __init__(self, schemes: list[AuthScheme]) -> None:
+        self.schemes = schemes
+
+    def authenticate(self, request: web.Request) -> Principal:
+        authorization = request.headers.get("Authorization")
+        if authorization:
+            for scheme in self.schemes:
+                principal = scheme.authenticate(request, authorization)
+                if principal is not None:
+                    return principal
+        raise SimulatedError("E0000011")

@@ -1,0 +1,90 @@
+"""Okta's error envelope and the catalogue entries the simulator can produce."""
+
+from __future__ import annotations
+
+import json
+import random
+from collections.abc import Iterable
+from typing import Final
+
+from ._util import error_id
+
+# (HTTP status, errorSummary template) as published in Okta's error-code catalogue
+# (okta-developer-docs data/error-codes.json, release 2026.08.1).
+CATALOGUE: Final[dict[str, tuple[int, str]]] = {
+    "E0000001": (400, "Api validation failed: {0}"),
+    "E0000003": (400, "The request body was not well-formed."),
+    "E0000006": (403, "You do not have permission to perform the requested action"),
+    "E0000007": (404, "Not found: {0}"),
+    "E0000008": (404, "The requested path was not found"),
+    "E0000009": (500, "Internal Server Error"),
+    "E0000010": (503, "Service is in read only mode"),
+    "E0000011": (401, "Invalid token provided"),
+    "E0000016": (403, "Activation failed because the user is already active"),
+    "E0000022": (405, "The endpoint does not support the provided HTTP method"),
+    "E0000030": (
+        400,
+        "Bad request. Invalid date. Dates must be of the form yyyy-MM-dd'T'HH:mm:ss.SSSZZ, "
+        "e.g. 2013-01-01T12:00:00.000-07:00.",
+    ),
+    "E0000031": (400, "Invalid search criteria."),
+    "E0000032": (403, "Unlock is not allowed for this user."),
+    "E0000033": (400, "Bad request. Can't specify a search query and filter in the same request."),
+    "E0000038": (403, "This operation is not allowed in the user's current status."),
+    "E0000047": (429, "API call exceeded rate limit due to too many requests."),
+    "E0000112": (
+        409,
+        "Cannot update this user because they are still being activated. Please try again in a few minutes.",
+    ),
+}
+
+# Error ids only need to look random; a private generator keeps them off the seeded streams.
+_ids = random.Random()  # noqa: S311 - not a secret, just a support reference
+
+
+class SimulatedError(Exception):
+    """Raised by handlers; the middleware turns it into Okta's JSON error response."""
+
+    def __init__(
+        self,
+        code: str,
+        detail: str | None = None,
+        causes: Iterable[str] = (),
+        *,
+        status: int | None = None,
+    ) -> None:
+        default_status, template = CATALOGUE[code]
+        if "{0}" in template:
+            # Without a detail, Okta drops the ": {0}" part rather than printing it.
+            summary = template.replace("{0}", detail) if detail else template.split(":")[0]
+        else:
+            summary = template
+        super().__init__(summary)
+        self.code = code
+        self.status = status if status is not None else default_status
+        self.summary = summary
+        self.causes = list(causes)
+
+    def body(self) -> bytes:
+        return error_body(self.code, self.summary, self.causes)
+
+
+def error_body(code: str, summary: str, causes: Iterable[str] = ()) -> bytes:
+    payload = {
+        "errorCode": code,
+        "errorSummary": summary,
+        "errorLink": code,  # Okta documents errorLink as "currently the same value as errorCode"
+        "errorId": error_id(_ids),
+        "errorCauses": [{"errorSummary": cause} for cause in causes],
+    }
+    return json.dumps(payload, separators=(",", ":")).encode()
+
+
+def not_found(key: str, kind: str) -> SimulatedError:
+    """404 E0000007 worded like Okta: ``Not found: Resource not found: <key> (User)``."""
+    return SimulatedError("E0000007", f"Resource not found: {key} ({kind})")
+
+
+def validation_failed(field: str, *causes: str) -> SimulatedError:
+    """400 E0000001 with one errorCause per problem, e.g. ``login: ... already exists``."""
+    return SimulatedError("E0000001", field, causes)

@@ -1,0 +1,162 @@
+"""The user lifecycle state machine (OKTA-FACTS part 1, section 4) and the `_links` it implies.
+
+Transitions complete synchronously unless ``OrgOptions.transition_delay`` is positive: then
+activation (and deactivation with ``Prefer: respond-async``) leaves the user in its old status
+with ``transitioningToStatus`` set until that many clock seconds have passed.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+from ._errors import SimulatedError
+from ._state import Org
+from ._users import User
+from ._util import random_token
+
+# Link relations and where they point, relative to /api/v1/users/{id}.
+LINK_TARGETS: Final[dict[str, str]] = {
+    "activate": "/lifecycle/activate",
+    "reactivate": "/lifecycle/reactivate",
+    "deactivate": "/lifecycle/deactivate",
+    "suspend": "/lifecycle/suspend",
+    "unsuspend": "/lifecycle/unsuspend",
+    "unlock": "/lifecycle/unlock",
+    "resetFactors": "/lifecycle/reset_factors",
+    "resetPassword": "/lifecycle/reset_password",
+    "expirePassword": "/lifecycle/expire_password",
+    "forgotPassword": "/credentials/forgot_password",
+    "changePassword": "/credentials/change_password",
+    "changeRecoveryQuestion": "/credentials/change_recovery_question",
+}
+CREDENTIAL_LINKS: Final = frozenset(
+    {"resetPassword", "expirePassword", "forgotPassword", "changePassword", "changeRecoveryQuestion"}
+)
+
+# The operations each status advertises on a single-user response. Lifecycle relations follow
+# the state machine below, with one deliberate exception copied from recorded Okta responses:
+# a STAGED user is not offered `deactivate` although deactivating it works.
+_STATUS_LINKS: Final[dict[str, tuple[str, ...]]] = {
+    "STAGED": ("activate", "resetFactors"),
+    "PROVISIONED": ("reactivate", "deactivate", "resetFactors", "resetPassword"),
+    "ACTIVE": (
+        "suspend", "deactivate", "resetFactors", "resetPassword", "forgotPassword",
+        "expirePassword", "changePassword", "changeRecoveryQuestion",
+    ),
+    "RECOVERY": ("reactivate", "deactivate", "resetFactors", "resetPassword", "expirePassword"),
+    "LOCKED_OUT": ("unlock", "deactivate", "resetFactors", "resetPassword", "expirePassword"),
+    "PASSWORD_EXPIRED": ("deactivate", "resetFactors", "resetPassword", "expirePassword"),
+    "SUSPENDED": ("unsuspend", "deactivate", "resetFactors"),
+    "DEPROVISIONED": ("activate",),
+}  # fmt: skip
+_NEEDS_PASSWORD: Final = frozenset({"forgotPassword", "changePassword", "changeRecoveryQuestion"})
+
+
+def link_names(user: User) -> tuple[str, ...]:
+    """Operation links (beyond self/schema/type) allowed for the user right now."""
+    if user.transitioning_to is not None:
+        return ()  # nothing may start while a transition runs
+    names = _STATUS_LINKS.get(user.status, ())
+    if user.has_password:
+        return names
+    return tuple(name for name in names if name not in _NEEDS_PASSWORD)
+
+
+def _ensure_idle(user: User) -> None:
+    if user.transitioning_to is not None:
+        raise SimulatedError("E0000112")
+
+
+def _activation_token(org: Org) -> dict[str, str]:
+    token = random_token(org.rng, 20)
+    # Identity Engine orgs hand out /tokens/{token}/verify links (Classic: /welcome/{token}).
+    return {"activationToken": token, "activationUrl": f"{org.base_url}/tokens/{token}/verify"}
+
+
+def _move(org: Org, user: User, target: str, *, asynchronous: bool) -> None:
+    now = org.clock()
+    delay = org.options.transition_delay
+    if asynchronous and delay > 0:
+        user.transitioning_to = target
+        user.transition_due = now + delay
+        user.touch(now)
+        org.pending.add(user.id)
+    else:
+        user.set_status(target, now)
+
+
+def activate(org: Org, user: User, *, send_email: bool) -> dict[str, str]:
+    """STAGED/DEPROVISIONED -> ACTIVE (has a password) or PROVISIONED (must finish setup)."""
+    _ensure_idle(user)
+    if user.status == "ACTIVE":
+        raise SimulatedError("E0000016")
+    if user.status not in ("STAGED", "DEPROVISIONED"):
+        raise SimulatedError("E0000038")
+    target = "ACTIVE" if user.has_password else "PROVISIONED"
+    user.activated = org.clock()
+    _move(org, user, target, asynchronous=True)
+    return {} if send_email else _activation_token(org)
+
+
+def deactivate(org: Org, user: User, *, respond_async: bool) -> None:
+    """Any status but DEPROVISIONED -> DEPROVISIONED.
+
+    Okta documents no specific code for deactivating an already deactivated user; the
+    catalogue's E0000038 ("not allowed in the user's current status", 403) is the documented
+    generic answer for an operation the status forbids, and 403 is declared for this operation.
+    """
+    _ensure_idle(user)
+    if user.status == "DEPROVISIONED":
+        raise SimulatedError("E0000038")
+    for tac in user.tac_enrollments:
+        tac.valid = False  # a deprovisioned user keeps no usable sign-in code
+    _move(org, user, "DEPROVISIONED", asynchronous=respond_async)
+
+
+def reactivate(org: Org, user: User, *, send_email: bool) -> dict[str, str]:
+    """Restart an unfinished activation (PROVISIONED or RECOVERY); the status is unchanged."""
+    _ensure_idle(user)
+    if user.status not in ("PROVISIONED", "RECOVERY"):
+        raise SimulatedError("E0000038")
+    user.touch(org.clock())
+    return {} if send_email else _activation_token(org)
+
+
+def suspend(org: Org, user: User) -> None:
+    _ensure_idle(user)
+    if user.status != "ACTIVE":
+        raise SimulatedError(
+            "E0000001",
+            "status",
+            [f"status: Only an ACTIVE user can be suspended; this user is {user.status}"],
+        )
+    user.set_status("SUSPENDED", org.clock())
+
+
+def unsuspend(org: Org, user: User) -> None:
+    _ensure_idle(user)
+    if user.status != "SUSPENDED":
+        raise SimulatedError(
+            "E0000001",
+            "status",
+            [f"status: Only a SUSPENDED user can be unsuspended; this user is {user.status}"],
+        )
+    user.set_status("ACTIVE", org.clock())
+
+
+def unlock(org: Org, user: User) -> None:
+    _ensure_idle(user)
+    if user.status != "LOCKED_OUT":
+        raise SimulatedError("E0000032")
+    user.set_status("ACTIVE", org.clock())
+
+
+def reset_factors(org: Org, user: User) -> None:
+    """Unenroll every factor (TACs included); the status does not change."""
+    _ensure_idle(user)
+    if user.status == "DEPROVISIONED":
+        raise SimulatedError("E0000038")
+    user.factors.clear()
+    for tac in user.tac_enrollments:
+        tac.valid = False
+    user.touch(org.clock())

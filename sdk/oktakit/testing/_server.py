@@ -1,0 +1,215 @@
+"""OktaSimulator: the seeded org served over real HTTP on loopback."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import signal
+import time
+from collections import Counter, deque
+from types import TracebackType
+from typing import Any, Literal
+
+from aiohttp import web
+
+from ._app import build_app
+from ._auth import AuthChain, SswsScheme
+from ._context import RequestRecord, SimContext
+from ._faults import FaultInjector, FaultKind, FaultRule
+from ._ratelimit import RateLimitConfig, RateLimiter
+from ._seed import build_org
+from ._state import Org
+from ._users import User
+from ._util import Clock
+
+
+class OktaSimulator:
+    """An in-process Okta org for tests and benchmarks.
+
+    ``async with OktaSimulator(users=1000, seed=7) as sim:`` binds 127.0.0.1 on a free port;
+    then ``sim.url`` is the org URL and ``sim.api_token`` a valid ``SSWS`` token. Rate limits
+    default to Okta's published per-minute limits; pass ``RateLimitConfig.unlimited()`` for
+    throughput benchmarks.
+    """
+
+    def __init__(
+        self,
+        *,
+        users: int = 100,
+        seed: int = 0,
+        rate_limit: RateLimitConfig | None = None,
+        clock: Clock | None = None,
+        host: str = "127.0.0.1",
+        port: int = 0,
+        api_token: str | None = None,
+        fault_seed: int | None = None,
+        transition_delay: float = 0.0,
+        lifecycle_body: Literal["object", "empty"] = "object",
+        allow_deprovisioned_updates: bool = False,
+        custom_attributes: tuple[str, ...] | None = None,
+        request_log_size: int = 100_000,
+    ) -> None:
+        self.clock: Clock = clock or time.time
+        self.org: Org = build_org(users, seed, clock=self.clock)
+        self.org.options.transition_delay = transition_delay
+        self.org.options.lifecycle_body = lifecycle_body
+        self.org.options.allow_deprovisioned_updates = allow_deprovisioned_updates
+        if custom_attributes is not None:
+            self.org.custom_attributes = frozenset(custom_attributes)
+        self.ssws = SswsScheme()
+        if api_token is None:
+            self.api_token = self.ssws.issue("default")
+        else:
+            self.ssws.add(api_token, "default")
+            self.api_token = api_token
+        #: The authentication schemes, tried in order; add OAuth/DPoP schemes here later.
+        self.auth = AuthChain([self.ssws])
+        self.rate_limiter = RateLimiter(rate_limit or RateLimitConfig(), self.clock)
+        self.faults = FaultInjector(seed if fault_seed is None else fault_seed)
+        self._context = SimContext(
+            org=self.org,
+            limiter=self.rate_limiter,
+            faults=self.faults,
+            auth=self.auth,
+            clock=self.clock,
+            log=deque(maxlen=request_log_size),
+        )
+        self._host, self._port = host, port
+        self._runner: web.AppRunner | None = None
+        self.url = ""
+
+    # --- running ------------------------------------------------------------------------
+    async def start(self) -> None:
+        if self._runner is not None:
+            return
+        self._context.closing = asyncio.Event()
+        runner = web.AppRunner(
+            build_app(self._context),
+            access_log=None,  # no per-request logging: it costs throughput and must never hold tokens
+            handler_cancellation=True,  # a client that gives up frees its concurrency slot
+            shutdown_timeout=1.0,
+        )
+        await runner.setup()
+        site = web.TCPSite(runner, self._host, self._port)
+        await site.start()
+        self._runner = runner
+        host, port = runner.addresses[0][:2]
+        self.url = f"http://{host}:{port}"
+        self.org.set_base_url(self.url)
+
+    async def close(self) -> None:
+        runner, self._runner = self._runner, None
+        if runner is None:
+            return
+        self._context.closing.set()
+        await runner.cleanup()
+
+    async def __aenter__(self) -> OktaSimulator:
+        await self.start()
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        await self.close()
+
+    # --- conveniences for tests ---------------------------------------------------------
+    @property
+    def headers(self) -> dict[str, str]:
+        """Headers for a raw client: ``Authorization: SSWS <token>`` and JSON."""
+        return {"Authorization": f"SSWS {self.api_token}", "Accept": "application/json"}
+
+    @property
+    def request_log(self) -> deque[RequestRecord]:
+        return self._context.log
+
+    @property
+    def request_counts(self) -> Counter[str]:
+        """Requests received per operationId (``"unknown"`` for unrouted paths)."""
+        return self._context.counts
+
+    def reset_counters(self) -> None:
+        self._context.counts.clear()
+        self._context.log.clear()
+
+    def add_user(self, *, login: str, status: str = "ACTIVE", **fields: Any) -> User:
+        """Add a user directly to the org; see ``Org.add_user`` for the fields."""
+        return self.org.add_user(login=login, status=status, **fields)
+
+    def issue_api_token(self, name: str | None = None) -> str:
+        return self.ssws.issue(name)
+
+    def revoke_api_token(self, token: str) -> None:
+        self.ssws.revoke(token)
+
+    def set_rate_limit(self, limit: int, *, bucket: str | None = None, window: float | None = None) -> None:
+        """Set the limit (and optionally the window) of one bucket by label, or of all."""
+        self.rate_limiter.set_limit(limit, bucket=bucket, window=window)
+
+    def set_concurrency_limit(self, limit: int) -> None:
+        self.rate_limiter.concurrency_limit = limit
+
+    def inject_fault(
+        self,
+        kind: FaultKind,
+        *,
+        operation: str | None = None,
+        method: str | None = None,
+        path: str | None = None,
+        status: int | None = None,
+        probability: float = 1.0,
+        count: int | None = None,
+        delay: float = 0.0,
+        body: bytes | None = None,
+        content_type: str | None = None,
+        okta_headers: bool = True,
+    ) -> FaultRule:
+        """Add a fault rule (see ``FaultRule``); returns it so a test can check ``fired``."""
+        rule = FaultRule(
+            kind,
+            operation=operation,
+            method=method,
+            path=path,
+            status=status,
+            probability=probability,
+            count=count,
+            delay=delay,
+            body=body,
+            content_type=content_type,
+            okta_headers=okta_headers,
+        )
+        return self.faults.add(rule)
+
+    def clear_faults(self) -> None:
+        self.faults.clear()
+
+
+def run_simulator(
+    port: int,
+    users: int,
+    seed: int,
+    *,
+    host: str = "127.0.0.1",
+    rate_limit: RateLimitConfig | None = None,
+) -> None:
+    """Serve a simulator until interrupted (Ctrl-C or SIGTERM); prints the URL and the API token."""
+
+    async def serve() -> None:
+        stop = asyncio.Event()
+        loop = asyncio.get_running_loop()
+        for signum in (signal.SIGINT, signal.SIGTERM):
+            # Explicit handlers: a process started in the background may inherit an ignored SIGINT.
+            with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
+                loop.add_signal_handler(signum, stop.set)
+        simulator = OktaSimulator(users=users, seed=seed, host=host, port=port, rate_limit=rate_limit)
+        async with simulator:
+            print(f"Okta simulator listening on {simulator.url}", flush=True)
+            print(f"API token: {simulator.api_token}", flush=True)
+            print(f"Users: {len(simulator.org.users)} (seed {seed}). Press Ctrl-C to stop.", flush=True)
+            await stop.wait()
+
+    with contextlib.suppress(KeyboardInterrupt):
+        asyncio.run(serve())

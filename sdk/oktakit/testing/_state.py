@@ -1,0 +1,304 @@
+"""The simulated org: users, groups, authenticators, roles, and the indexes to find them."""
+
+from __future__ import annotations
+
+import random
+import time
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from ._users import User, UserDirectory
+from ._util import Clock, okta_id
+
+USER_STATUSES = (
+    "ACTIVE",
+    "DEPROVISIONED",
+    "LOCKED_OUT",
+    "PASSWORD_EXPIRED",
+    "PROVISIONED",
+    "RECOVERY",
+    "STAGED",
+    "SUSPENDED",
+)
+
+# Okta's base user profile attributes (UserProfile in the management spec).
+STANDARD_ATTRIBUTES = frozenset(
+    {
+        "login", "email", "secondEmail", "firstName", "lastName", "middleName",
+        "honorificPrefix", "honorificSuffix", "title", "displayName", "nickName", "profileUrl",
+        "primaryPhone", "mobilePhone", "streetAddress", "city", "state", "zipCode",
+        "countryCode", "postalAddress", "preferredLanguage", "locale", "timezone", "userType",
+        "employeeNumber", "costCenter", "organization", "division", "department", "manager",
+        "managerId",
+    }
+)  # fmt: skip
+DEFAULT_CUSTOM_ATTRIBUTES = ("legalName", "dateOfBirth", "employeeNumber", "department")
+
+
+@dataclass(eq=False, slots=True)
+class Group:
+    id: str
+    name: str
+    description: str | None
+    created: float
+    last_updated: float
+    last_membership_updated: float
+    type: Literal["OKTA_GROUP", "BUILT_IN", "APP_GROUP"] = "OKTA_GROUP"
+    member_ids: set[str] = field(default_factory=set)
+
+
+@dataclass(eq=False, slots=True)
+class Authenticator:
+    id: str
+    key: str
+    name: str
+    type: str
+    status: str
+    created: float
+    last_updated: float
+    #: Type-specific fields rendered as-is (``settings``, ``provider``...).
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(eq=False, slots=True)
+class Permission:
+    label: str
+    created: float
+    last_updated: float
+    conditions: dict[str, Any] | None = None
+
+
+@dataclass(eq=False, slots=True)
+class CustomRole:
+    id: str
+    label: str
+    description: str
+    created: float
+    last_updated: float
+    permissions: list[Permission] = field(default_factory=list)
+
+
+@dataclass(eq=False, slots=True)
+class RoleAssignment:
+    """An admin role assigned to a service app (``assignmentType: CLIENT``)."""
+
+    id: str
+    type: str
+    label: str
+    created: float
+    last_updated: float
+    status: str = "ACTIVE"
+    role_id: str | None = None  # custom roles only
+    resource_set_id: str | None = None  # custom roles only
+
+
+@dataclass(slots=True)
+class OrgOptions:
+    #: Body of the lifecycle 200s that have no payload: ``{}`` (what Okta sends today) or empty.
+    lifecycle_body: Literal["object", "empty"] = "object"
+    #: Seconds (on the simulator clock) an activation or async deactivation stays in flight;
+    #: 0 completes every transition synchronously and never emits ``transitioningToStatus``.
+    transition_delay: float = 0.0
+    #: Okta rejects profile updates of DEPROVISIONED users unless this org option is on.
+    allow_deprovisioned_updates: bool = False
+
+
+class Org:
+    """All state of one simulated Okta org. Mutate it through these helpers."""
+
+    def __init__(self, *, seed: int = 0, clock: Clock = time.time) -> None:
+        self.clock = clock
+        self.rng = random.Random(f"oktakit-sim-runtime-{seed}")  # noqa: S311 - reproducible on purpose
+        self.base_url = "http://127.0.0.1"
+        self.options = OrgOptions()
+        self.users = UserDirectory()
+        self.groups: dict[str, Group] = {}
+        self.authenticators: dict[str, Authenticator] = {}
+        self.custom_roles: dict[str, CustomRole] = {}
+        #: Service-app client_id -> its role assignments.
+        self.clients: dict[str, list[RoleAssignment]] = {}
+        self.custom_attributes: frozenset[str] = frozenset(DEFAULT_CUSTOM_ATTRIBUTES)
+        self.user_type_id = okta_id(self.rng, "oty")
+        self.schema_id = okta_id(self.rng, "osc")
+        self.everyone_group_id: str | None = None
+        #: The seeded service app (client_id) that has a standard and a custom role.
+        self.default_client_id: str | None = None
+        #: Ids of users with a transition in flight (see OrgOptions.transition_delay).
+        self.pending: set[str] = set()
+
+    # --- identity -----------------------------------------------------------------------
+    def new_id(self, prefix: str) -> str:
+        return okta_id(self.rng, prefix)
+
+    def set_base_url(self, url: str) -> None:
+        self.base_url = url.rstrip("/")
+        for user in self.users.values():
+            user.invalidate()
+
+    @property
+    def known_attributes(self) -> frozenset[str]:
+        return STANDARD_ATTRIBUTES | self.custom_attributes
+
+    # --- users ----------------------------------------------------------------------------
+    def add_user(
+        self,
+        *,
+        login: str,
+        first_name: str | None = None,
+        last_name: str | None = None,
+        status: str = "ACTIVE",
+        email: str | None = None,
+        password: bool | None = None,
+        factors: list[str] | None = None,
+        profile: Mapping[str, Any] | None = None,
+        user_id: str | None = None,
+        created: float | None = None,
+    ) -> User:
+        """Add a user directly (no validation, no request); returns it."""
+        if status not in USER_STATUSES:
+            raise ValueError(f"unknown status {status!r}")
+        if self.users.by_login(login) is not None:
+            raise ValueError(f"login {login!r} already exists")
+        now = self.clock() if created is None else created
+        data: dict[str, Any] = {
+            "firstName": first_name,
+            "lastName": last_name,
+            "mobilePhone": None,
+            "secondEmail": None,
+            "login": login,
+            "email": email or login,
+        }
+        data.update(profile or {})
+        has_password = status not in ("STAGED", "PROVISIONED") if password is None else password
+        user = User(
+            id=user_id or self._unique_user_id(),
+            status=status,
+            created=now,
+            last_updated=now,
+            profile=data,
+            type_id=self.user_type_id,
+            activated=None if status == "STAGED" else now,
+            status_changed=None if status == "STAGED" else now,
+            password_changed=now if has_password else None,
+            has_password=has_password,
+            factors=list(factors or []),
+        )
+        self.users.add(user)
+        if self.everyone_group_id is not None:
+            self.add_member(self.everyone_group_id, user, now)
+        return user
+
+    def _unique_user_id(self) -> str:
+        while True:
+            candidate = self.new_id("00u")
+            if self.users.by_id(candidate) is None:
+                return candidate
+
+    def settle(self, now: float) -> None:
+        """Finish the asynchronous transitions whose time has come."""
+        for user_id in list(self.pending):
+            user = self.users.by_id(user_id)
+            if user is None or user.transition_due is None or user.transition_due > now:
+                continue
+            target = user.transitioning_to or user.status
+            user.transitioning_to = user.transition_due = None
+            user.set_status(target, now)
+            self.pending.discard(user_id)
+
+    # --- groups ---------------------------------------------------------------------------
+    def add_group(
+        self,
+        name: str,
+        description: str | None = None,
+        *,
+        group_type: Literal["OKTA_GROUP", "BUILT_IN", "APP_GROUP"] = "OKTA_GROUP",
+        created: float | None = None,
+    ) -> Group:
+        now = self.clock() if created is None else created
+        group = Group(self.new_id("00g"), name, description, now, now, now, group_type)
+        self.groups[group.id] = group
+        return group
+
+    def add_member(self, group_id: str, user: User, when: float | None = None) -> None:
+        group = self.groups[group_id]
+        if user.id in group.member_ids:
+            return
+        group.member_ids.add(user.id)
+        group.last_membership_updated = self.clock() if when is None else when
+        user.group_ids.append(group_id)
+
+    # --- authenticators -------------------------------------------------------------------
+    def authenticator_by_key(self, key: str) -> Authenticator | None:
+        for authenticator in self.authenticators.values():
+            if authenticator.key == key:
+                return authenticator
+        return None
+
+    # --- roles ----------------------------------------------------------------------------
+    def add_client(self, client_id: str | None = None) -> str:
+        """Register a service app (by client_id) that roles can be assigned to."""
+        cid = client_id or self.new_id("0oa")
+        self.clients.setdefault(cid, [])
+        return cid
+
+    def add_custom_role(
+        self, label: str, permissions: list[str], description: str = "", *, when: float | None = None
+    ) -> CustomRole:
+        now = self.clock() if when is None else when
+        role = CustomRole(self.new_id("cr0"), label, description or label, now, now)
+        role.permissions = [Permission(p, now, now) for p in permissions]
+        self.custom_roles[role.id] = role
+        return role
+
+    def custom_role(self, id_or_label: str) -> CustomRole | None:
+        role = self.custom_roles.get(id_or_label)
+        if role is not None:
+            return role
+        for candidate in self.custom_roles.values():
+            if candidate.label == id_or_label:
+                return candidate
+        return None
+
+    def assign_standard_role(
+        self, client_id: str, role_type: str, label: str | None = None, *, when: float | None = None
+    ) -> RoleAssignment:
+        now = self.clock() if when is None else when
+        label = label or STANDARD_ROLE_LABELS.get(role_type, role_type)
+        assignment = RoleAssignment(self.new_id("ra1"), role_type, label, now, now)
+        self.clients.setdefault(client_id, []).append(assignment)
+        return assignment
+
+    def assign_custom_role(
+        self,
+        client_id: str,
+        role: CustomRole,
+        resource_set_id: str | None = None,
+        *,
+        when: float | None = None,
+    ) -> RoleAssignment:
+        now = self.clock() if when is None else when
+        assignment = RoleAssignment(
+            self.new_id("irb"),
+            "CUSTOM",
+            role.label,
+            now,
+            now,
+            role_id=role.id,
+            resource_set_id=resource_set_id or self.new_id("iam"),
+        )
+        self.clients.setdefault(client_id, []).append(assignment)
+        return assignment
+
+
+STANDARD_ROLE_LABELS = {
+    "SUPER_ADMIN": "Super Administrator",
+    "ORG_ADMIN": "Organizational Administrator",
+    "APP_ADMIN": "Application Administrator",
+    "USER_ADMIN": "Group Administrator",
+    "HELP_DESK_ADMIN": "Help Desk Administrator",
+    "READ_ONLY_ADMIN": "Read Only Administrator",
+    "REPORT_ADMIN": "Report Administrator",
+    "GROUP_MEMBERSHIP_ADMIN": "Group Membership Administrator",
+    "API_ACCESS_MANAGEMENT_ADMIN": "API Access Management Administrator",
+}

@@ -1,0 +1,68 @@
+"""pytest plugin (registered as the ``oktakit`` entry point): Okta fixtures for your tests.
+
+``okta_sim`` is a running :class:`~oktakit.testing.OktaSimulator`; ``okta`` is an
+:class:`~oktakit.OktaClient` already wired to it::
+
+    async def test_offboarding_suspends_the_user(okta, okta_sim):
+        user = okta_sim.org.users["ada.abbott@example.com"]
+        await offboard(okta, user.id)                  # your code under test
+        assert "SUSPENDED" == okta_sim.org.users[user.id].status
+
+Configure the org per test with the ``okta_sim`` marker, which takes ``OktaSimulator``'s
+keyword arguments: ``@pytest.mark.okta_sim(users=50, seed=3)``. The fixtures are async and
+need pytest-asyncio. Nothing heavy is imported until a fixture is used.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from typing import TYPE_CHECKING, Any
+
+import pytest
+
+if TYPE_CHECKING:
+    from oktakit import OktaClient
+    from oktakit.testing import OktaSimulator
+
+from importlib.util import find_spec
+
+# The plugin loads in every pytest run of our users, with or without pytest-asyncio.
+_HAVE_PYTEST_ASYNCIO = find_spec("pytest_asyncio") is not None
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line(
+        "markers", "okta_sim(**kwargs): OktaSimulator options for the okta_sim and okta fixtures"
+    )
+
+
+async def _okta_sim(request: pytest.FixtureRequest) -> AsyncIterator[OktaSimulator]:
+    from oktakit.testing import OktaSimulator
+
+    marker = request.node.get_closest_marker("okta_sim")
+    options: dict[str, Any] = dict(marker.kwargs) if marker else {}
+    async with OktaSimulator(**options) as simulator:
+        yield simulator
+
+
+async def _okta(okta_sim: OktaSimulator) -> AsyncIterator[OktaClient]:
+    from oktakit import ApiToken, OktaClient
+
+    async with OktaClient(okta_sim.url, auth=ApiToken(okta_sim.api_token)) as client:
+        yield client
+
+
+if _HAVE_PYTEST_ASYNCIO:
+    import pytest_asyncio
+
+    okta_sim = pytest_asyncio.fixture(_okta_sim, name="okta_sim")
+    okta = pytest_asyncio.fixture(_okta, name="okta")
+else:  # pragma: no cover
+
+    @pytest.fixture(name="okta_sim")
+    def okta_sim() -> None:
+        pytest.fail("the okta_sim fixture needs pytest-asyncio (pip install pytest-asyncio)")
+
+    @pytest.fixture(name="okta")
+    def okta() -> None:
+        pytest.fail("the okta fixture needs pytest-asyncio (pip install pytest-asyncio)")

@@ -1,0 +1,65 @@
+"""Fixtures for the simulator tests: a running simulator, a raw aiohttp client, helpers."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from typing import Any
+
+import aiohttp
+import pytest
+import pytest_asyncio
+
+from oktakit.testing import ManualClock, OktaSimulator, RateLimitConfig, User
+
+# 60 users: three blocks of the seeding mix, so every status appears three times.
+USERS = 60
+SEED = 11
+
+
+@pytest.fixture
+def clock() -> ManualClock:
+    return ManualClock()
+
+
+@pytest_asyncio.fixture
+async def sim(clock: ManualClock) -> AsyncIterator[OktaSimulator]:
+    async with OktaSimulator(
+        users=USERS, seed=SEED, clock=clock, rate_limit=RateLimitConfig.unlimited()
+    ) as simulator:
+        yield simulator
+
+
+@pytest_asyncio.fixture
+async def client(sim: OktaSimulator) -> AsyncIterator[aiohttp.ClientSession]:
+    async with aiohttp.ClientSession(base_url=sim.url, headers=sim.headers) as session:
+        yield session
+
+
+def user_with(sim: OktaSimulator, status: str, **conditions: Any) -> User:
+    """The first seeded user in ``status`` whose attributes match ``conditions``."""
+    for user in sim.org.users.values():
+        if user.status == status and all(getattr(user, k) == v for k, v in conditions.items()):
+            return user
+    raise LookupError(f"no seeded {status} user with {conditions}")
+
+
+async def call(
+    client: aiohttp.ClientSession, method: str, path: str, **kwargs: Any
+) -> tuple[int, Any, aiohttp.ClientResponse]:
+    """(status, decoded JSON body or None, response) of one request."""
+    async with client.request(method, path, **kwargs) as response:
+        raw = await response.read()
+        body = None
+        if raw and response.content_type == "application/json":
+            body = await response.json()
+        return response.status, body, response
+
+
+def assert_okta_error(status: int, body: Any, expected_status: int, code: str) -> None:
+    assert status == expected_status, body
+    assert body["errorCode"] == code
+    assert body["errorLink"] == code
+    assert len(body["errorId"]) == 25
+    assert isinstance(body["errorCauses"], list)
+    assert isinstance(body["errorSummary"], str)
+    assert body["errorSummary"]

@@ -1,0 +1,237 @@
+"""API-token authentication, the headers on every response, rate-limit buckets and 429s."""
+
+from __future__ import annotations
+
+import asyncio
+import math
+from collections.abc import AsyncIterator
+from email.utils import parsedate_to_datetime
+
+import aiohttp
+import pytest
+import pytest_asyncio
+
+from oktakit.testing import BucketRule, ManualClock, OktaSimulator, RateLimitConfig, RateLimiter
+
+from .conftest import assert_okta_error, call, user_with
+
+pytestmark = pytest.mark.asyncio
+
+
+# --- authentication -----------------------------------------------------------------------
+@pytest.mark.parametrize(
+    "headers",
+    [
+        {},
+        {"Authorization": "SSWS not-a-real-token"},
+        {"Authorization": "Bearer whatever"},
+        {"Authorization": "SSWS"},
+        {"Authorization": ""},
+    ],
+    ids=["missing", "unknown-token", "bearer-scheme", "scheme-only", "empty"],
+)
+async def test_missing_or_invalid_token_returns_401_e0000011(
+    sim: OktaSimulator, headers: dict[str, str]
+) -> None:
+    async with aiohttp.ClientSession(base_url=sim.url, headers=headers) as anonymous:
+        code, body, _ = await call(anonymous, "GET", "/api/v1/users")
+    assert_okta_error(code, body, 401, "E0000011")
+    assert body["errorSummary"] == "Invalid token provided"
+
+
+@pytest.mark.parametrize("template", ["SSWS {}", "SSWS{}", "ssws {}", "SSWS   {}"])
+async def test_ssws_token_is_accepted_with_or_without_the_space(sim: OktaSimulator, template: str) -> None:
+    async with aiohttp.ClientSession(
+        base_url=sim.url, headers={"Authorization": template.format(sim.api_token)}
+    ) as session:
+        code, _, _ = await call(session, "GET", "/api/v1/authenticators")
+    assert code == 200
+
+
+async def test_issued_tokens_work_until_revoked(sim: OktaSimulator) -> None:
+    token = sim.issue_api_token("second")
+    async with aiohttp.ClientSession(base_url=sim.url, headers={"Authorization": f"SSWS {token}"}) as session:
+        assert (await call(session, "GET", "/api/v1/authenticators"))[0] == 200
+        sim.revoke_api_token(token)
+        assert (await call(session, "GET", "/api/v1/authenticators"))[0] == 401
+
+
+async def test_authentication_happens_before_routing(sim: OktaSimulator) -> None:
+    async with aiohttp.ClientSession(base_url=sim.url) as anonymous:
+        code, body, _ = await call(anonymous, "GET", "/api/v1/no/such/path")
+    assert_okta_error(code, body, 401, "E0000011")
+
+
+async def test_unknown_path_and_method_return_okta_errors(client: aiohttp.ClientSession) -> None:
+    code, body, _ = await call(client, "GET", "/api/v1/no/such/path")
+    assert_okta_error(code, body, 404, "E0000008")
+    code, body, response = await call(client, "PATCH", "/api/v1/users/someone")
+    assert_okta_error(code, body, 405, "E0000022")
+    assert "GET" in response.headers["Allow"]
+
+
+# --- headers on every response ------------------------------------------------------------
+async def test_every_response_carries_date_request_id_and_rate_limit_headers(
+    sim: OktaSimulator, client: aiohttp.ClientSession, clock: ManualClock
+) -> None:
+    user = user_with(sim, "STAGED")
+    requests = [
+        ("GET", f"/api/v1/users/{user.id}", 200),
+        ("GET", "/api/v1/users/nobody", 404),
+        ("POST", f"/api/v1/users/{user.id}/lifecycle/suspend", 400),
+        ("GET", "/api/v1/users?search=bad", 400),
+        ("GET", "/nowhere", 404),
+    ]
+    request_ids = set()
+    for method, path, expected in requests:
+        async with client.request(method, path) as response:
+            assert response.status == expected
+            headers = response.headers
+            assert parsedate_to_datetime(headers["Date"]).timestamp() == int(clock())
+            assert int(headers["X-Rate-Limit-Limit"]) > 0
+            assert int(headers["X-Rate-Limit-Remaining"]) >= 0
+            assert int(headers["X-Rate-Limit-Reset"]) >= int(clock())
+            request_ids.add(headers["X-Okta-Request-Id"])
+    assert len(request_ids) == len(requests)
+    async with (
+        aiohttp.ClientSession(base_url=sim.url) as anonymous,
+        anonymous.get("/api/v1/users") as response,
+    ):
+        assert response.status == 401
+        assert {"Date", "X-Rate-Limit-Limit", "X-Okta-Request-Id"} <= set(response.headers)
+
+
+# --- buckets ------------------------------------------------------------------------------
+@pytest_asyncio.fixture
+async def limited(clock: ManualClock) -> AsyncIterator[tuple[OktaSimulator, aiohttp.ClientSession]]:
+    async with (
+        OktaSimulator(users=20, seed=5, clock=clock) as sim,
+        aiohttp.ClientSession(base_url=sim.url, headers=sim.headers) as session,
+    ):
+        yield sim, session
+
+
+async def test_default_buckets_use_okta_limits_and_count_separately(
+    limited: tuple[OktaSimulator, aiohttp.ClientSession],
+) -> None:
+    sim, client = limited
+    user = user_with(sim, "ACTIVE")
+    seen: dict[tuple[str, str], list[tuple[int, int]]] = {}
+    for path, method in [
+        (f"/api/v1/users/{user.id}", "GET"),
+        (f"/api/v1/users/{user.id}", "GET"),
+        ("/api/v1/users", "GET"),
+        (f"/api/v1/users/{user.id}/groups", "GET"),
+        (f"/api/v1/users/{user.id}/lifecycle/reset_factors", "POST"),
+        ("/api/v1/authenticators", "GET"),
+    ]:
+        async with client.request(method, path) as response:
+            seen.setdefault((method, path), []).append(
+                (int(response.headers["X-Rate-Limit-Limit"]), int(response.headers["X-Rate-Limit-Remaining"]))
+            )
+    assert seen[("GET", f"/api/v1/users/{user.id}")] == [(2000, 1999), (2000, 1998)]
+    assert seen[("GET", "/api/v1/users")] == [(600, 599)]
+    # /users/{id}/groups falls into the longest matching prefix: GET /api/v1/users/{id}.
+    assert seen[("GET", f"/api/v1/users/{user.id}/groups")] == [(2000, 1997)]
+    assert seen[("POST", f"/api/v1/users/{user.id}/lifecycle/reset_factors")] == [(600, 599)]
+    assert seen[("GET", "/api/v1/authenticators")] == [(600, 599)]
+
+
+async def test_bucket_choice_is_exact_match_first_then_longest_prefix(clock: ManualClock) -> None:
+    limiter = RateLimiter(
+        RateLimitConfig(
+            buckets=(
+                BucketRule("/api/v1/users", 1, ("GET",)),
+                BucketRule("/api/v1/users/{id}", 2, ("GET",)),
+                BucketRule("/api/v1/users/{id}/lifecycle", 3, ("POST",)),
+                BucketRule("/api/v1", 4),
+                BucketRule("/", 5, name="default"),
+            )
+        ),
+        clock,
+    )
+
+    def label(method: str, path: str) -> str:
+        bucket = limiter.bucket_for(method, path)
+        assert bucket is not None
+        return bucket.label
+
+    assert label("GET", "/api/v1/users") == "GET /api/v1/users"
+    assert label("GET", "/api/v1/users/00u1") == "GET /api/v1/users/{id}"
+    assert label("GET", "/api/v1/users/00u1/groups") == "GET /api/v1/users/{id}"
+    assert label("POST", "/api/v1/users/00u1/lifecycle/suspend") == "POST /api/v1/users/{id}/lifecycle"
+    assert label("POST", "/api/v1/users/00u1") == "* /api/v1"
+    assert label("GET", "/oauth2/v1/clients/x/roles") == "default"
+    # Without a catch-all in the table, one is added so every response has rate-limit headers.
+    bare = RateLimiter(RateLimitConfig(buckets=(BucketRule("/api/v1/users", 1, ("GET",)),)), clock)
+    fallback = bare.bucket_for("GET", "/api/v1/authenticators")
+    assert fallback is not None
+    assert fallback.label == "default"
+
+
+async def test_requests_past_the_limit_get_429_e0000047_until_the_window_resets(clock: ManualClock) -> None:
+    async with (
+        OktaSimulator(
+            users=10, seed=5, clock=clock, rate_limit=RateLimitConfig.uniform(3, window=0.5)
+        ) as sim,
+        aiohttp.ClientSession(base_url=sim.url, headers=sim.headers) as client,
+    ):
+        user = next(iter(sim.org.users.values()))
+        start = clock()
+        remaining = []
+        for _ in range(3):
+            async with client.get(f"/api/v1/users/{user.id}") as response:
+                assert response.status == 200
+                remaining.append(response.headers["X-Rate-Limit-Remaining"])
+                assert response.headers["X-Rate-Limit-Reset"] == str(math.ceil(start + 0.5))
+        assert remaining == ["2", "1", "0"]
+        clock.advance(0.25)
+        code, body, response = await call(client, "GET", f"/api/v1/users/{user.id}")
+        assert_okta_error(code, body, 429, "E0000047")
+        assert body["errorSummary"] == "API call exceeded rate limit due to too many requests."
+        assert response.headers["X-Rate-Limit-Limit"] == "3"
+        assert response.headers["X-Rate-Limit-Remaining"] == "0"
+        assert response.headers["X-Rate-Limit-Reset"] == str(math.ceil(start + 0.5))
+        # Another bucket is unaffected.
+        assert (await call(client, "GET", "/api/v1/users"))[0] == 200
+        clock.advance(0.25)  # the window (0.5 s) is over
+        async with client.get(f"/api/v1/users/{user.id}") as response:
+            assert response.status == 200
+            assert response.headers["X-Rate-Limit-Remaining"] == "2"
+            assert response.headers["X-Rate-Limit-Reset"] == str(math.ceil(clock() + 0.5))
+
+
+async def test_set_rate_limit_changes_one_bucket(
+    limited: tuple[OktaSimulator, aiohttp.ClientSession],
+) -> None:
+    sim, client = limited
+    sim.set_rate_limit(1, bucket="POST /api/v1/users/{id}/lifecycle")
+    user = user_with(sim, "ACTIVE")
+    assert (await call(client, "POST", f"/api/v1/users/{user.id}/lifecycle/reset_factors"))[0] == 200
+    assert (await call(client, "POST", f"/api/v1/users/{user.id}/lifecycle/reset_factors"))[0] == 429
+    assert (await call(client, "GET", f"/api/v1/users/{user.id}"))[0] == 200
+    with pytest.raises(KeyError):
+        sim.set_rate_limit(1, bucket="GET /nope")
+
+
+async def test_concurrency_limit_returns_429_with_zero_limit_and_remaining(
+    limited: tuple[OktaSimulator, aiohttp.ClientSession], clock: ManualClock
+) -> None:
+    sim, client = limited
+    sim.set_concurrency_limit(2)
+    sim.inject_fault("delay", operation="getUser", delay=0.3)
+    user = user_with(sim, "ACTIVE")
+
+    async def fetch() -> tuple[int, dict[str, str], object]:
+        async with client.get(f"/api/v1/users/{user.id}") as response:
+            return response.status, dict(response.headers), await response.json()
+
+    results = await asyncio.gather(fetch(), fetch(), fetch())
+    statuses = sorted(status for status, _, _ in results)
+    assert statuses == [200, 200, 429]
+    _, headers, body = next(r for r in results if r[0] == 429)
+    assert body["errorCode"] == "E0000047"  # type: ignore[index]
+    assert headers["X-Rate-Limit-Limit"] == "0"
+    assert headers["X-Rate-Limit-Remaining"] == "0"
+    assert headers["X-Rate-Limit-Reset"] == str(math.ceil(clock()) + 1)
+    assert sim.rate_limiter.in_flight == 0
