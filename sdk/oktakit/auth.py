@@ -1,17 +1,41 @@
-"""Credentials: how a request proves who sends it."""
+"""Credentials: how a request proves who sends it.
+
+``ApiToken`` sends Okta's ``SSWS`` header. ``PrivateKeyJWT`` is an OAuth 2.0 service app
+(client credentials with a private-key JWT, optionally DPoP-bound), which Okta recommends over
+API tokens. Both plug into ``OktaClient(auth=...)``.
+"""
 
 from __future__ import annotations
 
-from typing import Protocol
+from collections.abc import Iterable, Mapping
+from typing import Any, Protocol
+
+import aiohttp
+from yarl import URL
 
 from .errors import ConfigurationError
+from .keys import SigningKey, load_signing_key
+
+
+class Authorizer(Protocol):
+    """The per-client side of a credential: headers for each request, reaction to answers."""
+
+    async def headers(self, method: str, url: URL) -> Mapping[str, str]:
+        """Headers to add to the request about to be sent to ``url``."""
+        ...
+
+    async def after_response(
+        self, sent: Mapping[str, str], status: int, headers: Mapping[str, str], body: bytes
+    ) -> bool:
+        """See every response; return True to send the request once more with new headers."""
+        ...
 
 
 class Auth(Protocol):
-    """Anything that can add an ``Authorization`` header to a request."""
+    """A credential that ``OktaClient`` can use."""
 
-    async def headers(self, method: str, url: str) -> dict[str, str]:
-        """Headers to add to the request about to be sent to ``url``."""
+    def connect(self, org: URL, session: aiohttp.ClientSession, user_agent: str) -> Authorizer:
+        """The authorizer for one client talking to ``org`` through ``session``."""
         ...
 
 
@@ -30,7 +54,7 @@ class ApiToken:
         if not isinstance(token, str):
             raise ConfigurationError("the API token must be a string")
         token = token.strip()
-        if token[:5].upper() == "SSWS " or token.upper() == "SSWS":
+        if token[:4].upper() == "SSWS" and (len(token) == 4 or token[4].isspace()):
             token = token[4:].strip()
         if not token:
             raise ConfigurationError("the API token is empty")
@@ -38,8 +62,104 @@ class ApiToken:
             raise ConfigurationError("the API token contains whitespace or control characters")
         self._header = {"Authorization": f"SSWS {token}"}
 
-    async def headers(self, method: str, url: str) -> dict[str, str]:
+    def connect(self, org: URL, session: aiohttp.ClientSession, user_agent: str) -> ApiToken:
+        return self  # stateless: the same header for every request
+
+    async def headers(self, method: str, url: URL) -> Mapping[str, str]:
         return self._header
+
+    async def after_response(
+        self, sent: Mapping[str, str], status: int, headers: Mapping[str, str], body: bytes
+    ) -> bool:
+        return False  # nothing to refresh: a rejected API token stays rejected
 
     def __repr__(self) -> str:
         return "ApiToken(token='***')"
+
+
+class PrivateKeyJWT:
+    """An OAuth 2.0 service app: client credentials authenticated with a private-key JWT.
+
+    >>> auth = PrivateKeyJWT("0oa1service", pem_text, ["okta.users.read", "okta.users.manage"])
+    >>> async with OktaClient("https://acme.okta.com", auth=auth) as okta: ...
+
+    ``key`` is PEM (PKCS#1, PKCS#8, encrypted PKCS#8 with ``passphrase``) or a JWK (dict or JSON
+    text), RSA (RS256/384/512) or EC (ES256/384/512). ``key_id`` defaults to the JWK's ``kid``
+    or the key's RFC 7638 thumbprint. With ``dpop=True`` tokens are DPoP-bound to a separate,
+    ephemeral ES256 key. Each client gets its own token, cached until shortly before it expires.
+    """
+
+    __slots__ = ("_client_id", "_dpop", "_key", "_scopes")
+
+    def __init__(
+        self,
+        client_id: str,
+        key: str | bytes | Mapping[str, Any] | SigningKey,
+        scopes: Iterable[str],
+        *,
+        key_id: str | None = None,
+        algorithm: str | None = None,
+        passphrase: str | bytes | None = None,
+        dpop: bool = False,
+    ) -> None:
+        if not _is_word(client_id):
+            raise ConfigurationError("client_id must be the service app's client ID (e.g. 0oa1b2c3...)")
+        scope_list = tuple(dict.fromkeys(scopes.split() if isinstance(scopes, str) else scopes))
+        if not scope_list or not all(_is_word(s) for s in scope_list):
+            raise ConfigurationError("scopes must be a non-empty list of scope names such as okta.users.read")
+        if "openid" in scope_list:
+            raise ConfigurationError(
+                "openid cannot be requested with client credentials: ask for okta.* scopes"
+            )
+        if not isinstance(dpop, bool):
+            raise ConfigurationError("dpop must be True or False")
+        self._client_id = client_id
+        self._scopes = scope_list
+        self._key = load_signing_key(key, key_id=key_id, algorithm=algorithm, passphrase=passphrase)
+        self._dpop = dpop
+
+    @property
+    def client_id(self) -> str:
+        return self._client_id
+
+    @property
+    def scopes(self) -> tuple[str, ...]:
+        """The scopes requested (``OktaClient.granted_scopes`` has what Okta granted)."""
+        return self._scopes
+
+    @property
+    def key_id(self) -> str:
+        return self._key.kid
+
+    @property
+    def algorithm(self) -> str:
+        return self._key.alg
+
+    @property
+    def dpop(self) -> bool:
+        return self._dpop
+
+    def connect(self, org: URL, session: aiohttp.ClientSession, user_agent: str) -> Authorizer:
+        from ._oauth import ServiceAppAuthorizer
+
+        return ServiceAppAuthorizer(
+            client_id=self._client_id,
+            key=self._key,
+            scopes=self._scopes,
+            org=org,
+            session=session,
+            dpop=self._dpop,
+            user_agent=user_agent,
+        )
+
+    def __repr__(self) -> str:
+        return (
+            f"PrivateKeyJWT(client_id={self._client_id!r}, key_id={self._key.kid!r}, "
+            f"algorithm={self._key.alg!r}, scopes={list(self._scopes)!r}, dpop={self._dpop})"
+        )
+
+
+def _is_word(value: object) -> bool:
+    return (
+        isinstance(value, str) and bool(value) and not any(c.isspace() or not c.isprintable() for c in value)
+    )

@@ -12,11 +12,12 @@ import aiohttp
 from oktakit_api.types import UNSET
 
 from ._operations import operation, parse
+from ._settings import auth_from_env, org_url_from_env
 from ._urls import org_origin, path_value
-from .auth import ApiToken, Auth
+from .auth import Auth, Authorizer
 from .errors import ConfigurationError, InvalidArgumentError
 from .pagination import paginate
-from .transport import Transport
+from .transport import USER_AGENT, Transport
 
 if TYPE_CHECKING:
     from oktakit_api.models import (
@@ -28,6 +29,8 @@ if TYPE_CHECKING:
         User,
         UserActivationToken,
     )
+
+    from ._check import CheckResult
 
 DEFAULT_TIMEOUT = 30.0
 
@@ -55,8 +58,8 @@ class OktaClient:
         timeout: float = DEFAULT_TIMEOUT,
     ) -> None:
         self._origin = org_origin(org_url)
-        if auth is None or not callable(getattr(auth, "headers", None)):
-            raise ConfigurationError("auth must be a credential such as ApiToken(token)")
+        if auth is None or not callable(getattr(auth, "connect", None)):
+            raise ConfigurationError("auth must be a credential such as ApiToken(...) or PrivateKeyJWT(...)")
         if isinstance(timeout, bool) or not isinstance(timeout, (int, float)) or not timeout > 0:  # NaN too
             raise ConfigurationError(f"timeout must be a positive number of seconds, not {timeout!r}")
         self._auth = auth
@@ -64,23 +67,45 @@ class OktaClient:
         self._owns_session = session is None
         self._timeout = aiohttp.ClientTimeout(total=float(timeout))
         self._transport: Transport | None = None
+        self._authorizer: Authorizer | None = None
 
     @classmethod
     def from_env(
-        cls, *, session: aiohttp.ClientSession | None = None, timeout: float = DEFAULT_TIMEOUT
+        cls,
+        org_url: str | None = None,
+        *,
+        auth: Auth | None = None,
+        session: aiohttp.ClientSession | None = None,
+        timeout: float = DEFAULT_TIMEOUT,
     ) -> Self:
-        """Build a client from ``OKTA_ORG_URL`` and ``OKTA_API_TOKEN``."""
-        org_url = os.environ.get("OKTA_ORG_URL", "").strip()
-        if not org_url:
-            raise ConfigurationError("OKTA_ORG_URL is not set (e.g. https://acme.okta.com)")
-        token = os.environ.get("OKTA_API_TOKEN", "").strip()
-        if not token:
-            raise ConfigurationError("OKTA_API_TOKEN is not set")
-        return cls(org_url, auth=ApiToken(token), session=session, timeout=timeout)
+        """Build a client from the environment; explicit arguments win over it.
+
+        ``OKTA_ORG_URL``, then either a service app (``OKTA_CLIENT_ID``, ``OKTA_PRIVATE_KEY`` or
+        ``OKTA_PRIVATE_KEY_FILE``, ``OKTA_PRIVATE_KEY_PASSPHRASE``, ``OKTA_KEY_ID``,
+        ``OKTA_SCOPES``, ``OKTA_DPOP``), which is used when ``OKTA_CLIENT_ID`` is set, or an API
+        token (``OKTA_API_TOKEN``).
+        """
+        org_url = org_url if org_url is not None else org_url_from_env(os.environ)
+        return cls(org_url, auth=auth or auth_from_env(), session=session, timeout=timeout)
 
     @property
     def org_url(self) -> str:
         return str(self._origin)
+
+    @property
+    def granted_scopes(self) -> frozenset[str] | None:
+        """The scopes Okta granted the service app's current token; ``None`` for API tokens
+        (which carry their admin's full permissions) or before the first token."""
+        return getattr(self._authorizer, "granted_scopes", None)
+
+    async def check(self) -> CheckResult:
+        """The "Test" button: get a token (or try the API token), then make one cheap read.
+
+        Raises the usual typed errors when the credentials or the org do not work.
+        """
+        from ._check import run_check
+
+        return await run_check(self, self._get_transport(), self._authorizer)
 
     # -- session lifecycle -------------------------------------------------------------
 
@@ -104,8 +129,9 @@ class OktaClient:
         if self._transport is None:
             if self._session is None:
                 self._session = aiohttp.ClientSession()
+            self._authorizer = self._auth.connect(self._origin, self._session, USER_AGENT)
             self._transport = Transport(
-                origin=self._origin, auth=self._auth, session=self._session, timeout=self._timeout
+                origin=self._origin, authorizer=self._authorizer, session=self._session, timeout=self._timeout
             )
         return self._transport
 

@@ -3,7 +3,8 @@
 Every exception is an ``OktaError``; the tree is shallow on purpose::
 
     OktaError
-    ├── ConfigurationError        bad settings: org URL, token, missing environment
+    ├── ConfigurationError        bad settings: org URL, token, key, missing environment
+    │   └── OAuthError            the token endpoint refused the service app's credentials
     ├── InvalidArgumentError      bad input caught before any request (also a ValueError)
     ├── TransportError            the request never got an HTTP answer (DNS, reset, TLS)
     │   └── RequestTimeoutError   ... because it took too long
@@ -36,6 +37,23 @@ class OktaError(Exception):
 
 class ConfigurationError(OktaError):
     """The client is configured in a way that cannot work (fix the settings, don't retry)."""
+
+
+class OAuthError(ConfigurationError):
+    """The org's token endpoint refused the request (``invalid_client``, ``invalid_scope``, ...).
+
+    These are settings to fix in the Okta Admin Console or in the client, so they are never
+    retried; ``hint`` says what to check.
+    """
+
+    def __init__(self, *, status: int, error: str, description: str | None, hint: str, url: str) -> None:
+        self.status = status
+        self.error = error
+        self.description = description
+        self.hint = hint
+        self.url = url
+        said = f"{error}: {description}" if description else error
+        super().__init__(f"the token request was refused (HTTP {status} {said}). {hint} [POST {url}]")
 
 
 class InvalidArgumentError(OktaError, ValueError):
@@ -236,7 +254,7 @@ def _rate_limit_fields(headers: Mapping[str, str]) -> dict[str, Any]:
             reset_at = None
     retry_after = None
     if reset_at is not None:
-        now = _http_date(headers.get("Date")) or datetime.now(UTC)
+        now = http_date(headers.get("Date")) or datetime.now(UTC)
         retry_after = max(0.0, (reset_at - now).total_seconds())
     return {
         "reset_at": reset_at,
@@ -253,7 +271,8 @@ def _int_header(headers: Mapping[str, str], name: str) -> int | None:
         return None
 
 
-def _http_date(value: str | None) -> datetime | None:
+def http_date(value: str | None) -> datetime | None:
+    """Parse an HTTP ``Date`` header; ``None`` when absent or unreadable."""
     if not value:
         return None
     try:

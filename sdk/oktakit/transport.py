@@ -14,7 +14,7 @@ from multidict import CIMultiDictProxy
 from yarl import URL
 
 from ._version import __version__
-from .auth import Auth
+from .auth import Authorizer
 from .errors import (
     ConfigurationError,
     InvalidArgumentError,
@@ -25,6 +25,9 @@ from .errors import (
 )
 
 logger = logging.getLogger("oktakit")
+
+# Resends allowed per request when the credentials ask for it (token refresh, DPoP nonce).
+MAX_AUTH_RETRIES = 2
 
 USER_AGENT = f"oktakit/{__version__} python/{platform.python_version()} aiohttp/{aiohttp.__version__}"
 
@@ -71,11 +74,16 @@ class Transport:
     """
 
     def __init__(
-        self, *, origin: URL, auth: Auth, session: aiohttp.ClientSession, timeout: aiohttp.ClientTimeout
+        self,
+        *,
+        origin: URL,
+        authorizer: Authorizer,
+        session: aiohttp.ClientSession,
+        timeout: aiohttp.ClientTimeout,
     ) -> None:
         self._origin = origin
         self._origin_str = str(origin)
-        self._auth = auth
+        self._authorizer = authorizer
         self._session = session
         self._timeout = timeout
         self._base_headers = {"Accept": "application/json", "User-Agent": USER_AGENT}
@@ -123,20 +131,41 @@ class Transport:
         if params:
             target = target.extend_query({k: _query_value(v) for k, v in params.items()})
         shown = str(target)
-        all_headers = {**self._base_headers, **(headers or {})}
-        all_headers.update(await self._auth.headers(method, shown))
+        base_headers = {**self._base_headers, **(headers or {})}
         data = None if json is None else _dumps(json)
         if data is not None:
-            all_headers.setdefault("Content-Type", "application/json")
+            base_headers.setdefault("Content-Type", "application/json")
         if self._session.closed:
             raise ConfigurationError("the aiohttp session given to OktaClient has been closed")
+        # The authorizer may ask for one more try (a refreshed token, a new DPoP nonce); the
+        # body is bytes, so resending it is safe.
+        for attempt in range(MAX_AUTH_RETRIES + 1):
+            sent = await self._authorizer.headers(method, target)
+            status, response_headers, content = await self._send(
+                method, target, shown, data, {**base_headers, **sent}
+            )
+            retry = await self._authorizer.after_response(sent, status, response_headers, content)
+            if not retry or attempt == MAX_AUTH_RETRIES:
+                break
+            logger.debug("%s %s -> %d: resending with new credentials", method, shown, status)
+        if not 200 <= status < 300:
+            raise api_error_from_response(
+                status=status, method=method, url=shown, headers=response_headers, body=content
+            )
+        return Response(
+            status_code=status, content=content, headers=response_headers, method=method, url=shown
+        )
+
+    async def _send(
+        self, method: str, target: URL, shown: str, data: bytes | None, headers: Mapping[str, str]
+    ) -> tuple[int, CIMultiDictProxy[str], bytes]:
         started = time.perf_counter()
         try:
             async with self._session.request(
                 method,
                 target,
                 data=data,
-                headers=all_headers,
+                headers=headers,
                 timeout=self._timeout,
                 allow_redirects=False,
             ) as raw:
@@ -158,13 +187,7 @@ class Transport:
                 (time.perf_counter() - started) * 1000,
                 response_headers.get("X-Okta-Request-Id"),
             )
-        if not 200 <= status < 300:
-            raise api_error_from_response(
-                status=status, method=method, url=shown, headers=response_headers, body=content
-            )
-        return Response(
-            status_code=status, content=content, headers=response_headers, method=method, url=shown
-        )
+        return status, response_headers, content
 
     def __repr__(self) -> str:
         return f"<Transport {self._origin_str}>"

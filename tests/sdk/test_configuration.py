@@ -10,6 +10,7 @@ from typing import Any
 import aiohttp
 import pytest
 from aioresponses import aioresponses
+from yarl import URL
 
 from oktakit import ApiToken, ConfigurationError, InvalidArgumentError, OktaClient, OktaError
 from tests.conftest import ORG, TOKEN
@@ -132,9 +133,15 @@ async def test_a_custom_auth_object_supplies_the_headers(mocked: aioresponses, w
         def __init__(self) -> None:
             self.seen: list[tuple[str, str]] = []
 
-        async def headers(self, method: str, url: str) -> dict[str, str]:
-            self.seen.append((method, url))
+        def connect(self, org: URL, session: aiohttp.ClientSession, user_agent: str) -> Bearer:
+            return self
+
+        async def headers(self, method: str, url: URL) -> dict[str, str]:
+            self.seen.append((method, str(url)))
             return {"Authorization": "Bearer eyJ.abc.def"}
+
+        async def after_response(self, sent: object, status: int, headers: object, body: bytes) -> bool:
+            return False
 
     auth = Bearer()
     mocked.get(USER_URL, payload=user_json())

@@ -314,7 +314,7 @@ async def test_a_recorded_error_of_any_endpoint_maps_to_its_typed_error(
     async with aiohttp.ClientSession() as session:
         transport = Transport(
             origin=URL(RECORDED_ORG),
-            auth=ApiToken(TOKEN),
+            authorizer=ApiToken(TOKEN),
             session=session,
             timeout=aiohttp.ClientTimeout(total=5),
         )

@@ -196,7 +196,7 @@ async def test_reprs_of_client_credential_transport_and_response_hide_the_token(
     auth = ApiToken(TOKEN)
     async with aiohttp.ClientSession() as session:
         transport = Transport(
-            origin=URL(ORG), auth=auth, session=session, timeout=aiohttp.ClientTimeout(total=1)
+            origin=URL(ORG), authorizer=auth, session=session, timeout=aiohttp.ClientTimeout(total=1)
         )
         response = Response(
             status_code=200,

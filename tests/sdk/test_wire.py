@@ -781,7 +781,10 @@ async def test_transport_sends_other_query_values_as_their_text_and_booleans_as_
     serve(mocked, "GET", [])
     async with aiohttp.ClientSession() as session:
         transport = Transport(
-            origin=URL(ORG), auth=ApiToken(TOKEN), session=session, timeout=aiohttp.ClientTimeout(total=5)
+            origin=URL(ORG),
+            authorizer=ApiToken(TOKEN),
+            session=session,
+            timeout=aiohttp.ClientTimeout(total=5),
         )
         await transport.request(
             method="GET", url="/api/v1/users", params={"a": Decimal("1.50"), "b": True, "c": False, "d": 2.5}

@@ -1,0 +1,297 @@
+"""Service-app tokens: client credentials with a private-key JWT, cached and refreshed.
+
+One ``ServiceAppAuthorizer`` per client holds the token state: the cached access token, the
+single-flight lock that makes concurrent callers share one token request, the DPoP nonces, and
+the offset between our clock and the org's (learned from the token endpoint's ``Date``
+header, so a skewed local clock cannot break the assertion's ``iat``/``exp``).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import time
+import uuid
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
+
+import aiohttp
+from attrs import field, frozen
+from authlib.oauth2.rfc7523 import private_key_jwt_sign
+from yarl import URL
+
+from ._dpop import DPoPProver
+from .errors import (
+    MalformedResponseError,
+    OAuthError,
+    RequestTimeoutError,
+    TransportError,
+    api_error_from_response,
+    http_date,
+)
+
+if TYPE_CHECKING:
+    from .keys import SigningKey
+
+TOKEN_PATH = "/oauth2/v1/token"
+ASSERTION_TYPE = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer"
+# Okta rejects assertions that expire more than an hour ahead; stay far from that edge.
+ASSERTION_LIFETIME = 300
+# Backdate iat so a server clock slightly behind ours still sees it in the past.
+ASSERTION_BACKDATE = 30
+# Re-sign and retry the token request at most this many times (nonce, replay, clock skew).
+TOKEN_ATTEMPTS = 4
+
+
+@frozen
+class AccessToken:
+    """An access token and what came with it. The token itself never shows in a repr."""
+
+    value: str = field(repr=False)
+    token_type: str
+    scopes: frozenset[str]
+    expires_at: float  # time.monotonic() deadline
+    lifetime: float
+
+    def fresh(self, now: float) -> bool:
+        # Refresh proactively: with a tenth of the lifetime (at most 5 minutes) left.
+        return now < self.expires_at - min(300.0, self.lifetime / 10)
+
+
+class ServiceAppAuthorizer:
+    """Adds ``Authorization: Bearer|DPoP`` (and DPoP proofs) to requests of one client."""
+
+    def __init__(
+        self,
+        *,
+        client_id: str,
+        key: SigningKey,
+        scopes: tuple[str, ...],
+        org: URL,
+        session: aiohttp.ClientSession,
+        dpop: bool,
+        user_agent: str,
+    ) -> None:
+        self._client_id = client_id
+        self._key = key
+        self._scopes = scopes
+        self._token_url = str(org) + TOKEN_PATH
+        self._session = session
+        self._user_agent = user_agent
+        self._clock_offset = 0.0
+        self._dpop = DPoPProver(self._now) if dpop else None
+        self._token_nonce: str | None = None
+        self._api_nonce: str | None = None
+        self._token: AccessToken | None = None
+        self._lock = asyncio.Lock()
+        #: How many token requests this client has sent (each retry counts).
+        self.token_requests = 0
+
+    @property
+    def client_id(self) -> str:
+        return self._client_id
+
+    @property
+    def granted_scopes(self) -> frozenset[str] | None:
+        """Scopes of the current token, as granted by Okta (``None`` before the first token)."""
+        return self._token.scopes if self._token else None
+
+    def _now(self) -> float:
+        return time.time() + self._clock_offset
+
+    # -- the Authorizer protocol ---------------------------------------------------------------
+
+    async def headers(self, method: str, url: URL) -> Mapping[str, str]:
+        token = await self.access_token()
+        if self._dpop is None:
+            return {"Authorization": f"Bearer {token.value}"}
+        proof = self._dpop.proof(method, _htu(url), nonce=self._api_nonce, access_token=token.value)
+        return {"Authorization": f"DPoP {token.value}", "DPoP": proof}
+
+    async def after_response(
+        self, sent: Mapping[str, str], status: int, headers: Mapping[str, str], body: bytes
+    ) -> bool:
+        nonce = headers.get("DPoP-Nonce")
+        if nonce is not None and self._dpop is not None:
+            self._api_nonce = nonce
+            if status in (400, 401) and _asks_for_nonce(headers, body):
+                return True
+        if status != 401:
+            return False
+        # The token expired early or was revoked: drop it, unless a concurrent request already
+        # replaced it, so that a burst of 401s costs one token request, not one each.
+        current = self._token
+        if current is not None and sent.get("Authorization", "").endswith(current.value):
+            self._token = None
+        return True
+
+    # -- tokens ----------------------------------------------------------------------------------
+
+    async def access_token(self) -> AccessToken:
+        """The cached token, or a new one; concurrent callers share a single token request."""
+        token = self._token
+        if token is not None and token.fresh(time.monotonic()):
+            return token
+        async with self._lock:
+            token = self._token
+            if token is None or not token.fresh(time.monotonic()):
+                token = self._token = await self._request_token()
+            return token
+
+    async def _request_token(self) -> AccessToken:
+        for _attempt in range(TOKEN_ATTEMPTS):
+            signed_with = self._clock_offset
+            status, headers, body = await self._post_token_request()
+            self._learn_clock(headers)
+            if self._dpop is not None and "DPoP-Nonce" in headers:
+                self._token_nonce = headers["DPoP-Nonce"]
+            if status == 200:
+                return self._parse_token(body, status)
+            error, description = _oauth_error(body)
+            if error is None or status in (429,) or status >= 500:
+                raise api_error_from_response(
+                    status=status, method="POST", url=self._token_url, headers=headers, body=body
+                )
+            if self._should_retry(error, description, signed_with):
+                continue  # always with a brand-new assertion (and proof): Okta burns every jti
+            raise OAuthError(
+                status=status,
+                error=error,
+                description=description,
+                hint=self._hint(error, description),
+                url=self._token_url,
+            )
+        raise OAuthError(
+            status=400,
+            error="token_request_failed",
+            description=f"no token after {TOKEN_ATTEMPTS} attempts",
+            hint="Check the org's clock and the app's DPoP setting.",
+            url=self._token_url,
+        )
+
+    def _should_retry(self, error: str, description: str | None, signed_with: float) -> bool:
+        text = (description or "").lower()
+        if error == "use_dpop_nonce":
+            return self._dpop is not None
+        if error != "invalid_client":
+            return False
+        if "already" in text and "used" in text:
+            return True  # client_assertion_already_used: sign a new one
+        # iat in the future or exp in the past: worth one more try on the org's clock.
+        return abs(self._clock_offset - signed_with) > 5
+
+    async def _post_token_request(self) -> tuple[int, Mapping[str, str], bytes]:
+        self.token_requests += 1
+        form = {
+            "grant_type": "client_credentials",
+            "scope": " ".join(self._scopes),
+            "client_assertion_type": ASSERTION_TYPE,
+            "client_assertion": self._assertion(),
+        }
+        headers = {"Accept": "application/json", "User-Agent": self._user_agent}
+        if self._dpop is not None:
+            headers["DPoP"] = self._dpop.proof("POST", self._token_url, nonce=self._token_nonce)
+        try:
+            async with self._session.post(
+                self._token_url, data=form, headers=headers, allow_redirects=False
+            ) as response:
+                return response.status, response.headers, await response.read()
+        except TimeoutError as exc:
+            raise RequestTimeoutError("token request timed out", method="POST", url=self._token_url) from exc
+        except aiohttp.ClientError as exc:
+            raise TransportError(
+                f"token request failed: {type(exc).__name__}", method="POST", url=self._token_url
+            ) from exc
+
+    def _assertion(self) -> str:
+        now = int(self._now())
+        signed: bytes | str = private_key_jwt_sign(
+            self._key.key,
+            self._client_id,
+            self._token_url,
+            alg=self._key.alg,
+            header={"kid": self._key.kid},
+            issued_at=now - ASSERTION_BACKDATE,
+            expires_at=now + ASSERTION_LIFETIME,
+            claims={"jti": uuid.uuid4().hex},
+        )
+        return signed.decode("ascii") if isinstance(signed, bytes) else signed
+
+    def _learn_clock(self, headers: Mapping[str, str]) -> None:
+        server = http_date(headers.get("Date"))
+        if server is not None:
+            offset = server.timestamp() - time.time()
+            # Date has one-second resolution: ignore differences it cannot resolve.
+            self._clock_offset = offset if abs(offset) > 2 else 0.0
+
+    def _parse_token(self, body: bytes, status: int) -> AccessToken:
+        try:
+            data = json.loads(body)
+            value = data["access_token"]
+            token_type = data.get("token_type", "Bearer")
+            lifetime = float(data.get("expires_in", 3600))
+            scopes = frozenset(str(data.get("scope", " ".join(self._scopes))).split())
+        except (ValueError, TypeError, KeyError):
+            raise MalformedResponseError(
+                "the token response is not a token", status=status, method="POST", url=self._token_url
+            ) from None
+        if not isinstance(value, str) or not value:
+            raise MalformedResponseError(
+                "the token response has no access_token", status=status, method="POST", url=self._token_url
+            )
+        expected = "DPoP" if self._dpop is not None else "Bearer"
+        if str(token_type).lower() != expected.lower():
+            raise OAuthError(
+                status=status,
+                error="unexpected_token_type",
+                description=f"got a {token_type} token, expected {expected}",
+                hint="Match dpop= to the app's 'Require DPoP header in token requests' setting.",
+                url=self._token_url,
+            )
+        return AccessToken(value, expected, scopes, time.monotonic() + lifetime, lifetime)
+
+    def _hint(self, error: str, description: str | None) -> str:
+        text = (description or "").lower()
+        if "dpop" in text and self._dpop is None:
+            return (
+                "The app requires DPoP-bound tokens: pass dpop=True, or turn off 'Require "
+                "Demonstrating Proof of Possession (DPoP) header in token requests' for the app."
+            )
+        if error == "invalid_scope":
+            return (
+                f"Grant the scopes ({' '.join(self._scopes)}) on the app's 'Okta API Scopes' tab "
+                "in the Admin Console, or ask for fewer (openid cannot be asked for here)."
+            )
+        if error == "invalid_client":
+            return (
+                f"Check the client ID ({self._client_id}), that the app authenticates with 'Public "
+                f"key / Private key', and that its public keys include kid {self._key.kid!r} "
+                "(`oktakit keys jwks` prints the JWKS to upload)."
+            )
+        if error == "unauthorized_client":
+            return "Allow the 'Client Credentials' grant type in the app's General settings."
+        return "Check the service app's settings in the Okta Admin Console."
+
+    def __repr__(self) -> str:
+        return f"<ServiceAppAuthorizer client_id={self._client_id!r} dpop={self._dpop is not None}>"
+
+
+def _htu(url: URL) -> str:
+    return str(url.with_query(None).with_fragment(None))
+
+
+def _oauth_error(body: bytes) -> tuple[str | None, str | None]:
+    try:
+        data: Any = json.loads(body)
+    except ValueError:
+        return None, None
+    if not isinstance(data, dict) or not isinstance(data.get("error"), str):
+        return None, None
+    description = data.get("error_description")
+    return data["error"], description if isinstance(description, str) else None
+
+
+def _asks_for_nonce(headers: Mapping[str, str], body: bytes) -> bool:
+    if "use_dpop_nonce" in headers.get("WWW-Authenticate", ""):
+        return True
+    return _oauth_error(body)[0] == "use_dpop_nonce"
