@@ -1,10 +1,13 @@
-"""The ``oktakit`` command line."""
+"""The ``oktakit`` command line: ``sim``, ``keys`` and ``check``."""
 
 from __future__ import annotations
 
 import argparse
+import asyncio
 import sys
 from collections.abc import Sequence
+
+from .errors import OktaError
 
 
 def _sim(args: argparse.Namespace) -> int:
@@ -20,6 +23,18 @@ def _sim(args: argparse.Namespace) -> int:
     return 0
 
 
+def _check(args: argparse.Namespace) -> int:
+    from .client import OktaClient
+
+    async def run() -> str:
+        async with OktaClient.from_env(args.org_url) as okta:
+            return (await okta.check()).summary()
+
+    print(asyncio.run(run()))
+    print("ok: the credentials work")
+    return 0
+
+
 def _rate_limit(value: str) -> str:
     if value in ("okta", "off") or (value.isdigit() and int(value) > 0):
         return value
@@ -27,6 +42,8 @@ def _rate_limit(value: str) -> str:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from ._keys_cli import add_commands
+
     parser = argparse.ArgumentParser(prog="oktakit", description="oktakit: an asyncio SDK for Okta.")
     commands = parser.add_subparsers(dest="command", required=True)
     sim = commands.add_parser(
@@ -46,13 +63,28 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sim.add_argument("--window", type=float, default=60.0, help="rate-limit window in seconds (default 60)")
     sim.set_defaults(handler=_sim)
+
+    check = commands.add_parser(
+        "check",
+        help="test the credentials in the environment (like the Admin Console's Test button)",
+        description="Get a token (or try the API token), show the granted scopes, make one cheap read. "
+        "Reads OKTA_ORG_URL and OKTA_API_TOKEN, or OKTA_CLIENT_ID, OKTA_PRIVATE_KEY(_FILE), OKTA_SCOPES.",
+    )
+    check.add_argument("--org-url", help="the org URL (default: OKTA_ORG_URL)")
+    check.set_defaults(handler=_check)
+
+    add_commands(commands)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    handler = args.handler
-    return int(handler(args))
+    try:
+        return int(args.handler(args))
+    except OktaError as error:
+        # Typed errors carry no secrets, and a traceback would not help the person at the prompt.
+        print(f"oktakit {args.command}: {type(error).__name__}: {error}", file=sys.stderr)
+        return 1
 
 
 if __name__ == "__main__":
