@@ -8,6 +8,7 @@ from typing import Any
 import aiohttp
 import pytest
 import pytest_asyncio
+from joserfc import jwk
 
 from oktakit.testing import ManualClock, OktaSimulator, RateLimitConfig, User
 
@@ -63,3 +64,26 @@ def assert_okta_error(status: int, body: Any, expected_status: int, code: str) -
     assert isinstance(body["errorCauses"], list)
     assert isinstance(body["errorSummary"], str)
     assert body["errorSummary"]
+
+
+# --- OAuth: keys are made once per session (an RSA key costs ~50 ms) ---------------------
+@pytest.fixture(scope="session")
+def rsa_key() -> jwk.RSAKey:
+    return jwk.generate_key("RSA", 2048, parameters={"kid": "rsa-1", "use": "sig"})
+
+
+@pytest.fixture(scope="session")
+def other_rsa_key() -> jwk.RSAKey:
+    return jwk.generate_key("RSA", 2048, parameters={"kid": "rsa-2", "use": "sig"})
+
+
+@pytest.fixture(scope="session")
+def dpop_key() -> jwk.ECKey:
+    return jwk.generate_key("EC", "P-256")
+
+
+@pytest_asyncio.fixture
+async def http() -> AsyncIterator[aiohttp.ClientSession]:
+    """A client without default headers (token requests carry no Authorization header)."""
+    async with aiohttp.ClientSession() as session:
+        yield session

@@ -21,21 +21,32 @@ Where Okta's documentation leaves a choice, the simulator does this:
   ``search`` and ``filter`` only.
 - The TAC path takes a user id only and answers 404 E0000007 for an unknown one.
 - Rate limits default to Okta's published per-minute bucket limits; faults bypass the counters.
+- OAuth: service apps authenticate with ``private_key_jwt`` only; tokens are RS256 JWTs; a
+  ``.manage`` scope does not stand in for ``.read``; standard roles map to the permission table
+  in ``_permissions``; DPoP nonces rotate only when ``rotate_dpop_nonce`` is called. Each module
+  (``_assertion``, ``_dpop_verify``, ``_bearer``, ``_permissions``) documents its check order.
 """
 
 from ._auth import AuthChain, AuthScheme, Principal, SswsScheme
+from ._bearer import OAuthScheme
 from ._context import RequestRecord
 from ._faults import FaultKind, FaultRule
+from ._oauth_errors import OAUTH_CATALOGUE, OAuthError
+from ._permissions import SIMULATED_SCOPES, STANDARD_ROLE_PERMISSIONS
 from ._ratelimit import OKTA_DEFAULT_BUCKETS, BucketRule, RateLimitConfig, RateLimiter
 from ._seed import SEED_EPOCH, build_org
 from ._server import OktaSimulator, run_simulator
+from ._service_apps import ServiceApp
 from ._state import Authenticator, CustomRole, Group, Org, OrgOptions, Permission, RoleAssignment
 from ._users import TacEnrollment, User, UserDirectory
 from ._util import Clock, ManualClock
 
 __all__ = [
+    "OAUTH_CATALOGUE",
     "OKTA_DEFAULT_BUCKETS",
     "SEED_EPOCH",
+    "SIMULATED_SCOPES",
+    "STANDARD_ROLE_PERMISSIONS",
     "AuthChain",
     "AuthScheme",
     "Authenticator",
@@ -46,6 +57,8 @@ __all__ = [
     "FaultRule",
     "Group",
     "ManualClock",
+    "OAuthError",
+    "OAuthScheme",
     "OktaSimulator",
     "Org",
     "OrgOptions",
@@ -55,6 +68,7 @@ __all__ = [
     "RateLimiter",
     "RequestRecord",
     "RoleAssignment",
+    "ServiceApp",
     "SswsScheme",
     "TacEnrollment",
     "User",

@@ -1,7 +1,8 @@
 """The aiohttp application: Okta's routes behind one middleware.
 
 The middleware does, in order: concurrency check, rate-limit bucket, injected faults,
-rate-limit count, authentication, then the handler; and it stamps every response with
+rate-limit count, authentication and, for OAuth tokens, the scope and admin-permission checks
+(skipped for the public OAuth routes), then the handler; and it stamps every response with
 ``Date``, ``X-Okta-Request-Id`` and the ``X-Rate-Limit-*`` headers. It is a single middleware
 on purpose: each extra aiohttp middleware layer costs throughput on the hot path.
 """
@@ -18,10 +19,13 @@ from aiohttp import web
 from aiohttp.typedefs import Handler
 
 from . import _handlers as users
+from . import _oauth as oauth
 from . import _resources as resources
 from ._context import CONTEXT, PRINCIPAL, RequestRecord, SimContext
 from ._errors import SimulatedError
 from ._faults import FaultRule
+from ._oauth_errors import OAuthError
+from ._permissions import Authorizer
 from ._ratelimit import Bucket, Decision
 from ._util import HttpDate
 
@@ -58,6 +62,9 @@ ROUTES: tuple[tuple[str, str, Handler, str], ...] = (
         resources.list_role_permissions,
         "listRolePermissions",
     ),
+    ("POST", "/oauth2/v1/token", oauth.token, "token"),
+    ("GET", "/oauth2/v1/keys", oauth.keys, "oauthKeys"),
+    ("GET", "/oauth2/v1/clients/{clientId}/jwks", oauth.client_jwks, "clientJwks"),
 )
 
 
@@ -73,8 +80,11 @@ def build_app(ctx: SimContext) -> web.Application:
     return app
 
 
-def _error_response(error: SimulatedError) -> web.Response:
-    return web.Response(status=error.status, body=error.body(), content_type="application/json")
+def _error_response(error: SimulatedError | OAuthError) -> web.Response:
+    response = web.Response(status=error.status, body=error.body(), content_type="application/json")
+    if error.headers:
+        response.headers.update(error.headers)
+    return response
 
 
 def _from_http_exception(exc: web.HTTPException) -> web.StreamResponse:
@@ -108,6 +118,8 @@ class _Pipeline:
         self.ctx = ctx
         self.limiter, self.faults, self.auth, self.org = ctx.limiter, ctx.faults, ctx.auth, ctx.org
         self.clock = ctx.clock
+        self.authorizer = Authorizer(ctx.org)
+        self.public = oauth.PUBLIC_OPERATIONS
         self.http_date = HttpDate()
         # Request ids only need to look unique; not security relevant.
         self.request_ids = random.Random()  # noqa: S311
@@ -167,11 +179,14 @@ class _Pipeline:
             return _error_response(SimulatedError("E0000047")), decision, None, True
         response: web.StreamResponse
         try:
-            request[PRINCIPAL] = self.auth.authenticate(request)
+            if operation not in self.public:
+                principal = request[PRINCIPAL] = self.auth.authenticate(request)
+                if principal.scopes is not None:  # an OAuth token: scopes and admin permissions
+                    await self.authorizer.authorize(request, principal, operation)
             if self.org.pending:
                 self.org.settle(now)
             response = await handler(request)
-        except SimulatedError as error:
+        except (SimulatedError, OAuthError) as error:
             response = _error_response(error)
         except web.HTTPException as exc:
             response = _from_http_exception(exc)

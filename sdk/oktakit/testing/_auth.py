@@ -1,9 +1,9 @@
 """Request authentication as a chain of pluggable schemes.
 
-Only Okta API tokens (``SSWS``) exist today. OAuth access tokens (``Bearer``) and DPoP-bound
-tokens (``DPoP`` plus a proof header) can be added later as further schemes without touching
-the middleware: a scheme sees the whole request, returns a Principal when the Authorization
-header is its own, None when it is not, or raises SimulatedError to reject the request.
+Okta API tokens (``SSWS``, here) come first; OAuth access tokens (``Bearer``, and ``DPoP`` with
+a proof header) follow (``_bearer.OAuthScheme``). A scheme sees the whole request, returns a
+Principal when the Authorization header is its own, None when it is not, or raises
+SimulatedError (or OAuthError) to reject the request.
 """
 
 from __future__ import annotations
@@ -25,6 +25,8 @@ class Principal:
     subject: str
     #: OAuth scopes granted; None means an API token acting with its admin's full rights.
     scopes: frozenset[str] | None = None
+    #: The service app an OAuth access token was issued to (None for API tokens).
+    client_id: str | None = None
 
 
 class AuthScheme(Protocol):

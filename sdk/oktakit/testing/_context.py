@@ -11,6 +11,7 @@ from aiohttp import web
 
 from ._auth import AuthChain, Principal
 from ._faults import FaultInjector
+from ._oauth_state import OAuthState
 from ._ratelimit import RateLimiter
 from ._state import Org
 from ._util import Clock
@@ -35,6 +36,8 @@ class SimContext:
     faults: FaultInjector
     auth: AuthChain
     clock: Clock
+    #: Service apps, issued access tokens and DPoP state of the org authorization server.
+    oauth: OAuthState
     counts: Counter[str] = field(default_factory=Counter)
     log: deque[RequestRecord] = field(default_factory=lambda: deque(maxlen=100_000))
     #: Set when the simulator shuts down so injected timeouts stop waiting.
@@ -42,5 +45,5 @@ class SimContext:
 
 
 CONTEXT: web.AppKey[SimContext] = web.AppKey("oktakit_simulator", SimContext)
-#: The authenticated caller, stored on the request for handlers (and future scope checks).
+#: The authenticated caller, stored on the request for handlers.
 PRINCIPAL: web.RequestKey[Principal] = web.RequestKey("oktakit_principal", Principal)

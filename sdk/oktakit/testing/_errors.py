@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import random
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Final
 
 from ._util import error_id
@@ -52,6 +52,7 @@ class SimulatedError(Exception):
         causes: Iterable[str] = (),
         *,
         status: int | None = None,
+        headers: Mapping[str, str] | None = None,
     ) -> None:
         default_status, template = CATALOGUE[code]
         if "{0}" in template:
@@ -64,6 +65,8 @@ class SimulatedError(Exception):
         self.status = status if status is not None else default_status
         self.summary = summary
         self.causes = list(causes)
+        #: Extra response headers, e.g. ``WWW-Authenticate`` on OAuth 401s and 403s.
+        self.headers: dict[str, str] = dict(headers or {})
 
     def body(self) -> bytes:
         return error_body(self.code, self.summary, self.causes)

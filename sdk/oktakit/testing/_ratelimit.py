@@ -31,7 +31,8 @@ class BucketRule:
 
 
 # Okta's published per-minute defaults for the endpoints the simulator serves (the former
-# "rl-global-mgmt" page); anything else falls into the catch-all buckets.
+# "rl-global-mgmt" page); anything else falls into the catch-all buckets. The org authorization
+# server's token endpoint counts in a bucket of its own.
 OKTA_DEFAULT_BUCKETS: Final[tuple[BucketRule, ...]] = (
     BucketRule("/api/v1/users", 600, ("GET",)),
     BucketRule("/api/v1/users", 600, ("POST",)),
@@ -41,6 +42,7 @@ OKTA_DEFAULT_BUCKETS: Final[tuple[BucketRule, ...]] = (
     BucketRule("/api/v1/authenticators", 600),
     BucketRule("/api/v1/iam", 600),
     BucketRule("/oauth2/v1/clients", 600),
+    BucketRule("/oauth2/v1/token", 600, ("POST",)),
     BucketRule("/api/v1", 1200),
     BucketRule("/", 1200, name="default"),
 )

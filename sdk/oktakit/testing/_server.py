@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import itertools
 import signal
 import time
 from collections import Counter, deque
+from collections.abc import Iterable, Mapping
 from types import TracebackType
 from typing import Any, Literal
 
@@ -14,13 +16,20 @@ from aiohttp import web
 
 from ._app import build_app
 from ._auth import AuthChain, SswsScheme
+from ._bearer import OAuthScheme
 from ._context import RequestRecord, SimContext
 from ._faults import FaultInjector, FaultKind, FaultRule
+from ._oauth_state import OAuthState
+from ._permissions import SIMULATED_SCOPES
 from ._ratelimit import RateLimitConfig, RateLimiter
 from ._seed import build_org
+from ._service_apps import ServiceApp
 from ._state import Org
 from ._users import User
 from ._util import Clock
+
+#: Okta: the lifetime of a service app's access token "is fixed at one hour".
+DEFAULT_TOKEN_LIFETIME = 3600
 
 
 class OktaSimulator:
@@ -30,6 +39,10 @@ class OktaSimulator:
     then ``sim.url`` is the org URL and ``sim.api_token`` a valid ``SSWS`` token. Rate limits
     default to Okta's published per-minute limits; pass ``RateLimitConfig.unlimited()`` for
     throughput benchmarks.
+
+    OAuth service apps (``add_service_app``) get access tokens from ``sim.url +
+    "/oauth2/v1/token"`` with a ``private_key_jwt`` client assertion, optionally DPoP-bound,
+    and call the API with ``Bearer``/``DPoP`` tokens limited by their scopes and admin roles.
     """
 
     def __init__(
@@ -48,6 +61,7 @@ class OktaSimulator:
         allow_deprovisioned_updates: bool = False,
         custom_attributes: tuple[str, ...] | None = None,
         request_log_size: int = 100_000,
+        resource_dpop_nonce: bool = False,
     ) -> None:
         self.clock: Clock = clock or time.time
         self.org: Org = build_org(users, seed, clock=self.clock)
@@ -62,8 +76,13 @@ class OktaSimulator:
         else:
             self.ssws.add(api_token, "default")
             self.api_token = api_token
-        #: The authentication schemes, tried in order; add OAuth/DPoP schemes here later.
-        self.auth = AuthChain([self.ssws])
+        #: The org authorization server: service apps, issued tokens, DPoP nonces.
+        self.oauth = OAuthState(self.org, self.clock)
+        self.oauth.resource_nonce_required = resource_dpop_nonce
+        #: The authentication schemes, tried in order: API tokens, then OAuth access tokens.
+        self.auth = AuthChain([self.ssws, OAuthScheme(self.oauth, self.clock)])
+        self._token_lifetime = DEFAULT_TOKEN_LIFETIME
+        self._published = itertools.count(1)
         self.rate_limiter = RateLimiter(rate_limit or RateLimitConfig(), self.clock)
         self.faults = FaultInjector(seed if fault_seed is None else fault_seed)
         self._context = SimContext(
@@ -72,6 +91,7 @@ class OktaSimulator:
             faults=self.faults,
             auth=self.auth,
             clock=self.clock,
+            oauth=self.oauth,
             log=deque(maxlen=request_log_size),
         )
         self._host, self._port = host, port
@@ -102,6 +122,7 @@ class OktaSimulator:
         if runner is None:
             return
         self._context.closing.set()
+        await self.oauth.apps.close()
         await runner.cleanup()
 
     async def __aenter__(self) -> OktaSimulator:
@@ -185,6 +206,95 @@ class OktaSimulator:
 
     def clear_faults(self) -> None:
         self.faults.clear()
+
+    # --- OAuth service apps -------------------------------------------------------------
+    def add_service_app(
+        self,
+        *,
+        jwks: Iterable[Mapping[str, Any]] | None = None,
+        jwks_uri: str | None = None,
+        scopes: Iterable[str] = SIMULATED_SCOPES,
+        roles: Iterable[str] = ("SUPER_ADMIN",),
+        custom_permissions: Iterable[str] | None = None,
+        dpop_bound: bool = False,
+        token_lifetime: int | None = None,
+        client_id: str | None = None,
+    ) -> ServiceApp:
+        """Register an OAuth service app that authenticates with ``private_key_jwt``.
+
+        Give its public keys inline (``jwks``: JWK dicts, each with a ``kid`` when there are
+        several) or as a ``jwks_uri`` the simulator fetches over HTTP; with neither, the
+        simulator makes an ES256 key pair and puts the private JWK in ``app.private_jwk``.
+        ``scopes`` are the granted Okta API scopes (default: every scope the simulated
+        operations use); ``roles`` standard admin role types and ``custom_permissions`` the
+        permissions of one custom role, all assigned to the app (and listed by
+        ``listRolesForClient``). ``dpop_bound`` apps must send a DPoP proof with token requests.
+        ``token_lifetime`` defaults to one hour, or to what ``set_token_lifetime`` set.
+        """
+        return self.oauth.apps.add(
+            jwks=jwks,
+            jwks_uri=jwks_uri,
+            scopes=scopes,
+            roles=roles,
+            custom_permissions=custom_permissions,
+            dpop_bound=dpop_bound,
+            token_lifetime=self._token_lifetime if token_lifetime is None else token_lifetime,
+            client_id=client_id,
+        )
+
+    @property
+    def service_apps(self) -> dict[str, ServiceApp]:
+        """The registered service apps by ``client_id``."""
+        return self.oauth.apps.apps
+
+    def set_service_app_keys(self, client_id: str, jwks: Iterable[Mapping[str, Any]]) -> None:
+        """Replace the inline public keys of an app (a key rotation in the Admin Console)."""
+        self.oauth.apps.set_keys(client_id, jwks)
+
+    def publish_jwks(self, jwks: Iterable[Mapping[str, Any]], *, name: str | None = None) -> str:
+        """Serve a JWKS document (``{"keys": [...]}``) and return its URL, for ``jwks_uri``.
+
+        The URL is ``sim.url + "/oauth2/v1/clients/{name}/jwks"``; publishing again under the
+        same name replaces the keys (the simulator re-fetches a ``jwks_uri`` on an unknown kid).
+        """
+        if not self.url:
+            raise RuntimeError("start the simulator first: the URL includes its port")
+        name = name or f"published-{next(self._published)}"
+        self.oauth.apps.publish(name, jwks)
+        return f"{self.url}/oauth2/v1/clients/{name}/jwks"
+
+    def revoke_access_tokens(self, client_id: str | None = None) -> int:
+        """Revoke the issued access tokens (of one app, or all); returns how many."""
+        return self.oauth.tokens.revoke(client_id)
+
+    def set_token_lifetime(self, seconds: int, *, client_id: str | None = None) -> None:
+        """Lifetime of access tokens issued from now on: of one app, or of all apps and new ones."""
+        if seconds <= 0:
+            raise ValueError("the token lifetime must be positive")
+        if client_id is not None:
+            self.oauth.apps.apps[client_id].token_lifetime = int(seconds)
+            return
+        self._token_lifetime = int(seconds)
+        for app in self.oauth.apps.apps.values():
+            app.token_lifetime = int(seconds)
+
+    @property
+    def dpop_nonce(self) -> str:
+        """The current ``DPoP-Nonce`` value."""
+        return self.oauth.nonces.current
+
+    def rotate_dpop_nonce(self) -> str:
+        """Make a new current nonce; the old one stays valid until the next rotation."""
+        return self.oauth.nonces.rotate()
+
+    def set_resource_dpop_nonce(self, required: bool = True) -> None:
+        """Also demand a nonce in DPoP proofs on API calls (401 ``use_dpop_nonce`` without one)."""
+        self.oauth.resource_nonce_required = required
+
+    @property
+    def token_requests(self) -> int:
+        """``POST /oauth2/v1/token`` requests answered (per app: ``ServiceApp.token_requests``)."""
+        return self.oauth.token_requests
 
 
 def run_simulator(
