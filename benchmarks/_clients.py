@@ -54,4 +54,40 @@ async def official_okta(url: str, token: str) -> AsyncIterator[GetUser]:
         yield get_user
 
 
+@asynccontextmanager
+async def oktakit_dpop(url: str, credentials: dict[str, str]) -> AsyncIterator[GetUser]:
+    from oktakit import OktaClient, PrivateKeyJWT
+
+    auth = PrivateKeyJWT(credentials["client_id"], credentials["key"], ["okta.users.read"], dpop=True)
+    async with OktaClient(url, auth=auth) as okta:
+        yield okta.get_user
+
+
+@asynccontextmanager
+async def official_okta_dpop(url: str, credentials: dict[str, str]) -> AsyncIterator[GetUser]:
+    os.environ["OKTA_TESTING_TESTINGDISABLEHTTPSCHECK"] = "true"
+    from okta.client import Client
+
+    config = {
+        "orgUrl": url,
+        "authorizationMode": "PrivateKey",
+        "clientId": credentials["client_id"],
+        "scopes": ["okta.users.read"],
+        "privateKey": credentials["key"],
+        "kid": credentials["kid"],
+        "dpopEnabled": True,
+        "testing": {"disableHttpsCheck": True},
+    }
+    async with Client(config) as client:
+
+        async def get_user(user_id: str) -> Any:
+            user, _response, error = await client.get_user(user_id)
+            if error is not None:
+                raise RuntimeError(str(error))
+            return user
+
+        yield get_user
+
+
 CLIENTS = {"raw aiohttp": raw_aiohttp, "oktakit": oktakit_client, "okta (official)": official_okta}
+DPOP_CLIENTS = {"oktakit (DPoP)": oktakit_dpop, "okta (official, DPoP)": official_okta_dpop}

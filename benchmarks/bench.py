@@ -14,13 +14,14 @@ import importlib.util
 import json
 import os
 import resource
-import socket
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Awaitable, Callable
 from pathlib import Path
+from typing import Any
 
 import aiohttp
 
@@ -28,54 +29,61 @@ HERE = Path(__file__).resolve().parent
 ROUNDS = 3
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
+class Simulator:
+    """`oktakit sim` in its own process, with two service apps (one DPoP-bound)."""
 
+    def __init__(self, users: int, workdir: Path) -> None:
+        from oktakit import generate_signing_key
 
-def start_simulator(users: int) -> tuple[subprocess.Popen[str], str, str]:
-    port = _free_port()
-    proc = subprocess.Popen(  # noqa: S603 - our own CLI
-        [
-            sys.executable,
-            "-m",
-            "oktakit",
-            "sim",
-            "--port",
-            str(port),
-            "--users",
-            str(users),
-            "--rate-limit",
-            "off",
-        ],
-        stdout=subprocess.PIPE,
-        text=True,
-    )
-    url = token = ""
-    for line in proc.stdout or ():
-        if "listening on" in line:
-            url = line.rsplit(" ", 1)[-1].strip()
-        elif line.startswith("API token:"):
-            token = line.split(":", 1)[1].strip()
-        if url and token:
-            return proc, url, token
-    raise RuntimeError("the simulator did not start")
+        # RS256 for both SDKs' client assertions, so the DPoP race compares like with like.
+        self.key = generate_signing_key("RS256")
+        self.key_file = workdir / "service-app.pem"
+        self.key_file.write_bytes(self.key.private_pem())
+        self.proc = subprocess.Popen(  # noqa: S603 - our own CLI
+            [
+                *(sys.executable, "-m", "oktakit", "sim", "--port", "0", "--users", str(users)),
+                *("--rate-limit", "off", "--dpop-service-app-key", str(self.key_file)),
+            ],
+            stdout=subprocess.PIPE,
+            text=True,
+        )
+        self.url = self.token = self.dpop_client_id = ""
+        for line in self.proc.stdout or ():
+            if "listening on" in line:
+                self.url = line.rsplit(" ", 1)[-1].strip()
+            elif line.startswith("API token:"):
+                self.token = line.split(":", 1)[1].strip()
+            elif line.startswith("Service app:"):
+                self.dpop_client_id = line.split()[2]
+            elif line.startswith("Users:"):
+                return
+        raise RuntimeError("the simulator did not start")
+
+    def dpop_credentials(self) -> str:
+        return json.dumps(
+            {"client_id": self.dpop_client_id, "key": self.key_file.read_text(), "kid": self.key.kid}
+        )
+
+    def stop(self) -> None:
+        self.proc.terminate()
+        self.proc.wait(timeout=10)
 
 
 async def _user_ids(url: str, token: str) -> list[str]:
     headers = {"Authorization": f"SSWS {token}"}
     async with (
         aiohttp.ClientSession(headers=headers) as session,
-        session.get(f"{url}/api/v1/users?limit=200") as r,
+        session.get(f"{url}/api/v1/users?limit=200") as response,
     ):
-        return [u["id"] for u in await r.json()]
+        return [u["id"] for u in await response.json()]
 
 
-# -- worker: one client in a fresh process --------------------------------------------------
+# -- workers: one client in a fresh process ---------------------------------------------------
 
 
-async def _drive(get_user, ids: list[str], n: int, concurrency: int) -> float:  # type: ignore[no-untyped-def]
+async def _drive(
+    get_user: Callable[[str], Awaitable[Any]], ids: list[str], n: int, concurrency: int
+) -> float:
     """Send n get_user calls with `concurrency` in flight; return the wall time."""
     counter = iter(range(n))
 
@@ -88,11 +96,17 @@ async def _drive(get_user, ids: list[str], n: int, concurrency: int) -> float:  
     return time.perf_counter() - started
 
 
-async def _worker(name: str, url: str, token: str, ids: list[str], n: int) -> dict[str, float]:
+async def _worker(name: str, url: str, credentials: str, ids: list[str], n: int) -> dict[str, float]:
     sys.path.insert(0, str(HERE))
-    from _clients import CLIENTS
+    from _clients import CLIENTS, DPOP_CLIENTS
 
-    async with CLIENTS[name](url, token) as get_user:
+    if name in DPOP_CLIENTS:
+        async with DPOP_CLIENTS[name](url, json.loads(credentials)) as get_user:
+            await _drive(get_user, ids, 3, 1)  # token, nonce handshake, caches
+            cpu_started = time.process_time()
+            wall = await _drive(get_user, ids, n, 1)
+            return {"rps_c1": n / wall, "cpu_ms": (time.process_time() - cpu_started) / n * 1000}
+    async with CLIENTS[name](url, credentials) as get_user:
         await _drive(get_user, ids, 200, 10)  # warm up connections, caches and lazy imports
         cpu_started = time.process_time()
         wall_c1 = await _drive(get_user, ids, n, 1)
@@ -106,9 +120,9 @@ async def _worker(name: str, url: str, token: str, ids: list[str], n: int) -> di
     }
 
 
-def run_worker(name: str, url: str, token: str, ids_file: str, n: int) -> dict[str, float]:
+def run_worker(name: str, url: str, credentials: str, ids_file: str, n: int) -> dict[str, float]:
     out = subprocess.run(  # noqa: S603
-        [sys.executable, __file__, "--worker", name, url, token, ids_file, str(n)],
+        [sys.executable, __file__, "--worker", name, url, credentials, ids_file, str(n)],
         check=True,
         capture_output=True,
         text=True,
@@ -117,7 +131,7 @@ def run_worker(name: str, url: str, token: str, ids_file: str, n: int) -> dict[s
     return json.loads(out.stdout.strip().splitlines()[-1])  # type: ignore[no-any-return]
 
 
-# -- import time ------------------------------------------------------------------------------
+# -- in-process micro measurements --------------------------------------------------------------
 
 
 def import_seconds(statement: str, repeats: int = 7) -> float:
@@ -129,6 +143,29 @@ def import_seconds(statement: str, repeats: int = 7) -> float:
     return statistics.median(times)
 
 
+def signing_costs(repeats: int = 300) -> dict[str, float]:
+    """Microseconds to sign one client assertion per algorithm, and one DPoP proof."""
+    from authlib.oauth2.rfc7523 import private_key_jwt_sign
+
+    from oktakit import generate_signing_key
+    from oktakit._dpop import DPoPProver
+    from oktakit.keys import ALGORITHMS
+
+    costs = {}
+    for alg in ALGORITHMS:
+        key = generate_signing_key(alg)
+        started = time.perf_counter()
+        for _ in range(repeats):
+            private_key_jwt_sign(key.key, "0oa1", "https://acme.okta.com/oauth2/v1/token", alg=alg)
+        costs[f"assertion {alg}"] = (time.perf_counter() - started) / repeats * 1e6
+    prover = DPoPProver(time.time)
+    started = time.perf_counter()
+    for _ in range(repeats):
+        prover.proof("GET", "https://acme.okta.com/api/v1/users/00u1", access_token="x" * 40)
+    costs["DPoP proof ES256"] = (time.perf_counter() - started) / repeats * 1e6
+    return costs
+
+
 # -- report -------------------------------------------------------------------------------------
 
 
@@ -136,56 +173,83 @@ def _ratio(a: float | None, b: float | None) -> str:
     return f"{a / b:.2f}x" if a and b else "n/a"
 
 
+def _median(runs: list[dict[str, float]]) -> dict[str, float]:
+    return {k: statistics.median(r[k] for r in runs) for k in runs[0]}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--requests", type=int, default=3000, help="get_user calls per measurement")
+    parser.add_argument("--dpop-requests", type=int, default=15, help="calls per run for the official SDK")
     parser.add_argument("--users", type=int, default=200)
     args = parser.parse_args()
 
-    clients = ["raw aiohttp", "oktakit"]
-    if importlib.util.find_spec("okta") is not None:
-        clients.append("okta (official)")
-    else:
+    official = importlib.util.find_spec("okta") is not None
+    clients = ["raw aiohttp", "oktakit"] + (["okta (official)"] if official else [])
+    if not official:
         print("note: the official `okta` package is not installed; its columns are n/a")
 
-    proc, url, token = start_simulator(args.users)
-    try:
-        ids = asyncio.run(_user_ids(url, token))
-        with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as f:
-            json.dump(ids, f)
-        results: dict[str, list[dict[str, float]]] = {c: [] for c in clients}
-        for _ in range(ROUNDS):
-            for client in clients:  # alternate so drift in the machine hits every client alike
-                results[client].append(run_worker(client, url, token, f.name, args.requests))
-        os.unlink(f.name)
-    finally:
-        proc.terminate()
-        proc.wait(timeout=10)
+    with tempfile.TemporaryDirectory() as tmp:
+        sim = Simulator(args.users, Path(tmp))
+        try:
+            ids_file = Path(tmp) / "ids.json"
+            ids_file.write_text(json.dumps(asyncio.run(_user_ids(sim.url, sim.token))))
+            results: dict[str, list[dict[str, float]]] = {c: [] for c in clients}
+            for _ in range(ROUNDS):
+                for client in clients:  # alternate so drift in the machine hits every client alike
+                    results[client].append(
+                        run_worker(client, sim.url, sim.token, str(ids_file), args.requests)
+                    )
+            dpop = {
+                "oktakit (DPoP)": run_worker(
+                    "oktakit (DPoP)", sim.url, sim.dpop_credentials(), str(ids_file), 1000
+                )
+            }
+            if official:
+                dpop["okta (official, DPoP)"] = run_worker(
+                    "okta (official, DPoP)",
+                    sim.url,
+                    sim.dpop_credentials(),
+                    str(ids_file),
+                    args.dpop_requests,
+                )
+        finally:
+            sim.stop()
 
-    med = {c: {k: statistics.median(r[k] for r in rs) for k in rs[0]} for c, rs in results.items()}
-    raw, kit, official = med["raw aiohttp"], med["oktakit"], med.get("okta (official)")
+    med = {client: _median(runs) for client, runs in results.items()}
+    raw, kit, okta = med["raw aiohttp"], med["oktakit"], med.get("okta (official)")
 
     print(f"\nget_user against the simulator ({args.requests} calls per run, median of {ROUNDS} runs)\n")
-    print(f"{'client':<18}{'CPU/call':>12}{'req/s c=1':>12}{'req/s c=50':>12}{'peak RSS':>11}")
+    print(f"{'client':<24}{'CPU/call':>10}{'req/s c=1':>12}{'req/s c=50':>12}{'peak RSS':>11}")
     for client, m in med.items():
         print(
-            f"{client:<18}{m['cpu_us']:>10.0f}us{m['rps_c1']:>12.0f}{m['rps_c50']:>12.0f}{m['rss_mb']:>9.0f}MB"
+            f"{client:<24}{m['cpu_us']:>8.0f}us{m['rps_c1']:>12.0f}{m['rps_c50']:>12.0f}{m['rss_mb']:>9.0f}MB"
         )
+    for client, m in dpop.items():
+        print(f"{client:<24}{m['cpu_ms'] * 1000:>8.0f}us{m['rps_c1']:>12.1f}{'':>12}{'':>11}")
 
     imports = {
         "oktakit": import_seconds("import oktakit"),
         "its dependencies": import_seconds("import aiohttp, attrs, cattrs, authlib, joserfc"),
     }
-    if official:
+    if okta:
         imports["okta.client"] = import_seconds("import okta.client")
 
     rows = [("CPU per get_user, oktakit / raw aiohttp", kit["cpu_us"], raw["cpu_us"], "<= 1.3x")]
-    if official:
+    if okta:
+        official_dpop = dpop["okta (official, DPoP)"]
         rows += [
-            ("CPU per get_user, okta / oktakit", official["cpu_us"], kit["cpu_us"], ""),
-            ("throughput c=1, oktakit / okta", kit["rps_c1"], official["rps_c1"], ">= 1.6x"),
-            ("throughput c=50, oktakit / okta", kit["rps_c50"], official["rps_c50"], ">= 1.6x"),
-            ("throughput c=50, raw aiohttp / okta (ceiling)", raw["rps_c50"], official["rps_c50"], ""),
+            ("CPU per get_user, okta / oktakit", okta["cpu_us"], kit["cpu_us"], ""),
+            ("throughput c=1, oktakit / okta", kit["rps_c1"], okta["rps_c1"], ">= 1.6x"),
+            ("throughput c=50, oktakit / okta", kit["rps_c50"], okta["rps_c50"], ">= 1.6x"),
+            ("throughput c=1, raw aiohttp / okta (ceiling)", raw["rps_c1"], okta["rps_c1"], ""),
+            ("throughput c=50, raw aiohttp / okta (ceiling)", raw["rps_c50"], okta["rps_c50"], ""),
+            (
+                "DPoP req/s, oktakit / okta",
+                dpop["oktakit (DPoP)"]["rps_c1"],
+                official_dpop["rps_c1"],
+                ">= 100x",
+            ),
             ("import time, oktakit / okta.client", imports["oktakit"], imports["okta.client"], "<= 0.125x"),
         ]
     rows += [
@@ -199,14 +263,15 @@ def main() -> None:
     ]
     print("\nratios (goal in brackets)")
     for label, a, b, goal in rows:
-        print(f"  {label:<48}{_ratio(a, b):>7}  {f'[{goal}]' if goal else ''}")
+        print(f"  {label:<48}{_ratio(a, b):>8}  {f'[{goal}]' if goal else ''}")
     print("\nimport times: " + ", ".join(f"{k} {v * 1000:.0f} ms" for k, v in imports.items()))
+    print("signing, one each: " + ", ".join(f"{k} {v:.0f} us" for k, v in signing_costs().items()))
 
 
 if __name__ == "__main__":
     if len(sys.argv) > 1 and sys.argv[1] == "--worker":
-        _, _, name, url, token, ids_file, n = sys.argv
+        _, _, name, url, credentials, ids_file, n = sys.argv
         ids = json.loads(Path(ids_file).read_text())
-        print(json.dumps(asyncio.run(_worker(name, url, token, ids, int(n)))))
+        print(json.dumps(asyncio.run(_worker(name, url, credentials, ids, int(n)))))
     else:
         main()

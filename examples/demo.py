@@ -1,8 +1,9 @@
 """oktakit in two minutes, on the embedded Okta simulator (run with `nox -s demo`).
 
-Starts a simulated Okta org with seeded users, then does what an identity team does every day:
-look a user up, search, update a profile, suspend and unsuspend a set of users, reset factors,
-and issue a temporary access code, printing what happened.
+Starts a simulated Okta org with seeded users and registers an API service app, then, signed in
+as that app (OAuth 2.0 client credentials with a private-key JWT, DPoP-bound tokens), does what
+an identity team does every day: look a user up, search, update a profile, suspend and
+unsuspend a set of users, reset factors, and issue a temporary access code.
 """
 
 from __future__ import annotations
@@ -10,10 +11,11 @@ from __future__ import annotations
 import asyncio
 import logging
 
-from oktakit import ApiToken, BadRequestError, OktaClient
+from oktakit import BadRequestError, OktaClient, PrivateKeyJWT, generate_signing_key, public_jwks
 from oktakit.testing import OktaSimulator
 
 USERS = 300
+SCOPES = ["okta.users.read", "okta.users.manage", "okta.authenticators.read"]
 
 
 def heading(text: str) -> None:
@@ -24,13 +26,22 @@ async def main() -> None:
     logging.basicConfig(level=logging.WARNING)
     async with OktaSimulator(users=USERS, seed=42) as sim:
         print(f"Simulated Okta org at {sim.url} with {USERS} users")
-        async with OktaClient(sim.url, auth=ApiToken(sim.api_token)) as okta:
+        # What `oktakit keys new` does, and what an admin registers in the Admin Console.
+        key = generate_signing_key("ES256")
+        app = sim.add_service_app(
+            jwks=public_jwks([key])["keys"], scopes=SCOPES, roles=["USER_ADMIN"], dpop_bound=True
+        )
+        auth = PrivateKeyJWT(app.client_id, key, SCOPES, dpop=True)
+        async with OktaClient(sim.url, auth=auth) as okta:
+            heading("Check the service app's credentials")
+            print((await okta.check()).summary())
             await lookup(okta, sim)
             sales = await search(okta)
             await update_profile(okta, sales[0])
             await suspend_and_unsuspend(okta, sales[:5])
             await reset_factors_and_issue_tac(okta, sales[0])
-        print(f"\nRequests served by the simulator: {sum(sim.request_counts.values())}")
+        served = sum(sim.request_counts.values())
+        print(f"\nRequests served by the simulator: {served}, of which token requests: {sim.token_requests}")
 
 
 async def lookup(okta: OktaClient, sim: OktaSimulator) -> None:

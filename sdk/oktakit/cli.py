@@ -6,11 +6,13 @@ import argparse
 import asyncio
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from .errors import OktaError
 
 
 def _sim(args: argparse.Namespace) -> int:
+    from .keys import load_signing_key, public_jwks
     from .testing import RateLimitConfig, run_simulator
 
     if args.rate_limit == "okta":
@@ -19,7 +21,16 @@ def _sim(args: argparse.Namespace) -> int:
         rate_limit = RateLimitConfig.unlimited()
     else:
         rate_limit = RateLimitConfig.uniform(int(args.rate_limit), window=args.window)
-    run_simulator(args.port, args.users, args.seed, host=args.host, rate_limit=rate_limit)
+    apps = [
+        (public_jwks([load_signing_key(path.read_text())])["keys"], False) for path in args.service_app_key
+    ]
+    apps += [
+        (public_jwks([load_signing_key(path.read_text())])["keys"], True)
+        for path in args.dpop_service_app_key
+    ]
+    run_simulator(
+        args.port, args.users, args.seed, host=args.host, rate_limit=rate_limit, service_app_jwks=apps
+    )
     return 0
 
 
@@ -62,6 +73,22 @@ def build_parser() -> argparse.ArgumentParser:
         help="'okta' (Okta's default per-minute limits), 'off', or N requests per bucket and window",
     )
     sim.add_argument("--window", type=float, default=60.0, help="rate-limit window in seconds (default 60)")
+    sim.add_argument(
+        "--service-app-key",
+        type=Path,
+        action="append",
+        default=[],
+        metavar="KEY",
+        help="register a service app with this key's public half (repeatable); prints its client ID",
+    )
+    sim.add_argument(
+        "--dpop-service-app-key",
+        type=Path,
+        action="append",
+        default=[],
+        metavar="KEY",
+        help="the same, for a service app that requires DPoP-bound tokens",
+    )
     sim.set_defaults(handler=_sim)
 
     check = commands.add_parser(

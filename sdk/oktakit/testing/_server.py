@@ -8,7 +8,7 @@ import itertools
 import signal
 import time
 from collections import Counter, deque
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from types import TracebackType
 from typing import Any, Literal
 
@@ -304,8 +304,13 @@ def run_simulator(
     *,
     host: str = "127.0.0.1",
     rate_limit: RateLimitConfig | None = None,
+    service_app_jwks: Sequence[tuple[list[dict[str, Any]], bool]] = (),
 ) -> None:
-    """Serve a simulator until interrupted (Ctrl-C or SIGTERM); prints the URL and the API token."""
+    """Serve a simulator until interrupted (Ctrl-C or SIGTERM); prints the URL and the API token.
+
+    ``service_app_jwks`` registers one service app per ``(public JWKS keys, DPoP-bound)`` pair
+    (every simulated scope, SUPER_ADMIN) and prints each client ID.
+    """
 
     async def serve() -> None:
         stop = asyncio.Event()
@@ -318,6 +323,9 @@ def run_simulator(
         async with simulator:
             print(f"Okta simulator listening on {simulator.url}", flush=True)
             print(f"API token: {simulator.api_token}", flush=True)
+            for keys, dpop in service_app_jwks:
+                app = simulator.add_service_app(jwks=keys, dpop_bound=dpop)
+                print(f"Service app: {app.client_id}{' (DPoP-bound)' if dpop else ''}", flush=True)
             print(f"Users: {len(simulator.org.users)} (seed {seed}). Press Ctrl-C to stop.", flush=True)
             await stop.wait()
 
