@@ -60,8 +60,14 @@ def _new(args: argparse.Namespace) -> int:
     if out.exists() and not args.force:
         raise ConfigurationError(f"{out} exists; pass --force to overwrite it")
     key = generate_signing_key(args.alg)
-    # Create the file readable by its owner only, before any key material is written.
-    fd = os.open(out, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    try:
+        if args.force:
+            # Replace rather than truncate: a truncated file would keep its old (maybe public) mode.
+            out.unlink(missing_ok=True)
+        # Create the file readable by its owner only, before any key material is written.
+        fd = os.open(out, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except OSError as exc:
+        raise ConfigurationError(f"cannot write {out} ({type(exc).__name__})") from None
     with os.fdopen(fd, "wb") as f:
         f.write(key.private_pem())
     print(f"wrote the private key to {out} (kid {key.kid}, {key.alg}); keep it secret", file=sys.stderr)

@@ -24,6 +24,7 @@ from ._dpop import DPoPProver
 from .errors import (
     MalformedResponseError,
     OAuthError,
+    OktaError,
     RequestTimeoutError,
     TransportError,
     api_error_from_response,
@@ -84,6 +85,7 @@ class ServiceAppAuthorizer:
         self._api_nonce: str | None = None
         self._token: AccessToken | None = None
         self._lock = asyncio.Lock()
+        self._failure: OktaError | None = None  # the last token request's error
         #: How many token requests this client has sent (each retry counts).
         self.token_requests = 0
 
@@ -128,14 +130,25 @@ class ServiceAppAuthorizer:
     # -- tokens ----------------------------------------------------------------------------------
 
     async def access_token(self) -> AccessToken:
-        """The cached token, or a new one; concurrent callers share a single token request."""
+        """The cached token, or a new one; concurrent callers share a single token request.
+
+        They share its failure too: callers that waited for a token request that failed get
+        its error rather than sending one more request each (a refusal is never retried).
+        """
         token = self._token
         if token is not None and token.fresh(time.monotonic()):
             return token
+        failure = self._failure
         async with self._lock:
+            if self._failure is not None and self._failure is not failure:
+                raise self._failure
             token = self._token
             if token is None or not token.fresh(time.monotonic()):
-                token = self._token = await self._request_token()
+                try:
+                    token = self._token = await self._request_token()
+                except OktaError as exc:
+                    self._failure = exc
+                    raise
             return token
 
     async def _request_token(self) -> AccessToken:

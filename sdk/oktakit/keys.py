@@ -117,6 +117,8 @@ def _import_pem(pem: bytes, passphrase: str | bytes | None) -> SigningKeyType:
     encrypted = b"ENCRYPTED" in pem
     if encrypted and not passphrase:
         raise ConfigurationError("the private key is encrypted: give its passphrase")
+    if passphrase and not encrypted:
+        raise ConfigurationError("a passphrase was given but the private key is not encrypted")
     password = passphrase.encode() if isinstance(passphrase, str) else passphrase
     cls: type[SigningKeyType] = ECKey if b"EC PRIVATE KEY" in pem else RSAKey
     for candidate in (cls, ECKey if cls is RSAKey else RSAKey):

@@ -1,0 +1,286 @@
+"""``OktaClient.check()`` and the ``oktakit keys`` / ``oktakit check`` commands."""
+
+from __future__ import annotations
+
+import json
+import stat
+from pathlib import Path
+
+import pytest
+
+from oktakit import ApiToken, CheckResult, OAuthError, OktaClient, load_signing_key
+from oktakit.cli import main
+from tests.auth._support import CLIENT_ID, USERS_URL, Answer, Api, TokenEndpoint, oauth_error, pem, rsa_key
+from tests.auth.conftest import ClientFactory
+from tests.conftest import ORG, TOKEN
+from tests.sdk._support import AUTHENTICATOR, user_json
+
+# -- check() -----------------------------------------------------------------------------------------
+
+
+async def test_check_with_a_service_app_reports_the_granted_scopes_and_one_read(
+    okta: OktaClient, token_endpoint: TokenEndpoint, api: Api
+) -> None:
+    api.then(Answer(payload=[user_json()]))
+
+    result = await okta.check()
+
+    assert (
+        CheckResult(
+            org_url=ORG,
+            credential=f"service app {CLIENT_ID} (private-key JWT)",
+            dpop=False,
+            granted_scopes=frozenset({"okta.users.read", "okta.users.manage"}),
+            read="listed users (first: 00u1abc)",
+        )
+        == result
+    )
+    assert [f"{USERS_URL}?limit=1"] == [str(r.url) for r in api.requests]
+    assert (
+        f"org:         {ORG}\n"
+        f"credential:  service app {CLIENT_ID} (private-key JWT)\n"
+        "scopes:      okta.users.manage okta.users.read\n"
+        "read:        listed users (first: 00u1abc)"
+    ) == result.summary()
+
+
+async def test_check_with_only_authenticators_read_lists_authenticators(
+    okta: OktaClient, token_endpoint: TokenEndpoint, api: Api
+) -> None:
+    token_endpoint.scope = "okta.authenticators.read"
+    api.then(Answer(payload=[AUTHENTICATOR, {**AUTHENTICATOR, "id": "aut2", "key": "okta_email"}]))
+
+    result = await okta.check()
+
+    assert "listed 2 authenticators" == result.read
+    assert [f"{ORG}/api/v1/authenticators"] == [str(r.url) for r in api.requests]
+
+
+async def test_check_without_a_read_scope_skips_the_read(
+    okta: OktaClient, token_endpoint: TokenEndpoint, api: Api
+) -> None:
+    token_endpoint.scope = "okta.users.manage.self"
+
+    result = await okta.check()
+
+    assert result.read.startswith("skipped: no read scope granted")
+    assert [] == api.requests
+
+
+async def test_check_on_an_empty_org_says_so(okta: OktaClient, api: Api) -> None:
+    api.then(Answer(payload=[]))
+
+    assert "listed users (the org has none)" == (await okta.check()).read
+
+
+async def test_check_with_dpop_says_the_tokens_are_bound(
+    clients: ClientFactory, token_endpoint: TokenEndpoint, api: Api
+) -> None:
+    token_endpoint.token_type = "DPoP"
+    api.then(Answer(payload=[user_json()]))
+
+    result = await clients(dpop=True).check()
+
+    assert result.dpop is True
+    assert "(DPoP-bound tokens)" in result.summary()
+
+
+async def test_check_with_an_api_token_has_no_granted_scopes(clients: ClientFactory, api: Api) -> None:
+    api.then(Answer(payload=[user_json()]))
+
+    result = await clients(auth=ApiToken(TOKEN)).check()
+
+    assert (None, "API token (SSWS)") == (result.granted_scopes, result.credential)
+    assert "scopes:      all of the API token admin's permissions" in result.summary()
+    assert f"SSWS {TOKEN}" == api.requests[0].headers["Authorization"]
+
+
+async def test_check_raises_the_oauth_error_when_the_token_is_refused(
+    okta: OktaClient, token_endpoint: TokenEndpoint
+) -> None:
+    token_endpoint.then(oauth_error(401, "invalid_client", "Invalid value for 'client_id' parameter."))
+
+    with pytest.raises(OAuthError):
+        await okta.check()
+
+
+# -- oktakit keys --------------------------------------------------------------------------------------
+
+
+def mode(path: Path) -> int:
+    return stat.S_IMODE(path.stat().st_mode)
+
+
+def test_keys_new_writes_an_owner_only_key_and_prints_its_jwks(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "okta.pem"
+
+    assert 0 == main(["keys", "new", "--out", str(out)])
+
+    printed = capsys.readouterr()
+    jwks = json.loads(printed.out)
+    key = load_signing_key(out.read_text())
+    assert 0o600 == mode(out)
+    assert [key.kid] == [k["kid"] for k in jwks["keys"]]
+    assert ("ES256", "sig") == (jwks["keys"][0]["alg"], jwks["keys"][0]["use"])
+    assert "d" not in jwks["keys"][0]
+    assert f"kid {key.kid}" in printed.err
+
+    assert 0 == main(["keys", "jwks", str(out)])
+    assert jwks == json.loads(capsys.readouterr().out)
+
+
+def test_keys_new_makes_the_algorithm_asked_for(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "okta.pem"
+
+    assert 0 == main(["keys", "new", "--alg", "ES384", "--out", str(out)])
+
+    assert "ES384" == json.loads(capsys.readouterr().out)["keys"][0]["alg"]
+
+
+def test_keys_new_refuses_to_overwrite_without_force(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "okta.pem"
+    out.write_text("precious")
+
+    assert 1 == main(["keys", "new", "--out", str(out)])
+
+    printed = capsys.readouterr()
+    assert "precious" == out.read_text()
+    assert "" == printed.out
+    assert f"oktakit keys: ConfigurationError: {out} exists; pass --force to overwrite it\n" == printed.err
+
+
+def test_keys_new_with_force_replaces_the_file_and_makes_it_owner_only(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "okta.pem"
+    out.write_text("old")
+    out.chmod(0o644)
+
+    assert 0 == main(["keys", "new", "--force", "--out", str(out)])
+
+    kid = json.loads(capsys.readouterr().out)["keys"][0]["kid"]
+    assert kid == load_signing_key(out.read_text()).kid
+    assert 0o600 == mode(out)
+
+
+def test_keys_new_into_a_missing_folder_is_a_clear_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "absent" / "okta.pem"
+
+    assert 1 == main(["keys", "new", "--out", str(out)])
+
+    assert capsys.readouterr().err.startswith(f"oktakit keys: ConfigurationError: cannot write {out}")
+
+
+def test_keys_jwks_takes_kid_alg_and_a_passphrase_from_the_environment(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "rsa.pem"
+    path.write_text(pem(rsa_key(), passphrase=b"s3cret"))
+    monkeypatch.setenv("KEY_PASSPHRASE", "s3cret")
+
+    code = main(
+        ["keys", "jwks", str(path), "--kid", "k-2024", "--alg", "RS384", "--passphrase-env", "KEY_PASSPHRASE"]
+    )
+
+    assert 0 == code
+    [jwk] = json.loads(capsys.readouterr().out)["keys"]
+    assert ("k-2024", "RS384", "RSA") == (jwk["kid"], jwk["alg"], jwk["kty"])
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [(None, "cannot read"), ("not a key", "neither PEM text nor a JWK")],
+    ids=["missing file", "not a key"],
+)
+def test_keys_jwks_reports_unusable_files_without_a_traceback(
+    content: str | None, message: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "key.pem"
+    if content is not None:
+        path.write_text(content)
+
+    assert 1 == main(["keys", "jwks", str(path)])
+
+    err = capsys.readouterr().err
+    assert message in err
+    assert "Traceback" not in err
+
+
+# -- oktakit check -------------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def check_env(monkeypatch: pytest.MonkeyPatch) -> pytest.MonkeyPatch:
+    for name in (
+        "OKTA_ORG_URL",
+        "OKTA_API_TOKEN",
+        "OKTA_CLIENT_ID",
+        "OKTA_PRIVATE_KEY",
+        "OKTA_PRIVATE_KEY_FILE",
+    ):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("OKTA_ORG_URL", ORG)
+    return monkeypatch
+
+
+def test_check_command_prints_the_summary_and_exits_0(
+    check_env: pytest.MonkeyPatch, api: Api, capsys: pytest.CaptureFixture[str]
+) -> None:
+    check_env.setenv("OKTA_API_TOKEN", TOKEN)
+    api.then(Answer(payload=[user_json()]))
+
+    assert 0 == main(["check"])
+
+    out = capsys.readouterr().out
+    assert (
+        f"org:         {ORG}\n"
+        "credential:  API token (SSWS)\n"
+        "scopes:      all of the API token admin's permissions\n"
+        "read:        listed users (first: 00u1abc)\n"
+        "ok: the credentials work\n"
+    ) == out
+    assert TOKEN not in out
+
+
+def test_check_command_takes_the_org_url_from_its_option(
+    check_env: pytest.MonkeyPatch, api: Api, capsys: pytest.CaptureFixture[str]
+) -> None:
+    check_env.delenv("OKTA_ORG_URL")
+    check_env.setenv("OKTA_API_TOKEN", TOKEN)
+    api.then(Answer(payload=[user_json()]))
+
+    assert 0 == main(["check", "--org-url", ORG])
+    assert f"org:         {ORG}" in capsys.readouterr().out
+
+
+def test_check_command_exits_1_with_the_oauth_error_and_no_traceback(
+    check_env: pytest.MonkeyPatch, token_endpoint: TokenEndpoint, capsys: pytest.CaptureFixture[str]
+) -> None:
+    check_env.setenv("OKTA_CLIENT_ID", CLIENT_ID)
+    check_env.setenv("OKTA_PRIVATE_KEY", pem(rsa_key()))
+    check_env.setenv("OKTA_SCOPES", "okta.users.read")
+    token_endpoint.then(oauth_error(401, "invalid_client", "The client_assertion signature is invalid."))
+
+    assert 1 == main(["check"])
+
+    printed = capsys.readouterr()
+    assert "" == printed.out
+    assert printed.err.startswith(
+        "oktakit check: OAuthError: the token request was refused (HTTP 401 invalid_client: "
+        "The client_assertion signature is invalid.)"
+    )
+    assert "Traceback" not in printed.err
+
+
+def test_check_command_without_credentials_exits_1_naming_the_variables(
+    check_env: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert 1 == main(["check"])
+
+    assert "OKTA_API_TOKEN" in capsys.readouterr().err

@@ -1,0 +1,127 @@
+"""A local clock that is off does not break the client assertion: the org's clock is used."""
+
+from __future__ import annotations
+
+import pytest
+
+from oktakit import OAuthError, OktaClient
+from tests.auth._support import (
+    Answer,
+    Api,
+    Clock,
+    TokenEndpoint,
+    key_for,
+    oauth_error,
+    public_key,
+    verified,
+    verified_proof,
+)
+from tests.auth.conftest import ClientFactory
+from tests.sdk._support import USER_ID
+
+ISSUED_IN_FUTURE = "The client_assertion token must be issued before the current time."
+
+
+def claims(token_endpoint: TokenEndpoint, index: int) -> dict[str, int]:
+    return verified(token_endpoint.requests[index].assertion, public_key(key_for("ES256")), "ES256")[1]
+
+
+async def test_a_clock_ahead_is_corrected_from_the_date_header_and_the_assertion_signed_again(
+    okta: OktaClient, token_endpoint: TokenEndpoint, clock: Clock
+) -> None:
+    clock.skew = 60
+    token_endpoint.then(oauth_error(401, "invalid_client", ISSUED_IN_FUTURE))  # dated on the org's clock
+
+    await okta.get_user(USER_ID)
+
+    assert 2 == len(token_endpoint.requests)
+    rejected, accepted = claims(token_endpoint, 0), claims(token_endpoint, 1)
+    assert rejected["iat"] > token_endpoint.requests[0].received_at  # why it was refused
+    server_now = token_endpoint.requests[1].received_at
+    assert accepted["iat"] <= server_now
+    assert server_now - 30 == pytest.approx(accepted["iat"], abs=3)
+    assert 0 < accepted["exp"] - server_now < 3600
+    assert rejected["jti"] != accepted["jti"]
+
+
+async def test_the_learned_offset_is_kept_for_the_next_token(
+    okta: OktaClient, token_endpoint: TokenEndpoint, clock: Clock
+) -> None:
+    clock.skew = 60
+    token_endpoint.then(oauth_error(401, "invalid_client", ISSUED_IN_FUTURE))
+    await okta.get_user(USER_ID)
+
+    clock.elapsed = 3600  # the token expired: a new one, signed on the org's clock straight away
+    await okta.get_user(USER_ID)
+
+    assert 3 == len(token_endpoint.requests)
+    assert claims(token_endpoint, 2)["iat"] <= token_endpoint.requests[2].received_at
+
+
+async def test_a_clock_behind_works_first_time_with_an_exp_still_ahead_of_the_org(
+    okta: OktaClient, token_endpoint: TokenEndpoint, clock: Clock
+) -> None:
+    clock.skew = -60
+
+    await okta.get_user(USER_ID)
+
+    assert 1 == len(token_endpoint.requests)
+    server_now = token_endpoint.requests[0].received_at
+    assert claims(token_endpoint, 0)["iat"] <= server_now
+    assert 0 < claims(token_endpoint, 0)["exp"] - server_now < 3600
+
+
+async def test_without_a_date_header_an_assertion_from_the_future_is_refused_not_retried(
+    okta: OktaClient, token_endpoint: TokenEndpoint, clock: Clock
+) -> None:
+    clock.skew = 60
+    answer = oauth_error(401, "invalid_client", ISSUED_IN_FUTURE)
+    answer.headers["Date"] = "not a date"
+    token_endpoint.then(answer)
+
+    with pytest.raises(OAuthError, match="must be issued before the current time"):
+        await okta.get_user(USER_ID)
+
+    assert 1 == len(token_endpoint.requests)
+
+
+async def test_a_refusal_seen_with_a_skewed_clock_is_retried_once_on_the_org_clock_then_surfaces(
+    okta: OktaClient, token_endpoint: TokenEndpoint, clock: Clock
+) -> None:
+    clock.skew = -90
+    bad_signature = oauth_error(401, "invalid_client", "The client_assertion signature is invalid.")
+    token_endpoint.then(
+        bad_signature, oauth_error(401, "invalid_client", bad_signature.payload["error_description"])
+    )
+
+    with pytest.raises(OAuthError, match="signature is invalid"):
+        await okta.get_user(USER_ID)
+
+    assert 2 == len(token_endpoint.requests)
+
+
+async def test_dpop_proofs_are_dated_on_the_org_clock_too(
+    clients: ClientFactory, token_endpoint: TokenEndpoint, clock: Clock, api: Api
+) -> None:
+    clock.skew = 60
+    token_endpoint.token_type = "DPoP"
+    token_endpoint.then(
+        Answer(
+            400,
+            {
+                "error": "use_dpop_nonce",
+                "error_description": "Authorization server requires nonce in DPoP proof.",
+            },
+            headers={"DPoP-Nonce": "n1"},
+        )
+    )
+
+    await clients(dpop=True).get_user(USER_ID)
+
+    first, retry = token_endpoint.requests[:2]
+    assert first.proof is not None
+    assert retry.proof is not None
+    assert first.received_at + 60 == pytest.approx(verified_proof(first.proof)[1]["iat"], abs=2)  # ours
+    assert (
+        retry.received_at - 2 <= verified_proof(retry.proof)[1]["iat"] <= retry.received_at + 1
+    )  # the org's
