@@ -229,7 +229,7 @@ def main() -> None:
         print(f"{client:<24}{m['cpu_ms'] * 1000:>8.0f}us{m['rps_c1']:>12.1f}{'':>12}{'':>11}")
 
     imports = {
-        "oktakit": import_seconds("import oktakit"),
+        "oktakit": import_seconds("from oktakit import OktaClient, PrivateKeyJWT"),
         "its dependencies": import_seconds("import aiohttp, attrs, cattrs, authlib, joserfc"),
     }
     if okta:

@@ -5,28 +5,33 @@
 ...     user = await okta.get_user("jane.doe@acme.com")
 """
 
-from ._check import CheckResult
+from typing import TYPE_CHECKING
+
+from ._lazy import lazy_namespace
 from ._version import __version__
-from .auth import ApiToken, Auth, Authorizer, PrivateKeyJWT
-from .client import OktaClient
-from .errors import (
-    ApiError,
-    AuthenticationError,
-    BadRequestError,
-    ConfigurationError,
-    ConflictError,
-    InvalidArgumentError,
-    MalformedResponseError,
-    NotFoundError,
-    OAuthError,
-    OktaError,
-    PermissionDeniedError,
-    RateLimitError,
-    RequestTimeoutError,
-    ServerError,
-    TransportError,
-)
-from .keys import SigningKey, generate_signing_key, load_signing_key, public_jwks
+
+if TYPE_CHECKING:
+    from ._check import CheckResult
+    from .auth import ApiToken, Auth, Authorizer, PrivateKeyJWT
+    from .client import OktaClient
+    from .errors import (
+        ApiError,
+        AuthenticationError,
+        BadRequestError,
+        ConfigurationError,
+        ConflictError,
+        InvalidArgumentError,
+        MalformedResponseError,
+        NotFoundError,
+        OAuthError,
+        OktaError,
+        PermissionDeniedError,
+        RateLimitError,
+        RequestTimeoutError,
+        ServerError,
+        TransportError,
+    )
+    from .keys import SigningKey, generate_signing_key, load_signing_key, public_jwks
 
 __all__ = [
     "ApiError",
@@ -56,3 +61,35 @@ __all__ = [
     "load_signing_key",
     "public_jwks",
 ]
+
+__getattr__, __dir__ = lazy_namespace(
+    __name__,
+    globals(),
+    {
+        "ApiError": ".errors",
+        "ApiToken": ".auth",
+        "Auth": ".auth",
+        "AuthenticationError": ".errors",
+        "Authorizer": ".auth",
+        "BadRequestError": ".errors",
+        "CheckResult": "._check",
+        "ConfigurationError": ".errors",
+        "ConflictError": ".errors",
+        "InvalidArgumentError": ".errors",
+        "MalformedResponseError": ".errors",
+        "NotFoundError": ".errors",
+        "OAuthError": ".errors",
+        "OktaClient": ".client",
+        "OktaError": ".errors",
+        "PermissionDeniedError": ".errors",
+        "PrivateKeyJWT": ".auth",
+        "RateLimitError": ".errors",
+        "RequestTimeoutError": ".errors",
+        "ServerError": ".errors",
+        "SigningKey": ".keys",
+        "TransportError": ".errors",
+        "generate_signing_key": ".keys",
+        "load_signing_key": ".keys",
+        "public_jwks": ".keys",
+    },
+)

@@ -12,6 +12,7 @@ import asyncio
 import json
 import time
 import uuid
+from collections import Counter
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
@@ -21,6 +22,7 @@ from authlib.oauth2.rfc7523 import private_key_jwt_sign
 from yarl import URL
 
 from ._dpop import DPoPProver
+from .auth import Resend
 from .errors import (
     MalformedResponseError,
     OAuthError,
@@ -32,6 +34,7 @@ from .errors import (
 )
 
 if TYPE_CHECKING:
+    from .auth import OrgConnection
     from .keys import SigningKey
 
 TOKEN_PATH = "/oauth2/v1/token"
@@ -40,8 +43,9 @@ ASSERTION_TYPE = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer"
 ASSERTION_LIFETIME = 300
 # Backdate iat so a server clock slightly behind ours still sees it in the past.
 ASSERTION_BACKDATE = 30
-# Re-sign and retry the token request at most this many times (nonce, replay, clock skew).
-TOKEN_ATTEMPTS = 4
+# How often a refused token request is repeated, by reason: a DPoP nonce challenge (twice, as
+# the nonce may rotate in between), a replayed assertion, and a clock the org disagrees with.
+RETRY_BUDGET = {"nonce": 2, "replay": 1, "clock": 1}
 
 
 @frozen
@@ -68,17 +72,16 @@ class ServiceAppAuthorizer:
         client_id: str,
         key: SigningKey,
         scopes: tuple[str, ...],
-        org: URL,
-        session: aiohttp.ClientSession,
+        connection: OrgConnection,
         dpop: bool,
-        user_agent: str,
     ) -> None:
         self._client_id = client_id
         self._key = key
         self._scopes = scopes
-        self._token_url = str(org) + TOKEN_PATH
-        self._session = session
-        self._user_agent = user_agent
+        self._token_url = str(connection.org) + TOKEN_PATH
+        self._session = connection.session
+        self._user_agent = connection.user_agent
+        self._timeout = connection.timeout
         self._clock_offset = 0.0
         self._dpop = DPoPProver(self._now) if dpop else None
         self._token_nonce: str | None = None
@@ -112,20 +115,20 @@ class ServiceAppAuthorizer:
 
     async def after_response(
         self, sent: Mapping[str, str], status: int, headers: Mapping[str, str], body: bytes
-    ) -> bool:
+    ) -> Resend:
         nonce = headers.get("DPoP-Nonce")
         if nonce is not None and self._dpop is not None:
             self._api_nonce = nonce
             if status in (400, 401) and _asks_for_nonce(headers, body):
-                return True
+                return Resend.WITH_NEW_NONCE
         if status != 401:
-            return False
+            return Resend.NO
         # The token expired early or was revoked: drop it, unless a concurrent request already
         # replaced it, so that a burst of 401s costs one token request, not one each.
         current = self._token
         if current is not None and sent.get("Authorization", "").endswith(current.value):
             self._token = None
-        return True
+        return Resend.WITH_NEW_TOKEN
 
     # -- tokens ----------------------------------------------------------------------------------
 
@@ -152,7 +155,8 @@ class ServiceAppAuthorizer:
             return token
 
     async def _request_token(self) -> AccessToken:
-        for _attempt in range(TOKEN_ATTEMPTS):
+        retries: Counter[str] = Counter()
+        while True:
             signed_with = self._clock_offset
             status, headers, body = await self._post_token_request()
             self._learn_clock(headers)
@@ -161,11 +165,13 @@ class ServiceAppAuthorizer:
             if status == 200:
                 return self._parse_token(body, status)
             error, description = _oauth_error(body)
-            if error is None or status in (429,) or status >= 500:
+            if error is None or status == 429 or status >= 500:
                 raise api_error_from_response(
                     status=status, method="POST", url=self._token_url, headers=headers, body=body
                 )
-            if self._should_retry(error, description, signed_with):
+            reason = self._retry_reason(error, description, signed_with)
+            if reason is not None and retries[reason] < RETRY_BUDGET[reason]:
+                retries[reason] += 1
                 continue  # always with a brand-new assertion (and proof): Okta burns every jti
             raise OAuthError(
                 status=status,
@@ -174,24 +180,18 @@ class ServiceAppAuthorizer:
                 hint=self._hint(error, description),
                 url=self._token_url,
             )
-        raise OAuthError(
-            status=400,
-            error="token_request_failed",
-            description=f"no token after {TOKEN_ATTEMPTS} attempts",
-            hint="Check the org's clock and the app's DPoP setting.",
-            url=self._token_url,
-        )
 
-    def _should_retry(self, error: str, description: str | None, signed_with: float) -> bool:
+    def _retry_reason(self, error: str, description: str | None, signed_with: float) -> str | None:
+        """Why a refused token request is worth repeating with a new assertion, if it is."""
         text = (description or "").lower()
         if error == "use_dpop_nonce":
-            return self._dpop is not None
+            return "nonce" if self._dpop is not None else None
         if error != "invalid_client":
-            return False
+            return None
         if "already" in text and "used" in text:
-            return True  # client_assertion_already_used: sign a new one
+            return "replay"  # client_assertion_already_used: sign a new one
         # iat in the future or exp in the past: worth one more try on the org's clock.
-        return abs(self._clock_offset - signed_with) > 5
+        return "clock" if abs(self._clock_offset - signed_with) > 5 else None
 
     async def _post_token_request(self) -> tuple[int, Mapping[str, str], bytes]:
         self.token_requests += 1
@@ -206,7 +206,7 @@ class ServiceAppAuthorizer:
             headers["DPoP"] = self._dpop.proof("POST", self._token_url, nonce=self._token_nonce)
         try:
             async with self._session.post(
-                self._token_url, data=form, headers=headers, allow_redirects=False
+                self._token_url, data=form, headers=headers, timeout=self._timeout, allow_redirects=False
             ) as response:
                 return response.status, response.headers, await response.read()
         except TimeoutError as exc:

@@ -8,13 +8,33 @@ API tokens. Both plug into ``OktaClient(auth=...)``.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from enum import Enum
 from typing import Any, Protocol
 
 import aiohttp
+from attrs import frozen
 from yarl import URL
 
 from .errors import ConfigurationError
 from .keys import SigningKey, load_signing_key
+
+
+@frozen
+class OrgConnection:
+    """What a credential needs to talk to the org: its origin and the client's HTTP settings."""
+
+    org: URL
+    session: aiohttp.ClientSession
+    user_agent: str
+    timeout: aiohttp.ClientTimeout
+
+
+class Resend(Enum):
+    """What an authorizer asks of the transport after seeing a response."""
+
+    NO = "no"
+    WITH_NEW_NONCE = "with a new DPoP nonce"
+    WITH_NEW_TOKEN = "with a new access token"
 
 
 class Authorizer(Protocol):
@@ -26,16 +46,17 @@ class Authorizer(Protocol):
 
     async def after_response(
         self, sent: Mapping[str, str], status: int, headers: Mapping[str, str], body: bytes
-    ) -> bool:
-        """See every response; return True to send the request once more with new headers."""
+    ) -> Resend:
+        """See every response (``sent``: the headers this authorizer gave the request) and say
+        whether to send the request again; the transport decides how often it may."""
         ...
 
 
 class Auth(Protocol):
     """A credential that ``OktaClient`` can use."""
 
-    def connect(self, org: URL, session: aiohttp.ClientSession, user_agent: str) -> Authorizer:
-        """The authorizer for one client talking to ``org`` through ``session``."""
+    def connect(self, connection: OrgConnection) -> Authorizer:
+        """The authorizer for one client talking to one org."""
         ...
 
 
@@ -62,7 +83,7 @@ class ApiToken:
             raise ConfigurationError("the API token contains whitespace or control characters")
         self._header = {"Authorization": f"SSWS {token}"}
 
-    def connect(self, org: URL, session: aiohttp.ClientSession, user_agent: str) -> ApiToken:
+    def connect(self, connection: OrgConnection) -> ApiToken:
         return self  # stateless: the same header for every request
 
     async def headers(self, method: str, url: URL) -> Mapping[str, str]:
@@ -70,8 +91,8 @@ class ApiToken:
 
     async def after_response(
         self, sent: Mapping[str, str], status: int, headers: Mapping[str, str], body: bytes
-    ) -> bool:
-        return False  # nothing to refresh: a rejected API token stays rejected
+    ) -> Resend:
+        return Resend.NO  # nothing to refresh: a rejected API token stays rejected
 
     def __repr__(self) -> str:
         return "ApiToken(token='***')"
@@ -139,17 +160,15 @@ class PrivateKeyJWT:
     def dpop(self) -> bool:
         return self._dpop
 
-    def connect(self, org: URL, session: aiohttp.ClientSession, user_agent: str) -> Authorizer:
+    def connect(self, connection: OrgConnection) -> Authorizer:
         from ._oauth import ServiceAppAuthorizer
 
         return ServiceAppAuthorizer(
             client_id=self._client_id,
             key=self._key,
             scopes=self._scopes,
-            org=org,
-            session=session,
+            connection=connection,
             dpop=self._dpop,
-            user_agent=user_agent,
         )
 
     def __repr__(self) -> str:

@@ -14,7 +14,7 @@ from oktakit_api.types import UNSET
 from ._operations import operation, parse
 from ._settings import auth_from_env, org_url_from_env
 from ._urls import org_origin, path_value
-from .auth import Auth, Authorizer
+from .auth import Auth, Authorizer, OrgConnection
 from .errors import ConfigurationError, InvalidArgumentError
 from .pagination import paginate
 from .transport import USER_AGENT, Transport
@@ -129,7 +129,8 @@ class OktaClient:
         if self._transport is None:
             if self._session is None:
                 self._session = aiohttp.ClientSession()
-            self._authorizer = self._auth.connect(self._origin, self._session, USER_AGENT)
+            connection = OrgConnection(self._origin, self._session, USER_AGENT, self._timeout)
+            self._authorizer = self._auth.connect(connection)
             self._transport = Transport(
                 origin=self._origin, authorizer=self._authorizer, session=self._session, timeout=self._timeout
             )

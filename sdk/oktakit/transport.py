@@ -14,7 +14,7 @@ from multidict import CIMultiDictProxy
 from yarl import URL
 
 from ._version import __version__
-from .auth import Authorizer
+from .auth import Authorizer, Resend
 from .errors import (
     ConfigurationError,
     InvalidArgumentError,
@@ -26,8 +26,9 @@ from .errors import (
 
 logger = logging.getLogger("oktakit")
 
-# Resends allowed per request when the credentials ask for it (token refresh, DPoP nonce).
-MAX_AUTH_RETRIES = 2
+# Resends allowed per request when the credentials ask for them: one with a refreshed token (a
+# fresh token refused again is really refused), two with new DPoP nonces (it may rotate).
+RESEND_BUDGET = {Resend.WITH_NEW_TOKEN: 1, Resend.WITH_NEW_NONCE: 2}
 
 USER_AGENT = f"oktakit/{__version__} python/{platform.python_version()} aiohttp/{aiohttp.__version__}"
 
@@ -137,17 +138,19 @@ class Transport:
             base_headers.setdefault("Content-Type", "application/json")
         if self._session.closed:
             raise ConfigurationError("the aiohttp session given to OktaClient has been closed")
-        # The authorizer may ask for one more try (a refreshed token, a new DPoP nonce); the
-        # body is bytes, so resending it is safe.
-        for attempt in range(MAX_AUTH_RETRIES + 1):
+        # The authorizer may ask to resend (a refreshed token, a new DPoP nonce), within a budget
+        # per request; the body is bytes, so resending it is safe.
+        budget = dict(RESEND_BUDGET)
+        while True:
             sent = await self._authorizer.headers(method, target)
             status, response_headers, content = await self._send(
                 method, target, shown, data, {**base_headers, **sent}
             )
-            retry = await self._authorizer.after_response(sent, status, response_headers, content)
-            if not retry or attempt == MAX_AUTH_RETRIES:
+            resend = await self._authorizer.after_response(sent, status, response_headers, content)
+            if resend is Resend.NO or budget.get(resend, 0) == 0:
                 break
-            logger.debug("%s %s -> %d: resending with new credentials", method, shown, status)
+            budget[resend] -= 1
+            logger.debug("%s %s -> %d: resending %s", method, shown, status, resend.value)
         if not 200 <= status < 300:
             raise api_error_from_response(
                 status=status, method=method, url=shown, headers=response_headers, body=content

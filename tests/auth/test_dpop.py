@@ -217,8 +217,8 @@ async def test_a_nonce_that_never_satisfies_okta_gives_up_after_a_few_attempts(
     with pytest.raises(OAuthError) as caught:
         await okta.get_user(USER_ID)
 
-    assert "token_request_failed" == caught.value.error
-    assert 4 == len(dpop_endpoint.requests)
+    assert "use_dpop_nonce" == caught.value.error
+    assert 3 == len(dpop_endpoint.requests)  # the first try and two nonce retries
     assert [] == api.requests
 
 

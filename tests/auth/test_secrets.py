@@ -83,14 +83,11 @@ async def test_a_whole_service_app_run_leaks_no_secret(
         key = private_jwk(private)
     auth = PrivateKeyJWT(CLIENT_ID, key, SCOPES, passphrase=PASSPHRASE if dpop else None, dpop=dpop)
     okta = clients(auth=auth)
-    api.then(
-        Answer(
-            401,
-            INVALID_TOKEN,
-            headers={"WWW-Authenticate": 'DPoP error="use_dpop_nonce"', "DPoP-Nonce": "n2"},
-        ),
-        Answer(401, INVALID_TOKEN, headers=dict(BEARER_CHALLENGE)),
+    nonce_challenge = Answer(
+        401, INVALID_TOKEN, headers={"WWW-Authenticate": 'DPoP error="use_dpop_nonce"', "DPoP-Nonce": "n2"}
     )
+    expired = Answer(401, INVALID_TOKEN, headers=dict(BEARER_CHALLENGE))
+    api.then(*([nonce_challenge, expired] if dpop else [expired]))
 
     await okta.get_user(USER_ID)  # nonce handshake, token, API nonce challenge, 401, refresh, success
     authorizer = okta._authorizer
@@ -115,8 +112,8 @@ async def test_a_whole_service_app_run_leaks_no_secret(
         r.headers.get("DPoP") for r in api.requests
     ]
     secrets += [proof for proof in proofs if proof]
-    assert len(token_endpoint.issued) >= 4
-    assert len(api.requests) >= 6
+    assert len(token_endpoint.issued) >= 3
+    assert len(api.requests) >= (5 if dpop else 4)
     assert (len(token_endpoint.requests) + len(api.requests) if dpop else 0) == len(proofs) - proofs.count(
         None
     )

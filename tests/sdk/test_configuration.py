@@ -13,6 +13,7 @@ from aioresponses import aioresponses
 from yarl import URL
 
 from oktakit import ApiToken, ConfigurationError, InvalidArgumentError, OktaClient, OktaError
+from oktakit.auth import OrgConnection, Resend
 from tests.conftest import ORG, TOKEN
 from tests.sdk._support import AUTHORIZATION, TAC_ENROLLMENT, USER_ID, Sent, run, user_json
 
@@ -133,15 +134,16 @@ async def test_a_custom_auth_object_supplies_the_headers(mocked: aioresponses, w
         def __init__(self) -> None:
             self.seen: list[tuple[str, str]] = []
 
-        def connect(self, org: URL, session: aiohttp.ClientSession, user_agent: str) -> Bearer:
+        def connect(self, connection: OrgConnection) -> Bearer:
+            assert URL(ORG) == connection.org
             return self
 
         async def headers(self, method: str, url: URL) -> dict[str, str]:
             self.seen.append((method, str(url)))
             return {"Authorization": "Bearer eyJ.abc.def"}
 
-        async def after_response(self, sent: object, status: int, headers: object, body: bytes) -> bool:
-            return False
+        async def after_response(self, sent: object, status: int, headers: object, body: bytes) -> Resend:
+            return Resend.NO
 
     auth = Bearer()
     mocked.get(USER_URL, payload=user_json())

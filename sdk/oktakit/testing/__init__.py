@@ -27,19 +27,24 @@ Where Okta's documentation leaves a choice, the simulator does this:
   (``_assertion``, ``_dpop_verify``, ``_bearer``, ``_permissions``) documents its check order.
 """
 
-from ._auth import AuthChain, AuthScheme, Principal, SswsScheme
-from ._bearer import OAuthScheme
-from ._context import RequestRecord
-from ._faults import FaultKind, FaultRule
-from ._oauth_errors import OAUTH_CATALOGUE, OAuthError
-from ._permissions import SIMULATED_SCOPES, STANDARD_ROLE_PERMISSIONS
-from ._ratelimit import OKTA_DEFAULT_BUCKETS, BucketRule, RateLimitConfig, RateLimiter
-from ._seed import SEED_EPOCH, build_org
-from ._server import OktaSimulator, run_simulator
-from ._service_apps import ServiceApp
-from ._state import Authenticator, CustomRole, Group, Org, OrgOptions, Permission, RoleAssignment
-from ._users import TacEnrollment, User, UserDirectory
-from ._util import Clock, ManualClock
+from typing import TYPE_CHECKING
+
+from oktakit._lazy import lazy_namespace
+
+if TYPE_CHECKING:
+    from ._auth import AuthChain, AuthScheme, Principal, SswsScheme
+    from ._bearer import OAuthScheme
+    from ._context import RequestRecord
+    from ._faults import FaultKind, FaultRule
+    from ._oauth_errors import OAUTH_CATALOGUE
+    from ._permissions import SIMULATED_SCOPES, STANDARD_ROLE_PERMISSIONS
+    from ._ratelimit import OKTA_DEFAULT_BUCKETS, BucketRule, RateLimitConfig, RateLimiter
+    from ._seed import SEED_EPOCH, build_org
+    from ._server import OktaSimulator, run_simulator
+    from ._service_apps import ServiceApp
+    from ._state import Authenticator, CustomRole, Group, Org, OrgOptions, Permission, RoleAssignment
+    from ._users import TacEnrollment, User, UserDirectory
+    from ._util import Clock, ManualClock
 
 __all__ = [
     "OAUTH_CATALOGUE",
@@ -57,7 +62,6 @@ __all__ = [
     "FaultRule",
     "Group",
     "ManualClock",
-    "OAuthError",
     "OAuthScheme",
     "OktaSimulator",
     "Org",
@@ -76,3 +80,42 @@ __all__ = [
     "build_org",
     "run_simulator",
 ]
+
+__getattr__, __dir__ = lazy_namespace(
+    __name__,
+    globals(),
+    {
+        "AuthChain": "._auth",
+        "AuthScheme": "._auth",
+        "Authenticator": "._state",
+        "BucketRule": "._ratelimit",
+        "Clock": "._util",
+        "CustomRole": "._state",
+        "FaultKind": "._faults",
+        "FaultRule": "._faults",
+        "Group": "._state",
+        "ManualClock": "._util",
+        "OAUTH_CATALOGUE": "._oauth_errors",
+        "OAuthScheme": "._bearer",
+        "OKTA_DEFAULT_BUCKETS": "._ratelimit",
+        "OktaSimulator": "._server",
+        "Org": "._state",
+        "OrgOptions": "._state",
+        "Permission": "._state",
+        "Principal": "._auth",
+        "RateLimitConfig": "._ratelimit",
+        "RateLimiter": "._ratelimit",
+        "RequestRecord": "._context",
+        "RoleAssignment": "._state",
+        "SEED_EPOCH": "._seed",
+        "SIMULATED_SCOPES": "._permissions",
+        "STANDARD_ROLE_PERMISSIONS": "._permissions",
+        "ServiceApp": "._service_apps",
+        "SswsScheme": "._auth",
+        "TacEnrollment": "._users",
+        "User": "._users",
+        "UserDirectory": "._users",
+        "build_org": "._seed",
+        "run_simulator": "._server",
+    },
+)
