@@ -30,7 +30,6 @@ if TYPE_CHECKING:
     from .group_links import GroupLinks
     from .group_profile import GroupProfile
     from .group_type import GroupType
-    from .href_object import HrefObject
     from .lifecycle_status import LifecycleStatus
     from .password_credential import PasswordCredential
     from .password_credential_hook import PasswordCredentialHook
@@ -75,7 +74,6 @@ _MODULE_OF = {
     "GroupLinks": ".group_links",
     "GroupProfile": ".group_profile",
     "GroupType": ".group_type",
-    "HrefObject": ".href_object",
     "LifecycleStatus": ".lifecycle_status",
     "PasswordCredential": ".password_credential",
     "PasswordCredentialHook": ".password_credential_hook",
@@ -121,7 +119,6 @@ __all__ = (
     "GroupLinks",
     "GroupProfile",
     "GroupType",
-    "HrefObject",
     "LifecycleStatus",
     "PasswordCredential",
     "PasswordCredentialHook",

@@ -25,7 +25,7 @@ class RoleAssignmentLinks:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         # Okta data is checked, not trusted: dict() would turn a list of pairs into a model.
-        if not isinstance(src_dict, Mapping):
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):  # noqa: E721 - fast path
             raise TypeError(
                 f"{cls.__name__} expects a JSON object, not {type(src_dict).__name__}"
             )

@@ -45,7 +45,10 @@ class User:
             org defines (kept as additional properties, e.g. `legalName`, `dateOfBirth`).
         credentials (UserCredentials | Unset):
         field_embedded (UserEmbedded | Unset): Resources embedded on request (for example `blocks`).
-        field_links (UserLinks | Unset): The operations currently allowed on the user, as links.
+        field_links (UserLinks | Unset): Links to the user and to the operations its status allows now (`activate`,
+            `deactivate`, `suspend`, `unsuspend`, `unlock`, `resetFactors`, `resetPassword`, `expirePassword`, ...), each an
+            object with `href` (and often `method`). Kept as plain JSON objects, so that `"suspend" in user.field_links` is
+            a cheap check and new link names need no upgrade.
     """
 
     id: str | Unset = UNSET
@@ -181,7 +184,7 @@ class User:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         # Okta data is checked, not trusted: dict() would turn a list of pairs into a model.
-        if not isinstance(src_dict, Mapping):
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):  # noqa: E721 - fast path
             raise TypeError(
                 f"{cls.__name__} expects a JSON object, not {type(src_dict).__name__}"
             )

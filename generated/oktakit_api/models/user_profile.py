@@ -323,7 +323,7 @@ class UserProfile:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         # Okta data is checked, not trusted: dict() would turn a list of pairs into a model.
-        if not isinstance(src_dict, Mapping):
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):  # noqa: E721 - fast path
             raise TypeError(
                 f"{cls.__name__} expects a JSON object, not {type(src_dict).__name__}"
             )
@@ -332,273 +332,65 @@ class UserProfile:
 
         email = d.pop("email", UNSET)
 
-        def _parse_second_email(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            # A string type for cast(): evaluating the union would build it anew on every parse.
-            return cast("None | str | Unset", data)
+        second_email = cast("None | str | Unset", d.pop("secondEmail", UNSET))
 
-        second_email = _parse_second_email(d.pop("secondEmail", UNSET))
+        first_name = cast("None | str | Unset", d.pop("firstName", UNSET))
 
-        def _parse_first_name(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            # A string type for cast(): evaluating the union would build it anew on every parse.
-            return cast("None | str | Unset", data)
+        last_name = cast("None | str | Unset", d.pop("lastName", UNSET))
 
-        first_name = _parse_first_name(d.pop("firstName", UNSET))
+        middle_name = cast("None | str | Unset", d.pop("middleName", UNSET))
 
-        def _parse_last_name(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            # A string type for cast(): evaluating the union would build it anew on every parse.
-            return cast("None | str | Unset", data)
+        honorific_prefix = cast("None | str | Unset", d.pop("honorificPrefix", UNSET))
 
-        last_name = _parse_last_name(d.pop("lastName", UNSET))
+        honorific_suffix = cast("None | str | Unset", d.pop("honorificSuffix", UNSET))
 
-        def _parse_middle_name(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            # A string type for cast(): evaluating the union would build it anew on every parse.
-            return cast("None | str | Unset", data)
+        title = cast("None | str | Unset", d.pop("title", UNSET))
 
-        middle_name = _parse_middle_name(d.pop("middleName", UNSET))
+        display_name = cast("None | str | Unset", d.pop("displayName", UNSET))
 
-        def _parse_honorific_prefix(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            # A string type for cast(): evaluating the union would build it anew on every parse.
-            return cast("None | str | Unset", data)
+        nick_name = cast("None | str | Unset", d.pop("nickName", UNSET))
 
-        honorific_prefix = _parse_honorific_prefix(d.pop("honorificPrefix", UNSET))
+        profile_url = cast("None | str | Unset", d.pop("profileUrl", UNSET))
 
-        def _parse_honorific_suffix(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            # A string type for cast(): evaluating the union would build it anew on every parse.
-            return cast("None | str | Unset", data)
+        primary_phone = cast("None | str | Unset", d.pop("primaryPhone", UNSET))
 
-        honorific_suffix = _parse_honorific_suffix(d.pop("honorificSuffix", UNSET))
+        mobile_phone = cast("None | str | Unset", d.pop("mobilePhone", UNSET))
 
-        def _parse_title(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            # A string type for cast(): evaluating the union would build it anew on every parse.
-            return cast("None | str | Unset", data)
+        street_address = cast("None | str | Unset", d.pop("streetAddress", UNSET))
 
-        title = _parse_title(d.pop("title", UNSET))
+        city = cast("None | str | Unset", d.pop("city", UNSET))
 
-        def _parse_display_name(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            # A string type for cast(): evaluating the union would build it anew on every parse.
-            return cast("None | str | Unset", data)
+        state = cast("None | str | Unset", d.pop("state", UNSET))
 
-        display_name = _parse_display_name(d.pop("displayName", UNSET))
+        zip_code = cast("None | str | Unset", d.pop("zipCode", UNSET))
 
-        def _parse_nick_name(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            # A string type for cast(): evaluating the union would build it anew on every parse.
-            return cast("None | str | Unset", data)
+        country_code = cast("None | str | Unset", d.pop("countryCode", UNSET))
 
-        nick_name = _parse_nick_name(d.pop("nickName", UNSET))
+        postal_address = cast("None | str | Unset", d.pop("postalAddress", UNSET))
 
-        def _parse_profile_url(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            # A string type for cast(): evaluating the union would build it anew on every parse.
-            return cast("None | str | Unset", data)
-
-        profile_url = _parse_profile_url(d.pop("profileUrl", UNSET))
-
-        def _parse_primary_phone(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            # A string type for cast(): evaluating the union would build it anew on every parse.
-            return cast("None | str | Unset", data)
-
-        primary_phone = _parse_primary_phone(d.pop("primaryPhone", UNSET))
-
-        def _parse_mobile_phone(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            # A string type for cast(): evaluating the union would build it anew on every parse.
-            return cast("None | str | Unset", data)
-
-        mobile_phone = _parse_mobile_phone(d.pop("mobilePhone", UNSET))
-
-        def _parse_street_address(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            # A string type for cast(): evaluating the union would build it anew on every parse.
-            return cast("None | str | Unset", data)
-
-        street_address = _parse_street_address(d.pop("streetAddress", UNSET))
-
-        def _parse_city(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            # A string type for cast(): evaluating the union would build it anew on every parse.
-            return cast("None | str | Unset", data)
-
-        city = _parse_city(d.pop("city", UNSET))
-
-        def _parse_state(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            # A string type for cast(): evaluating the union would build it anew on every parse.
-            return cast("None | str | Unset", data)
-
-        state = _parse_state(d.pop("state", UNSET))
-
-        def _parse_zip_code(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            # A string type for cast(): evaluating the union would build it anew on every parse.
-            return cast("None | str | Unset", data)
-
-        zip_code = _parse_zip_code(d.pop("zipCode", UNSET))
-
-        def _parse_country_code(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            # A string type for cast(): evaluating the union would build it anew on every parse.
-            return cast("None | str | Unset", data)
-
-        country_code = _parse_country_code(d.pop("countryCode", UNSET))
-
-        def _parse_postal_address(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            # A string type for cast(): evaluating the union would build it anew on every parse.
-            return cast("None | str | Unset", data)
-
-        postal_address = _parse_postal_address(d.pop("postalAddress", UNSET))
-
-        def _parse_preferred_language(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            # A string type for cast(): evaluating the union would build it anew on every parse.
-            return cast("None | str | Unset", data)
-
-        preferred_language = _parse_preferred_language(
-            d.pop("preferredLanguage", UNSET)
+        preferred_language = cast(
+            "None | str | Unset", d.pop("preferredLanguage", UNSET)
         )
 
         locale = d.pop("locale", UNSET)
 
-        def _parse_timezone(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            # A string type for cast(): evaluating the union would build it anew on every parse.
-            return cast("None | str | Unset", data)
+        timezone = cast("None | str | Unset", d.pop("timezone", UNSET))
 
-        timezone = _parse_timezone(d.pop("timezone", UNSET))
-
-        def _parse_user_type(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            # A string type for cast(): evaluating the union would build it anew on every parse.
-            return cast("None | str | Unset", data)
-
-        user_type = _parse_user_type(d.pop("userType", UNSET))
+        user_type = cast("None | str | Unset", d.pop("userType", UNSET))
 
         employee_number = d.pop("employeeNumber", UNSET)
 
-        def _parse_cost_center(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            # A string type for cast(): evaluating the union would build it anew on every parse.
-            return cast("None | str | Unset", data)
+        cost_center = cast("None | str | Unset", d.pop("costCenter", UNSET))
 
-        cost_center = _parse_cost_center(d.pop("costCenter", UNSET))
+        organization = cast("None | str | Unset", d.pop("organization", UNSET))
 
-        def _parse_organization(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            # A string type for cast(): evaluating the union would build it anew on every parse.
-            return cast("None | str | Unset", data)
-
-        organization = _parse_organization(d.pop("organization", UNSET))
-
-        def _parse_division(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            # A string type for cast(): evaluating the union would build it anew on every parse.
-            return cast("None | str | Unset", data)
-
-        division = _parse_division(d.pop("division", UNSET))
+        division = cast("None | str | Unset", d.pop("division", UNSET))
 
         department = d.pop("department", UNSET)
 
-        def _parse_manager(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            # A string type for cast(): evaluating the union would build it anew on every parse.
-            return cast("None | str | Unset", data)
+        manager = cast("None | str | Unset", d.pop("manager", UNSET))
 
-        manager = _parse_manager(d.pop("manager", UNSET))
-
-        def _parse_manager_id(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            # A string type for cast(): evaluating the union would build it anew on every parse.
-            return cast("None | str | Unset", data)
-
-        manager_id = _parse_manager_id(d.pop("managerId", UNSET))
+        manager_id = cast("None | str | Unset", d.pop("managerId", UNSET))
 
         user_profile = cls(
             login=login,
