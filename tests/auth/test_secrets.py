@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import logging
-import traceback
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
 
 from oktakit import AuthenticationError, OAuthError, OktaError, PrivateKeyJWT, load_signing_key
 from oktakit._oauth import ServiceAppAuthorizer
+from tests._secrets import capture_debug_logs, renderings
 from tests.auth._support import (
     BEARER_CHALLENGE,
     CLIENT_ID,
@@ -34,31 +32,9 @@ from tests.sdk._support import USER_ID
 PASSPHRASE = "Very-Secret-Passphrase-8841"
 
 
-def exception_chain(error: BaseException) -> Iterator[BaseException]:
-    seen: set[int] = set()
-    pending: list[BaseException | None] = [error]
-    while pending:
-        current = pending.pop()
-        if current is None or id(current) in seen:
-            continue
-        seen.add(id(current))
-        yield current
-        pending += [current.__cause__, current.__context__]
-
-
-def renderings(error: BaseException) -> list[str]:
-    texts = ["".join(traceback.format_exception(error))]
-    for link in exception_chain(error):
-        texts += [str(link), repr(link), repr(link.args), repr(vars(link))]
-    return texts
-
-
 @pytest.fixture
 def debug_logs(caplog: pytest.LogCaptureFixture) -> pytest.LogCaptureFixture:
-    caplog.set_level(logging.DEBUG)
-    for name in ("oktakit", "aiohttp", "authlib", "joserfc"):
-        caplog.set_level(logging.DEBUG, logger=name)
-    return caplog
+    return capture_debug_logs(caplog)
 
 
 @pytest.mark.parametrize(

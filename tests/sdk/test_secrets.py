@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import logging
-import traceback
-from collections.abc import Awaitable, Callable, Iterator
+from collections.abc import Awaitable, Callable
 from typing import Any
 
 import aiohttp
@@ -15,31 +13,13 @@ from yarl import URL
 
 from oktakit import ApiToken, OktaClient, OktaError
 from oktakit.transport import Response, Transport
+from tests._secrets import capture_debug_logs, renderings
 from tests.conftest import ORG, TOKEN
 from tests.sdk._support import OKTA_ERROR, USER_ID, user_json
 
 PASSWORD = "Pa55-w0rd-Very-SECRET-4217"
 USER_URL = f"{ORG}/api/v1/users/{USER_ID}"
 SECRETS = (TOKEN, PASSWORD)
-
-
-def exception_chain(error: BaseException) -> Iterator[BaseException]:
-    seen: set[int] = set()
-    pending: list[BaseException | None] = [error]
-    while pending:
-        current = pending.pop()
-        if current is None or id(current) in seen:
-            continue
-        seen.add(id(current))
-        yield current
-        pending += [current.__cause__, current.__context__]
-
-
-def renderings(error: BaseException) -> list[str]:
-    texts = ["".join(traceback.format_exception(error))]
-    for link in exception_chain(error):
-        texts += [str(link), repr(link), repr(link.args)]
-    return texts
 
 
 def log_texts(caplog: pytest.LogCaptureFixture) -> list[str]:
@@ -57,10 +37,7 @@ def assert_no_secret(texts: list[str]) -> None:
 
 @pytest.fixture
 def debug_logs(caplog: pytest.LogCaptureFixture) -> pytest.LogCaptureFixture:
-    caplog.set_level(logging.DEBUG)
-    caplog.set_level(logging.DEBUG, logger="oktakit")
-    caplog.set_level(logging.DEBUG, logger="aiohttp")
-    return caplog
+    return capture_debug_logs(caplog)
 
 
 Failure = Callable[[OktaClient, aioresponses], Awaitable[Any]]

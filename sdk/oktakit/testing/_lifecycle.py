@@ -123,25 +123,19 @@ def reactivate(org: Org, user: User, *, send_email: bool) -> dict[str, str]:
 
 
 def suspend(org: Org, user: User) -> None:
-    _ensure_idle(user)
-    if user.status != "ACTIVE":
-        raise SimulatedError(
-            "E0000001",
-            "status",
-            [f"status: Only an ACTIVE user can be suspended; this user is {user.status}"],
-        )
-    user.set_status("SUSPENDED", org.clock())
+    _move(org, user, "ACTIVE", "SUSPENDED", "Only an ACTIVE user can be suspended")
 
 
 def unsuspend(org: Org, user: User) -> None:
+    _move(org, user, "SUSPENDED", "ACTIVE", "Only a SUSPENDED user can be unsuspended")
+
+
+def _move(org: Org, user: User, source: str, target: str, rule: str) -> None:
+    # Okta answers a suspend/unsuspend in the wrong status with 400 E0000001 (D10).
     _ensure_idle(user)
-    if user.status != "SUSPENDED":
-        raise SimulatedError(
-            "E0000001",
-            "status",
-            [f"status: Only a SUSPENDED user can be unsuspended; this user is {user.status}"],
-        )
-    user.set_status("ACTIVE", org.clock())
+    if user.status != source:
+        raise SimulatedError("E0000001", "status", [f"status: {rule}; this user is {user.status}"])
+    user.set_status(target, org.clock())
 
 
 def unlock(org: Org, user: User) -> None:
