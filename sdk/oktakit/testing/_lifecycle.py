@@ -123,14 +123,14 @@ def reactivate(org: Org, user: User, *, send_email: bool) -> dict[str, str]:
 
 
 def suspend(org: Org, user: User) -> None:
-    _move(org, user, "ACTIVE", "SUSPENDED", "Only an ACTIVE user can be suspended")
+    _require_then_set(org, user, "ACTIVE", "SUSPENDED", "Only an ACTIVE user can be suspended")
 
 
 def unsuspend(org: Org, user: User) -> None:
-    _move(org, user, "SUSPENDED", "ACTIVE", "Only a SUSPENDED user can be unsuspended")
+    _require_then_set(org, user, "SUSPENDED", "ACTIVE", "Only a SUSPENDED user can be unsuspended")
 
 
-def _move(org: Org, user: User, source: str, target: str, rule: str) -> None:
+def _require_then_set(org: Org, user: User, source: str, target: str, rule: str) -> None:
     # Okta answers a suspend/unsuspend in the wrong status with 400 E0000001 (D10).
     _ensure_idle(user)
     if user.status != source:
