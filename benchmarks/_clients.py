@@ -44,14 +44,7 @@ async def official_okta(url: str, token: str) -> AsyncIterator[GetUser]:
 
     config = {"orgUrl": url, "token": token, "testing": {"disableHttpsCheck": True}}
     async with Client(config) as client:
-
-        async def get_user(user_id: str) -> Any:
-            user, _response, error = await client.get_user(user_id)
-            if error is not None:
-                raise RuntimeError(str(error))
-            return user
-
-        yield get_user
+        yield _official_get_user(client)
 
 
 @asynccontextmanager
@@ -79,15 +72,28 @@ async def official_okta_dpop(url: str, credentials: dict[str, str]) -> AsyncIter
         "testing": {"disableHttpsCheck": True},
     }
     async with Client(config) as client:
+        yield _official_get_user(client)
 
-        async def get_user(user_id: str) -> Any:
-            user, _response, error = await client.get_user(user_id)
-            if error is not None:
-                raise RuntimeError(str(error))
-            return user
 
-        yield get_user
+def _official_get_user(client: Any) -> GetUser:
+    async def get_user(user_id: str) -> Any:
+        user, _response, error = await client.get_user(user_id)
+        if error is not None:
+            raise RuntimeError(str(error))
+        return user
+
+    return get_user
 
 
 CLIENTS = {"raw aiohttp": raw_aiohttp, "oktakit": oktakit_client, "okta (official)": official_okta}
-DPOP_CLIENTS = {"oktakit (DPoP)": oktakit_dpop, "okta (official, DPoP)": official_okta_dpop}
+DPOP_def _official_get_user(client: Any) -> GetUser:
+    async def get_user(user_id: str) -> Any:
+        user, _response, error = await client.get_user(user_id)
+        if error is not None:
+            raise RuntimeError(str(error))
+        return user
+
+    return get_user
+
+
+CLIENTS = {"oktakit (DPoP)": oktakit_dpop, "okta (official, DPoP)": official_okta_dpop}

@@ -242,9 +242,7 @@ class OktaClient:
         """Replace the whole profile: attributes not given are removed. Only this can change the type."""
         if not isinstance(profile, Mapping) or not profile:
             raise InvalidArgumentError("replace_user needs the complete profile (at least login)")
-        body = _user_body(profile, credentials, None)
-        if type_id is not None:
-            body["type"] = {"id": path_value("type_id", type_id)}
+        body = _user_body(profile, credentials, None, type_id)
         return cast(
             "User",
             await self._call(
@@ -402,7 +400,10 @@ def _prefer(respond_async: bool) -> Any:
 
 
 def _user_body(
-    profile: Mapping[str, Any] | None, credentials: Mapping[str, Any] | None, password: str | None
+    profile: Mapping[str, Any] | None,
+    credentials: Mapping[str, Any] | None,
+    password: str | None,
+    type_id: str | None = None,
 ) -> Any:
     from oktakit_api.models import UpdateUserRequest
 
@@ -421,4 +422,6 @@ def _user_body(
         if not isinstance(password, str) or not password:
             raise InvalidArgumentError("password must be a non-empty string")
         body.setdefault("credentials", {})["password"] = {"value": password}
+    if type_id is not None:
+        body["type"] = {"id": path_value("type_id", type_id)}
     return UpdateUserRequest.from_dict(body) if body else None
