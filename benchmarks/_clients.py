@@ -86,14 +86,4 @@ def _official_get_user(client: Any) -> GetUser:
 
 
 CLIENTS = {"raw aiohttp": raw_aiohttp, "oktakit": oktakit_client, "okta (official)": official_okta}
-DPOP_def _official_get_user(client: Any) -> GetUser:
-    async def get_user(user_id: str) -> Any:
-        user, _response, error = await client.get_user(user_id)
-        if error is not None:
-            raise RuntimeError(str(error))
-        return user
-
-    return get_user
-
-
-CLIENTS = {"oktakit (DPoP)": oktakit_dpop, "okta (official, DPoP)": official_okta_dpop}
+DPOP_CLIENTS = {"oktakit (DPoP)": oktakit_dpop, "okta (official, DPoP)": official_okta_dpop}
