@@ -6,7 +6,7 @@ import ipaddress
 
 from yarl import URL
 
-from .errors import ConfigurationError, InvalidArgumentError
+from .errors import ConfigurationError
 
 
 def org_origin(org_url: str) -> URL:
@@ -44,15 +44,3 @@ def _is_loopback(host: str) -> bool:
         return ipaddress.ip_address(host.strip("[]")).is_loopback
     except ValueError:
         return False
-
-
-def path_value(name: str, value: object) -> str:
-    """Validate one value bound for a URL path (the generated code percent-encodes it)."""
-    if not isinstance(value, str):
-        raise InvalidArgumentError(f"{name} must be a string, not {type(value).__name__}")
-    if not value:
-        raise InvalidArgumentError(f"{name} must not be empty")
-    # "." and ".." survive percent-encoding and would be resolved as path segments.
-    if value in (".", ".."):
-        raise InvalidArgumentError(f"{name} {value!r} is not a valid identifier")
-    return value

@@ -9,11 +9,20 @@ from typing import TYPE_CHECKING, Any, Self, cast
 
 import aiohttp
 
-from oktakit_api.types import UNSET
-
+from ._arguments import (
+    choice,
+    opt,
+    opt_bool,
+    opt_header,
+    page_size,
+    path_value,
+    prefer,
+    tac_request,
+    user_body,
+)
 from ._operations import operation, parse
 from ._settings import auth_from_env, org_url_from_env
-from ._urls import org_origin, path_value
+from ._urls import org_origin
 from .auth import Auth, Authorizer, OrgConnection
 from .errors import ConfigurationError, InvalidArgumentError
 from .pagination import paginate
@@ -178,28 +187,22 @@ class OktaClient:
         ``search`` (e.g. ``'profile.department eq "Sales"'``) is Okta's recommended query;
         without any query, DEPROVISIONED users are left out.
         """
-        if limit is not None and (
-            isinstance(limit, bool) or not isinstance(limit, int) or not 1 <= limit <= 200
-        ):
-            raise InvalidArgumentError(f"limit must be an integer from 1 to 200, not {limit!r}")
-        if sort_order is not None and sort_order not in ("asc", "desc"):
-            raise InvalidArgumentError(f"sort_order must be 'asc' or 'desc', not {sort_order!r}")
         return self._list(
             "list_users",
-            search=_opt(search),
-            filter_=_opt(filter),
-            q=_opt(q),
-            limit=_opt(limit),
-            sort_by=_opt(sort_by),
-            sort_order=_opt(sort_order),
-            fields=_opt(fields),
-            expand=_opt(expand),
-            after=_opt(after),
+            search=opt(search),
+            filter_=opt(filter),
+            q=opt(q),
+            limit=page_size(limit),
+            sort_by=opt(sort_by),
+            sort_order=choice("sort_order", sort_order, ("asc", "desc")),
+            fields=opt(fields),
+            expand=opt(expand),
+            after=opt(after),
         )
 
     async def get_user(self, id: str, *, expand: str | None = None) -> User:
         """Retrieve a user by id, login, or unambiguous login shortname."""
-        return cast("User", await self._call("get_user", path_value("id", id), expand=_opt(expand)))
+        return cast("User", await self._call("get_user", path_value("id", id), expand=opt(expand)))
 
     async def update_user(
         self,
@@ -215,7 +218,7 @@ class OktaClient:
 
         >>> await okta.update_user(uid, profile={"nickName": "Sam", "legalName": None})
         """
-        body = _user_body(profile, credentials, password)
+        body = user_body(profile, credentials, password)
         if not body:
             raise InvalidArgumentError("update_user needs a profile, credentials or password to change")
         return cast(
@@ -224,8 +227,8 @@ class OktaClient:
                 "update_user",
                 path_value("id", id),
                 body=body,
-                strict=_opt(strict),
-                if_match=_opt_header("if_match", if_match),
+                strict=opt(strict),
+                if_match=opt_header("if_match", if_match),
             ),
         )
 
@@ -242,15 +245,15 @@ class OktaClient:
         """Replace the whole profile: attributes not given are removed. Only this can change the type."""
         if not isinstance(profile, Mapping) or not profile:
             raise InvalidArgumentError("replace_user needs the complete profile (at least login)")
-        body = _user_body(profile, credentials, None, type_id)
+        body = user_body(profile, credentials, None, type_id)
         return cast(
             "User",
             await self._call(
                 "replace_user",
                 path_value("id", id),
                 body=body,
-                strict=_opt(strict),
-                if_match=_opt_header("if_match", if_match),
+                strict=opt(strict),
+                if_match=opt_header("if_match", if_match),
             ),
         )
 
@@ -261,7 +264,7 @@ class OktaClient:
         return cast(
             "UserActivationToken",
             await self._call(
-                "activate_user", path_value("id", id), send_email=_opt_bool("send_email", send_email)
+                "activate_user", path_value("id", id), send_email=opt_bool("send_email", send_email)
             ),
         )
 
@@ -272,8 +275,8 @@ class OktaClient:
         await self._call(
             "deactivate_user",
             path_value("id", id),
-            send_email=_opt_bool("send_email", send_email),
-            prefer=_prefer(respond_async),
+            send_email=opt_bool("send_email", send_email),
+            prefer=prefer(respond_async),
         )
 
     async def reactivate_user(self, id: str, *, send_email: bool | None = None) -> UserActivationToken:
@@ -281,7 +284,7 @@ class OktaClient:
         return cast(
             "UserActivationToken",
             await self._call(
-                "reactivate_user", path_value("id", id), send_email=_opt_bool("send_email", send_email)
+                "reactivate_user", path_value("id", id), send_email=opt_bool("send_email", send_email)
             ),
         )
 
@@ -330,31 +333,13 @@ class OktaClient:
 
         ``authenticator_id`` is the id of the org's authenticator whose key is ``tac``.
         """
-        from oktakit_api.models import AuthenticatorEnrollmentCreateRequestTac
-
-        path_value("authenticator_id", authenticator_id)
-        profile: dict[str, Any] = {}
-        if ttl_minutes is not None:
-            if (
-                isinstance(ttl_minutes, bool)
-                or not isinstance(ttl_minutes, int)
-                or not 10 <= ttl_minutes <= 14400
-            ):
-                raise InvalidArgumentError(
-                    f"ttl_minutes must be an integer from 10 to 14400, not {ttl_minutes!r}"
-                )
-            profile["ttl"] = str(ttl_minutes)
-        if multi_use is not None:
-            profile["multiUse"] = _opt_bool("multi_use", multi_use)
-        body: dict[str, Any] = {"authenticatorId": authenticator_id}
-        if profile:
-            body["profile"] = profile
+        body = tac_request(authenticator_id, ttl_minutes, multi_use)
         return cast(
             "TacAuthenticatorEnrollment",
             await self._call(
                 "create_tac_authenticator_enrollment",
                 path_value("user_id", user_id),
-                body=AuthenticatorEnrollmentCreateRequestTac.from_dict(body),
+                body=body,
             ),
         )
 
@@ -368,60 +353,3 @@ class OktaClient:
         """The permissions of a custom role."""
         result = await self._call("list_role_permissions", path_value("role_id_or_label", role_id_or_label))
         return list(result.permissions or [])
-
-
-def _opt(value: Any) -> Any:
-    return UNSET if value is None else value
-
-
-def _opt_bool(name: str, value: bool | None) -> Any:
-    if value is None:
-        return UNSET
-    if not isinstance(value, bool):
-        raise InvalidArgumentError(f"{name} must be True or False, not {value!r}")
-    return value
-
-
-def _opt_header(name: str, value: str | None) -> Any:
-    if value is None:
-        return UNSET
-    # aiohttp refuses CR/LF in headers with a bare ValueError; catch it (and others) up front.
-    if not isinstance(value, str) or not value or not value.isprintable():
-        raise InvalidArgumentError(f"{name} must be a non-empty string without control characters")
-    return value
-
-
-def _prefer(respond_async: bool) -> Any:
-    if not respond_async:
-        return UNSET
-    from oktakit_api.models import DeactivateUserPrefer
-
-    return DeactivateUserPrefer.RESPOND_ASYNC
-
-
-def _user_body(
-    profile: Mapping[str, Any] | None,
-    credentials: Mapping[str, Any] | None,
-    password: str | None,
-    type_id: str | None = None,
-) -> Any:
-    from oktakit_api.models import UpdateUserRequest
-
-    body: dict[str, Any] = {}
-    if profile is not None:
-        if not isinstance(profile, Mapping):
-            raise InvalidArgumentError("profile must be a mapping of attribute names to values")
-        if profile:  # an empty mapping changes nothing
-            body["profile"] = dict(profile)
-    if credentials is not None:
-        if not isinstance(credentials, Mapping):
-            raise InvalidArgumentError("credentials must be a mapping (e.g. {'password': {'value': ...}})")
-        if credentials:
-            body["credentials"] = dict(credentials)
-    if password is not None:
-        if not isinstance(password, str) or not password:
-            raise InvalidArgumentError("password must be a non-empty string")
-        body.setdefault("credentials", {})["password"] = {"value": password}
-    if type_id is not None:
-        body["type"] = {"id": path_value("type_id", type_id)}
-    return UpdateUserRequest.from_dict(body) if body else None

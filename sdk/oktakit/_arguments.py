@@ -1,0 +1,114 @@
+"""Checks of what callers pass, before anything is sent: one clear ``InvalidArgumentError``
+instead of a request Okta would reject (or, worse, one that means something else)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from oktakit_api.types import UNSET
+
+from .errors import InvalidArgumentError
+
+
+def path_value(name: str, value: object) -> str:
+    """Validate one value bound for a URL path (the generated code percent-encodes it)."""
+    if not isinstance(value, str):
+        raise InvalidArgumentError(f"{name} must be a string, not {type(value).__name__}")
+    if not value:
+        raise InvalidArgumentError(f"{name} must not be empty")
+    # "." and ".." survive percent-encoding and would be resolved as path segments.
+    if value in (".", ".."):
+        raise InvalidArgumentError(f"{name} {value!r} is not a valid identifier")
+    return value
+
+
+def page_size(limit: int | None) -> Any:
+    """Okta pages hold at most 200 items."""
+    return opt(_int_in_range("limit", limit, 1, 200))
+
+
+def choice(name: str, value: str | None, allowed: tuple[str, ...]) -> Any:
+    if value is not None and value not in allowed:
+        raise InvalidArgumentError(f"{name} must be one of {', '.join(map(repr, allowed))}, not {value!r}")
+    return opt(value)
+
+
+def tac_request(authenticator_id: str, ttl_minutes: int | None, multi_use: bool | None) -> Any:
+    """The body of a TAC enrollment; Okta takes lifetimes of 10 minutes to 10 days."""
+    from oktakit_api.models import AuthenticatorEnrollmentCreateRequestTac
+
+    body: dict[str, Any] = {"authenticatorId": path_value("authenticator_id", authenticator_id)}
+    profile: dict[str, Any] = {}
+    if _int_in_range("ttl_minutes", ttl_minutes, 10, 14400) is not None:
+        profile["ttl"] = str(ttl_minutes)  # the spec types it as a string
+    if multi_use is not None:
+        profile["multiUse"] = opt_bool("multi_use", multi_use)
+    if profile:
+        body["profile"] = profile
+    return AuthenticatorEnrollmentCreateRequestTac.from_dict(body)
+
+
+def _int_in_range(name: str, value: int | None, low: int, high: int) -> int | None:
+    if value is not None and (
+        isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high
+    ):
+        raise InvalidArgumentError(f"{name} must be an integer from {low} to {high}, not {value!r}")
+    return value
+
+
+def opt(value: Any) -> Any:
+    return UNSET if value is None else value
+
+
+def opt_bool(name: str, value: bool | None) -> Any:
+    if value is None:
+        return UNSET
+    if not isinstance(value, bool):
+        raise InvalidArgumentError(f"{name} must be True or False, not {value!r}")
+    return value
+
+
+def opt_header(name: str, value: str | None) -> Any:
+    if value is None:
+        return UNSET
+    # aiohttp refuses CR/LF in headers with a bare ValueError; catch it (and others) up front.
+    if not isinstance(value, str) or not value or not value.isprintable():
+        raise InvalidArgumentError(f"{name} must be a non-empty string without control characters")
+    return value
+
+
+def prefer(respond_async: bool) -> Any:
+    if not respond_async:
+        return UNSET
+    from oktakit_api.models import DeactivateUserPrefer
+
+    return DeactivateUserPrefer.RESPOND_ASYNC
+
+
+def user_body(
+    profile: Mapping[str, Any] | None,
+    credentials: Mapping[str, Any] | None,
+    password: str | None,
+    type_id: str | None = None,
+) -> Any:
+    from oktakit_api.models import UpdateUserRequest
+
+    body: dict[str, Any] = {}
+    if profile is not None:
+        if not isinstance(profile, Mapping):
+            raise InvalidArgumentError("profile must be a mapping of attribute names to values")
+        if profile:  # an empty mapping changes nothing
+            body["profile"] = dict(profile)
+    if credentials is not None:
+        if not isinstance(credentials, Mapping):
+            raise InvalidArgumentError("credentials must be a mapping (e.g. {'password': {'value': ...}})")
+        if credentials:
+            body["credentials"] = dict(credentials)
+    if password is not None:
+        if not isinstance(password, str) or not password:
+            raise InvalidArgumentError("password must be a non-empty string")
+        body.setdefault("credentials", {})["password"] = {"value": password}
+    if type_id is not None:
+        body["type"] = {"id": path_value("type_id", type_id)}
+    return UpdateUserRequest.from_dict(body) if body else None
