@@ -85,3 +85,20 @@ def test_signing_assertions_and_proofs_raises_no_deprecation_warning_from_authli
         [sys.executable, "-c", ASSERTION_WITHOUT_WARNINGS], capture_output=True, text=True, check=False
     )
     assert "clean" == result.stdout.strip(), result.stderr
+
+
+async def test_a_service_app_whose_jwks_url_is_served_by_keys_serve_gets_tokens(tmp_path: Path) -> None:
+    from oktakit import OktaClient, PrivateKeyJWT
+    from oktakit.testing import OktaSimulator
+
+    key = generate_signing_key("ES384")
+    key_file = tmp_path / "key.pem"
+    key_file.write_bytes(key.private_pem())
+    port = _free_port()
+    with _running("keys", "serve", str(key_file), "--port", str(port)):
+        async with OktaSimulator(users=3) as sim:
+            app = sim.add_service_app(jwks_uri=f"http://127.0.0.1:{port}/jwks.json")
+            async with OktaClient(
+                sim.url, auth=PrivateKeyJWT(app.client_id, key, ["okta.users.read"])
+            ) as okta:
+                assert frozenset({"okta.users.read"}) == (await okta.check()).granted_scopes
