@@ -31,6 +31,7 @@ def tests(session: nox.Session) -> None:
     session.run(
         "coverage", "run", "-m", "pytest", *(session.posargs or ["-q"]), env={"PYTHONDONTWRITEBYTECODE": "1"}
     )
+    session.run("coverage", "combine", "--quiet")
     session.run("coverage", "report")
 
 

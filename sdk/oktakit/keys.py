@@ -105,9 +105,7 @@ def _import(key: str | bytes | Mapping[str, Any], passphrase: str | bytes | None
             data = json.loads(text)
         except ValueError:
             raise ConfigurationError("the key looks like JSON but does not parse as a JWK") from None
-        if not isinstance(data, dict):
-            raise ConfigurationError("the key JSON is not a JWK object")
-        return _import_jwk(data)
+        return _import_jwk(data)  # text starting with "{" parses to a dict or not at all
     if "-----BEGIN" not in text:
         raise ConfigurationError("the key is neither PEM text nor a JWK")
     return _import_pem(text.encode("ascii"), passphrase)

@@ -261,6 +261,18 @@ async def test_a_session_passed_in_is_used_and_not_closed_on_exit(
         assert not session.closed
 
 
+async def test_a_borrowed_session_closed_by_its_owner_is_a_configuration_error(
+    mocked: aioresponses, wire: list[Sent]
+) -> None:
+    session = aiohttp.ClientSession()
+    okta = OktaClient(ORG, auth=ApiToken(TOKEN), session=session)
+    await session.close()
+
+    with pytest.raises(ConfigurationError, match="has been closed"):
+        await okta.get_user(USER_ID)
+    assert [] == wire
+
+
 async def test_a_session_the_client_created_is_closed_on_exit(mocked: aioresponses, wire: list[Sent]) -> None:
     mocked.get(USER_URL, payload=user_json())
 

@@ -101,3 +101,15 @@ def test_an_unknown_model_name_is_an_attribute_error() -> None:
 def test_the_version_is_a_release_string() -> None:
     assert oktakit.__version__.count(".") >= 2
     assert importlib.import_module("oktakit._version").__version__ == oktakit.__version__
+
+
+def test_import_oktakit_does_not_import_aiohttp_until_a_name_is_used() -> None:
+    assert "aiohttp" not in imported_after("import oktakit")
+    assert "aiohttp" in imported_after("import oktakit; oktakit.OktaClient")
+
+
+def test_dir_of_the_lazy_packages_lists_every_public_name() -> None:
+    import oktakit.testing
+
+    assert set(oktakit.__all__) <= set(dir(oktakit))
+    assert set(oktakit.testing.__all__) <= set(dir(oktakit.testing))
