@@ -37,16 +37,6 @@ _MODULES = {
 }
 
 
-# Operations whose documented success carries no body. For them "202 Accepted" and "204 No
-# Content" also mean the action happened: real Okta answered deactivate with 204 (recorded
-# cassettes) and the legacy spec declared 202 for it, so raising would report a done action as
-# failed.
-_NO_CONTENT = frozenset(
-    f"oktakit_api.api.{_MODULES[name]}"
-    for name in ("deactivate_user", "reset_factors", "suspend_user", "unsuspend_user", "unlock_user")
-)
-
-
 @cache
 def operation(name: str) -> ModuleType:
     """The generated module of one operation (``build_request``, ``parse_response``)."""
@@ -60,8 +50,6 @@ def parse(module: ModuleType, response: Response) -> Any:
     except MalformedResponseError:
         raise
     except UnexpectedStatus as exc:
-        if exc.status_code in (202, 204) and module.__name__ in _NO_CONTENT:
-            return None
         raise MalformedResponseError(
             f"status {exc.status_code} is not a documented success status for this operation",
             status=response.status_code,

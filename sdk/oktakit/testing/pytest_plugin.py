@@ -4,9 +4,9 @@
 :class:`~oktakit.OktaClient` already wired to it::
 
     async def test_offboarding_suspends_the_user(okta, okta_sim):
-        user = okta_sim.org.users["ada.abbott@example.com"]
-        await offboard(okta, user.id)                  # your code under test
-        assert "SUSPENDED" == okta_sim.org.users[user.id].status
+        user_id = next(u for u in okta_sim.org.users if okta_sim.org.users[u].status == "ACTIVE")
+        await offboard(okta, user_id)                  # your code under test
+        assert "SUSPENDED" == okta_sim.org.users[user_id].status
 
 Configure the org per test with the ``okta_sim`` marker, which takes ``OktaSimulator``'s
 keyword arguments: ``@pytest.mark.okta_sim(users=50, seed=3)``. The fixtures are async and

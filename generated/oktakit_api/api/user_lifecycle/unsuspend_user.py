@@ -30,7 +30,9 @@ def build_request(
 
 def parse_response(response: RawResponse) -> None:
     """Parse the documented success response; any other status is unexpected here."""
-    if response.status_code == 200:
+    # No body is documented: "202 Accepted" (an asynchronous action) and "204 No Content", which
+    # Okta has answered deactivate with, report the same success.
+    if response.status_code in (200, 202, 204):
         return None
     raise errors.UnexpectedStatus(response.status_code, response.content)
 
