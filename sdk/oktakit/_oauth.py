@@ -89,8 +89,6 @@ class ServiceAppAuthorizer:
         self._token: AccessToken | None = None
         self._lock = asyncio.Lock()
         self._failure: OktaError | None = None  # the last token request's error
-        #: How many token requests this client has sent (each retry counts).
-        self.token_requests = 0
 
     @property
     def client_id(self) -> str:
@@ -194,7 +192,6 @@ class ServiceAppAuthorizer:
         return "clock" if abs(self._clock_offset - signed_with) > 5 else None
 
     async def _post_token_request(self) -> tuple[int, Mapping[str, str], bytes]:
-        self.token_requests += 1
         form = {
             "grant_type": "client_credentials",
             "scope": " ".join(self._scopes),
