@@ -7,7 +7,7 @@ and diff. Needs the exact openapi-python-client and ruff versions pinned in ``no
 
 from __future__ import annotations
 
-import json
+import pprint
 import shutil
 import subprocess
 import sys
@@ -32,7 +32,8 @@ def _generator_version() -> str:
 
 
 def _operations_module(spec: dict) -> str:
-    """A table of every operation's method, path, scopes and admin-role permissions."""
+    """A table of every operation's method, path, scopes, admin-role permissions, rate-limit
+    bucket and whether a request whose answer was lost may be resent."""
     rows = {}
     for path, item in spec["paths"].items():
         for method, op in item.items():
@@ -45,11 +46,18 @@ def _operations_module(spec: dict) -> str:
                 "scopes": scopes,
                 "permissions": op.get("x-okta-permissions", [[]]),
                 "credential_permissions": op.get("x-okta-credential-permissions", []),
+                "rate_limit_bucket": op["x-okta-rate-limit"]["bucket"],
+                "rate_limit_per_minute": op["x-okta-rate-limit"]["per-minute"],
+                # GET, PUT and DELETE are idempotent by HTTP; a POST only where the spec says so.
+                "retry_safe": method != "post" or op.get("x-oktakit-retry-safe", False),
             }
-    body = json.dumps(rows, indent=4, sort_keys=True)
+    # Python literals (True/False), laid out by the ruff format that follows.
+    body = pprint.pformat(rows, sort_dicts=True, width=100)
     return (
-        '"""Per-operation metadata from the spec: method, path, OAuth scopes and the admin-role\n'
-        "permissions (any one inner list suffices; ``[[]]`` means none is needed).\n"
+        '"""Per-operation metadata from the spec: method, path, OAuth scopes, the admin-role\n'
+        "permissions (any one inner list suffices; ``[[]]`` means none is needed), the Okta\n"
+        "rate-limit bucket with its published per-minute default, and ``retry_safe`` (a request\n"
+        "whose answer was lost may be sent again).\n"
         '"""\n\n'
         "from typing import Any, Final\n\n"
         f"OPERATIONS: Final[dict[str, dict[str, Any]]] = {body}\n"

@@ -1,7 +1,9 @@
 # Generated from okta_spec/openapi.yaml by openapi-python-client 0.29.1 with the
 # templates in okta_spec/templates. Do not edit: change the spec and run `nox -s generate`.
-"""Per-operation metadata from the spec: method, path, OAuth scopes and the admin-role
-permissions (any one inner list suffices; ``[[]]`` means none is needed).
+"""Per-operation metadata from the spec: method, path, OAuth scopes, the admin-role
+permissions (any one inner list suffices; ``[[]]`` means none is needed), the Okta
+rate-limit bucket with its published per-minute default, and ``retry_safe`` (a request
+whose answer was lost may be sent again).
 """
 
 from typing import Any, Final
@@ -12,6 +14,9 @@ OPERATIONS: Final[dict[str, dict[str, Any]]] = {
         "method": "POST",
         "path": "/api/v1/users/{id}/lifecycle/activate",
         "permissions": [["okta.users.lifecycle.activate"]],
+        "rate_limit_bucket": "POST /api/v1/users/{id}/lifecycle",
+        "rate_limit_per_minute": 600,
+        "retry_safe": False,
         "scopes": ["okta.users.manage"],
     },
     "createTacAuthenticatorEnrollment": {
@@ -19,6 +24,9 @@ OPERATIONS: Final[dict[str, dict[str, Any]]] = {
         "method": "POST",
         "path": "/api/v1/users/{userId}/authenticator-enrollments/tac",
         "permissions": [["okta.users.credentials.manageTemporaryAccessCode"]],
+        "rate_limit_bucket": "/api/v1",
+        "rate_limit_per_minute": 1200,
+        "retry_safe": False,
         "scopes": ["okta.users.manage"],
     },
     "deactivateUser": {
@@ -26,6 +34,9 @@ OPERATIONS: Final[dict[str, dict[str, Any]]] = {
         "method": "POST",
         "path": "/api/v1/users/{id}/lifecycle/deactivate",
         "permissions": [["okta.users.lifecycle.deactivate"]],
+        "rate_limit_bucket": "POST /api/v1/users/{id}/lifecycle",
+        "rate_limit_per_minute": 600,
+        "retry_safe": True,
         "scopes": ["okta.users.manage"],
     },
     "getAuthenticator": {
@@ -33,6 +44,9 @@ OPERATIONS: Final[dict[str, dict[str, Any]]] = {
         "method": "GET",
         "path": "/api/v1/authenticators/{authenticatorId}",
         "permissions": [[]],
+        "rate_limit_bucket": "/api/v1/authenticators",
+        "rate_limit_per_minute": 600,
+        "retry_safe": True,
         "scopes": ["okta.authenticators.read"],
     },
     "getUser": {
@@ -40,6 +54,9 @@ OPERATIONS: Final[dict[str, dict[str, Any]]] = {
         "method": "GET",
         "path": "/api/v1/users/{id}",
         "permissions": [["okta.users.read"], ["okta.users.userprofile.manage"]],
+        "rate_limit_bucket": "GET /api/v1/users/{id}",
+        "rate_limit_per_minute": 2000,
+        "retry_safe": True,
         "scopes": ["okta.users.read"],
     },
     "listAuthenticators": {
@@ -47,6 +64,9 @@ OPERATIONS: Final[dict[str, dict[str, Any]]] = {
         "method": "GET",
         "path": "/api/v1/authenticators",
         "permissions": [[]],
+        "rate_limit_bucket": "/api/v1/authenticators",
+        "rate_limit_per_minute": 600,
+        "retry_safe": True,
         "scopes": ["okta.authenticators.read"],
     },
     "listRolePermissions": {
@@ -54,6 +74,9 @@ OPERATIONS: Final[dict[str, dict[str, Any]]] = {
         "method": "GET",
         "path": "/api/v1/iam/roles/{roleIdOrLabel}/permissions",
         "permissions": [["okta.iam.read"]],
+        "rate_limit_bucket": "/api/v1/iam",
+        "rate_limit_per_minute": 600,
+        "retry_safe": True,
         "scopes": ["okta.roles.read"],
     },
     "listRolesForClient": {
@@ -61,6 +84,9 @@ OPERATIONS: Final[dict[str, dict[str, Any]]] = {
         "method": "GET",
         "path": "/oauth2/v1/clients/{clientId}/roles",
         "permissions": [["okta.iam.read"]],
+        "rate_limit_bucket": "/oauth2/v1/clients",
+        "rate_limit_per_minute": 600,
+        "retry_safe": True,
         "scopes": ["okta.roles.read"],
     },
     "listUserGroups": {
@@ -68,6 +94,9 @@ OPERATIONS: Final[dict[str, dict[str, Any]]] = {
         "method": "GET",
         "path": "/api/v1/users/{id}/groups",
         "permissions": [["okta.users.read", "okta.groups.read"]],
+        "rate_limit_bucket": "GET /api/v1/users/{id}/groups",
+        "rate_limit_per_minute": 1200,
+        "retry_safe": True,
         "scopes": ["okta.users.read"],
     },
     "listUsers": {
@@ -75,6 +104,9 @@ OPERATIONS: Final[dict[str, dict[str, Any]]] = {
         "method": "GET",
         "path": "/api/v1/users",
         "permissions": [["okta.users.read"], ["okta.users.userprofile.manage"]],
+        "rate_limit_bucket": "GET /api/v1/users",
+        "rate_limit_per_minute": 600,
+        "retry_safe": True,
         "scopes": ["okta.users.read"],
     },
     "reactivateUser": {
@@ -82,6 +114,9 @@ OPERATIONS: Final[dict[str, dict[str, Any]]] = {
         "method": "POST",
         "path": "/api/v1/users/{id}/lifecycle/reactivate",
         "permissions": [["okta.users.lifecycle.activate"]],
+        "rate_limit_bucket": "POST /api/v1/users/{id}/lifecycle",
+        "rate_limit_per_minute": 600,
+        "retry_safe": False,
         "scopes": ["okta.users.manage"],
     },
     "replaceUser": {
@@ -89,6 +124,9 @@ OPERATIONS: Final[dict[str, dict[str, Any]]] = {
         "method": "PUT",
         "path": "/api/v1/users/{id}",
         "permissions": [["okta.users.userprofile.manage"]],
+        "rate_limit_bucket": "POST|PUT|DELETE /api/v1/users/{id}",
+        "rate_limit_per_minute": 600,
+        "retry_safe": True,
         "scopes": ["okta.users.manage"],
     },
     "resetFactors": {
@@ -96,6 +134,9 @@ OPERATIONS: Final[dict[str, dict[str, Any]]] = {
         "method": "POST",
         "path": "/api/v1/users/{id}/lifecycle/reset_factors",
         "permissions": [["okta.users.credentials.resetFactors"]],
+        "rate_limit_bucket": "POST /api/v1/users/{id}/lifecycle",
+        "rate_limit_per_minute": 600,
+        "retry_safe": True,
         "scopes": ["okta.users.manage"],
     },
     "suspendUser": {
@@ -103,6 +144,9 @@ OPERATIONS: Final[dict[str, dict[str, Any]]] = {
         "method": "POST",
         "path": "/api/v1/users/{id}/lifecycle/suspend",
         "permissions": [["okta.users.lifecycle.suspend"]],
+        "rate_limit_bucket": "POST /api/v1/users/{id}/lifecycle",
+        "rate_limit_per_minute": 600,
+        "retry_safe": True,
         "scopes": ["okta.users.manage"],
     },
     "unlockUser": {
@@ -110,6 +154,9 @@ OPERATIONS: Final[dict[str, dict[str, Any]]] = {
         "method": "POST",
         "path": "/api/v1/users/{id}/lifecycle/unlock",
         "permissions": [["okta.users.lifecycle.unlock"]],
+        "rate_limit_bucket": "POST /api/v1/users/{id}/lifecycle",
+        "rate_limit_per_minute": 600,
+        "retry_safe": True,
         "scopes": ["okta.users.manage"],
     },
     "unsuspendUser": {
@@ -117,6 +164,9 @@ OPERATIONS: Final[dict[str, dict[str, Any]]] = {
         "method": "POST",
         "path": "/api/v1/users/{id}/lifecycle/unsuspend",
         "permissions": [["okta.users.lifecycle.unsuspend"]],
+        "rate_limit_bucket": "POST /api/v1/users/{id}/lifecycle",
+        "rate_limit_per_minute": 600,
+        "retry_safe": True,
         "scopes": ["okta.users.manage"],
     },
     "updateUser": {
@@ -124,6 +174,9 @@ OPERATIONS: Final[dict[str, dict[str, Any]]] = {
         "method": "POST",
         "path": "/api/v1/users/{id}",
         "permissions": [["okta.users.userprofile.manage"]],
+        "rate_limit_bucket": "POST|PUT|DELETE /api/v1/users/{id}",
+        "rate_limit_per_minute": 600,
+        "retry_safe": False,
         "scopes": ["okta.users.manage"],
     },
 }
