@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+import stamina
 
 from tests import _aioresponses_compat
 
@@ -22,3 +24,11 @@ def require_reference() -> Path:
     if not REFERENCE.is_dir():
         pytest.skip(f"upstream reference folder {REFERENCE} is absent (only CI and dev machines have it)")
     return REFERENCE
+
+
+@pytest.fixture(autouse=True)
+def _retries_off() -> Iterator[None]:
+    """stamina's testing mode: no retries (as before retries existed) unless a test asks for them
+    with ``stamina.set_testing(True, attempts=N)``, and never a real backoff wait."""
+    with stamina.set_testing(True):
+        yield

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from collections.abc import AsyncIterator, Mapping
 from types import TracebackType
-from typing import TYPE_CHECKING, Any, Self, cast
+from typing import TYPE_CHECKING, Any, Literal, Self, cast
 
 import aiohttp
 
@@ -22,10 +22,14 @@ from ._arguments import (
 )
 from ._operations import operation, parse
 from ._settings import auth_from_env, org_url_from_env
+from ._stats import ClientStats, Stats
+from ._traits import operation_traits
 from ._urls import org_origin
 from .auth import Auth, Authorizer, OrgConnection
 from .errors import ConfigurationError, InvalidArgumentError
 from .pagination import paginate
+from .ratelimit import RateLimitPolicy
+from .retry import RetryPolicy
 from .transport import USER_AGENT, Transport
 
 if TYPE_CHECKING:
@@ -65,12 +69,21 @@ class OktaClient:
         auth: Auth,
         session: aiohttp.ClientSession | None = None,
         timeout: float = DEFAULT_TIMEOUT,
+        retry: RetryPolicy | Literal[False] | None = None,
+        rate_limit: RateLimitPolicy | Literal[False] | None = None,
     ) -> None:
         self._origin = org_origin(org_url)
         if auth is None or not callable(getattr(auth, "connect", None)):
             raise ConfigurationError("auth must be a credential such as ApiToken(...) or PrivateKeyJWT(...)")
         if isinstance(timeout, bool) or not isinstance(timeout, (int, float)) or not timeout > 0:  # NaN too
             raise ConfigurationError(f"timeout must be a positive number of seconds, not {timeout!r}")
+        if not (retry is None or retry is False or isinstance(retry, RetryPolicy)):
+            raise ConfigurationError(f"retry must be a RetryPolicy or False, not {retry!r}")
+        if not (rate_limit is None or rate_limit is False or isinstance(rate_limit, RateLimitPolicy)):
+            raise ConfigurationError(f"rate_limit must be a RateLimitPolicy or False, not {rate_limit!r}")
+        self._retry = RetryPolicy() if retry is None else retry or None
+        self._rate_limit = RateLimitPolicy() if rate_limit is None else rate_limit or None
+        self._stats = Stats()  # outlives the transport, so it can be read after the client closed
         self._auth = auth
         self._session = session
         self._owns_session = session is None
@@ -86,6 +99,8 @@ class OktaClient:
         auth: Auth | None = None,
         session: aiohttp.ClientSession | None = None,
         timeout: float = DEFAULT_TIMEOUT,
+        retry: RetryPolicy | Literal[False] | None = None,
+        rate_limit: RateLimitPolicy | Literal[False] | None = None,
     ) -> Self:
         """Build a client from the environment; explicit arguments win over it.
 
@@ -95,7 +110,14 @@ class OktaClient:
         token (``OKTA_API_TOKEN``).
         """
         org_url = org_url if org_url is not None else org_url_from_env(os.environ)
-        return cls(org_url, auth=auth or auth_from_env(), session=session, timeout=timeout)
+        return cls(
+            org_url,
+            auth=auth or auth_from_env(),
+            session=session,
+            timeout=timeout,
+            retry=retry,
+            rate_limit=rate_limit,
+        )
 
     @property
     def org_url(self) -> str:
@@ -106,6 +128,11 @@ class OktaClient:
         """The scopes Okta granted the service app's current token; ``None`` for API tokens
         (which carry their admin's full permissions) or before the first token."""
         return getattr(self._authorizer, "granted_scopes", None)
+
+    @property
+    def stats(self) -> ClientStats:
+        """Requests sent, 429s by kind, retries and seconds spent waiting, so far."""
+        return self._stats.snapshot()
 
     async def check(self) -> CheckResult:
         """The "Test" button: get a token (or try the API token), then make one cheap read.
@@ -141,7 +168,13 @@ class OktaClient:
             connection = OrgConnection(self._origin, self._session, USER_AGENT, self._timeout)
             self._authorizer = self._auth.connect(connection)
             self._transport = Transport(
-                origin=self._origin, authorizer=self._authorizer, session=self._session, timeout=self._timeout
+                origin=self._origin,
+                authorizer=self._authorizer,
+                session=self._session,
+                timeout=self._timeout,
+                retry=self._retry,
+                rate_limit=self._rate_limit,
+                stats=self._stats,
             )
         return self._transport
 
@@ -153,7 +186,7 @@ class OktaClient:
     async def _call(self, name: str, *args: Any, **kwargs: Any) -> Any:
         op = operation(name)
         request = op.build_request(*args, **kwargs)
-        return parse(op, await self._get_transport().request(**request))
+        return parse(op, await self._get_transport().request(**request, operation=operation_traits(name)))
 
     def _list(self, name: str, *args: Any, **kwargs: Any) -> AsyncIterator[Any]:
         op = operation(name)
@@ -161,7 +194,7 @@ class OktaClient:
 
         async def items() -> AsyncIterator[Any]:
             transport = self._get_transport()
-            first = await transport.request(**request)
+            first = await transport.request(**request, operation=operation_traits(name))
             async for item in paginate(transport, first, lambda r: parse(op, r)):
                 yield item
 

@@ -28,11 +28,21 @@ import json
 from collections.abc import Mapping, Sequence
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .ratelimit import RateLimitState
 
 
 class OktaError(Exception):
-    """Base class of every oktakit error."""
+    """Base class of every oktakit error.
+
+    ``attempts`` is how many times the call was sent before this error reached you, and
+    ``stop_reason`` why it was not sent again (None when retries never came into play).
+    """
+
+    attempts: int = 1
+    stop_reason: str | None = None
 
 
 class ConfigurationError(OktaError):
@@ -110,6 +120,8 @@ class ApiError(OktaError):
         self.error_id = error_id
         self.error_causes = tuple(error_causes)
         self.request_id = request_id
+        #: The rate-limit bucket's numbers from this answer (``oktakit.RateLimitState``), if any.
+        self.rate_limit: RateLimitState | None = None
         super().__init__(self._message())
 
     def _message(self) -> str:
@@ -176,7 +188,14 @@ class RateLimitError(ApiError):
 
 
 class ServerError(ApiError):
-    """5xx: Okta or a proxy in front of it failed; usually worth retrying later."""
+    """5xx: Okta or a proxy in front of it failed; usually worth retrying later.
+
+    ``retry_after`` is the answer's ``Retry-After`` in seconds, when it had one.
+    """
+
+    def __init__(self, *, retry_after: float | None = None, **fields: Any) -> None:
+        self.retry_after = retry_after
+        super().__init__(**fields)
 
 
 _CLASS_BY_STATUS: dict[int, type[ApiError]] = {
@@ -202,8 +221,9 @@ def api_error_from_response(
     }
     if status == 429:
         return RateLimitError(**_rate_limit_fields(headers), **fields)
-    cls = ServerError if status >= 500 else _CLASS_BY_STATUS.get(status, ApiError)
-    return cls(**fields)
+    if status >= 500:
+        return ServerError(retry_after=_retry_after(headers), **fields)
+    return _CLASS_BY_STATUS.get(status, ApiError)(**fields)
 
 
 def _error_fields(body: bytes, content_type: str) -> dict[str, Any]:
@@ -262,6 +282,20 @@ def _rate_limit_fields(headers: Mapping[str, str]) -> dict[str, Any]:
         "limit": _int_header(headers, "X-Rate-Limit-Limit"),
         "remaining": _int_header(headers, "X-Rate-Limit-Remaining"),
     }
+
+
+def _retry_after(headers: Mapping[str, str]) -> float | None:
+    """``Retry-After`` as seconds: delta-seconds, or an HTTP date read against ``Date``."""
+    value = headers.get("Retry-After")
+    if value is None:
+        return None
+    if value.strip().isdigit():
+        return float(value)
+    when = http_date(value)
+    if when is None:
+        return None
+    now = http_date(headers.get("Date")) or datetime.now(UTC)
+    return max(0.0, (when - now).total_seconds())
 
 
 def _int_header(headers: Mapping[str, str], name: str) -> int | None:

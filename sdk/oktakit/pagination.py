@@ -61,4 +61,4 @@ async def paginate(
                 "the next link repeats an earlier page", status=response.status_code, method="GET", url=link
             )
         seen.add(link)
-        response = await transport.request(method="GET", url=link)
+        response = await transport.request(method="GET", url=link, operation=response.operation)

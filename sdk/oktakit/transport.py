@@ -1,4 +1,5 @@
-"""The one place that sends requests: URL, auth, timeout, User-Agent, logging, error mapping."""
+"""The one place that sends requests: URL, auth, timeout, User-Agent, logging, error mapping,
+rate-limit pacing (``ratelimit``) and retries (``retry``)."""
 
 from __future__ import annotations
 
@@ -7,12 +8,14 @@ import logging
 import platform
 import time
 from collections.abc import Mapping
-from typing import Any
+from typing import Any, NamedTuple
 
 import aiohttp
 from multidict import CIMultiDictProxy
 from yarl import URL
 
+from ._stats import Stats
+from ._traits import IDEMPOTENT_METHODS, OperationTraits, bucket_table
 from ._version import __version__
 from .auth import Authorizer, Resend
 from .errors import (
@@ -23,6 +26,17 @@ from .errors import (
     TransportError,
     api_error_from_response,
 )
+from .ratelimit import (
+    Budget,
+    Pacer,
+    RateLimitPolicy,
+    match_bucket,
+    parse_bucket,
+    rate_limit_kind,
+    rate_limit_state,
+    read_rate_limit,
+)
+from .retry import Retrier, RetryPolicy
 
 logger = logging.getLogger("oktakit")
 
@@ -36,11 +50,20 @@ USER_AGENT = f"oktakit/{__version__} python/{platform.python_version()} aiohttp/
 class Response:
     """A received 2xx response: what the generated parsers read."""
 
-    __slots__ = ("_json", "content", "headers", "method", "status_code", "url")
+    __slots__ = ("_json", "content", "headers", "method", "operation", "status_code", "url")
 
     def __init__(
-        self, *, status_code: int, content: bytes, headers: CIMultiDictProxy[str], method: str, url: str
+        self,
+        *,
+        status_code: int,
+        content: bytes,
+        headers: CIMultiDictProxy[str],
+        method: str,
+        url: str,
+        operation: OperationTraits | None = None,
     ) -> None:
+        #: The operation's traits; the next pages of a list are paced and retried alike.
+        self.operation = operation
         self.status_code = status_code
         self.content = content
         self.headers = headers
@@ -81,7 +104,13 @@ class Transport:
         authorizer: Authorizer,
         session: aiohttp.ClientSession,
         timeout: aiohttp.ClientTimeout,
+        retry: RetryPolicy | None = None,
+        rate_limit: RateLimitPolicy | None = None,
+        stats: Stats | None = None,
     ) -> None:
+        self.stats = Stats() if stats is None else stats
+        self._retrier = None if retry is None else Retrier(retry, self.stats)
+        self.pacer = None if rate_limit is None else Pacer(rate_limit, self.stats, time.time)
         self._origin = origin
         self._origin_str = str(origin)
         self._authorizer = authorizer
@@ -127,7 +156,10 @@ class Transport:
         params: Mapping[str, Any] | None = None,
         json: Any = None,
         headers: Mapping[str, str] | None = None,
+        operation: OperationTraits | None = None,
     ) -> Response:
+        """Send one call (with its retries); ``operation`` names its bucket and retry safety,
+        otherwise the method and the path decide."""
         target = self.resolve(url)
         if params:
             target = target.extend_query({k: _query_value(v) for k, v in params.items()})
@@ -138,13 +170,29 @@ class Transport:
             base_headers.setdefault("Content-Type", "application/json")
         if self._session.closed:
             raise ConfigurationError("the aiohttp session given to OktaClient has been closed")
+        if operation is None:
+            operation = _fallback_traits(method, target.path)
+        call = _Call(method, target, shown, data, base_headers, operation)
+        retrier = self._retrier
+        if retrier is None:
+            return await self._attempt(call, None)
+        deadline = retrier.deadline()
+        return await retrier.run(
+            lambda: self._attempt(call, deadline),
+            retry_safe=operation.retry_safe,
+            deadline=deadline,
+            label=f"{method} {shown}",
+        )
+
+    async def _attempt(self, call: _Call, deadline: float | None) -> Response:
+        method, target, shown, _, base_headers, operation = call
         # The authorizer may ask to resend (a refreshed token, a new DPoP nonce), within a budget
         # per request; the body is bytes, so resending it is safe.
         budget = dict(RESEND_BUDGET)
         while True:
             sent = await self._authorizer.headers(method, target)
-            status, response_headers, content = await self._send(
-                method, target, shown, data, {**base_headers, **sent}
+            status, response_headers, content = await self._paced_send(
+                call, {**base_headers, **sent}, deadline
             )
             resend = await self._authorizer.after_response(sent, status, response_headers, content)
             if resend is Resend.NO or budget.get(resend, 0) == 0:
@@ -152,12 +200,53 @@ class Transport:
             budget[resend] -= 1
             logger.debug("%s %s -> %d: resending %s", method, shown, status, resend.value)
         if not 200 <= status < 300:
-            raise api_error_from_response(
+            error = api_error_from_response(
                 status=status, method=method, url=shown, headers=response_headers, body=content
             )
+            numbers = read_rate_limit(response_headers)
+            if numbers is not None:
+                cap = self.pacer.cap if self.pacer is not None else 0
+                error.rate_limit = rate_limit_state(operation.bucket, numbers, cap)
+            if status == 429:
+                self.stats.rate_limited[rate_limit_kind(response_headers)] += 1
+            raise error
         return Response(
-            status_code=status, content=content, headers=response_headers, method=method, url=shown
+            status_code=status,
+            content=content,
+            headers=response_headers,
+            method=method,
+            url=shown,
+            operation=operation,
         )
+
+    async def _paced_send(
+        self, call: _Call, headers: Mapping[str, str], deadline: float | None
+    ) -> tuple[int, CIMultiDictProxy[str], bytes]:
+        """``_send`` once the bucket and the in-flight cap allow it; the answer feeds the pacer."""
+        self.stats.requests += 1
+        method, target, shown, data, _, operation = call
+        pacer = self.pacer
+        if pacer is None:
+            return await self._send(method, target, shown, data, headers)
+        bucket = operation.bucket
+        place: Budget
+        try:
+            place = await pacer.acquire(bucket, deadline)
+        except TimeoutError:
+            raise RequestTimeoutError(
+                f"the call's deadline passed while waiting for rate-limit bucket {bucket!r}",
+                method=method,
+                url=shown,
+            ) from None
+        answer = None
+        try:
+            answer = await self._send(method, target, shown, data, headers)
+        finally:
+            if answer is None:
+                pacer.release(place, 0, None)
+            else:
+                pacer.release(place, answer[0], answer[1])
+        return answer
 
     async def _send(
         self, method: str, target: URL, shown: str, data: bytes | None, headers: Mapping[str, str]
@@ -194,6 +283,28 @@ class Transport:
 
     def __repr__(self) -> str:
         return f"<Transport {self._origin_str}>"
+
+
+class _Call(NamedTuple):
+    """One call as built once, for every attempt."""
+
+    method: str
+    target: URL
+    shown: str
+    data: bytes | None
+    headers: Mapping[str, str]
+    operation: OperationTraits
+
+
+_BUCKETS: dict[str, tuple[frozenset[str], tuple[str | None, ...]]] = {}
+
+
+def _fallback_traits(method: str, path: str) -> OperationTraits:
+    """Traits of a request of no known operation: bucket by Okta's matching rule, retry by method."""
+    if not _BUCKETS:
+        _BUCKETS.update({name: parse_bucket(name) for name in bucket_table()})
+    bucket = match_bucket(_BUCKETS, method, path) or "default"
+    return OperationTraits(bucket, method in IDEMPOTENT_METHODS)
 
 
 def _query_value(value: Any) -> str | int | float:

@@ -1,0 +1,199 @@
+"""Which failures are sent again, after how long, and when to stop; the loop itself is stamina's.
+
+The rules, so that a retry can never repeat an effect:
+
+- 429: always (Okta did not process the request), after the bucket's reset plus jitter;
+- no connection established (connect refused, DNS, connect timeout): always;
+- 5xx, a connection lost after sending, a read timeout: only for an operation whose repeat is
+  harmless (GET, PUT, DELETE, and the POSTs the spec marks ``x-oktakit-retry-safe``);
+- any other 4xx, configuration errors, unreadable 2xx bodies: never.
+
+Attempts and a deadline per call bound it all; the error that reaches the caller carries
+``attempts`` and ``stop_reason`` and a note saying both. ``stamina.set_testing(True)`` turns
+retries off (and waits to zero) in tests, ours and our users'.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import random
+from collections.abc import Awaitable, Callable
+from typing import Any, TypeVar
+
+import aiohttp
+import attrs
+import stamina
+
+from ._stats import Stats
+from .errors import OktaError, RateLimitError, RequestTimeoutError, ServerError, TransportError
+
+logger = logging.getLogger("oktakit")
+
+T = TypeVar("T")
+
+
+def _positive(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not value > 0:
+        raise ValueError(f"{attribute.name} must be a positive number, not {value!r}")
+
+
+def _attempts(instance: object, attribute: attrs.Attribute[int], value: int) -> None:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise ValueError(f"attempts must be a positive integer, not {value!r}")
+
+
+def _deadline(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if value is not None:
+        _positive(instance, attribute, value)
+
+
+@attrs.frozen
+class RetryPolicy:
+    """How hard a client tries.
+
+    ``attempts``: at most this many sends per call (1 turns retries off). ``deadline``: seconds
+    from the call's start after which no new attempt or wait begins (waits for a rate-limit
+    reset included; None for no deadline). Without a hint from Okta the wait doubles from
+    ``wait_initial`` up to ``wait_max``; every wait gets up to ``jitter`` seconds added.
+    """
+
+    attempts: int = attrs.field(default=5, validator=_attempts)
+    deadline: float | None = attrs.field(default=300.0, validator=_deadline)
+    wait_initial: float = attrs.field(default=0.5, validator=_positive)
+    wait_max: float = attrs.field(default=30.0, validator=_positive)
+    jitter: float = attrs.field(default=1.0, validator=attrs.validators.ge(0))
+
+
+def _never_connected(exc: TransportError) -> bool:
+    cause = exc.__cause__
+    if isinstance(cause, aiohttp.ClientSSLError):  # a certificate problem does not heal by retrying
+        return False
+    return isinstance(cause, (aiohttp.ClientConnectorError, aiohttp.ConnectionTimeoutError))
+
+
+def retry_reason(exc: BaseException, retry_safe: bool) -> str | None:
+    """Why ``exc`` may be retried (a short phrase for logs), or None if it must not be."""
+    if isinstance(exc, RateLimitError):
+        return "HTTP 429"
+    if isinstance(exc, TransportError):
+        if _never_connected(exc):
+            return "no connection"
+        if retry_safe:
+            return "timeout" if isinstance(exc, RequestTimeoutError) else "connection lost"
+        return None
+    if isinstance(exc, ServerError) and retry_safe:
+        return f"HTTP {exc.status}"
+    return None
+
+
+def backoff(exc: BaseException, attempt: int, policy: RetryPolicy, rng: random.Random) -> float:
+    """Seconds to wait after failed attempt number ``attempt`` (1-based).
+
+    Okta's hint wins: a 429's reset (read against the answer's ``Date``), a 5xx's
+    ``Retry-After``; otherwise exponential. Jitter spreads the clients woken by one reset.
+    """
+    hint = exc.retry_after if isinstance(exc, (RateLimitError, ServerError)) else None
+    if hint is None:
+        hint = min(policy.wait_max, policy.wait_initial * 2 ** (attempt - 1))
+    return hint + rng.uniform(0, policy.jitter)
+
+
+class _Decider:
+    """stamina's backoff hook for one call: decides, counts, logs, remembers why it stopped."""
+
+    __slots__ = ("attempts", "deadline", "label", "next_wait", "policy", "retry_safe", "rng", "stop_reason")
+
+    def __init__(self, policy: RetryPolicy, retry_safe: bool, deadline: float | None, label: str) -> None:
+        self.policy, self.retry_safe = policy, retry_safe
+        self.deadline, self.label = deadline, label
+        self.next_wait = 0.0
+        self.rng = random.Random()  # noqa: S311 - jitter, not security
+        self.attempts = 0
+        self.stop_reason: str | None = None
+
+    def __call__(self, exc: Exception) -> bool | float:
+        self.attempts += 1
+        reason = retry_reason(exc, self.retry_safe)
+        if reason is None:
+            self.stop_reason = "not retryable" if not _resendable_failure(exc) else "not safe to resend"
+            return False
+        if self.attempts >= self.policy.attempts:
+            self.stop_reason = f"{reason}, no attempts left"
+            return False
+        wait = backoff(exc, self.attempts, self.policy, self.rng)
+        if stamina.is_testing():
+            wait = 0.0
+        if self.deadline is not None and asyncio.get_running_loop().time() + wait > self.deadline:
+            self.stop_reason = f"{reason}, the deadline comes before the next attempt"
+            return False
+        self.next_wait = wait
+        logger.debug(
+            "%s failed (%s, attempt %d of %d): retrying in %.2f s",
+            self.label,
+            reason,
+            self.attempts,
+            self.policy.attempts,
+            wait,
+        )
+        return wait
+
+
+def _resendable_failure(exc: BaseException) -> bool:
+    # Failures that a retry-safe operation would have retried.
+    return isinstance(exc, (ServerError, TransportError))
+
+
+class Retrier:
+    """Runs one call's attempts under a ``RetryPolicy``."""
+
+    def __init__(self, policy: RetryPolicy, stats: Stats) -> None:
+        self.policy = policy
+        self.stats = stats
+
+    def deadline(self) -> float | None:
+        """The loop time at which a call starting now must stop trying."""
+        if self.policy.deadline is None:
+            return None
+        return asyncio.get_running_loop().time() + self.policy.deadline
+
+    async def run(
+        self, send: Callable[[], Awaitable[T]], *, retry_safe: bool, deadline: float | None, label: str
+    ) -> T:
+        """``send()`` until it succeeds or the policy says stop.
+
+        The first attempt runs outside stamina (nothing to pay when it succeeds); a failure is
+        replayed as stamina's first attempt, so stamina counts, waits and stops.
+        """
+        try:
+            return await send()
+        except OktaError as exc:
+            failure: OktaError | None = exc
+        decider = _Decider(self.policy, retry_safe, deadline, label)
+        try:
+            async for attempt in stamina.retry_context(
+                on=decider,
+                attempts=self.policy.attempts,
+                timeout=None,  # our deadline, checked by the decider, includes rate-limit waits
+            ):
+                with attempt:
+                    if failure is not None:
+                        replay, failure = failure, None
+                        raise replay
+                    self.stats.retries += 1  # counted here: stamina may stop before the hook's wait
+                    self.stats.waited += decider.next_wait
+                    return await send()
+        except OktaError as exc:
+            _annotate(exc, decider)
+            raise
+        raise AssertionError("unreachable")
+
+
+def _annotate(exc: OktaError, decider: _Decider) -> None:
+    exc.attempts = max(decider.attempts, 1)
+    if decider.stop_reason is None:  # stamina stopped first: its testing mode, or set_active(False)
+        decider.stop_reason = "retries are off (stamina)"
+    exc.stop_reason = decider.stop_reason
+    if exc.attempts > 1 or decider.stop_reason != "not retryable":
+        noun = "attempt" if exc.attempts == 1 else "attempts"
+        exc.add_note(f"oktakit gave up after {exc.attempts} {noun}: {decider.stop_reason}")
