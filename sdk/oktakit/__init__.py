@@ -12,6 +12,7 @@ from ._version import __version__
 
 if TYPE_CHECKING:
     from ._check import CheckResult
+    from ._stats import ClientStats
     from .auth import ApiToken, Auth, Authorizer, PrivateKeyJWT
     from .client import OktaClient
     from .errors import (
@@ -32,6 +33,8 @@ if TYPE_CHECKING:
         TransportError,
     )
     from .keys import SigningKey, generate_signing_key, load_signing_key, public_jwks
+    from .ratelimit import RateLimitPolicy, RateLimitState
+    from .retry import RetryPolicy
 
 __all__ = [
     "ApiError",
@@ -41,6 +44,7 @@ __all__ = [
     "Authorizer",
     "BadRequestError",
     "CheckResult",
+    "ClientStats",
     "ConfigurationError",
     "ConflictError",
     "InvalidArgumentError",
@@ -52,7 +56,10 @@ __all__ = [
     "PermissionDeniedError",
     "PrivateKeyJWT",
     "RateLimitError",
+    "RateLimitPolicy",
+    "RateLimitState",
     "RequestTimeoutError",
+    "RetryPolicy",
     "ServerError",
     "SigningKey",
     "TransportError",
@@ -73,6 +80,7 @@ __getattr__, __dir__ = lazy_namespace(
         "Authorizer": ".auth",
         "BadRequestError": ".errors",
         "CheckResult": "._check",
+        "ClientStats": "._stats",
         "ConfigurationError": ".errors",
         "ConflictError": ".errors",
         "InvalidArgumentError": ".errors",
@@ -84,7 +92,10 @@ __getattr__, __dir__ = lazy_namespace(
         "PermissionDeniedError": ".errors",
         "PrivateKeyJWT": ".auth",
         "RateLimitError": ".errors",
+        "RateLimitPolicy": ".ratelimit",
+        "RateLimitState": ".ratelimit",
         "RequestTimeoutError": ".errors",
+        "RetryPolicy": ".retry",
         "ServerError": ".errors",
         "SigningKey": ".keys",
         "TransportError": ".errors",

@@ -248,6 +248,9 @@ class Pacer:
                 waiter.cancel()
                 if waiter in queue:
                     queue.remove(waiter)
+            if budget is not None and not budget.waiters and budget.timer is not None:
+                budget.timer.cancel()  # nobody left to wake
+                budget.timer = None
             raise
         finally:
             self.stats.waited += loop.time() - started

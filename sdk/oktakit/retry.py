@@ -23,7 +23,6 @@ from typing import Any, TypeVar
 
 import aiohttp
 import attrs
-import stamina
 
 from ._stats import Stats
 from .errors import OktaError, RateLimitError, RequestTimeoutError, ServerError, TransportError
@@ -122,6 +121,8 @@ class _Decider:
             self.stop_reason = f"{reason}, no attempts left"
             return False
         wait = backoff(exc, self.attempts, self.policy, self.rng)
+        import stamina
+
         if stamina.is_testing():
             wait = 0.0
         if self.deadline is not None and asyncio.get_running_loop().time() + wait > self.deadline:
@@ -169,6 +170,8 @@ class Retrier:
             return await send()
         except OktaError as exc:
             failure: OktaError | None = exc
+        import stamina  # only once something failed: importing it (and tenacity) is not free
+
         decider = _Decider(self.policy, retry_safe, deadline, label)
         try:
             async for attempt in stamina.retry_context(

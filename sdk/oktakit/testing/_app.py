@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import math
 import random
 import socket
 import struct
@@ -195,13 +196,29 @@ class _Pipeline:
     async def _fault(self, request: web.Request, rule: FaultRule, bucket: Bucket | None) -> _Outcome:
         if rule.kind == "reset":
             _drop_connection(request)
+        elif rule.kind == "truncate":
+            await self._truncate(request)
         elif rule.kind == "timeout":
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(self.ctx.closing.wait(), rule.delay)
         status, body, content_type = rule.response()
         response = web.Response(status=status, body=body, content_type=content_type)
-        # A fault never reaches Okta's counters: report the bucket as it stands.
+        if rule.retry_after is not None:
+            response.headers["Retry-After"] = str(rule.retry_after)
+        # A fault never reaches Okta's counters: report the bucket as it stands (a 429 as spent).
         peek = None
         if bucket is not None:
-            peek = Decision(True, bucket.limit, bucket.remaining, bucket.reset_at)
+            if status == 429:
+                reset = bucket.reset_at or math.ceil(self.clock() + bucket.window)
+                peek = Decision(False, bucket.limit, 0, reset)
+            else:
+                peek = Decision(True, bucket.limit, bucket.remaining, bucket.reset_at)
         return response, peek, rule.kind, rule.okta_headers
+
+    async def _truncate(self, request: web.Request) -> None:
+        """Send the headers and half of a promised body, then reset the connection."""
+        response = web.StreamResponse(status=200, headers={"Content-Type": "application/json"})
+        response.content_length = 1024
+        await response.prepare(request)
+        await response.write(b'{"id": "' + b"x" * 500)
+        _drop_connection(request)

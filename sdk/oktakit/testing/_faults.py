@@ -1,4 +1,5 @@
-"""Injectable faults: Okta 5xx errors, proxy HTML pages, dropped connections, slowness.
+"""Injectable faults: Okta 5xx errors and 429s, proxy HTML pages, dropped connections (before
+the answer, or after its headers and half its body: ``truncate``), slowness.
 
 Rules are matched in the order they were added, by operationId and/or method and a glob on
 the request path (``*`` also crosses ``/``). A rule fires with its ``probability`` (drawn from
@@ -18,9 +19,9 @@ from typing import Literal
 
 from ._errors import CATALOGUE, error_body
 
-FaultKind = Literal["error", "html", "reset", "delay", "timeout"]
-_KINDS: frozenset[str] = frozenset({"error", "html", "reset", "delay", "timeout"})
-_DEFAULT_STATUS = {"error": 500, "html": 502, "timeout": 504}
+FaultKind = Literal["error", "html", "reset", "truncate", "delay", "timeout"]
+_KINDS: frozenset[str] = frozenset({"error", "html", "reset", "truncate", "delay", "timeout"})
+_DEFAULT_STATUS = {"error": 500, "html": 502, "timeout": 504, "truncate": 200}
 _ERROR_CODES = {429: "E0000047", 503: "E0000010"}  # anything else: E0000009 Internal Server Error
 
 
@@ -39,8 +40,11 @@ class FaultRule:
     delay: float = 0.0
     body: bytes | None = None
     content_type: str | None = None
-    #: False drops the Okta headers (X-Rate-Limit-*, X-Okta-Request-Id), like a proxy page.
+    #: False drops the Okta headers (X-Rate-Limit-*, X-Okta-Request-Id), like a proxy page; a
+    #: 429 with them reports its bucket as exhausted until the bucket's reset.
     okta_headers: bool = True
+    #: Seconds for a ``Retry-After`` header (e.g. on a 503).
+    retry_after: int | None = None
     fired: int = 0
     _path_re: re.Pattern[str] | None = field(default=None, init=False, repr=False)
 

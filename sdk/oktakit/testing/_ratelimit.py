@@ -2,7 +2,9 @@
 
 A request is counted in one bucket, chosen per HTTP method by exact path match first and then
 by the longest matching path prefix, as Okta documents. Each bucket counts requests in a
-window that starts with its first request (Okta windows are not aligned to wall-clock minutes).
+window that starts with its first request (Okta windows are not aligned to wall-clock
+minutes); a window of whole seconds starts on the whole second, as Okta's do ("12:00:20 to
+12:01:19"), so ``X-Rate-Limit-Reset`` is exact.
 """
 
 from __future__ import annotations
@@ -10,6 +12,8 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field, replace
 from typing import Final, NamedTuple
+
+from oktakit._traits import bucket_table
 
 from ._util import Clock
 
@@ -30,21 +34,26 @@ class BucketRule:
         return self.name or f"{'|'.join(self.methods)} {self.pattern}"
 
 
-# Okta's published per-minute defaults for the endpoints the simulator serves (the former
-# "rl-global-mgmt" page); anything else falls into the catch-all buckets. The org authorization
-# server's token endpoint counts in a bucket of its own.
-OKTA_DEFAULT_BUCKETS: Final[tuple[BucketRule, ...]] = (
-    BucketRule("/api/v1/users", 600, ("GET",)),
-    BucketRule("/api/v1/users", 600, ("POST",)),
-    BucketRule("/api/v1/users/{id}", 2000, ("GET",)),
-    BucketRule("/api/v1/users/{id}", 600, ("POST", "PUT", "DELETE")),
-    BucketRule("/api/v1/users/{id}/lifecycle", 600, ("POST",)),
-    BucketRule("/api/v1/authenticators", 600),
-    BucketRule("/api/v1/iam", 600),
-    BucketRule("/oauth2/v1/clients", 600),
+def _spec_buckets() -> tuple[BucketRule, ...]:
+    """The buckets the spec's operations count in (``x-okta-rate-limit``), named as in the spec."""
+    rules = []
+    for name, per_minute in bucket_table().items():
+        methods, _, pattern = name.rpartition(" ")
+        rules.append(BucketRule(pattern, per_minute, tuple(methods.split("|")) if methods else ("*",), name))
+    return tuple(rules)
+
+
+# Okta's published per-minute defaults: the spec's buckets, then the routes outside the spec.
+# The org authorization server's token endpoint counts in a bucket of its own; anything else
+# falls into the catch-all buckets.
+_OUTSIDE_THE_SPEC = (
     BucketRule("/oauth2/v1/token", 600, ("POST",)),
-    BucketRule("/api/v1", 1200),
+    BucketRule("/api/v1", 1200, name="/api/v1"),
     BucketRule("/", 1200, name="default"),
+)
+OKTA_DEFAULT_BUCKETS: Final[tuple[BucketRule, ...]] = (
+    *_spec_buckets(),
+    *(rule for rule in _OUTSIDE_THE_SPEC if rule.label not in bucket_table()),
 )
 
 
@@ -79,6 +88,8 @@ class Bucket:
     segments: tuple[str | None, ...]
     count: int = 0
     start: float = field(default=-math.inf)
+    #: Windows opened so far (a test can count the windows a run needed).
+    windows: int = 0
 
     @property
     def remaining(self) -> int:
@@ -146,8 +157,10 @@ class RateLimiter:
 
     def hit(self, bucket: Bucket, now: float) -> Decision:
         if now >= bucket.start + bucket.window:
-            bucket.start = now
+            window = bucket.window
+            bucket.start = math.floor(now) if window == int(window) else now
             bucket.count = 0
+            bucket.windows += 1
         bucket.count += 1
         return Decision(bucket.count <= bucket.limit, bucket.limit, bucket.remaining, bucket.reset_at)
 
@@ -173,3 +186,4 @@ class RateLimiter:
         for bucket in self.buckets:
             bucket.count = 0
             bucket.start = -math.inf
+            bucket.windows = 0

@@ -187,6 +187,7 @@ class OktaSimulator:
         body: bytes | None = None,
         content_type: str | None = None,
         okta_headers: bool = True,
+        retry_after: int | None = None,
     ) -> FaultRule:
         """Add a fault rule (see ``FaultRule``); returns it so a test can check ``fired``."""
         rule = FaultRule(
@@ -201,6 +202,7 @@ class OktaSimulator:
             body=body,
             content_type=content_type,
             okta_headers=okta_headers,
+            retry_after=retry_after,
         )
         return self.faults.add(rule)
 
