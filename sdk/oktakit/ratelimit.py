@@ -29,6 +29,7 @@ from email.utils import parsedate_to_datetime
 import attrs
 
 from ._stats import Stats
+from .errors import ConfigurationError
 
 logger = logging.getLogger("oktakit")
 
@@ -50,12 +51,12 @@ class RateLimitState:
 
 def _positive_int(instance: object, attribute: attrs.Attribute[int], value: int) -> None:
     if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-        raise ValueError(f"{attribute.name} must be a positive integer, not {value!r}")
+        raise ConfigurationError(f"{attribute.name} must be a positive integer, not {value!r}")
 
 
 def _share(instance: object, attribute: attrs.Attribute[float], value: float) -> None:
     if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 < value <= 1:
-        raise ValueError(f"max_share must be within (0, 1], not {value!r}")
+        raise ConfigurationError(f"max_share must be within (0, 1], not {value!r}")
 
 
 @attrs.frozen

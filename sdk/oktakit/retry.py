@@ -25,7 +25,14 @@ import aiohttp
 import attrs
 
 from ._stats import Stats
-from .errors import OktaError, RateLimitError, RequestTimeoutError, ServerError, TransportError
+from .errors import (
+    ConfigurationError,
+    OktaError,
+    RateLimitError,
+    RequestTimeoutError,
+    ServerError,
+    TransportError,
+)
 
 logger = logging.getLogger("oktakit")
 
@@ -34,12 +41,17 @@ T = TypeVar("T")
 
 def _positive(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
     if isinstance(value, bool) or not isinstance(value, (int, float)) or not value > 0:
-        raise ValueError(f"{attribute.name} must be a positive number, not {value!r}")
+        raise ConfigurationError(f"{attribute.name} must be a positive number, not {value!r}")
+
+
+def _not_negative(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not value >= 0:
+        raise ConfigurationError(f"{attribute.name} must be zero or more seconds, not {value!r}")
 
 
 def _attempts(instance: object, attribute: attrs.Attribute[int], value: int) -> None:
     if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-        raise ValueError(f"attempts must be a positive integer, not {value!r}")
+        raise ConfigurationError(f"attempts must be a positive integer, not {value!r}")
 
 
 def _deadline(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
@@ -61,14 +73,11 @@ class RetryPolicy:
     deadline: float | None = attrs.field(default=300.0, validator=_deadline)
     wait_initial: float = attrs.field(default=0.5, validator=_positive)
     wait_max: float = attrs.field(default=30.0, validator=_positive)
-    jitter: float = attrs.field(default=1.0, validator=attrs.validators.ge(0))
+    jitter: float = attrs.field(default=1.0, validator=_not_negative)
 
 
 def _never_connected(exc: TransportError) -> bool:
-    cause = exc.__cause__
-    if isinstance(cause, aiohttp.ClientSSLError):  # a certificate problem does not heal by retrying
-        return False
-    return isinstance(cause, (aiohttp.ClientConnectorError, aiohttp.ConnectionTimeoutError))
+    return isinstance(exc.__cause__, (aiohttp.ClientConnectorError, aiohttp.ConnectionTimeoutError))
 
 
 def retry_reason(exc: BaseException, retry_safe: bool) -> str | None:
@@ -76,14 +85,13 @@ def retry_reason(exc: BaseException, retry_safe: bool) -> str | None:
     if isinstance(exc, RateLimitError):
         return "HTTP 429"
     if isinstance(exc, TransportError):
+        if isinstance(exc.__cause__, aiohttp.ClientSSLError):  # TLS refused: retrying cannot heal it
+            return None
         if _never_connected(exc):
             return "no connection"
-        if retry_safe:
-            return "timeout" if isinstance(exc, RequestTimeoutError) else "connection lost"
-        return None
-    if isinstance(exc, ServerError) and retry_safe:
-        return f"HTTP {exc.status}"
-    return None
+        lost = "timeout" if isinstance(exc, RequestTimeoutError) else "connection lost"
+        return lost if retry_safe else None
+    return f"HTTP {exc.status}" if isinstance(exc, ServerError) and retry_safe else None
 
 
 def backoff(exc: BaseException, attempt: int, policy: RetryPolicy, rng: random.Random) -> float:

@@ -1,0 +1,166 @@
+"""The pacer's pure parts: header reading, Okta's clock, bucket matching and the budget."""
+
+from __future__ import annotations
+
+import math
+from email.utils import formatdate
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from oktakit import ApiToken, ConfigurationError, OktaClient, RateLimitPolicy
+from oktakit.ratelimit import (
+    Budget,
+    ServerClock,
+    match_bucket,
+    parse_bucket,
+    rate_limit_kind,
+    read_rate_limit,
+)
+
+
+def test_rate_limit_headers_are_read_as_numbers() -> None:
+    headers = {
+        "X-Rate-Limit-Limit": "600",
+        "X-Rate-Limit-Remaining": "598",
+        "X-Rate-Limit-Reset": "1767225660",
+    }
+    assert (600, 598, 1767225660) == read_rate_limit(headers)
+    assert "rate" == rate_limit_kind(headers)
+
+
+@pytest.mark.parametrize(
+    ("headers", "kind"),
+    [
+        ({}, "no_headers"),
+        ({"X-Rate-Limit-Limit": "x", "X-Rate-Limit-Remaining": "0", "X-Rate-Limit-Reset": "1"}, "no_headers"),
+        ({"X-Rate-Limit-Limit": "600"}, "no_headers"),
+        # Okta: "The first two header values are always 0 for concurrent rate limit errors".
+        (
+            {"X-Rate-Limit-Limit": "0", "X-Rate-Limit-Remaining": "0", "X-Rate-Limit-Reset": "1"},
+            "concurrency",
+        ),
+    ],
+)
+def test_a_429_is_classified_by_its_headers(headers: dict[str, str], kind: str) -> None:
+    assert kind == rate_limit_kind(headers)
+
+
+@given(
+    offset=st.floats(-1e6, 1e6),
+    locals_=st.lists(st.floats(0, 1e5), min_size=1, max_size=30),
+    latency=st.floats(0, 2),
+)
+def test_okta_time_is_never_estimated_ahead_of_okta(
+    offset: float, locals_: list[float], latency: float
+) -> None:
+    """The Date header is Okta's whole second when it answered; we read it ``latency`` later."""
+    clock = ServerClock()
+    base = 1_767_225_600.0
+    for local in locals_:
+        server_when_stamped = base + offset + local
+        clock.observe(formatdate(math.floor(server_when_stamped), usegmt=True), local + latency)
+    assert clock.offset is not None
+    assert clock.offset <= base + offset + 1e-6
+
+
+def test_okta_time_estimate_tightens_with_more_answers() -> None:
+    clock = ServerClock()
+    base = 1_767_225_600.0  # Okta's clock is local + base + 0.75
+    for local in (0.0, 0.3, 0.26, 1.25):
+        clock.observe(formatdate(math.floor(base + 0.75 + local), usegmt=True), local)
+    assert clock.offset is not None
+    assert base + 0.75 - 0.01 <= clock.offset + 0.0 <= base + 0.75
+
+
+BUCKETS = {
+    name: parse_bucket(name)
+    for name in (
+        "GET /api/v1/users",
+        "GET /api/v1/users/{id}",
+        "POST|PUT|DELETE /api/v1/users/{id}",
+        "POST /api/v1/users/{id}/lifecycle",
+        "/api/v1",
+    )
+}
+
+
+@pytest.mark.parametrize(
+    ("method", "path", "bucket"),
+    [
+        ("GET", "/api/v1/users", "GET /api/v1/users"),
+        ("GET", "/api/v1/users/00u1", "GET /api/v1/users/{id}"),
+        ("GET", "/api/v1/users/00u1/groups", "GET /api/v1/users/{id}"),
+        ("DELETE", "/api/v1/users/00u1", "POST|PUT|DELETE /api/v1/users/{id}"),
+        ("POST", "/api/v1/users/00u1/lifecycle/suspend", "POST /api/v1/users/{id}/lifecycle"),
+        ("POST", "/api/v1/users", "/api/v1"),
+        ("GET", "/oauth2/v1/clients/x/roles", None),
+    ],
+)
+def test_a_request_counts_in_the_exact_then_longest_prefix_bucket(
+    method: str, path: str, bucket: str | None
+) -> None:
+    assert bucket == match_bucket(BUCKETS, method, path)
+
+
+def _budget(limit: int, remaining: int, share: float = 1.0) -> Budget:
+    budget = Budget("b")
+    budget.update((limit, remaining, 1000), 60.0, 0.0, share)
+    return budget
+
+
+@given(limit=st.integers(1, 500), used=st.integers(0, 500), share=st.floats(0.01, 1.0))
+def test_a_budget_lets_through_at_most_its_share_of_what_is_left(limit: int, used: int, share: float) -> None:
+    remaining = max(0, limit - used)
+    budget = _budget(limit, remaining, share)
+    admitted = 0
+    while budget.admits(1.0) and admitted <= limit:
+        budget.pending += 1
+        admitted += 1
+    keep_for_others = limit - math.floor(limit * share)
+    assert admitted == max(0, remaining - keep_for_others)
+
+
+@given(answers=st.lists(st.integers(0, 100), min_size=1, max_size=20))
+def test_answers_of_one_window_in_any_order_leave_the_lowest_remaining(answers: list[int]) -> None:
+    budget = Budget("b")
+    for remaining in answers:
+        budget.update((100, remaining, 1000), 60.0, 0.0, 1.0)
+    assert min(answers) == budget.remaining
+
+
+def test_an_answer_from_an_older_window_is_ignored_and_a_newer_one_wins() -> None:
+    budget = _budget(100, 3)
+    budget.update((100, 0, 940), 0.0, 1.0, 1.0)  # a straggler of the window before
+    assert 3 == budget.remaining
+    budget.update((100, 99, 1060), 60.0, 1.0, 1.0)
+    assert (99, 1060) == (budget.remaining, budget.reset)
+
+
+def test_after_the_reset_the_bucket_is_assumed_full_until_okta_says_otherwise() -> None:
+    budget = _budget(2, 0)
+    assert not budget.admits(59.9)
+    assert budget.admits(60.0)
+    assert 2 == budget.remaining
+
+
+def test_a_new_bucket_sends_one_request_to_learn_its_numbers() -> None:
+    budget = Budget("b")
+    assert budget.admits(0.0)
+    budget.pending += 1
+    assert not budget.admits(0.0)
+
+
+@pytest.mark.parametrize(
+    "options", [{"max_in_flight": 0}, {"max_in_flight": 2.5}, {"max_share": 0}, {"max_share": 1.5}]
+)
+def test_a_nonsense_rate_limit_policy_is_refused(options: dict[str, object]) -> None:
+    with pytest.raises(ConfigurationError, match="must be"):
+        RateLimitPolicy(**options)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("name", ["retry", "rate_limit"])
+def test_the_client_refuses_a_policy_of_the_wrong_type(name: str) -> None:
+    with pytest.raises(ConfigurationError, match=name):
+        OktaClient("https://acme.okta.com", auth=ApiToken("t" * 40), **{name: True})  # type: ignore[arg-type]

@@ -1,0 +1,174 @@
+"""The retry rules of issue 9, on the pure decision and backoff functions and on the wire."""
+
+from __future__ import annotations
+
+import random
+
+import aiohttp
+import pytest
+import stamina
+from aiohttp.client_reqrep import ConnectionKey
+from aioresponses import aioresponses
+from hypothesis import given
+from hypothesis import strategies as st
+
+from oktakit import (
+    ApiError,
+    ConfigurationError,
+    MalformedResponseError,
+    OktaClient,
+    RateLimitError,
+    RequestTimeoutError,
+    RetryPolicy,
+    ServerError,
+    TransportError,
+)
+from oktakit.errors import api_error_from_response
+from oktakit.retry import backoff, retry_reason
+from tests.conftest import ORG
+from tests.sdk._support import USER_ID, user_json
+
+USER_URL = f"{ORG}/api/v1/users/{USER_ID}"
+KEY = ConnectionKey("acme.okta.com", 443, True, True, None, None, None, None)
+
+
+def _rng(seed: int) -> random.Random:
+    return random.Random(seed)  # noqa: S311 - reproducible jitter, not security
+
+
+def _api_error(status: int, headers: dict[str, str] | None = None) -> ApiError:
+    return api_error_from_response(status=status, method="GET", url=USER_URL, headers=headers or {}, body=b"")
+
+
+def _transport_error(cause: BaseException, cls: type[TransportError] = TransportError) -> TransportError:
+    error = cls("request failed", method="POST", url=USER_URL)
+    error.__cause__ = cause
+    return error
+
+
+@given(status=st.integers(400, 499).filter(lambda s: s != 429), retry_safe=st.booleans())
+def test_a_4xx_other_than_429_is_never_retried(status: int, retry_safe: bool) -> None:
+    assert retry_reason(_api_error(status), retry_safe) is None
+
+
+@given(retry_safe=st.booleans(), limit=st.sampled_from(["0", "600", None]))
+def test_a_429_is_always_retried(retry_safe: bool, limit: str | None) -> None:
+    headers = {} if limit is None else {"X-Rate-Limit-Limit": limit}
+    assert "HTTP 429" == retry_reason(_api_error(429, headers), retry_safe)
+
+
+@given(status=st.integers(500, 599), retry_safe=st.booleans())
+def test_a_5xx_is_retried_only_when_the_operation_is_retry_safe(status: int, retry_safe: bool) -> None:
+    assert (retry_reason(_api_error(status), retry_safe) is not None) is retry_safe
+
+
+@pytest.mark.parametrize(
+    "cause",
+    [
+        aiohttp.ClientConnectorError(KEY, ConnectionRefusedError(111, "Connection refused")),
+        aiohttp.ClientConnectorDNSError(KEY, OSError(-2, "Name or service not known")),
+        aiohttp.ConnectionTimeoutError("Connection timeout to host"),
+    ],
+    ids=["refused", "dns", "connect-timeout"],
+)
+@pytest.mark.parametrize("retry_safe", [True, False])
+def test_no_connection_established_is_always_retried(cause: BaseException, retry_safe: bool) -> None:
+    assert "no connection" == retry_reason(_transport_error(cause), retry_safe)
+
+
+@pytest.mark.parametrize(
+    ("cause", "cls"),
+    [
+        (aiohttp.ServerDisconnectedError(), TransportError),
+        (aiohttp.ClientPayloadError("Response payload is not completed"), TransportError),
+        (aiohttp.ClientOSError(104, "Connection reset by peer"), TransportError),
+        (aiohttp.ServerTimeoutError("Timeout on reading data from socket"), RequestTimeoutError),
+    ],
+    ids=["disconnected", "reset-mid-body", "reset", "read-timeout"],
+)
+def test_a_lost_answer_is_retried_only_when_the_operation_is_retry_safe(
+    cause: BaseException, cls: type[TransportError]
+) -> None:
+    error = _transport_error(cause, cls)
+    assert retry_reason(error, True) is not None
+    assert retry_reason(error, False) is None
+
+
+@pytest.mark.parametrize(
+    "error",
+    [
+        ConfigurationError("bad"),
+        MalformedResponseError("bad", status=200, method="GET", url=USER_URL),
+        _transport_error(aiohttp.ClientConnectorCertificateError(KEY, ValueError("bad cert"))),
+    ],
+    ids=["configuration", "malformed-2xx", "certificate"],
+)
+def test_errors_a_retry_cannot_fix_are_never_retried(error: Exception) -> None:
+    assert retry_reason(error, True) is None
+
+
+@given(
+    retry_after=st.floats(0, 3600),
+    attempt=st.integers(1, 20),
+    jitter=st.floats(0, 5),
+    seed=st.integers(0, 2**32),
+)
+def test_the_wait_after_a_429_is_okta_reset_plus_at_most_the_jitter(
+    retry_after: float, attempt: int, jitter: float, seed: int
+) -> None:
+    error = RateLimitError(retry_after=retry_after, status=429, method="GET", url=USER_URL)
+    wait = backoff(error, attempt, RetryPolicy(jitter=jitter), _rng(seed))
+    assert retry_after <= wait <= retry_after + jitter
+
+
+@given(attempt=st.integers(1, 200), seed=st.integers(0, 2**32))
+def test_without_a_hint_the_wait_doubles_up_to_the_maximum(attempt: int, seed: int) -> None:
+    policy = RetryPolicy(wait_initial=0.5, wait_max=30.0, jitter=1.0)
+    wait = backoff(_api_error(500), attempt, policy, _rng(seed))
+    expected = min(30.0, 0.5 * 2 ** (attempt - 1))  # hand computation of the documented formula
+    assert expected <= wait <= expected + 1.0
+
+
+def test_a_503_retry_after_is_honoured() -> None:
+    error = _api_error(503, {"Retry-After": "7"})
+    assert isinstance(error, ServerError)
+    assert 7.0 == error.retry_after
+    assert 7.0 <= backoff(error, 1, RetryPolicy(jitter=0.0), _rng(0)) <= 7.0
+
+
+@pytest.mark.parametrize(
+    "options",
+    [
+        {"attempts": 0},
+        {"attempts": True},
+        {"deadline": 0},
+        {"deadline": -1.0},
+        {"wait_initial": 0},
+        {"jitter": -1},
+    ],
+)
+def test_a_nonsense_retry_policy_is_refused(options: dict[str, object]) -> None:
+    with pytest.raises(ConfigurationError, match="must be"):
+        RetryPolicy(**options)  # type: ignore[arg-type]
+
+
+# -- on the wire ---------------------------------------------------------------------------------
+
+
+async def test_a_post_that_never_connected_is_retried(okta: OktaClient, mocked: aioresponses) -> None:
+    refused = aiohttp.ClientConnectorError(KEY, ConnectionRefusedError(111, "Connection refused"))
+    mocked.post(USER_URL, exception=refused)
+    mocked.post(USER_URL, payload=user_json())
+    with stamina.set_testing(True, attempts=3):
+        user = await okta.update_user(USER_ID, profile={"nickName": "Sam"})
+    assert USER_ID == user.id
+    assert 1 == okta.stats.retries
+
+
+async def test_a_post_whose_connection_dropped_is_not_retried(okta: OktaClient, mocked: aioresponses) -> None:
+    mocked.post(USER_URL, exception=aiohttp.ServerDisconnectedError())
+    mocked.post(USER_URL, payload=user_json())
+    with stamina.set_testing(True, attempts=3), pytest.raises(TransportError) as caught:
+        await okta.update_user(USER_ID, profile={"nickName": "Sam"})
+    assert (1, "not safe to resend") == (caught.value.attempts, caught.value.stop_reason)
+    assert 0 == okta.stats.retries
