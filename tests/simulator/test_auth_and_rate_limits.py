@@ -235,3 +235,24 @@ async def test_concurrency_limit_returns_429_with_zero_limit_and_remaining(
     assert headers["X-Rate-Limit-Remaining"] == "0"
     assert headers["X-Rate-Limit-Reset"] == str(math.ceil(clock()) + 1)
     assert sim.rate_limiter.in_flight == 0
+
+
+async def test_a_window_of_whole_seconds_starts_on_the_whole_second(clock: ManualClock) -> None:
+    clock.set(1_767_225_600.75)
+    async with (
+        OktaSimulator(users=5, seed=5, clock=clock, rate_limit=RateLimitConfig.uniform(2, window=3)) as sim,
+        aiohttp.ClientSession(base_url=sim.url, headers=sim.headers) as client,
+    ):
+        user = next(iter(sim.org.users.values()))
+        _, _, response = await call(client, "GET", f"/api/v1/users/{user.id}")
+        # Like Okta's "12:00:20 to 12:01:19": from second ...600 to ...603, whatever the fraction.
+        assert "1767225603" == response.headers["X-Rate-Limit-Reset"]
+        clock.set(1_767_225_603.0)
+        _, _, response = await call(client, "GET", f"/api/v1/users/{user.id}")
+        assert ("1", "1767225606") == (
+            response.headers["X-Rate-Limit-Remaining"],
+            response.headers["X-Rate-Limit-Reset"],
+        )
+        bucket = sim.rate_limiter.bucket_for("GET", "/api/v1/users/{id}")
+        assert bucket is not None
+        assert 2 == bucket.windows

@@ -131,3 +131,36 @@ async def test_unknown_fault_kind_is_rejected() -> None:
     sim = OktaSimulator(users=1)
     with pytest.raises(ValueError, match="unknown fault kind"):
         sim.inject_fault("explode")  # type: ignore[arg-type]
+
+
+async def test_a_503_fault_can_carry_retry_after(sim: OktaSimulator, client: aiohttp.ClientSession) -> None:
+    sim.inject_fault("error", operation="listUsers", status=503, retry_after=7)
+    code, body, response = await call(client, "GET", "/api/v1/users")
+    assert_okta_error(code, body, 503, "E0000010")
+    assert "7" == response.headers["Retry-After"]
+
+
+async def test_a_429_fault_reports_its_bucket_as_spent_or_carries_no_headers(
+    sim: OktaSimulator, client: aiohttp.ClientSession
+) -> None:
+    sim.inject_fault("error", operation="listUsers", status=429, count=1)
+    sim.inject_fault("error", operation="listUsers", status=429, count=1, okta_headers=False)
+    code, body, response = await call(client, "GET", "/api/v1/users")
+    assert_okta_error(code, body, 429, "E0000047")
+    assert "0" == response.headers["X-Rate-Limit-Remaining"]
+    assert int(response.headers["X-Rate-Limit-Reset"]) > sim.clock()
+    code, body, response = await call(client, "GET", "/api/v1/users")
+    assert_okta_error(code, body, 429, "E0000047")
+    assert "X-Rate-Limit-Limit" not in response.headers
+
+
+async def test_a_truncate_fault_resets_the_connection_in_the_middle_of_the_body(
+    sim: OktaSimulator, client: aiohttp.ClientSession
+) -> None:
+    sim.inject_fault("truncate", method="POST", path="/api/v1/users/*")
+    user = user_with(sim, "ACTIVE")
+    async with client.post(f"/api/v1/users/{user.id}/lifecycle/suspend") as response:
+        assert 200 == response.status  # the headers came through
+        with pytest.raises(aiohttp.ClientPayloadError):
+            await response.read()
+    assert "ACTIVE" == sim.org.users[user.id].status  # a fault never reaches the handler
