@@ -199,13 +199,17 @@ class Pacer:
             budget = self._budgets[bucket] = Budget(bucket)
         return budget
 
-    async def acquire(self, bucket: str, deadline: float | None) -> Budget:
-        """Wait until a request for ``bucket`` may go; raise TimeoutError past the loop-time deadline."""
+    async def acquire(self, bucket: str, deadline: float | None) -> tuple[Budget, bool]:
+        """Wait until a request for ``bucket`` may go: (its budget, whether it had to wait).
+
+        Raises TimeoutError past ``deadline`` (loop time).
+        """
         budget = self.budget(bucket)
         loop = asyncio.get_running_loop()
-        now = loop.time()
-        if budget.waiters or not budget.admits(now):
+        waited = False
+        if budget.waiters or not budget.admits(loop.time()):
             await self._queue(loop, budget.waiters, deadline, budget)
+            waited = True
         else:
             budget.pending += 1
         if self._slots or self.in_flight >= self.cap:
@@ -215,9 +219,10 @@ class Pacer:
                 budget.pending -= 1
                 self._wake_bucket(budget)
                 raise
+            waited = True
         else:
             self.in_flight += 1
-        return budget
+        return budget, waited
 
     async def _queue(
         self,

@@ -121,6 +121,10 @@ class _Decider:
 
     def __call__(self, exc: Exception) -> bool | float:
         self.attempts += 1
+        now = asyncio.get_running_loop().time()
+        if self.deadline is not None and now >= self.deadline:
+            self.stop_reason = "the deadline passed"
+            return False
         reason = retry_reason(exc, self.retry_safe)
         if reason is None:
             self.stop_reason = "not retryable" if not _resendable_failure(exc) else "not safe to resend"
@@ -133,7 +137,7 @@ class _Decider:
 
         if stamina.is_testing():
             wait = 0.0
-        if self.deadline is not None and asyncio.get_running_loop().time() + wait > self.deadline:
+        if self.deadline is not None and now + wait > self.deadline:
             self.stop_reason = f"{reason}, the deadline comes before the next attempt"
             return False
         self.next_wait = wait

@@ -185,15 +185,12 @@ class Transport:
         )
 
     async def _attempt(self, call: _Call, deadline: float | None) -> Response:
-        method, target, shown, _, base_headers, operation = call
+        method, _, shown, _, _, operation = call
         # The authorizer may ask to resend (a refreshed token, a new DPoP nonce), within a budget
         # per request; the body is bytes, so resending it is safe.
         budget = dict(RESEND_BUDGET)
         while True:
-            sent = await self._authorizer.headers(method, target)
-            status, response_headers, content = await self._paced_send(
-                call, {**base_headers, **sent}, deadline
-            )
+            sent, (status, response_headers, content) = await self._paced_send(call, deadline)
             resend = await self._authorizer.after_response(sent, status, response_headers, content)
             if resend is Resend.NO or budget.get(resend, 0) == 0:
                 break
@@ -220,18 +217,23 @@ class Transport:
         )
 
     async def _paced_send(
-        self, call: _Call, headers: Mapping[str, str], deadline: float | None
-    ) -> tuple[int, CIMultiDictProxy[str], bytes]:
-        """``_send`` once the bucket and the in-flight cap allow it; the answer feeds the pacer."""
-        self.stats.requests += 1
-        method, target, shown, data, _, operation = call
+        self, call: _Call, deadline: float | None
+    ) -> tuple[Mapping[str, str], tuple[int, CIMultiDictProxy[str], bytes]]:
+        """Authorize and ``_send`` once the bucket and the in-flight cap allow it; the answer
+        feeds the pacer."""
+        method, target, shown, data, base_headers, operation = call
         pacer = self.pacer
         if pacer is None:
-            return await self._send(method, target, shown, data, headers)
+            sent = await self._authorizer.headers(method, target)
+            self.stats.requests += 1
+            return sent, await self._send(method, target, shown, data, {**base_headers, **sent})
+        # Authorize first: coroutines that need a token share one token request (and one
+        # refusal) instead of asking one by one as the pacer lets them through.
+        sent = await self._authorizer.headers(method, target)
         bucket = operation.bucket
         place: Budget
         try:
-            place = await pacer.acquire(bucket, deadline)
+            place, waited = await pacer.acquire(bucket, deadline)
         except TimeoutError:
             raise RequestTimeoutError(
                 f"the call's deadline passed while waiting for rate-limit bucket {bucket!r}",
@@ -240,13 +242,16 @@ class Transport:
             ) from None
         answer = None
         try:
-            answer = await self._send(method, target, shown, data, headers)
+            if waited:  # a token or a DPoP proof made before a wait may be stale: make it again
+                sent = await self._authorizer.headers(method, target)
+            self.stats.requests += 1
+            answer = await self._send(method, target, shown, data, {**base_headers, **sent})
         finally:
             if answer is None:
                 pacer.release(place, 0, None)
             else:
                 pacer.release(place, answer[0], answer[1])
-        return answer
+        return sent, answer
 
     async def _send(
         self, method: str, target: URL, shown: str, data: bytes | None, headers: Mapping[str, str]
