@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, replace
 from typing import Final, NamedTuple
 
 from oktakit._traits import bucket_table
+from oktakit.ratelimit import match_bucket
 
 from ._util import Clock
 
@@ -128,6 +129,11 @@ class RateLimiter:
         if not any(not bucket.segments and "*" in bucket.methods for bucket in self.buckets):
             # Every response must carry rate-limit headers, so there is always a catch-all.
             self.buckets.append(Bucket("default", 1_000_000_000, config.window, frozenset({"*"}), ()))
+        self._by_label = {bucket.label: bucket for bucket in self.buckets}
+        self._patterns = {
+            bucket.label: (frozenset() if "*" in bucket.methods else bucket.methods, bucket.segments)
+            for bucket in self.buckets
+        }
         self.concurrency_limit = config.concurrency
         self.concurrency_retry_after = config.concurrency_retry_after
         self.in_flight = 0
@@ -138,19 +144,8 @@ class RateLimiter:
         key = (method, path)
         if cacheable and key in self._cache:
             return self._cache[key]
-        parts = _segments(path)
-        best: Bucket | None = None
-        best_score = (-1, -1)
-        for bucket in self.buckets:
-            if "*" not in bucket.methods and method not in bucket.methods:
-                continue
-            rule = bucket.segments
-            if len(rule) > len(parts):
-                continue
-            if all(r is None or r == p for r, p in zip(rule, parts, strict=False)):
-                score = (int(len(rule) == len(parts)), len(rule))
-                if score > best_score:
-                    best, best_score = bucket, score
+        label = match_bucket(self._patterns, method, path)  # Okta's rule, as the client applies it
+        best = None if label is None else self._by_label[label]
         if cacheable:
             self._cache[key] = best
         return best
