@@ -53,6 +53,9 @@ class AuthenticatorEnrollmentCreateRequestTac:
         authenticator_enrollment_create_request_tac.additional_properties = d
         return authenticator_enrollment_create_request_tac
 
+    def __repr__(self) -> str:
+        return f"<AuthenticatorEnrollmentCreateRequestTac>"
+
 
 # Imported after the class rather than at the top, so models that refer to each other still
 # import, and rather than inside the methods, where the import would run on every call.

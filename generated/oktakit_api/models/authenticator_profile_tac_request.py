@@ -48,3 +48,6 @@ class AuthenticatorProfileTacRequest:
         )
         authenticator_profile_tac_request.additional_properties = d
         return authenticator_profile_tac_request
+
+    def __repr__(self) -> str:
+        return f"<AuthenticatorProfileTacRequest>"

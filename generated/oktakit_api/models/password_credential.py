@@ -50,6 +50,9 @@ class PasswordCredential:
         password_credential.additional_properties = d
         return password_credential
 
+    def __repr__(self) -> str:
+        return f"<PasswordCredential>"
+
 
 # Imported after the class rather than at the top, so models that refer to each other still
 # import, and rather than inside the methods, where the import would run on every call.

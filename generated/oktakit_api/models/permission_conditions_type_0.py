@@ -59,6 +59,9 @@ class PermissionConditionsType0:
         permission_conditions_type_0.additional_properties = d
         return permission_conditions_type_0
 
+    def __repr__(self) -> str:
+        return f"<PermissionConditionsType0>"
+
 
 # Imported after the class rather than at the top, so models that refer to each other still
 # import, and rather than inside the methods, where the import would run on every call.

@@ -67,6 +67,9 @@ class UpdateUserRequest:
         update_user_request.additional_properties = d
         return update_user_request
 
+    def __repr__(self) -> str:
+        return f"<UpdateUserRequest>"
+
 
 # Imported after the class rather than at the top, so models that refer to each other still
 # import, and rather than inside the methods, where the import would run on every call.

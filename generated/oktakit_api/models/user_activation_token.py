@@ -50,3 +50,6 @@ class UserActivationToken:
         )
         user_activation_token.additional_properties = d
         return user_activation_token
+
+    def __repr__(self) -> str:
+        return f"<UserActivationToken>"
