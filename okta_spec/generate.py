@@ -18,6 +18,7 @@ import yaml
 
 SPEC_DIR = Path(__file__).resolve().parent
 SPEC = SPEC_DIR / "openapi.yaml"
+CATALOGUE = SPEC_DIR / "permissions.yaml"
 DEFAULT_OUTPUT = SPEC_DIR.parent / "generated" / "oktakit_api"
 BANNER = (
     "# Generated from okta_spec/openapi.yaml by openapi-python-client {version} with the\n"
@@ -45,6 +46,7 @@ def _operations_module(spec: dict) -> str:
                 "scopes": scopes,
                 "permissions": op.get("x-okta-permissions", [[]]),
                 "credential_permissions": op.get("x-okta-credential-permissions", []),
+                "needs": op.get("x-oktakit-needs", []),
             }
     body = json.dumps(rows, indent=4, sort_keys=True)
     return (
@@ -53,6 +55,18 @@ def _operations_module(spec: dict) -> str:
         '"""\n\n'
         "from typing import Any, Final\n\n"
         f"OPERATIONS: Final[dict[str, dict[str, Any]]] = {body}\n"
+    )
+
+
+def _catalogue_module(catalogue: dict) -> str:
+    """okta_spec/permissions.yaml as Python data: Console labels, resources, standard roles."""
+    body = json.dumps(catalogue, indent=4, sort_keys=True)
+    return (
+        '"""The permission catalogue from okta_spec/permissions.yaml: each admin-role permission\'s\n'
+        "Admin Console label path and resource kind, the resource kinds, and the standard roles.\n"
+        '"""\n\n'
+        "from typing import Any, Final\n\n"
+        f"CATALOGUE: Final[dict[str, Any]] = {body}\n"
     )
 
 
@@ -80,8 +94,11 @@ def generate(output: Path) -> None:
         )
         spec = yaml.safe_load(SPEC.read_text(encoding="utf-8"))
         (staged / "operations.py").write_text(_operations_module(spec), encoding="utf-8")
+        catalogue = yaml.safe_load(CATALOGUE.read_text(encoding="utf-8"))
+        (staged / "permission_catalogue.py").write_text(_catalogue_module(catalogue), encoding="utf-8")
         subprocess.run(
-            ["ruff", "format", "--isolated", "--no-cache", "--quiet", str(staged / "operations.py")],
+            ["ruff", "format", "--isolated", "--no-cache", "--quiet"]
+            + [str(staged / name) for name in ("operations.py", "permission_catalogue.py")],
             check=True,
         )
         banner = BANNER.format(version=_generator_version())

@@ -10,6 +10,7 @@ OPERATIONS: Final[dict[str, dict[str, Any]]] = {
     "activateUser": {
         "credential_permissions": [],
         "method": "POST",
+        "needs": [],
         "path": "/api/v1/users/{id}/lifecycle/activate",
         "permissions": [["okta.users.lifecycle.activate"]],
         "scopes": ["okta.users.manage"],
@@ -17,6 +18,7 @@ OPERATIONS: Final[dict[str, dict[str, Any]]] = {
     "createTacAuthenticatorEnrollment": {
         "credential_permissions": [],
         "method": "POST",
+        "needs": ["listAuthenticators"],
         "path": "/api/v1/users/{userId}/authenticator-enrollments/tac",
         "permissions": [["okta.users.credentials.manageTemporaryAccessCode"]],
         "scopes": ["okta.users.manage"],
@@ -24,6 +26,7 @@ OPERATIONS: Final[dict[str, dict[str, Any]]] = {
     "deactivateUser": {
         "credential_permissions": [],
         "method": "POST",
+        "needs": [],
         "path": "/api/v1/users/{id}/lifecycle/deactivate",
         "permissions": [["okta.users.lifecycle.deactivate"]],
         "scopes": ["okta.users.manage"],
@@ -31,13 +34,23 @@ OPERATIONS: Final[dict[str, dict[str, Any]]] = {
     "getAuthenticator": {
         "credential_permissions": [],
         "method": "GET",
+        "needs": [],
         "path": "/api/v1/authenticators/{authenticatorId}",
         "permissions": [[]],
         "scopes": ["okta.authenticators.read"],
     },
+    "getResourceSet": {
+        "credential_permissions": [],
+        "method": "GET",
+        "needs": [],
+        "path": "/api/v1/iam/resource-sets/{resourceSetIdOrLabel}",
+        "permissions": [["okta.iam.read"]],
+        "scopes": ["okta.roles.read"],
+    },
     "getUser": {
         "credential_permissions": [],
         "method": "GET",
+        "needs": [],
         "path": "/api/v1/users/{id}",
         "permissions": [["okta.users.read"], ["okta.users.userprofile.manage"]],
         "scopes": ["okta.users.read"],
@@ -45,13 +58,23 @@ OPERATIONS: Final[dict[str, dict[str, Any]]] = {
     "listAuthenticators": {
         "credential_permissions": [],
         "method": "GET",
+        "needs": [],
         "path": "/api/v1/authenticators",
         "permissions": [[]],
         "scopes": ["okta.authenticators.read"],
     },
+    "listResourceSetResources": {
+        "credential_permissions": [],
+        "method": "GET",
+        "needs": [],
+        "path": "/api/v1/iam/resource-sets/{resourceSetIdOrLabel}/resources",
+        "permissions": [["okta.iam.read"]],
+        "scopes": ["okta.roles.read"],
+    },
     "listRolePermissions": {
         "credential_permissions": [],
         "method": "GET",
+        "needs": [],
         "path": "/api/v1/iam/roles/{roleIdOrLabel}/permissions",
         "permissions": [["okta.iam.read"]],
         "scopes": ["okta.roles.read"],
@@ -59,13 +82,23 @@ OPERATIONS: Final[dict[str, dict[str, Any]]] = {
     "listRolesForClient": {
         "credential_permissions": [],
         "method": "GET",
+        "needs": [],
         "path": "/oauth2/v1/clients/{clientId}/roles",
         "permissions": [["okta.iam.read"]],
         "scopes": ["okta.roles.read"],
     },
+    "listScopeConsentGrants": {
+        "credential_permissions": [],
+        "method": "GET",
+        "needs": [],
+        "path": "/api/v1/apps/{appId}/grants",
+        "permissions": [["okta.apps.read"]],
+        "scopes": ["okta.appGrants.read"],
+    },
     "listUserGroups": {
         "credential_permissions": [],
         "method": "GET",
+        "needs": [],
         "path": "/api/v1/users/{id}/groups",
         "permissions": [["okta.users.read", "okta.groups.read"]],
         "scopes": ["okta.users.read"],
@@ -73,6 +106,7 @@ OPERATIONS: Final[dict[str, dict[str, Any]]] = {
     "listUsers": {
         "credential_permissions": [],
         "method": "GET",
+        "needs": [],
         "path": "/api/v1/users",
         "permissions": [["okta.users.read"], ["okta.users.userprofile.manage"]],
         "scopes": ["okta.users.read"],
@@ -80,6 +114,7 @@ OPERATIONS: Final[dict[str, dict[str, Any]]] = {
     "reactivateUser": {
         "credential_permissions": [],
         "method": "POST",
+        "needs": [],
         "path": "/api/v1/users/{id}/lifecycle/reactivate",
         "permissions": [["okta.users.lifecycle.activate"]],
         "scopes": ["okta.users.manage"],
@@ -87,6 +122,7 @@ OPERATIONS: Final[dict[str, dict[str, Any]]] = {
     "replaceUser": {
         "credential_permissions": [["okta.users.credentials.manage"]],
         "method": "PUT",
+        "needs": [],
         "path": "/api/v1/users/{id}",
         "permissions": [["okta.users.userprofile.manage"]],
         "scopes": ["okta.users.manage"],
@@ -94,6 +130,7 @@ OPERATIONS: Final[dict[str, dict[str, Any]]] = {
     "resetFactors": {
         "credential_permissions": [],
         "method": "POST",
+        "needs": [],
         "path": "/api/v1/users/{id}/lifecycle/reset_factors",
         "permissions": [["okta.users.credentials.resetFactors"]],
         "scopes": ["okta.users.manage"],
@@ -101,6 +138,7 @@ OPERATIONS: Final[dict[str, dict[str, Any]]] = {
     "suspendUser": {
         "credential_permissions": [],
         "method": "POST",
+        "needs": [],
         "path": "/api/v1/users/{id}/lifecycle/suspend",
         "permissions": [["okta.users.lifecycle.suspend"]],
         "scopes": ["okta.users.manage"],
@@ -108,6 +146,7 @@ OPERATIONS: Final[dict[str, dict[str, Any]]] = {
     "unlockUser": {
         "credential_permissions": [],
         "method": "POST",
+        "needs": [],
         "path": "/api/v1/users/{id}/lifecycle/unlock",
         "permissions": [["okta.users.lifecycle.unlock"]],
         "scopes": ["okta.users.manage"],
@@ -115,6 +154,7 @@ OPERATIONS: Final[dict[str, dict[str, Any]]] = {
     "unsuspendUser": {
         "credential_permissions": [],
         "method": "POST",
+        "needs": [],
         "path": "/api/v1/users/{id}/lifecycle/unsuspend",
         "permissions": [["okta.users.lifecycle.unsuspend"]],
         "scopes": ["okta.users.manage"],
@@ -122,6 +162,7 @@ OPERATIONS: Final[dict[str, dict[str, Any]]] = {
     "updateUser": {
         "credential_permissions": [["okta.users.credentials.manage"]],
         "method": "POST",
+        "needs": [],
         "path": "/api/v1/users/{id}",
         "permissions": [["okta.users.userprofile.manage"]],
         "scopes": ["okta.users.manage"],
