@@ -21,9 +21,7 @@ CATALOGUE: Final[dict[str, Any]] = {
         "okta.iam.read": {
             "console": [
                 "Identity and access management",
-                "View roles",
-                "resources",
-                "and admin assignments",
+                "View roles, resources, and admin assignments",
             ],
             "resource": "iam",
             "source": "D11",

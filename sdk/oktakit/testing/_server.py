@@ -216,6 +216,7 @@ class OktaSimulator:
         scopes: Iterable[str] = SIMULATED_SCOPES,
         roles: Iterable[str] = ("SUPER_ADMIN",),
         custom_permissions: Iterable[str] | None = None,
+        resources: Iterable[str] | None = None,
         dpop_bound: bool = False,
         token_lifetime: int | None = None,
         client_id: str | None = None,
@@ -228,7 +229,9 @@ class OktaSimulator:
         ``scopes`` are the granted Okta API scopes (default: every scope the simulated
         operations use); ``roles`` standard admin role types and ``custom_permissions`` the
         permissions of one custom role, all assigned to the app (and listed by
-        ``listRolesForClient``). ``dpop_bound`` apps must send a DPoP proof with token requests.
+        ``listRolesForClient``); the custom role is bound to a resource set of ``resources`` (REST
+        paths such as ``/api/v1/users`` or ``/api/v1/groups/{id}/users``; default all users and
+        all groups). ``dpop_bound`` apps must send a DPoP proof with token requests.
         ``token_lifetime`` defaults to one hour, or to what ``set_token_lifetime`` set.
         """
         return self.oauth.apps.add(
@@ -237,6 +240,7 @@ class OktaSimulator:
             scopes=scopes,
             roles=roles,
             custom_permissions=custom_permissions,
+            resources=resources,
             dpop_bound=dpop_bound,
             token_lifetime=self._token_lifetime if token_lifetime is None else token_lifetime,
             client_id=client_id,

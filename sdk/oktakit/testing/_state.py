@@ -8,6 +8,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from ._resource_sets import ALL_GROUPS, ALL_USERS, ResourceSet
 from ._users import User, UserDirectory
 from ._util import Clock, okta_id
 
@@ -116,6 +117,8 @@ class Org:
         self.groups: dict[str, Group] = {}
         self.authenticators: dict[str, Authenticator] = {}
         self.custom_roles: dict[str, CustomRole] = {}
+        self.resource_sets: dict[str, ResourceSet] = {}
+        self.org_id = okta_id(self.rng, "00o")
         #: Service-app client_id -> its role assignments.
         self.clients: dict[str, list[RoleAssignment]] = {}
         self.custom_attributes: frozenset[str] = frozenset(DEFAULT_CUSTOM_ATTRIBUTES)
@@ -269,6 +272,16 @@ class Org:
         self.clients.setdefault(client_id, []).append(assignment)
         return assignment
 
+    def add_resource_set(
+        self, label: str, resources: list[str], description: str = "", *, when: float | None = None
+    ) -> ResourceSet:
+        """A resource set of REST paths (``/api/v1/users``, ``/api/v1/groups/{id}/users``, ...)."""
+        now = self.clock() if when is None else when
+        resource_set = ResourceSet(self.new_id("iam"), label, description or label, now)
+        resource_set.resources = {path: self.new_id("ire") for path in resources}
+        self.resource_sets[resource_set.id] = resource_set
+        return resource_set
+
     def assign_custom_role(
         self,
         client_id: str,
@@ -277,7 +290,12 @@ class Org:
         *,
         when: float | None = None,
     ) -> RoleAssignment:
+        """Bind a custom role to a client over a resource set (default: all users and groups)."""
         now = self.clock() if when is None else when
+        if resource_set_id is None:
+            resource_set_id = self.add_resource_set(
+                f"{role.label} resources", [ALL_USERS, ALL_GROUPS], when=now
+            ).id
         assignment = RoleAssignment(
             self.new_id("irb"),
             "CUSTOM",
@@ -285,7 +303,7 @@ class Org:
             now,
             now,
             role_id=role.id,
-            resource_set_id=resource_set_id or self.new_id("iam"),
+            resource_set_id=resource_set_id,
         )
         self.clients.setdefault(client_id, []).append(assignment)
         return assignment
