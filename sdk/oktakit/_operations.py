@@ -9,7 +9,8 @@ from typing import Any
 
 from oktakit_api.errors import UnexpectedStatus
 
-from .errors import MalformedResponseError
+from ._spec_facts import facts_by_name
+from .errors import MalformedResponseError, PermissionDeniedError
 from .transport import Response
 
 # operationId (snake case) -> module under oktakit_api.api, imported on first use so that
@@ -34,6 +35,9 @@ _MODULES = {
     ),
     "list_roles_for_client": "role_assignment_client.list_roles_for_client",
     "list_role_permissions": "role_e_custom_permission.list_role_permissions",
+    "get_resource_set": "role_c_resource_set.get_resource_set",
+    "list_resource_set_resources": "role_c_resource_set_resource.list_resource_set_resources",
+    "list_scope_consent_grants": "application_grants.list_scope_consent_grants",
 }
 
 
@@ -63,3 +67,14 @@ def parse(module: ModuleType, response: Response) -> Any:
             method=response.method,
             url=response.url,
         ) from exc
+
+
+def explain_denial(name: str, error: PermissionDeniedError) -> PermissionDeniedError:
+    """Add what operation ``name`` needs to a 403 from it."""
+    facts = facts_by_name()[name]
+    return error.explain(
+        facts.operation_id,
+        facts.scopes,
+        facts.permissions,
+        targets_user="{id}" in facts.path or "{userId}" in facts.path,
+    )

@@ -58,3 +58,9 @@ def catalogue() -> Mapping[str, Any]:
     from oktakit_api.permission_catalogue import CATALOGUE
 
     return CATALOGUE
+
+
+@cache
+def facts_by_name() -> dict[str, OperationFacts]:
+    """Every operation by client method name."""
+    return {facts.name: facts for facts in operation_facts().values()}

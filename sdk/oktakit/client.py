@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import AsyncIterator, Mapping
+from collections.abc import AsyncIterator, Iterable, Mapping
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, Self, cast
 
@@ -20,11 +20,11 @@ from ._arguments import (
     tac_request,
     user_body,
 )
-from ._operations import operation, parse
+from ._operations import explain_denial, operation, parse
 from ._settings import auth_from_env, org_url_from_env
 from ._urls import org_origin
 from .auth import Auth, Authorizer, OrgConnection
-from .errors import ConfigurationError, InvalidArgumentError
+from .errors import ConfigurationError, InvalidArgumentError, PermissionDeniedError
 from .pagination import paginate
 from .transport import USER_AGENT, Transport
 
@@ -32,7 +32,10 @@ if TYPE_CHECKING:
     from oktakit_api.models import (
         Authenticator,
         Group,
+        OAuth2ScopeConsentGrant,
         Permission,
+        ResourceSet,
+        ResourceSetResource,
         RoleAssignment,
         TacAuthenticatorEnrollment,
         User,
@@ -40,6 +43,7 @@ if TYPE_CHECKING:
     )
 
     from ._check import CheckResult
+    from ._preflight import PreflightReport
 
 DEFAULT_TIMEOUT = 30.0
 
@@ -107,14 +111,35 @@ class OktaClient:
         (which carry their admin's full permissions) or before the first token."""
         return getattr(self._authorizer, "granted_scopes", None)
 
-    async def check(self) -> CheckResult:
-        """The "Test" button: get a token (or try the API token), then make one cheap read.
+    async def check(self, operations: Iterable[str] | None = None) -> CheckResult:
+        """The integration's "Test" button: get a token (or try the API token), then make one
+        cheap read that the granted scopes allow (or say that none is possible).
 
+        With ``operations`` (method names or operationIds of the job the credential is for),
+        it also runs ``preflight(operations)`` and puts the report in ``result.preflight``.
         Raises the usual typed errors when the credentials or the org do not work.
         """
         from ._check import run_check
 
-        return await run_check(self, self._get_transport(), self._authorizer)
+        return await run_check(self, self._get_transport(), self._authorizer, operations)
+
+    async def preflight(
+        self, operations: Iterable[str], *, auditor: OktaClient | None = None, credentials: bool = False
+    ) -> PreflightReport:
+        """Check, before touching any user, that these credentials can run ``operations``.
+
+        Compares what the job needs (``oktakit.permissions.requirements``) with the token's
+        scopes, the app's granted scopes, its admin roles, their permissions and resource sets.
+        A least-privilege app usually cannot read its own roles: pass ``auditor``, a client with
+        read-only role access (``okta.roles.read``, ``okta.appGrants.read``), for those reads.
+
+        >>> report = await okta.preflight(["suspend_user", "reset_factors"])
+        >>> report.raise_for_missing()      # InsufficientPermissionsError naming what to grant
+        """
+        from ._preflight import run_preflight
+
+        self._get_transport()
+        return await run_preflight(self, self._authorizer, operations, auditor, credentials)
 
     # -- session lifecycle -------------------------------------------------------------
 
@@ -153,7 +178,10 @@ class OktaClient:
     async def _call(self, name: str, *args: Any, **kwargs: Any) -> Any:
         op = operation(name)
         request = op.build_request(*args, **kwargs)
-        return parse(op, await self._get_transport().request(**request))
+        try:
+            return parse(op, await self._get_transport().request(**request))
+        except PermissionDeniedError as error:
+            raise explain_denial(name, error) from None
 
     def _list(self, name: str, *args: Any, **kwargs: Any) -> AsyncIterator[Any]:
         op = operation(name)
@@ -161,9 +189,12 @@ class OktaClient:
 
         async def items() -> AsyncIterator[Any]:
             transport = self._get_transport()
-            first = await transport.request(**request)
-            async for item in paginate(transport, first, lambda r: parse(op, r)):
-                yield item
+            try:
+                first = await transport.request(**request)
+                async for item in paginate(transport, first, lambda r: parse(op, r)):
+                    yield item
+            except PermissionDeniedError as error:
+                raise explain_denial(name, error) from None
 
         return items()
 
@@ -353,3 +384,29 @@ class OktaClient:
         """The permissions of a custom role."""
         result = await self._call("list_role_permissions", path_value("role_id_or_label", role_id_or_label))
         return list(result.permissions or [])
+
+    async def get_resource_set(self, resource_set_id_or_label: str) -> ResourceSet:
+        """A resource set (what a custom role assignment applies to)."""
+        return cast(
+            "ResourceSet",
+            await self._call(
+                "get_resource_set", path_value("resource_set_id_or_label", resource_set_id_or_label)
+            ),
+        )
+
+    async def list_resource_set_resources(
+        self, resource_set_id_or_label: str, *, limit: int | None = None
+    ) -> list[ResourceSetResource]:
+        """The resources of a resource set (one page of up to ``limit``, Okta's default 100)."""
+        result = await self._call(
+            "list_resource_set_resources",
+            path_value("resource_set_id_or_label", resource_set_id_or_label),
+            limit=opt(limit),
+        )
+        return list(result.resources or [])
+
+    # -- apps ----------------------------------------------------------------------------
+
+    def list_scope_consent_grants(self, app_id: str) -> AsyncIterator[OAuth2ScopeConsentGrant]:
+        """Iterate over the Okta API scopes granted to an app (a service app's id is its client_id)."""
+        return self._list("list_scope_consent_grants", path_value("app_id", app_id))

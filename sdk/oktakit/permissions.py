@@ -204,7 +204,7 @@ def requirements(operations: Iterable[str], *, credentials: bool = False) -> Req
     """
     facts = operation_facts()
     chosen: dict[str, str | None] = {}
-    pending = [(f.operation_id, None) for f in resolve_operations(operations)]
+    pending: list[tuple[str, str | None]] = [(f.operation_id, None) for f in resolve_operations(operations)]
     while pending:  # the operations asked for, then what they need in practice
         operation_id, needed_by = pending.pop(0)
         if operation_id in chosen:
