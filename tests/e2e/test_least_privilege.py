@@ -85,7 +85,7 @@ async def test_a_missing_scope_is_reported_and_the_403_names_it(sim: OktaSimulat
     assert denied.value.insufficient_scope
     assert ("okta.users.manage",) == denied.value.challenge_scopes
     assert "lacks the scope okta.users.manage" in str(denied.value)
-    with pytest.raises(InsufficientPermissionsError, match="grant scope okta.users.manage"):
+    with pytest.raises(InsufficientPermissionsError, match=r"grant scope okta\.users\.manage"):
         report.raise_for_missing()
 
 
@@ -205,7 +205,8 @@ async def test_standard_roles_count_from_the_table_and_are_broader_than_needed(
             await okta.suspend_user(active_user(sim))
 
     assert enough.ok
-    assert 1 == len(enough.broader_roles) and enough.broader_roles[0].startswith("HELP_DESK_ADMIN")
+    assert 1 == len(enough.broader_roles)
+    assert enough.broader_roles[0].startswith("HELP_DESK_ADMIN")
     assert [SUSPEND] == [p.key for p in short.missing_permissions]
 
 
@@ -249,8 +250,10 @@ async def test_check_with_operations_runs_the_preflight(sim: OktaSimulator, key:
     async with service_app(sim, key, custom=["okta.users.read"]) as okta:
         result = await okta.check(["suspend_user"])
 
-    assert result.tested and not result.ok
-    assert result.preflight is not None and not result.preflight.ok
+    assert result.tested
+    assert not result.ok
+    assert result.preflight is not None
+    assert not result.preflight.ok
     assert "preflight for suspend_user" in result.summary()
 
 
@@ -270,4 +273,5 @@ async def test_check_command_with_operations_exits_1_naming_what_is_missing(
 
     out = capsys.readouterr().out
     assert 1 == code
-    assert "missing scopes" in out and "okta.users.manage" in out
+    assert "missing scopes" in out
+    assert "okta.users.manage" in out
