@@ -9,7 +9,7 @@ values are the permissions named in Okta's catalogue for each operation (the spe
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator, Iterable
+from collections.abc import Iterable
 
 import pytest
 
@@ -20,7 +20,6 @@ from oktakit import (
     PermissionDeniedError,
     PrivateKeyJWT,
     SigningKey,
-    generate_signing_key,
     public_jwks,
 )
 from oktakit.cli import main
@@ -28,17 +27,6 @@ from oktakit.testing import OktaSimulator
 
 SUSPEND = "okta.users.lifecycle.suspend"
 ALL_SCOPES = ["okta.users.read", "okta.users.manage", "okta.roles.read", "okta.appGrants.read"]
-
-
-@pytest.fixture(scope="module")
-def key() -> SigningKey:
-    return generate_signing_key("ES256")
-
-
-@pytest.fixture
-async def sim() -> AsyncIterator[OktaSimulator]:
-    async with OktaSimulator(users=30, seed=8) as simulator:
-        yield simulator
 
 
 def service_app(

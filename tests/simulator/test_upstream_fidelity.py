@@ -305,7 +305,6 @@ CASES = [
 ]  # fmt: skip
 
 
-
 @pytest_asyncio.fixture
 async def simulator() -> AsyncIterator[OktaSimulator]:
     async with OktaSimulator(users=40, seed=21, rate_limit=RateLimitConfig.unlimited()) as sim:
