@@ -113,11 +113,8 @@ class OktaClient:
 
     async def check(self, operations: Iterable[str] | None = None) -> CheckResult:
         """The integration's "Test" button: get a token (or try the API token), then make one
-        cheap read that the granted scopes allow (or say that none is possible).
-
-        With ``operations`` (method names or operationIds of the job the credential is for),
-        it also runs ``preflight(operations)`` and puts the report in ``result.preflight``.
-        Raises the usual typed errors when the credentials or the org do not work.
+        cheap read the granted scopes allow (or say that none is possible: ``result.tested``).
+        With ``operations`` (the credential's job) it adds ``result.preflight``.
         """
         from ._check import run_check
 
@@ -126,15 +123,11 @@ class OktaClient:
     async def preflight(
         self, operations: Iterable[str], *, auditor: OktaClient | None = None, credentials: bool = False
     ) -> PreflightReport:
-        """Check, before touching any user, that these credentials can run ``operations``.
+        """Check, before touching any user, that these credentials can run ``operations``
+        (see ``oktakit.permissions``). A least-privilege app cannot read its own roles: pass
+        ``auditor``, a read-only client (``okta.roles.read``, ``okta.appGrants.read``), for them.
 
-        Compares what the job needs (``oktakit.permissions.requirements``) with the token's
-        scopes, the app's granted scopes, its admin roles, their permissions and resource sets.
-        A least-privilege app usually cannot read its own roles: pass ``auditor``, a client with
-        read-only role access (``okta.roles.read``, ``okta.appGrants.read``), for those reads.
-
-        >>> report = await okta.preflight(["suspend_user", "reset_factors"])
-        >>> report.raise_for_missing()      # InsufficientPermissionsError naming what to grant
+        >>> (await okta.preflight(["suspend_user", "reset_factors"])).raise_for_missing()
         """
         from ._preflight import run_preflight
 
