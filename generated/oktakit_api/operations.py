@@ -55,6 +55,14 @@ OPERATIONS: Final[dict[str, dict[str, Any]]] = {
         "permissions": [["okta.users.read"], ["okta.users.userprofile.manage"]],
         "scopes": ["okta.users.read"],
     },
+    "listAssignedRolesForUser": {
+        "credential_permissions": [],
+        "method": "GET",
+        "needs": [],
+        "path": "/api/v1/users/{userId}/roles",
+        "permissions": [["okta.iam.read"]],
+        "scopes": ["okta.roles.read"],
+    },
     "listAuthenticators": {
         "credential_permissions": [],
         "method": "GET",

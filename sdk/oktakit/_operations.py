@@ -35,6 +35,7 @@ _MODULES = {
     ),
     "list_roles_for_client": "role_assignment_client.list_roles_for_client",
     "list_role_permissions": "role_e_custom_permission.list_role_permissions",
+    "list_assigned_roles_for_user": "role_assignment_a_user.list_assigned_roles_for_user",
     "get_resource_set": "role_c_resource_set.get_resource_set",
     "list_resource_set_resources": "role_c_resource_set_resource.list_resource_set_resources",
     "list_scope_consent_grants": "application_grants.list_scope_consent_grants",

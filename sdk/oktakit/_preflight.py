@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 from attrs import frozen
 
 from ._grants import Grants
-from .errors import InsufficientPermissionsError, PermissionDeniedError
+from .errors import ApiError, InsufficientPermissionsError, PermissionDeniedError
 from .permissions import PermissionInfo, Requirements, requirements, resource_info, standard_roles
 
 if TYPE_CHECKING:
@@ -119,21 +119,17 @@ async def run_preflight(
     unverified: list[str] = []
     notes: list[str] = []
     if not isinstance(authorizer, ServiceAppAuthorizer):
-        unverified.append(
-            "role permissions: an API token acts with the admin roles of the admin who created it, and "
-            "oktakit cannot read which admin that is; check that admin in Security > Administrators "
-            "(or use a service app, whose roles can be checked)"
-        )
+        roles, broader = await _admin_roles(client, reader, unverified, notes)
         return _report(
             need,
             names=names,
             credential="API token (SSWS)",
             missing_scopes=(),
             excess_scopes=(),
-            roles=None,
+            roles=roles,
             unverified=unverified,
             notes=notes,
-            broader=[],
+            broader=broader,
             credentials=credentials,
         )
     client_id = authorizer.client_id
@@ -168,6 +164,32 @@ async def run_preflight(
     )
 
 
+async def _admin_roles(
+    client: OktaClient, reader: OktaClient, unverified: list[str], notes: list[str]
+) -> tuple[list[_Role] | None, list[str]]:
+    """An API token acts with the roles of the admin who created it (``GET /users/me``)."""
+    try:
+        admin = await client.get_user("me")
+    except ApiError as error:
+        unverified.append(
+            "role permissions: an API token acts with the roles of the admin who created it, and "
+            f"that admin could not be read ({error.error_code or error.status}); check the admin in "
+            "Security > Administrators, or use a service app"
+        )
+        return None, []
+    admin_id = _text(admin, "id") or "me"
+    login = _text(getattr(admin, "profile", None), "login") or admin_id
+    notes.append(f"an API token acts with the roles of the admin who created it: {login} ({admin_id})")
+    try:
+        assignments = [r async for r in reader.list_assigned_roles_for_user(admin_id)]
+    except PermissionDeniedError:
+        unverified.append(f"the admin's roles: reading them needs the {_READ_ROLES}; pass auditor=")
+        return None, []
+    kinds = ", ".join(_text(a, "type_", "type") or "?" for a in assignments) or "none"
+    notes.append(f"{login}'s roles: {kinds}")
+    return await _evaluate(reader, assignments, unverified)
+
+
 async def _roles(
     reader: OktaClient, client_id: str, unverified: list[str]
 ) -> tuple[list[_Role] | None, list[str]]:
@@ -179,7 +201,15 @@ async def _roles(
             "does not have; pass auditor= (a read-only client) to check them"
         )
         return None, []
-    roles, broader = [], []
+    return await _evaluate(reader, assignments, unverified)
+
+
+async def _evaluate(
+    reader: OktaClient, assignments: list[Any], unverified: list[str]
+) -> tuple[list[_Role] | None, list[str]]:
+    """What each active role grants: standard roles from the table, custom ones as read."""
+    roles: list[_Role] = []
+    broader: list[str] = []
     table = standard_roles()
     for assignment in assignments:
         if _text(assignment, "status") not in (None, "ACTIVE"):

@@ -373,6 +373,10 @@ class OktaClient:
         """Iterate over the admin roles assigned to a service app."""
         return self._list("list_roles_for_client", path_value("client_id", client_id))
 
+    def list_assigned_roles_for_user(self, user_id: str) -> AsyncIterator[RoleAssignment]:
+        """Iterate over a user's admin roles (for an API token: those of ``get_user("me")``)."""
+        return self._list("list_assigned_roles_for_user", path_value("user_id", user_id))
+
     async def list_role_permissions(self, role_id_or_label: str) -> list[Permission]:
         """The permissions of a custom role."""
         result = await self._call("list_role_permissions", path_value("role_id_or_label", role_id_or_label))

@@ -207,6 +207,21 @@ async def test_an_api_token_says_its_permissions_follow_the_issuing_admin(sim: O
     assert any("admin who created it" in item for item in report.unverified)
 
 
+async def test_an_api_token_is_checked_against_the_roles_of_its_admin(sim: OktaSimulator) -> None:
+    admin = sim.add_user(login="it.admin@example.com")
+    sim.org.assign_standard_role(admin.id, "HELP_DESK_ADMIN", to_user=True)
+    token = sim.issue_api_token("helpdesk", admin=admin.id)
+    async with OktaClient(sim.url, auth=ApiToken(token)) as okta:
+        enough = await okta.preflight(["reset_factors"])
+        short = await okta.preflight(["suspend_user"])
+
+    assert enough.ok, enough.summary()
+    assert any("it.admin@example.com" in note and admin.id in note for note in enough.notes)
+    assert any("roles: HELP_DESK_ADMIN" in note for note in enough.notes)
+    assert enough.broader_roles[0].startswith("HELP_DESK_ADMIN")
+    assert [SUSPEND] == [p.key for p in short.missing_permissions]
+
+
 async def test_a_tac_job_needs_the_authenticators_read(sim: OktaSimulator, key: SigningKey) -> None:
     tac = "okta.users.credentials.manageTemporaryAccessCode"
     async with (

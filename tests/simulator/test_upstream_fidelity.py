@@ -284,6 +284,8 @@ CASES = [
         fixed(PERMISSIONS.format("oktakit-user-lifecycle")), 200,
     ),
     Case("listRolePermissions unknown", "listRolePermissions", "GET", fixed(PERMISSIONS.format("x")), 404),
+    Case("listAssignedRolesForUser", "listAssignedRolesForUser", "GET", users("ACTIVE", "/roles"), 200),
+    Case("listAssignedRolesForUser unknown", "listAssignedRolesForUser", "GET", ghost("/roles"), 404),
     Case("getResourceSet", "getResourceSet", "GET", _resource_set, 200),
     Case("getResourceSet unknown", "getResourceSet", "GET", fixed("/api/v1/iam/resource-sets/iamNope"), 404),
     Case(

@@ -58,6 +58,12 @@ ROUTES: tuple[tuple[str, str, Handler, str], ...] = (
     ("GET", "/oauth2/v1/clients/{clientId}/roles", resources.list_roles_for_client, "listRolesForClient"),
     (
         "GET",
+        "/api/v1/users/{userId}/roles",
+        resources.list_assigned_roles_for_user,
+        "listAssignedRolesForUser",
+    ),
+    (
+        "GET",
         "/api/v1/iam/roles/{roleIdOrLabel}/permissions",
         resources.list_role_permissions,
         "listRolePermissions",

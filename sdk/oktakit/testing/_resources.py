@@ -125,6 +125,15 @@ async def list_roles_for_client(request: web.Request) -> web.StreamResponse:
     return json_response(dumps([role_assignment_dict(org, client_id, role) for role in roles]))
 
 
+async def list_assigned_roles_for_user(request: web.Request) -> web.StreamResponse:
+    org = request.app[CONTEXT].org
+    user_id = request.match_info["userId"]
+    if org.users.by_id(user_id) is None:
+        raise not_found(user_id, "User")
+    roles = org.admins.get(user_id, [])
+    return json_response(dumps([role_assignment_dict(org, user_id, role, user=True) for role in roles]))
+
+
 async def list_role_permissions(request: web.Request) -> web.StreamResponse:
     org = request.app[CONTEXT].org
     key = request.match_info["roleIdOrLabel"]

@@ -160,8 +160,13 @@ class OktaSimulator:
         """Add a user directly to the org; see ``Org.add_user`` for the fields."""
         return self.org.add_user(login=login, status=status, **fields)
 
-    def issue_api_token(self, name: str | None = None) -> str:
-        return self.ssws.issue(name)
+    def issue_api_token(self, name: str | None = None, *, admin: str | None = None) -> str:
+        """A new API token; ``admin``: the id of the user who created it (``GET /users/me``).
+
+        API tokens act with their admin's full rights here: the simulator does not limit them
+        by the admin's roles (``org.admins``), which only ``listAssignedRolesForUser`` shows.
+        """
+        return self.ssws.issue(name, admin=admin)
 
     def revoke_api_token(self, token: str) -> None:
         self.ssws.revoke(token)

@@ -121,6 +121,8 @@ class Org:
         self.org_id = okta_id(self.rng, "00o")
         #: Service-app client_id -> its role assignments.
         self.clients: dict[str, list[RoleAssignment]] = {}
+        #: Admin user id -> their role assignments.
+        self.admins: dict[str, list[RoleAssignment]] = {}
         self.custom_attributes: frozenset[str] = frozenset(DEFAULT_CUSTOM_ATTRIBUTES)
         self.user_type_id = okta_id(self.rng, "oty")
         self.schema_id = okta_id(self.rng, "osc")
@@ -264,12 +266,19 @@ class Org:
         return None
 
     def assign_standard_role(
-        self, client_id: str, role_type: str, label: str | None = None, *, when: float | None = None
+        self,
+        client_id: str,
+        role_type: str,
+        label: str | None = None,
+        *,
+        when: float | None = None,
+        to_user: bool = False,
     ) -> RoleAssignment:
+        """Assign a standard role to a service app (by client_id) or, ``to_user``, to a user."""
         now = self.clock() if when is None else when
         label = label or STANDARD_ROLE_LABELS.get(role_type, role_type)
         assignment = RoleAssignment(self.new_id("ra1"), role_type, label, now, now)
-        self.clients.setdefault(client_id, []).append(assignment)
+        (self.admins if to_user else self.clients).setdefault(client_id, []).append(assignment)
         return assignment
 
     def add_resource_set(
@@ -289,8 +298,10 @@ class Org:
         resource_set_id: str | None = None,
         *,
         when: float | None = None,
+        to_user: bool = False,
     ) -> RoleAssignment:
-        """Bind a custom role to a client over a resource set (default: all users and groups)."""
+        """Bind a custom role to a client (``to_user``: a user) over a resource set (default: all
+        users and groups)."""
         now = self.clock() if when is None else when
         if resource_set_id is None:
             resource_set_id = self.add_resource_set(
@@ -305,7 +316,7 @@ class Org:
             role_id=role.id,
             resource_set_id=resource_set_id,
         )
-        self.clients.setdefault(client_id, []).append(assignment)
+        (self.admins if to_user else self.clients).setdefault(client_id, []).append(assignment)
         return assignment
 
 
