@@ -249,7 +249,10 @@ async def _reach(reader: OktaClient, resource_set_id: str) -> dict[str, str]:
         orn = _text(resource, "orn") or ""
         parts = orn.split(":")[4:]  # orn:okta:<service>:<org id>:<kind>[:<id>[:...]]
         if parts[:1] == ["groups"] and len(parts) > 1:
-            reach.setdefault("users", "some")
+            # One group: its members only with ":contained_resources" (Okta's resource-set note:
+            # a bare group gives user permissions nothing).
+            if parts[2:3] == ["contained_resources"]:
+                reach.setdefault("users", "some")
             reach.setdefault("groups", "some")
         elif parts:
             reach[parts[0]] = "all"
