@@ -121,13 +121,15 @@ async def test_a_role_whose_resource_set_lacks_the_target_gets_okta_403(
     assert any("reaches only some users" in note for note in report.notes)
 
 
+@pytest.mark.parametrize("resource", ["/api/v1/groups", "/api/v1/groups/{group}"])
 async def test_a_resource_set_without_users_is_a_missing_resource(
-    sim: OktaSimulator, key: SigningKey
+    sim: OktaSimulator, key: SigningKey, resource: str
 ) -> None:
-    async with (
-        service_app(sim, key, custom=[SUSPEND], resources=["/api/v1/groups"]) as okta,
-        auditor(sim) as a,
-    ):
+    # Okta: a permission on users gives nothing over a set that holds only groups themselves.
+    group = sim.org.add_group("Everyone else")
+    sim.org.add_member(group.id, sim.org.users[active_user(sim)])
+    resources = [resource.format(group=group.id)]
+    async with service_app(sim, key, custom=[SUSPEND], resources=resources) as okta, auditor(sim) as a:
         report = await okta.preflight(["suspend_user"], auditor=a)
         with pytest.raises(PermissionDeniedError):
             await okta.suspend_user(active_user(sim))
