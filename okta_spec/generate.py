@@ -7,6 +7,7 @@ and diff. Needs the exact openapi-python-client and ruff versions pinned in ``no
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 import subprocess
@@ -18,6 +19,7 @@ import yaml
 
 SPEC_DIR = Path(__file__).resolve().parent
 SPEC = SPEC_DIR / "openapi.yaml"
+CATALOGUE = SPEC_DIR / "permissions.yaml"
 DEFAULT_OUTPUT = SPEC_DIR.parent / "generated" / "oktakit_api"
 BANNER = (
     "# Generated from okta_spec/openapi.yaml by openapi-python-client {version} with the\n"
@@ -31,64 +33,63 @@ def _generator_version() -> str:
     return version("openapi-python-client")
 
 
-def _tuple(items: list) -> str:
-    """A Python tuple literal (one element keeps its comma)."""
-    return "(" + "".join(f"{item}, " for item in items).rstrip(" ") + ")" if items else "()"
+def snake_case(operation_id: str) -> str:
+    """``getUser`` -> ``get_user``: the client method and the generated module of an operation."""
+    return re.sub(r"(?<!^)(?=[A-Z])", "_", operation_id).lower()
+
+
+def operation_rows(spec: dict) -> list[dict]:
+    """What the spec says about each operation, as the registry's ``Operation`` arguments."""
+    rows = []
+    for path, item in spec["paths"].items():
+        for method, op in item.items():
+            if method == "parameters":
+                continue
+            rate_limit = op["x-okta-rate-limit"]
+            rows.append(
+                {
+                    "operation_id": op["operationId"],
+                    "name": snake_case(op["operationId"]),
+                    "method": method.upper(),
+                    "path": path,
+                    "scopes": tuple(
+                        sorted({s for alt in op.get("security", []) for s in alt.get("oauth2", [])})
+                    ),
+                    "permissions": tuple(tuple(alt) for alt in op.get("x-okta-permissions", [[]])) or ((),),
+                    "credential_permissions": tuple(
+                        tuple(alt) for alt in op.get("x-okta-credential-permissions", [])
+                    ),
+                    "rate_limit_bucket": rate_limit["bucket"],
+                    "rate_limit_per_minute": rate_limit["per-minute"],
+                    # GET, PUT and DELETE are idempotent by HTTP; a POST only where the spec says.
+                    "retry_safe": method != "post" or bool(op.get("x-oktakit-retry-safe", False)),
+                    "needs": tuple(op.get("x-oktakit-needs", [])),
+                }
+            )
+    return sorted(rows, key=lambda row: row["name"])
 
 
 def _operations_module(spec: dict, package: Path) -> str:
     """The typed operation registry (okta_spec/templates/operations.py.jinja), filled from the spec
     and from the generated parsers' return types."""
     import jinja2
-    from openapi_python_client.strings import snake_case
 
     operations, model_imports = [], set()
-    for path, item in spec["paths"].items():
-        for method, op in item.items():
-            if method == "parameters":
-                continue
-            name = snake_case(op["operationId"])
-            (module_file,) = package.glob(f"api/*/{name}.py")
-            source = module_file.read_text(encoding="utf-8")
-            result = re.search(r"def parse_response\(response: RawResponse\) -> (.+):", source).group(1)
-            model_imports.update(set(re.findall(r"\b([A-Z]\w*)\b", result)) - {"None"})
-            retry_safe = method != "post" or op.get("x-oktakit-retry-safe", False)
-            rate_limit = op["x-okta-rate-limit"]
-            operations.append(
-                {
-                    "constant": name.upper(),
-                    "operation_id": op["operationId"],
-                    "name": name,
-                    "method": method.upper(),
-                    "path": path,
-                    "scopes": _tuple(
-                        [
-                            repr(s)
-                            for s in sorted(
-                                {s for alt in op.get("security", []) for s in alt.get("oauth2", [])}
-                            )
-                        ]
-                    ),
-                    "permissions": _tuple(
-                        [_tuple([repr(p) for p in alt]) for alt in op.get("x-okta-permissions", [[]])]
-                    ),
-                    "credential_permissions": _tuple(
-                        [
-                            _tuple([repr(p) for p in alt])
-                            for alt in op.get("x-okta-credential-permissions", [])
-                        ]
-                    ),
-                    "bucket": rate_limit["bucket"],
-                    "per_minute": rate_limit["per-minute"],
-                    "retry_safe": bool(retry_safe),
-                    "paginated": result.startswith("list["),
-                    "module": module_file.relative_to(package / "api")
-                    .with_suffix("")
-                    .as_posix()
-                    .replace("/", "."),
-                    "result": result,
-                }
-            )
+    for row in operation_rows(spec):
+        (module_file,) = package.glob(f"api/*/{row['name']}.py")
+        source = module_file.read_text(encoding="utf-8")
+        result = re.search(r"def parse_response\(response: RawResponse\) -> (.+):", source).group(1)
+        model_imports.update(set(re.findall(r"\b([A-Z]\w*)\b", result)) - {"None"})
+        module = module_file.relative_to(package / "api").with_suffix("").as_posix().replace("/", ".")
+        operations.append(
+            {
+                **{key: repr(value) for key, value in row.items()},
+                "constant": row["name"].upper(),
+                "paginated": repr(result.startswith("list[")),
+                "module_name": repr(f"oktakit_api.api.{module}"),
+                "result": result,
+            }
+        )
     operations.sort(key=lambda o: o["name"])
     template = jinja2.Template(
         (SPEC_DIR / "templates" / "operations.py.jinja").read_text(encoding="utf-8"),
@@ -97,6 +98,18 @@ def _operations_module(spec: dict, package: Path) -> str:
         keep_trailing_newline=True,
     )
     return template.render(operations=operations, model_imports=sorted(model_imports))
+
+
+def _catalogue_module(catalogue: dict) -> str:
+    """okta_spec/permissions.yaml as Python data: Console labels, resources, standard roles."""
+    body = json.dumps(catalogue, indent=4, sort_keys=True)
+    return (
+        '"""The permission catalogue from okta_spec/permissions.yaml: each admin-role permission\'s\n'
+        "Admin Console label path and resource kind, the resource kinds, and the standard roles.\n"
+        '"""\n\n'
+        "from typing import Any, Final\n\n"
+        f"CATALOGUE: Final[dict[str, Any]] = {body}\n"
+    )
 
 
 def generate(output: Path) -> None:
@@ -123,13 +136,23 @@ def generate(output: Path) -> None:
         )
         spec = yaml.safe_load(SPEC.read_text(encoding="utf-8"))
         (staged / "operations.py").write_text(_operations_module(spec, staged), encoding="utf-8")
+        catalogue = yaml.safe_load(CATALOGUE.read_text(encoding="utf-8"))
+        (staged / "permission_catalogue.py").write_text(_catalogue_module(catalogue), encoding="utf-8")
         registry = str(staged / "operations.py")
         subprocess.run(
             ["ruff", "check", "--isolated", "--no-cache", "--quiet", "--fix-only", "--select", "I", registry],
             check=True,
         )
         subprocess.run(
-            ["ruff", "format", "--isolated", "--no-cache", "--quiet", registry],
+            [
+                "ruff",
+                "format",
+                "--isolated",
+                "--no-cache",
+                "--quiet",
+                registry,
+                str(staged / "permission_catalogue.py"),
+            ],
             check=True,
         )
         banner = BANNER.format(version=_generator_version())

@@ -22,7 +22,10 @@ if TYPE_CHECKING:
     from .models import (
         Authenticator,
         Group,
+        OAuth2ScopeConsentGrant,
         Permissions,
+        ResourceSet,
+        ResourceSetResources,
         RoleAssignment,
         TacAuthenticatorEnrollment,
         User,
@@ -41,6 +44,7 @@ class Operation(Generic[R]):
         "method",
         "module_name",
         "name",
+        "needs",
         "operation_id",
         "paginated",
         "path",
@@ -65,6 +69,7 @@ class Operation(Generic[R]):
         rate_limit_per_minute: int,
         retry_safe: bool,
         paginated: bool,
+        needs: tuple[str, ...],
         module_name: str,
     ) -> None:
         #: Okta's operationId, e.g. ``getUser``.
@@ -88,6 +93,9 @@ class Operation(Generic[R]):
         self.retry_safe = retry_safe
         #: Whether the result is a list that continues in ``Link: rel="next"`` pages.
         self.paginated = paginated
+        #: Other operations (operationIds) a job doing this one needs in practice, e.g. the
+        #: authenticators read that finds the TAC authenticator's id.
+        self.needs = needs
         self.module_name = module_name
         self._module: ModuleType | None = None
 
@@ -120,6 +128,7 @@ ACTIVATE_USER: Final[Operation[UserActivationToken]] = Operation(
     rate_limit_per_minute=600,
     retry_safe=False,
     paginated=False,
+    needs=(),
     module_name="oktakit_api.api.user_lifecycle.activate_user",
 )
 CREATE_TAC_AUTHENTICATOR_ENROLLMENT: Final[Operation[TacAuthenticatorEnrollment]] = (
@@ -135,6 +144,7 @@ CREATE_TAC_AUTHENTICATOR_ENROLLMENT: Final[Operation[TacAuthenticatorEnrollment]
         rate_limit_per_minute=1200,
         retry_safe=False,
         paginated=False,
+        needs=("listAuthenticators",),
         module_name="oktakit_api.api.user_authenticator_enrollments.create_tac_authenticator_enrollment",
     )
 )
@@ -150,6 +160,7 @@ DEACTIVATE_USER: Final[Operation[None]] = Operation(
     rate_limit_per_minute=600,
     retry_safe=True,
     paginated=False,
+    needs=(),
     module_name="oktakit_api.api.user_lifecycle.deactivate_user",
 )
 GET_AUTHENTICATOR: Final[Operation[Authenticator]] = Operation(
@@ -164,7 +175,23 @@ GET_AUTHENTICATOR: Final[Operation[Authenticator]] = Operation(
     rate_limit_per_minute=600,
     retry_safe=True,
     paginated=False,
+    needs=(),
     module_name="oktakit_api.api.authenticator.get_authenticator",
+)
+GET_RESOURCE_SET: Final[Operation[ResourceSet]] = Operation(
+    operation_id="getResourceSet",
+    name="get_resource_set",
+    method="GET",
+    path="/api/v1/iam/resource-sets/{resourceSetIdOrLabel}",
+    scopes=("okta.roles.read",),
+    permissions=(("okta.iam.read",),),
+    credential_permissions=(),
+    rate_limit_bucket="/api/v1/iam",
+    rate_limit_per_minute=600,
+    retry_safe=True,
+    paginated=False,
+    needs=(),
+    module_name="oktakit_api.api.role_c_resource_set.get_resource_set",
 )
 GET_USER: Final[Operation[User]] = Operation(
     operation_id="getUser",
@@ -172,16 +199,29 @@ GET_USER: Final[Operation[User]] = Operation(
     method="GET",
     path="/api/v1/users/{id}",
     scopes=("okta.users.read",),
-    permissions=(
-        ("okta.users.read",),
-        ("okta.users.userprofile.manage",),
-    ),
+    permissions=(("okta.users.read",), ("okta.users.userprofile.manage",)),
     credential_permissions=(),
     rate_limit_bucket="GET /api/v1/users/{id}",
     rate_limit_per_minute=2000,
     retry_safe=True,
     paginated=False,
+    needs=(),
     module_name="oktakit_api.api.user.get_user",
+)
+LIST_ASSIGNED_ROLES_FOR_USER: Final[Operation[list[RoleAssignment]]] = Operation(
+    operation_id="listAssignedRolesForUser",
+    name="list_assigned_roles_for_user",
+    method="GET",
+    path="/api/v1/users/{userId}/roles",
+    scopes=("okta.roles.read",),
+    permissions=(("okta.iam.read",),),
+    credential_permissions=(),
+    rate_limit_bucket="/api/v1",
+    rate_limit_per_minute=1200,
+    retry_safe=True,
+    paginated=True,
+    needs=(),
+    module_name="oktakit_api.api.role_assignment_a_user.list_assigned_roles_for_user",
 )
 LIST_AUTHENTICATORS: Final[Operation[list[Authenticator]]] = Operation(
     operation_id="listAuthenticators",
@@ -195,7 +235,23 @@ LIST_AUTHENTICATORS: Final[Operation[list[Authenticator]]] = Operation(
     rate_limit_per_minute=600,
     retry_safe=True,
     paginated=True,
+    needs=(),
     module_name="oktakit_api.api.authenticator.list_authenticators",
+)
+LIST_RESOURCE_SET_RESOURCES: Final[Operation[ResourceSetResources]] = Operation(
+    operation_id="listResourceSetResources",
+    name="list_resource_set_resources",
+    method="GET",
+    path="/api/v1/iam/resource-sets/{resourceSetIdOrLabel}/resources",
+    scopes=("okta.roles.read",),
+    permissions=(("okta.iam.read",),),
+    credential_permissions=(),
+    rate_limit_bucket="/api/v1/iam",
+    rate_limit_per_minute=600,
+    retry_safe=True,
+    paginated=False,
+    needs=(),
+    module_name="oktakit_api.api.role_c_resource_set_resource.list_resource_set_resources",
 )
 LIST_ROLE_PERMISSIONS: Final[Operation[Permissions]] = Operation(
     operation_id="listRolePermissions",
@@ -209,6 +265,7 @@ LIST_ROLE_PERMISSIONS: Final[Operation[Permissions]] = Operation(
     rate_limit_per_minute=600,
     retry_safe=True,
     paginated=False,
+    needs=(),
     module_name="oktakit_api.api.role_e_custom_permission.list_role_permissions",
 )
 LIST_ROLES_FOR_CLIENT: Final[Operation[list[RoleAssignment]]] = Operation(
@@ -223,7 +280,23 @@ LIST_ROLES_FOR_CLIENT: Final[Operation[list[RoleAssignment]]] = Operation(
     rate_limit_per_minute=600,
     retry_safe=True,
     paginated=True,
+    needs=(),
     module_name="oktakit_api.api.role_assignment_client.list_roles_for_client",
+)
+LIST_SCOPE_CONSENT_GRANTS: Final[Operation[list[OAuth2ScopeConsentGrant]]] = Operation(
+    operation_id="listScopeConsentGrants",
+    name="list_scope_consent_grants",
+    method="GET",
+    path="/api/v1/apps/{appId}/grants",
+    scopes=("okta.appGrants.read",),
+    permissions=(("okta.apps.read",),),
+    credential_permissions=(),
+    rate_limit_bucket="/api/v1/apps",
+    rate_limit_per_minute=100,
+    retry_safe=True,
+    paginated=True,
+    needs=(),
+    module_name="oktakit_api.api.application_grants.list_scope_consent_grants",
 )
 LIST_USER_GROUPS: Final[Operation[list[Group]]] = Operation(
     operation_id="listUserGroups",
@@ -231,17 +304,13 @@ LIST_USER_GROUPS: Final[Operation[list[Group]]] = Operation(
     method="GET",
     path="/api/v1/users/{id}/groups",
     scopes=("okta.users.read",),
-    permissions=(
-        (
-            "okta.users.read",
-            "okta.groups.read",
-        ),
-    ),
+    permissions=(("okta.users.read", "okta.groups.read"),),
     credential_permissions=(),
     rate_limit_bucket="GET /api/v1/users/{id}/groups",
     rate_limit_per_minute=1200,
     retry_safe=True,
     paginated=True,
+    needs=(),
     module_name="oktakit_api.api.user_resources.list_user_groups",
 )
 LIST_USERS: Final[Operation[list[User]]] = Operation(
@@ -250,15 +319,13 @@ LIST_USERS: Final[Operation[list[User]]] = Operation(
     method="GET",
     path="/api/v1/users",
     scopes=("okta.users.read",),
-    permissions=(
-        ("okta.users.read",),
-        ("okta.users.userprofile.manage",),
-    ),
+    permissions=(("okta.users.read",), ("okta.users.userprofile.manage",)),
     credential_permissions=(),
     rate_limit_bucket="GET /api/v1/users",
     rate_limit_per_minute=600,
     retry_safe=True,
     paginated=True,
+    needs=(),
     module_name="oktakit_api.api.user.list_users",
 )
 REACTIVATE_USER: Final[Operation[UserActivationToken]] = Operation(
@@ -273,6 +340,7 @@ REACTIVATE_USER: Final[Operation[UserActivationToken]] = Operation(
     rate_limit_per_minute=600,
     retry_safe=False,
     paginated=False,
+    needs=(),
     module_name="oktakit_api.api.user_lifecycle.reactivate_user",
 )
 REPLACE_USER: Final[Operation[User]] = Operation(
@@ -287,6 +355,7 @@ REPLACE_USER: Final[Operation[User]] = Operation(
     rate_limit_per_minute=600,
     retry_safe=True,
     paginated=False,
+    needs=(),
     module_name="oktakit_api.api.user.replace_user",
 )
 RESET_FACTORS: Final[Operation[None]] = Operation(
@@ -301,6 +370,7 @@ RESET_FACTORS: Final[Operation[None]] = Operation(
     rate_limit_per_minute=600,
     retry_safe=True,
     paginated=False,
+    needs=(),
     module_name="oktakit_api.api.user_lifecycle.reset_factors",
 )
 SUSPEND_USER: Final[Operation[None]] = Operation(
@@ -315,6 +385,7 @@ SUSPEND_USER: Final[Operation[None]] = Operation(
     rate_limit_per_minute=600,
     retry_safe=True,
     paginated=False,
+    needs=(),
     module_name="oktakit_api.api.user_lifecycle.suspend_user",
 )
 UNLOCK_USER: Final[Operation[None]] = Operation(
@@ -329,6 +400,7 @@ UNLOCK_USER: Final[Operation[None]] = Operation(
     rate_limit_per_minute=600,
     retry_safe=True,
     paginated=False,
+    needs=(),
     module_name="oktakit_api.api.user_lifecycle.unlock_user",
 )
 UNSUSPEND_USER: Final[Operation[None]] = Operation(
@@ -343,6 +415,7 @@ UNSUSPEND_USER: Final[Operation[None]] = Operation(
     rate_limit_per_minute=600,
     retry_safe=True,
     paginated=False,
+    needs=(),
     module_name="oktakit_api.api.user_lifecycle.unsuspend_user",
 )
 UPDATE_USER: Final[Operation[User]] = Operation(
@@ -357,6 +430,7 @@ UPDATE_USER: Final[Operation[User]] = Operation(
     rate_limit_per_minute=600,
     retry_safe=False,
     paginated=False,
+    needs=(),
     module_name="oktakit_api.api.user.update_user",
 )
 
@@ -367,10 +441,14 @@ OPERATIONS: Final[Mapping[str, Operation[Any]]] = MappingProxyType(
         "createTacAuthenticatorEnrollment": CREATE_TAC_AUTHENTICATOR_ENROLLMENT,
         "deactivateUser": DEACTIVATE_USER,
         "getAuthenticator": GET_AUTHENTICATOR,
+        "getResourceSet": GET_RESOURCE_SET,
         "getUser": GET_USER,
+        "listAssignedRolesForUser": LIST_ASSIGNED_ROLES_FOR_USER,
         "listAuthenticators": LIST_AUTHENTICATORS,
+        "listResourceSetResources": LIST_RESOURCE_SET_RESOURCES,
         "listRolePermissions": LIST_ROLE_PERMISSIONS,
         "listRolesForClient": LIST_ROLES_FOR_CLIENT,
+        "listScopeConsentGrants": LIST_SCOPE_CONSENT_GRANTS,
         "listUserGroups": LIST_USER_GROUPS,
         "listUsers": LIST_USERS,
         "reactivateUser": REACTIVATE_USER,
@@ -396,10 +474,14 @@ __all__ = [
     "CREATE_TAC_AUTHENTICATOR_ENROLLMENT",
     "DEACTIVATE_USER",
     "GET_AUTHENTICATOR",
+    "GET_RESOURCE_SET",
     "GET_USER",
+    "LIST_ASSIGNED_ROLES_FOR_USER",
     "LIST_AUTHENTICATORS",
+    "LIST_RESOURCE_SET_RESOURCES",
     "LIST_ROLE_PERMISSIONS",
     "LIST_ROLES_FOR_CLIENT",
+    "LIST_SCOPE_CONSENT_GRANTS",
     "LIST_USER_GROUPS",
     "LIST_USERS",
     "REACTIVATE_USER",

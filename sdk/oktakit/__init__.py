@@ -12,6 +12,7 @@ from ._version import __version__
 
 if TYPE_CHECKING:
     from ._check import CheckResult
+    from ._preflight import PreflightReport
     from .auth import ApiToken, Auth, Authorizer, PrivateKeyJWT
     from .client import OktaClient
     from .errors import (
@@ -20,6 +21,7 @@ if TYPE_CHECKING:
         BadRequestError,
         ConfigurationError,
         ConflictError,
+        InsufficientPermissionsError,
         InvalidArgumentError,
         MalformedResponseError,
         NotFoundError,
@@ -56,6 +58,7 @@ __all__ = [
     "ConfigurationError",
     "ConflictError",
     "Group",
+    "InsufficientPermissionsError",
     "InvalidArgumentError",
     "MalformedResponseError",
     "NotFoundError",
@@ -65,6 +68,7 @@ __all__ = [
     "PartialUser",
     "Permission",
     "PermissionDeniedError",
+    "PreflightReport",
     "PrivateKeyJWT",
     "RateLimitError",
     "RequestTimeoutError",
@@ -95,6 +99,7 @@ __getattr__, __dir__ = lazy_namespace(
         "CheckResult": "._check",
         "ConfigurationError": ".errors",
         "ConflictError": ".errors",
+        "InsufficientPermissionsError": ".errors",
         "InvalidArgumentError": ".errors",
         "MalformedResponseError": ".errors",
         "NotFoundError": ".errors",
@@ -102,6 +107,7 @@ __getattr__, __dir__ = lazy_namespace(
         "OktaClient": ".client",
         "OktaError": ".errors",
         "PermissionDeniedError": ".errors",
+        "PreflightReport": "._preflight",
         "PrivateKeyJWT": ".auth",
         "RateLimitError": ".errors",
         "RequestTimeoutError": ".errors",

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import AsyncIterator, Callable, Mapping
+from collections.abc import AsyncIterator, Callable, Iterable, Mapping
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, Self, TypeVar, overload
 
@@ -27,7 +27,7 @@ from ._parse import parse, partial_users
 from ._settings import auth_from_env, org_url_from_env
 from ._urls import org_origin
 from .auth import Auth, Authorizer, OrgConnection
-from .errors import ConfigurationError, InvalidArgumentError
+from .errors import ConfigurationError, InvalidArgumentError, PermissionDeniedError
 from .pagination import paginate
 from .transport import USER_AGENT, Response, Transport
 
@@ -35,8 +35,11 @@ if TYPE_CHECKING:
     from oktakit_api.models import (
         Authenticator,
         Group,
+        OAuth2ScopeConsentGrant,
         PartialUser,
         Permission,
+        ResourceSet,
+        ResourceSetResource,
         RoleAssignment,
         TacAuthenticatorEnrollment,
         User,
@@ -44,6 +47,7 @@ if TYPE_CHECKING:
     )
 
     from ._check import CheckResult
+    from ._preflight import PreflightReport
 
 DEFAULT_TIMEOUT = 30.0
 
@@ -114,14 +118,28 @@ class OktaClient:
         (which carry their admin's full permissions) or before the first token."""
         return getattr(self._authorizer, "granted_scopes", None)
 
-    async def check(self) -> CheckResult:
-        """The "Test" button: get a token (or try the API token), then make one cheap read.
-
-        Raises the usual typed errors when the credentials or the org do not work.
+    async def check(self, operations: Iterable[str] | None = None) -> CheckResult:
+        """The integration's "Test" button: get a token (or try the API token), then make one
+        cheap read the granted scopes allow (or say that none is possible: ``result.tested``).
+        With ``operations`` (the credential's job) it adds ``result.preflight``.
         """
         from ._check import run_check
 
-        return await run_check(self, self._get_transport(), self._authorizer)
+        return await run_check(self, self._get_transport(), self._authorizer, operations)
+
+    async def preflight(
+        self, operations: Iterable[str], *, auditor: OktaClient | None = None, credentials: bool = False
+    ) -> PreflightReport:
+        """Check, before touching any user, that these credentials can run ``operations``
+        (see ``oktakit.permissions``). A least-privilege app cannot read its own roles: pass
+        ``auditor``, a read-only client (``okta.roles.read``, ``okta.appGrants.read``), for them.
+
+        >>> (await okta.preflight(["suspend_user", "reset_factors"])).raise_for_missing()
+        """
+        from ._preflight import run_preflight
+
+        self._get_transport()
+        return await run_preflight(self, self._authorizer, operations, auditor, credentials)
 
     # -- session lifecycle -------------------------------------------------------------
 
@@ -159,19 +177,27 @@ class OktaClient:
 
     async def _call(self, op: Operation[R], *args: Any, **kwargs: Any) -> R:
         request = op.build_request(*args, **kwargs)
-        return parse(op.parse_response, await self._get_transport().request(**request))
+        try:
+            return parse(op.parse_response, await self._get_transport().request(**request))
+        except PermissionDeniedError as error:
+            raise _explained(op, error) from None
 
     def _list(self, op: Operation[list[T]], *args: Any, **kwargs: Any) -> AsyncIterator[T]:
-        return self._pages(op.build_request(*args, **kwargs), op.parse_response)
+        return self._pages(op, op.build_request(*args, **kwargs), op.parse_response)
 
-    def _pages(self, request: dict[str, Any], parser: Callable[[Response], list[T]]) -> AsyncIterator[T]:
+    def _pages(
+        self, operation: Operation[Any], request: dict[str, Any], parser: Callable[[Response], list[T]]
+    ) -> AsyncIterator[T]:
         # Arguments are checked and the request built now, before anything is sent; the first
         # page is fetched when iteration starts.
         async def items() -> AsyncIterator[T]:
             transport = self._get_transport()
-            first = await transport.request(**request)
-            async for item in paginate(transport, first, lambda page: parse(parser, page)):
-                yield item
+            try:
+                first = await transport.request(**request)
+                async for item in paginate(transport, first, lambda page: parse(parser, page)):
+                    yield item
+            except PermissionDeniedError as error:
+                raise _explained(operation, error) from None
 
         return items()
 
@@ -240,8 +266,8 @@ class OktaClient:
             after=opt(after),
         )
         if fields is None:
-            return self._pages(request, ops.LIST_USERS.parse_response)
-        return self._pages(request, partial_users)
+            return self._pages(ops.LIST_USERS, request, ops.LIST_USERS.parse_response)
+        return self._pages(ops.LIST_USERS, request, partial_users)
 
     async def get_user(self, id: str, *, expand: str | None = None) -> User:
         """Retrieve a user by id, login, or unambiguous login shortname."""
@@ -374,7 +400,44 @@ class OktaClient:
         """Iterate over the admin roles assigned to a service app."""
         return self._list(ops.LIST_ROLES_FOR_CLIENT, path_value("client_id", client_id))
 
+    def list_assigned_roles_for_user(self, user_id: str) -> AsyncIterator[RoleAssignment]:
+        """Iterate over a user's admin roles (for an API token: those of ``get_user("me")``)."""
+        return self._list(ops.LIST_ASSIGNED_ROLES_FOR_USER, path_value("user_id", user_id))
+
     async def list_role_permissions(self, role_id_or_label: str) -> list[Permission]:
         """The permissions of a custom role."""
         result = await self._call(ops.LIST_ROLE_PERMISSIONS, path_value("role_id_or_label", role_id_or_label))
         return list(result.permissions or [])
+
+    async def get_resource_set(self, resource_set_id_or_label: str) -> ResourceSet:
+        """A resource set (what a custom role assignment applies to)."""
+        return await self._call(
+            ops.GET_RESOURCE_SET, path_value("resource_set_id_or_label", resource_set_id_or_label)
+        )
+
+    async def list_resource_set_resources(
+        self, resource_set_id_or_label: str, *, limit: int | None = None
+    ) -> list[ResourceSetResource]:
+        """The resources of a resource set (one page of up to ``limit``, Okta's default 100)."""
+        result = await self._call(
+            ops.LIST_RESOURCE_SET_RESOURCES,
+            path_value("resource_set_id_or_label", resource_set_id_or_label),
+            limit=opt(limit),
+        )
+        return list(result.resources or [])
+
+    # -- apps ----------------------------------------------------------------------------
+
+    def list_scope_consent_grants(self, app_id: str) -> AsyncIterator[OAuth2ScopeConsentGrant]:
+        """Iterate over the Okta API scopes granted to an app (a service app's id is its client_id)."""
+        return self._list(ops.LIST_SCOPE_CONSENT_GRANTS, path_value("app_id", app_id))
+
+
+def _explained(operation: Operation[Any], error: PermissionDeniedError) -> PermissionDeniedError:
+    """A 403 with what the operation needs (from the registry) added to it."""
+    return error.explain(
+        operation.operation_id,
+        operation.scopes,
+        operation.permissions,
+        targets_user="{id}" in operation.path or "{userId}" in operation.path,
+    )

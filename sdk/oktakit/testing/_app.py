@@ -52,6 +52,10 @@ HANDLERS: Final[dict[str, Handler]] = {
     "getAuthenticator": resources.get_authenticator,
     "listRolesForClient": resources.list_roles_for_client,
     "listRolePermissions": resources.list_role_permissions,
+    "listAssignedRolesForUser": resources.list_assigned_roles_for_user,
+    "getResourceSet": resources.get_resource_set,
+    "listResourceSetResources": resources.list_resource_set_resources,
+    "listScopeConsentGrants": resources.list_scope_consent_grants,
 }
 
 # The org authorization server's routes, which are not part of the Management API spec.

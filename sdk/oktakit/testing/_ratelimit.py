@@ -41,6 +41,7 @@ OKTA_DEFAULT_BUCKETS: Final[tuple[BucketRule, ...]] = (
     BucketRule("/api/v1/users/{id}/lifecycle", 600, ("POST",)),
     BucketRule("/api/v1/authenticators", 600),
     BucketRule("/api/v1/iam", 600),
+    BucketRule("/api/v1/apps", 100),
     BucketRule("/oauth2/v1/clients", 600),
     BucketRule("/oauth2/v1/token", 600, ("POST",)),
     BucketRule("/api/v1", 1200),
