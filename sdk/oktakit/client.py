@@ -39,7 +39,9 @@ if TYPE_CHECKING:
         UserActivationToken,
     )
 
+    from ._bulk_report import BulkReport
     from ._check import CheckResult
+    from .batch import Items, PathLike
 
 DEFAULT_TIMEOUT = 30.0
 
@@ -353,3 +355,39 @@ class OktaClient:
         """The permissions of a custom role."""
         result = await self._call("list_role_permissions", path_value("role_id_or_label", role_id_or_label))
         return list(result.permissions or [])
+
+    # -- bulk ----------------------------------------------------------------------------
+
+    async def bulk(self, operation: Any, items: Items, **options: Any) -> BulkReport:
+        """Run a one-user operation over many users, each distinct item once, with a journal.
+
+        ``operation``: a name (``"suspend_user"``), a bound method (``okta.reset_factors``) or an
+        async callable of one item. ``items``: ids, logins or ``User`` objects from any iterable
+        or async iterable (``okta.list_users(...)``), read lazily. Options: ``concurrency=8``
+        (items in flight; pacing and retries are the transport's), ``journal=PATH`` (resumable),
+        ``arguments={...}`` (passed to the operation), ``dry_run=False``, ``preflight=True``,
+        ``progress=True``. See "Bulk operations" in the README.
+
+        >>> report = await okta.bulk("suspend_user", ids, journal="incident-42.jsonl")
+        >>> report.succeeded, report.skipped, report.not_found, report.failed
+        """
+        from .batch import bulk
+
+        return await bulk(self, operation, items, **options)
+
+    async def bulk_update(self, rows: Items, **options: Any) -> BulkReport:
+        """Partial profile updates from rows (mappings with ``id`` or ``login`` and attributes).
+
+        ``empty="leave"`` (default) leaves attributes with an empty cell unchanged;
+        ``empty="clear"`` clears them. Other options as for ``bulk``.
+        """
+        from .batch import bulk_update
+
+        return await bulk_update(self, rows, **options)
+
+    async def bulk_undo(self, journal: PathLike, **options: Any) -> BulkReport:
+        """Reverse what a journaled bulk run changed (suspend <-> unsuspend), journaled itself
+        (by default next to it, ``NAME.undo.jsonl``); other operations raise, saying why."""
+        from .batch import bulk_undo
+
+        return await bulk_undo(self, journal, **options)

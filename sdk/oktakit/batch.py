@@ -1,0 +1,315 @@
+"""The bulk executor: one operation over many users, journaled, resumable, with one outcome each.
+
+>>> report = await okta.bulk("suspend_user", user_ids, concurrency=10, journal="incident-42.jsonl")
+>>> report = await okta.bulk(okta.reset_factors, okta.list_users(search='profile.department eq "Sales"'))
+>>> report.succeeded, report.skipped, report.not_found, report.failed
+
+Pacing and retries are the transport's: ``concurrency`` only bounds the items in flight. Items
+are pulled one at a time as workers free up, so memory does not grow with the input. Every
+distinct item gets exactly one outcome record; see ``_bulk_steps`` for how each is decided
+and ``_journal`` for the file format and what a resume does.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import importlib
+import logging
+import os
+import time
+from collections.abc import AsyncIterable, Iterable, Mapping
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from ._bulk_actions import ACTIONS
+from ._bulk_items import END, ItemSource, item_key, known_status
+from ._bulk_report import BulkReport
+from ._bulk_steps import Step, UpdateStep, make_step
+from ._journal import BulkError, Journal, OutcomeRecord, ResumeState, RunRecord, StartRecord, now
+from ._journal import InterruptedRecord as _Interrupted
+from ._seen import SeenSet
+from .errors import InvalidArgumentError, JournalError, NotFoundError, OktaError
+
+if TYPE_CHECKING:
+    from .client import OktaClient
+
+__all__ = ["BulkError", "BulkReport", "bulk", "bulk_undo", "bulk_update"]
+
+logger = logging.getLogger("oktakit")
+
+DEFAULT_CONCURRENCY = 8
+Items = Iterable[Any] | AsyncIterable[Any]
+PathLike = str | os.PathLike[str]
+
+
+async def bulk(
+    okta: OktaClient,
+    operation: Any,
+    items: Items,
+    *,
+    arguments: Mapping[str, Any] | None = None,
+    concurrency: int = DEFAULT_CONCURRENCY,
+    journal: PathLike | None = None,
+    dry_run: bool = False,
+    preflight: bool = True,
+    progress: bool = True,
+) -> BulkReport:
+    """Run ``operation`` once for every distinct item; see ``OktaClient.bulk``."""
+    step = make_step(okta, operation, arguments or {})
+    return await _run(
+        okta,
+        step,
+        items,
+        concurrency=concurrency,
+        journal=journal,
+        dry_run=dry_run,
+        preflight=preflight,
+        progress=progress,
+    )
+
+
+async def bulk_update(
+    okta: OktaClient,
+    rows: Items,
+    *,
+    empty: str = "leave",
+    concurrency: int = DEFAULT_CONCURRENCY,
+    journal: PathLike | None = None,
+    dry_run: bool = False,
+    preflight: bool = True,
+    progress: bool = True,
+) -> BulkReport:
+    """Partial profile updates, one per row; see ``OktaClient.bulk_update``."""
+    step = UpdateStep(okta, empty)
+    return await _run(
+        okta,
+        step,
+        rows,
+        concurrency=concurrency,
+        journal=journal,
+        dry_run=dry_run,
+        preflight=preflight,
+        progress=progress,
+    )
+
+
+async def bulk_undo(
+    okta: OktaClient,
+    journal: PathLike,
+    *,
+    undo_journal: PathLike | None = None,
+    concurrency: int = DEFAULT_CONCURRENCY,
+    dry_run: bool = False,
+    preflight: bool = True,
+    progress: bool = True,
+) -> BulkReport:
+    """Reverse what a journaled run changed; see ``OktaClient.bulk_undo``."""
+    source = Journal(journal)
+    header = next(iter(source.records()), None) if source.path.exists() else None
+    if not isinstance(header, RunRecord):
+        raise JournalError(f"{source.path} is not an oktakit bulk journal (or is empty)")
+    if header.org != okta.org_url:
+        raise JournalError(f"{source.path} is a journal of {header.org}, not of {okta.org_url}")
+    inverse = ACTIONS[header.operation].inverse if header.operation in ACTIONS else None
+    if inverse is None:
+        raise InvalidArgumentError(
+            f"{header.operation} cannot be undone: Okta has no operation that reverses it "
+            "(only suspend_user and unsuspend_user undo each other)"
+        )
+    changed = (
+        record.item
+        for record in source.records()
+        if isinstance(record, OutcomeRecord) and record.outcome == "succeeded"
+    )
+    path = Path(undo_journal) if undo_journal is not None else _undo_path(source.path)
+    step = make_step(okta, inverse, header.arguments)
+    return await _run(
+        okta,
+        step,
+        changed,
+        concurrency=concurrency,
+        journal=path,
+        dry_run=dry_run,
+        preflight=preflight,
+        progress=progress,
+        undo_of=source.path.name,
+    )
+
+
+def _undo_path(path: Path) -> Path:
+    return path.with_name(f"{path.stem}.undo{path.suffix or '.jsonl'}")
+
+
+async def _run(
+    okta: OktaClient,
+    step: Step,
+    items: Items,
+    *,
+    concurrency: int,
+    journal: PathLike | None,
+    dry_run: bool,
+    preflight: bool,
+    progress: bool,
+    undo_of: str | None = None,
+) -> BulkReport:
+    if isinstance(concurrency, bool) or not isinstance(concurrency, int) or concurrency < 1:
+        raise InvalidArgumentError(f"concurrency must be a positive integer, not {concurrency!r}")
+    source = ItemSource(items)
+    header = RunRecord("run", step.operation, okta.org_url, step.arguments, now(), undo_of=undo_of)
+    book = Journal(journal)
+    resume = book.load(header)  # refuses another run's journal before anything is sent
+    if preflight and not dry_run and step.action is not None:
+        await _preflight(okta, [step.operation, "get_user"])
+    if dry_run or journal is None:
+        book = Journal(None)  # a dry run writes nothing the user can see; the report reads the spool
+    else:
+        book.append(header)
+    journaled = journal is not None and not dry_run
+    executor = _Executor(step, book, resume, concurrency, dry_run, journaled=journaled)
+    return await executor.run(source, progress)
+
+
+async def _preflight(okta: OktaClient, operations: list[str]) -> None:
+    """Check the credential may run ``operations`` before the first item is touched.
+
+    Uses ``okta.preflight`` (the least-privilege check); a client without it starts the run
+    unchecked, as ``preflight=False`` does.
+    """
+    check = getattr(okta, "preflight", None)
+    if check is None:
+        return
+    report = await check(operations)
+    report.raise_for_missing()
+
+
+class _Executor:
+    def __init__(
+        self,
+        step: Step,
+        journal: Journal,
+        resume: ResumeState,
+        concurrency: int,
+        dry_run: bool,
+        *,
+        journaled: bool,
+    ) -> None:
+        self.step = step
+        self.journal = journal
+        self.journaled = journaled
+        self.dry_run = dry_run
+        self.concurrency = concurrency
+        self.done_before = SeenSet(len(resume.done) or 1024)
+        for key in resume.done:
+            self.done_before.add(key)
+        self.in_doubt = resume.in_doubt
+        self.seen = SeenSet()
+        self.counts: dict[str, int] = {} if dry_run else dict(resume.counts)
+        self.resumed = 0 if dry_run else len(resume.done)
+        self.duplicates = 0
+        self.stopping = False
+        self.bar: Any = None
+
+    async def run(self, source: ItemSource, progress: bool) -> BulkReport:
+        started = time.perf_counter()
+        self.bar = _progress_bar(self.step.operation, source.size, progress)
+        workers = [asyncio.create_task(self._worker(source)) for _ in range(self.concurrency)]
+        try:
+            await self._wait(workers)
+        finally:
+            self.journal.close()
+            if self.bar is not None:
+                self.bar.close()
+            await source.aclose()
+        return BulkReport(
+            self.step.operation,
+            self.counts,
+            self.journal,
+            dry_run=self.dry_run,
+            duplicates=self.duplicates,
+            resumed=self.resumed,
+            elapsed=time.perf_counter() - started,
+        )
+
+    async def _wait(self, workers: list[asyncio.Task[None]]) -> None:
+        try:
+            done, _ = await asyncio.wait(workers, return_when=asyncio.FIRST_EXCEPTION)
+        except asyncio.CancelledError:
+            # Ctrl-C or a cancelled task: take no new item, let those in flight finish. Cancelled
+            # again while waiting, the in-flight items are cancelled and journaled as interrupted.
+            self.stopping = True
+            try:
+                await asyncio.shield(asyncio.gather(*workers, return_exceptions=True))
+            except asyncio.CancelledError:
+                for worker in workers:
+                    worker.cancel()
+                await asyncio.gather(*workers, return_exceptions=True)
+            raise
+        self.stopping = True
+        await asyncio.gather(*workers, return_exceptions=True)
+        for worker in done:
+            error = worker.exception()
+            if error is not None:
+                raise error  # bad input: the run stopped taking items, the journal is consistent
+
+    async def _worker(self, source: ItemSource) -> None:
+        while not self.stopping:
+            item = await source.next()
+            if item is END:
+                return
+            key = item_key(item)
+            if key in self.done_before or not self.seen.add(key):
+                # Settled by an earlier run of this journal, or a duplicate: nothing to do.
+                self.duplicates += key not in self.done_before
+                if self.bar is not None:
+                    self.bar.update(1)
+                continue
+            if self.journaled:
+                self.journal.append(StartRecord("start", key))
+            try:
+                if self.dry_run:
+                    record = await self._plan(key, item)
+                else:
+                    record = await self.step.settle(key, item, key in self.in_doubt)
+            except asyncio.CancelledError:
+                if self.journaled:
+                    self.journal.append(_Interrupted("interrupted", key))
+                raise
+            self._settled(record)
+
+    def _settled(self, record: OutcomeRecord) -> None:
+        self.journal.append(record)
+        self.counts[record.outcome] = self.counts.get(record.outcome, 0) + 1
+        if record.outcome == "failed" and record.error is not None:
+            logger.warning("bulk %s: %s failed: %s", self.step.operation, record.item, record.error.message)
+        if self.bar is not None:
+            self.bar.set_postfix(self.counts, refresh=False)
+            self.bar.update(1)
+
+    async def _plan(self, key: str, item: Any) -> OutcomeRecord:  # noqa: PLR0911 - a return per outcome
+        """Dry run: what the operation would do to this item, from its current status."""
+        step = self.step
+        act = step.action
+        if act is None:
+            return OutcomeRecord("outcome", key, "planned", note="not checked: a custom operation")
+        if isinstance(step, UpdateStep) and step.would_skip(item):
+            return OutcomeRecord("outcome", key, "skipped", note="nothing to change")
+        status = known_status(item)
+        try:
+            status = status or await step.status(key)
+        except NotFoundError:
+            return OutcomeRecord("outcome", key, "not_found")
+        except OktaError as error:
+            return OutcomeRecord("outcome", key, "failed", error=BulkError.from_exception(error))
+        if status in act.done_in and act.refused_codes:
+            return OutcomeRecord("outcome", key, "skipped", status=status)
+        if status not in act.allowed_from:
+            refusal = BulkError("NotAllowed", f"{status} does not allow {act.name}")
+            return OutcomeRecord("outcome", key, "failed", status=status, error=refusal)
+        return OutcomeRecord("outcome", key, "planned", status=status)
+
+
+def _progress_bar(operation: str, total: int | None, enabled: bool) -> Any:
+    if not enabled:
+        return None
+    tqdm = importlib.import_module("tqdm.auto").tqdm  # imported only when a bar is shown
+    return tqdm(total=total, desc=operation, unit="item", dynamic_ncols=True)
