@@ -1,4 +1,4 @@
-"""The ``oktakit`` command line: ``sim``, ``keys`` and ``check``."""
+"""The ``oktakit`` command line: ``sim``, ``keys``, ``check`` and ``bulk``."""
 
 from __future__ import annotations
 
@@ -53,6 +53,7 @@ def _rate_limit(value: str) -> str:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from ._bulk_cli import add_commands as add_bulk_commands
     from ._keys_cli import add_commands
 
     parser = argparse.ArgumentParser(prog="oktakit", description="oktakit: an asyncio SDK for Okta.")
@@ -101,6 +102,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.set_defaults(handler=_check)
 
     add_commands(commands)
+    add_bulk_commands(commands)
     return parser
 
 
