@@ -11,7 +11,9 @@ from ._lazy import lazy_namespace
 from ._version import __version__
 
 if TYPE_CHECKING:
+    from ._bulk_report import BulkReport
     from ._check import CheckResult
+    from ._journal import BulkFailure
     from .auth import ApiToken, Auth, Authorizer, PrivateKeyJWT
     from .client import OktaClient
     from .errors import (
@@ -21,6 +23,7 @@ if TYPE_CHECKING:
         ConfigurationError,
         ConflictError,
         InvalidArgumentError,
+        JournalError,
         MalformedResponseError,
         NotFoundError,
         OAuthError,
@@ -40,10 +43,13 @@ __all__ = [
     "AuthenticationError",
     "Authorizer",
     "BadRequestError",
+    "BulkFailure",
+    "BulkReport",
     "CheckResult",
     "ConfigurationError",
     "ConflictError",
     "InvalidArgumentError",
+    "JournalError",
     "MalformedResponseError",
     "NotFoundError",
     "OAuthError",
@@ -72,10 +78,13 @@ __getattr__, __dir__ = lazy_namespace(
         "AuthenticationError": ".errors",
         "Authorizer": ".auth",
         "BadRequestError": ".errors",
+        "BulkFailure": "._journal",
+        "BulkReport": "._bulk_report",
         "CheckResult": "._check",
         "ConfigurationError": ".errors",
         "ConflictError": ".errors",
         "InvalidArgumentError": ".errors",
+        "JournalError": ".errors",
         "MalformedResponseError": ".errors",
         "NotFoundError": ".errors",
         "OAuthError": ".errors",

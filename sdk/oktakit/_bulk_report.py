@@ -12,7 +12,7 @@ from typing import Any
 
 import attrs
 
-from ._journal import BulkError, Journal, OutcomeRecord, converter
+from ._journal import BulkFailure, Journal, OutcomeRecord, converter
 
 CSV_COLUMNS = (
     "id",
@@ -93,10 +93,10 @@ class BulkReport:
         return self._ids("planned")
 
     @property
-    def failed(self) -> dict[str, BulkError]:
+    def failed(self) -> dict[str, BulkFailure]:
         """Failed items and their errors."""
         return {
-            row.item: row.error or BulkError("Unknown", "") for row in self._rows if row.outcome == "failed"
+            row.item: row.error or BulkFailure("Unknown", "") for row in self._rows if row.outcome == "failed"
         }
 
     def summary(self) -> str:

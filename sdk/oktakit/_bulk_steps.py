@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from ._bulk_actions import ACTIONS, Action, action
 from ._bulk_items import profile_changes
-from ._journal import BulkError, OutcomeRecord
+from ._journal import BulkFailure, OutcomeRecord
 from .errors import (
     ApiError,
     InvalidArgumentError,
@@ -78,12 +78,12 @@ class Step:
         except ApiError as error:
             act = self.action
             if act is None or error.error_code not in act.refused_codes:
-                return _record(key, "failed", error=BulkError.from_exception(error))
+                return _record(key, "failed", error=BulkFailure.from_exception(error))
             return await self._refused(key, error, act, in_doubt or _was_resent(error))
         except OktaError as error:
-            return _record(key, "failed", error=BulkError.from_exception(error))
+            return _record(key, "failed", error=BulkFailure.from_exception(error))
         except Exception as error:  # a caller's own callable: its bug is this item's failure
-            return _record(key, "failed", error=BulkError.from_exception(error))
+            return _record(key, "failed", error=BulkFailure.from_exception(error))
         if skipped:
             return _record(key, "skipped", note="nothing to change")
         note = "a previous attempt was interrupted; done again" if in_doubt else None
@@ -94,9 +94,9 @@ class Step:
             status = await self.status(key)
         except OktaError as read_error:
             note = f"refused, and reading the user back failed: {read_error}"
-            return _record(key, "failed", error=BulkError.from_exception(error), note=note)
+            return _record(key, "failed", error=BulkFailure.from_exception(error), note=note)
         if status not in act.done_in:
-            return _record(key, "failed", status=status, error=BulkError.from_exception(error))
+            return _record(key, "failed", status=status, error=BulkFailure.from_exception(error))
         if earlier_attempt:
             # Our own earlier attempt (interrupted, or resent by the transport) may have done it.
             note = "already done when retried: an earlier attempt of this run did it"
@@ -118,7 +118,7 @@ class Step:
             return _record(key, "succeeded", status=status, note=note)
         if done is False:
             why = "read back: not done"
-        return _record(key, "failed", status=status, error=BulkError.from_exception(error), note=why)
+        return _record(key, "failed", status=status, error=BulkFailure.from_exception(error), note=why)
 
 
 class ActionStep(Step):

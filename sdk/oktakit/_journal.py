@@ -28,7 +28,7 @@ TERMINAL = ("succeeded", "skipped", "not_found", "failed")
 
 
 @attrs.frozen
-class BulkError:
+class BulkFailure:
     """A failed item's error, JSON-safe: the exception type and what Okta said."""
 
     type: str
@@ -39,7 +39,7 @@ class BulkError:
     request_id: str | None = None
 
     @classmethod
-    def from_exception(cls, error: BaseException) -> BulkError:
+    def from_exception(cls, error: BaseException) -> BulkFailure:
         status = getattr(error, "status", None)
         if isinstance(error, ApiError):
             return cls(
@@ -82,7 +82,7 @@ class OutcomeRecord:
     item: str
     outcome: str
     status: str | None = None
-    error: BulkError | None = None
+    error: BulkFailure | None = None
     note: str | None = None
 
 

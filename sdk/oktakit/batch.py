@@ -25,7 +25,7 @@ from ._bulk_actions import ACTIONS
 from ._bulk_items import END, ItemSource, item_key, known_status
 from ._bulk_report import BulkReport
 from ._bulk_steps import Step, UpdateStep, make_step
-from ._journal import BulkError, Journal, OutcomeRecord, ResumeState, RunRecord, StartRecord, now
+from ._journal import BulkFailure, Journal, OutcomeRecord, ResumeState, RunRecord, StartRecord, now
 from ._journal import InterruptedRecord as _Interrupted
 from ._seen import SeenSet
 from .errors import InvalidArgumentError, JournalError, NotFoundError, OktaError
@@ -33,7 +33,7 @@ from .errors import InvalidArgumentError, JournalError, NotFoundError, OktaError
 if TYPE_CHECKING:
     from .client import OktaClient
 
-__all__ = ["BulkError", "BulkReport", "bulk", "bulk_undo", "bulk_update"]
+__all__ = ["BulkFailure", "BulkReport", "bulk", "bulk_undo", "bulk_update"]
 
 logger = logging.getLogger("oktakit")
 
@@ -299,11 +299,11 @@ class _Executor:
         except NotFoundError:
             return OutcomeRecord("outcome", key, "not_found")
         except OktaError as error:
-            return OutcomeRecord("outcome", key, "failed", error=BulkError.from_exception(error))
+            return OutcomeRecord("outcome", key, "failed", error=BulkFailure.from_exception(error))
         if status in act.done_in and act.refused_codes:
             return OutcomeRecord("outcome", key, "skipped", status=status)
         if status not in act.allowed_from:
-            refusal = BulkError("NotAllowed", f"{status} does not allow {act.name}")
+            refusal = BulkFailure("NotAllowed", f"{status} does not allow {act.name}")
             return OutcomeRecord("outcome", key, "failed", status=status, error=refusal)
         return OutcomeRecord("outcome", key, "planned", status=status)
 
