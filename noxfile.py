@@ -91,6 +91,21 @@ def fidelity(session: nox.Session) -> None:
 
 
 @nox.session(python=PYTHON)
+def soak(session: nox.Session) -> None:
+    """The bulk fault soak at full size: 20,000 users, injected faults, SIGKILL and resume."""
+    session.install("-e", ".[test]")
+    session.run(
+        "pytest",
+        "tests/bulk/test_kill_and_soak.py",
+        "-q",
+        "-p",
+        "no:cacheprovider",
+        *session.posargs,
+        env={"OKTAKIT_SOAK_USERS": "20000"},
+    )
+
+
+@nox.session(python=PYTHON)
 def bench(session: nox.Session) -> None:
     """Side-by-side benchmark table: oktakit vs raw aiohttp vs the official SDK."""
     session.install(".", OFFICIAL_SDK)

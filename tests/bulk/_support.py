@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import asyncio
+import os
+import sys
 import json
 from collections import Counter
 from collections.abc import Callable
@@ -49,3 +51,22 @@ async def until(condition: Callable[[], bool], seconds: float = 30.0) -> None:
             return
         await asyncio.sleep(0.01)
     raise AssertionError("the condition did not hold in time")
+
+
+async def run_cli(sim: OktaSimulator, *args: str, stdin: str = "") -> tuple[int, str, str]:
+    """``python -m oktakit ARGS`` against the simulator, credentials in the environment."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("OKTA_")}
+    env.update(OKTA_ORG_URL=sim.url, OKTA_API_TOKEN=sim.api_token)
+    proc = await asyncio.create_subprocess_exec(
+        sys.executable,
+        "-m",
+        "oktakit",
+        *args,
+        stdin=asyncio.subprocess.PIPE,
+        stdout=asyncio.subprocess.PIPE,
+        stderr=asyncio.subprocess.PIPE,
+        env=env,
+    )
+    out, err = await proc.communicate(stdin.encode())
+    assert proc.returncode is not None
+    return proc.returncode, out.decode(), err.decode()
