@@ -107,6 +107,7 @@ def soak(session: nox.Session) -> None:
 
 @nox.session(python=PYTHON)
 def bench(session: nox.Session) -> None:
-    """Side-by-side benchmark table: oktakit vs raw aiohttp vs the official SDK."""
+    """Side-by-side benchmark tables: oktakit vs raw aiohttp vs the official SDK; the bulk executor."""
     session.install(".", OFFICIAL_SDK)
     session.run("python", "benchmarks/bench.py", *session.posargs)
+    session.run("python", "benchmarks/bench_bulk.py")

@@ -16,7 +16,7 @@ import weakref
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 import attrs
 import cattrs
@@ -105,10 +105,11 @@ _KINDS: dict[str, type[Record]] = {
 converter = cattrs.Converter(omit_if_default=True)
 
 
+_ENCODER = json.JSONEncoder(separators=(",", ":"), ensure_ascii=False)  # built once, not per record
+
+
 def encode(record: Record) -> bytes:
-    return (
-        json.dumps(converter.unstructure(record), separators=(",", ":"), ensure_ascii=False).encode() + b"\n"
-    )
+    return _ENCODER.encode(converter.unstructure(record)).encode() + b"\n"
 
 
 def decode(line: bytes) -> Record:
@@ -139,9 +140,12 @@ class Journal:
             self.path = Path(name)
             self.temporary = True
             weakref.finalize(self, _unlink, self.path)
+            # Only the report reads the spool, after the run: it may be buffered.
+            self._spool: BinaryIO | None = self.path.open("ab")
         else:
             self.path = Path(path)
             self.temporary = False
+            self._spool = None
         self._fd: int | None = None
 
     def load(self, header: RunRecord) -> ResumeState:
@@ -177,6 +181,9 @@ class Journal:
                 yield record
 
     def append(self, record: Record) -> None:
+        if self._spool is not None:
+            self._spool.write(encode(record))
+            return
         if self._fd is None:
             self._fd = self._open()
         os.write(self._fd, encode(record))
@@ -195,6 +202,9 @@ class Journal:
         return fd
 
     def close(self) -> None:
+        if self._spool is not None:
+            self._spool.close()
+            self._spool = None
         if self._fd is not None:
             os.close(self._fd)
             self._fd = None

@@ -156,15 +156,15 @@ async def _run(
         raise InvalidArgumentError(f"concurrency must be a positive integer, not {concurrency!r}")
     source = ItemSource(items)
     header = RunRecord("run", step.operation, okta.org_url, step.arguments, now(), undo_of=undo_of)
-    book = Journal(journal)
-    resume = book.load(header)  # refuses another run's journal before anything is sent
+    # A journal of another run is refused before anything is sent.
+    resume = Journal(journal).load(header) if journal is not None else ResumeState()
     if preflight and not dry_run and step.action is not None:
         await _preflight(okta, [step.operation, "get_user"])
-    if dry_run or journal is None:
-        book = Journal(None)  # a dry run writes nothing the user can see; the report reads the spool
-    else:
-        book.append(header)
     journaled = journal is not None and not dry_run
+    # A dry run writes nothing the user can see: its report, like a journal-less run's, reads a spool.
+    book = Journal(journal if journaled else None)
+    if journaled:
+        book.append(header)
     executor = _Executor(step, book, resume, concurrency, dry_run, journaled=journaled)
     return await executor.run(source, progress)
 
@@ -257,9 +257,10 @@ class _Executor:
             if item is END:
                 return
             key = item_key(item)
-            if key in self.done_before or not self.seen.add(key):
+            resumed = bool(self.done_before) and key in self.done_before
+            if resumed or not self.seen.add(key):
                 # Settled by an earlier run of this journal, or a duplicate: nothing to do.
-                self.duplicates += key not in self.done_before
+                self.duplicates += not resumed
                 if self.bar is not None:
                     self.bar.update(1)
                 continue

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import asyncio
+import json
 import os
 import sys
-import json
 from collections import Counter
 from collections.abc import Callable
 from pathlib import Path

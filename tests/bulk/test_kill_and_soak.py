@@ -11,6 +11,7 @@ import os
 import random
 import signal
 import sys
+from functools import partial
 from pathlib import Path
 
 import pytest
@@ -23,6 +24,10 @@ from ._support import add_active_users, count, journal_lines, run_cli, statuses,
 pytestmark = pytest.mark.okta_sim(users=0, rate_limit=RateLimitConfig.unlimited())
 
 
+def _reached(journal: Path, target: int, proc: asyncio.subprocess.Process) -> bool:
+    return count(journal, "outcome") >= target or proc.returncode is not None
+
+
 async def test_sigkill_at_random_moments_then_resume_loses_and_repeats_nothing(
     okta_sim: OktaSimulator, tmp_path: Path
 ) -> None:
@@ -33,7 +38,7 @@ async def test_sigkill_at_random_moments_then_resume_loses_and_repeats_nothing(
     okta_sim.inject_fault("delay", operation="suspendUser", delay=0.01)
     env = {k: v for k, v in os.environ.items() if not k.startswith("OKTA_")}
     env.update(OKTA_ORG_URL=okta_sim.url, OKTA_API_TOKEN=okta_sim.api_token)
-    rng = random.Random(20261129)
+    rng = random.Random(20261129)  # noqa: S311 - reproducible kill points, not security
     args = ["bulk", "suspend", "--ids", str(ids_file), "--journal", str(journal), "--concurrency", "6"]
 
     kills = 0
@@ -47,9 +52,8 @@ async def test_sigkill_at_random_moments_then_resume_loses_and_repeats_nothing(
             env=env,
             stdout=asyncio.subprocess.DEVNULL,
         )
-        before = count(journal, "outcome")
-        target = before + rng.randint(1, 20)
-        await until(lambda: count(journal, "outcome") >= target or proc.returncode is not None)
+        target = count(journal, "outcome") + rng.randint(1, 20)
+        await until(partial(_reached, journal, target, proc))
         await asyncio.sleep(rng.uniform(0, 0.03))  # land anywhere: between records, mid-request
         if proc.returncode is None:
             proc.send_signal(signal.SIGKILL)
