@@ -280,7 +280,7 @@ class _Executor:
     def _settled(self, record: OutcomeRecord) -> None:
         self.journal.append(record)
         self.counts[record.outcome] = self.counts.get(record.outcome, 0) + 1
-        if record.outcome == "failed" and record.error is not None:
+        if record.outcome == "failed" and record.error is not None and not self.dry_run:
             logger.warning("bulk %s: %s failed: %s", self.step.operation, record.item, record.error.message)
         if self.bar is not None:
             self.bar.set_postfix(self.counts, refresh=False)
