@@ -19,7 +19,7 @@ import os
 import time
 from collections.abc import AsyncIterable, Iterable, Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypedDict, Unpack
 
 from ._bulk_actions import ACTIONS
 from ._bulk_items import END, ItemSource, item_key, known_status
@@ -42,55 +42,41 @@ Items = Iterable[Any] | AsyncIterable[Any]
 PathLike = str | os.PathLike[str]
 
 
+class UndoOptions(TypedDict, total=False):
+    """Options of every bulk run."""
+
+    #: Items in flight at once (default 8); pacing and retries are the transport's.
+    concurrency: int
+    #: Resolve the items and report the plan (current status, what would be skipped); no change.
+    dry_run: bool
+    #: Check the credential's scopes and permissions first (``okta.preflight``); default on.
+    preflight: bool
+    #: A ``tqdm.auto`` bar with the rate and outcome counts; default on.
+    progress: bool
+
+
+class RunOptions(UndoOptions, total=False):
+    #: An append-only JSON-lines file; rerunning with it resumes, repeating nothing.
+    journal: PathLike | None
+
+
 async def bulk(
     okta: OktaClient,
     operation: Any,
     items: Items,
     *,
     arguments: Mapping[str, Any] | None = None,
-    concurrency: int = DEFAULT_CONCURRENCY,
-    journal: PathLike | None = None,
-    dry_run: bool = False,
-    preflight: bool = True,
-    progress: bool = True,
+    **options: Unpack[RunOptions],
 ) -> BulkReport:
     """Run ``operation`` once for every distinct item; see ``OktaClient.bulk``."""
-    step = make_step(okta, operation, arguments or {})
-    return await _run(
-        okta,
-        step,
-        items,
-        concurrency=concurrency,
-        journal=journal,
-        dry_run=dry_run,
-        preflight=preflight,
-        progress=progress,
-    )
+    return await _run(okta, make_step(okta, operation, arguments or {}), items, **options)
 
 
 async def bulk_update(
-    okta: OktaClient,
-    rows: Items,
-    *,
-    empty: str = "leave",
-    concurrency: int = DEFAULT_CONCURRENCY,
-    journal: PathLike | None = None,
-    dry_run: bool = False,
-    preflight: bool = True,
-    progress: bool = True,
+    okta: OktaClient, rows: Items, *, empty: str = "leave", **options: Unpack[RunOptions]
 ) -> BulkReport:
     """Partial profile updates, one per row; see ``OktaClient.bulk_update``."""
-    step = UpdateStep(okta, empty)
-    return await _run(
-        okta,
-        step,
-        rows,
-        concurrency=concurrency,
-        journal=journal,
-        dry_run=dry_run,
-        preflight=preflight,
-        progress=progress,
-    )
+    return await _run(okta, UpdateStep(okta, empty), rows, **options)
 
 
 async def bulk_undo(
@@ -98,10 +84,7 @@ async def bulk_undo(
     journal: PathLike,
     *,
     undo_journal: PathLike | None = None,
-    concurrency: int = DEFAULT_CONCURRENCY,
-    dry_run: bool = False,
-    preflight: bool = True,
-    progress: bool = True,
+    **options: Unpack[UndoOptions],
 ) -> BulkReport:
     """Reverse what a journaled run changed; see ``OktaClient.bulk_undo``."""
     source = Journal(journal)
@@ -123,17 +106,7 @@ async def bulk_undo(
     )
     path = Path(undo_journal) if undo_journal is not None else _undo_path(source.path)
     step = make_step(okta, inverse, header.arguments)
-    return await _run(
-        okta,
-        step,
-        changed,
-        concurrency=concurrency,
-        journal=path,
-        dry_run=dry_run,
-        preflight=preflight,
-        progress=progress,
-        undo_of=source.path.name,
-    )
+    return await _run(okta, step, changed, journal=path, undo_of=source.path.name, **options)
 
 
 def _undo_path(path: Path) -> Path:
@@ -145,11 +118,11 @@ async def _run(
     step: Step,
     items: Items,
     *,
-    concurrency: int,
-    journal: PathLike | None,
-    dry_run: bool,
-    preflight: bool,
-    progress: bool,
+    concurrency: int = DEFAULT_CONCURRENCY,
+    journal: PathLike | None = None,
+    dry_run: bool = False,
+    preflight: bool = True,
+    progress: bool = True,
     undo_of: str | None = None,
 ) -> BulkReport:
     if isinstance(concurrency, bool) or not isinstance(concurrency, int) or concurrency < 1:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from collections.abc import AsyncIterator, Mapping
 from types import TracebackType
-from typing import TYPE_CHECKING, Any, Self, cast
+from typing import TYPE_CHECKING, Any, Self, Unpack, cast
 
 import aiohttp
 
@@ -41,7 +41,7 @@ if TYPE_CHECKING:
 
     from ._bulk_report import BulkReport
     from ._check import CheckResult
-    from .batch import Items, PathLike
+    from .batch import Items, PathLike, RunOptions, UndoOptions
 
 DEFAULT_TIMEOUT = 30.0
 
@@ -358,36 +358,41 @@ class OktaClient:
 
     # -- bulk ----------------------------------------------------------------------------
 
-    async def bulk(self, operation: Any, items: Items, **options: Any) -> BulkReport:
-        """Run a one-user operation over many users, each distinct item once, with a journal.
-
-        ``operation``: a name (``"suspend_user"``), a bound method (``okta.reset_factors``) or an
-        async callable of one item. ``items``: ids, logins or ``User`` objects from any iterable
-        or async iterable (``okta.list_users(...)``), read lazily. Options: ``concurrency=8``
-        (items in flight; pacing and retries are the transport's), ``journal=PATH`` (resumable),
-        ``arguments={...}`` (passed to the operation), ``dry_run=False``, ``preflight=True``,
-        ``progress=True``. See "Bulk operations" in the README.
+    async def bulk(
+        self,
+        operation: Any,
+        items: Items,
+        *,
+        arguments: Mapping[str, Any] | None = None,
+        **options: Unpack[RunOptions],
+    ) -> BulkReport:
+        """Run a one-user operation (a name, a bound method or an async callable of one item)
+        once per distinct item (ids, logins, ``User`` objects; any iterable or async iterable).
 
         >>> report = await okta.bulk("suspend_user", ids, journal="incident-42.jsonl")
         >>> report.succeeded, report.skipped, report.not_found, report.failed
+
+        Options, documented in ``oktakit.batch``: ``concurrency``, ``journal``, ``dry_run``,
+        ``preflight``, ``progress``; ``arguments`` are passed to a named operation.
         """
         from .batch import bulk
 
-        return await bulk(self, operation, items, **options)
+        return await bulk(self, operation, items, arguments=arguments, **options)
 
-    async def bulk_update(self, rows: Items, **options: Any) -> BulkReport:
-        """Partial profile updates from rows (mappings with ``id`` or ``login`` and attributes).
-
-        ``empty="leave"`` (default) leaves attributes with an empty cell unchanged;
-        ``empty="clear"`` clears them. Other options as for ``bulk``.
-        """
+    async def bulk_update(
+        self, rows: Items, *, empty: str = "leave", **options: Unpack[RunOptions]
+    ) -> BulkReport:
+        """Partial profile updates from rows with an ``id`` or ``login``; an empty cell leaves
+        the attribute unchanged (``empty="leave"``) or clears it (``"clear"``)."""
         from .batch import bulk_update
 
-        return await bulk_update(self, rows, **options)
+        return await bulk_update(self, rows, empty=empty, **options)
 
-    async def bulk_undo(self, journal: PathLike, **options: Any) -> BulkReport:
+    async def bulk_undo(
+        self, journal: PathLike, *, undo_journal: PathLike | None = None, **options: Unpack[UndoOptions]
+    ) -> BulkReport:
         """Reverse what a journaled bulk run changed (suspend <-> unsuspend), journaled itself
         (by default next to it, ``NAME.undo.jsonl``); other operations raise, saying why."""
         from .batch import bulk_undo
 
-        return await bulk_undo(self, journal, **options)
+        return await bulk_undo(self, journal, undo_journal=undo_journal, **options)
