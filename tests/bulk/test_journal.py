@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from oktakit import ApiToken, InvalidArgumentError, JournalError, OktaClient
+from oktakit import ApiToken, BulkReport, InvalidArgumentError, JournalError, OktaClient
 from oktakit.testing import OktaSimulator
 
 from ._support import add_active_users, add_users, count, journal_lines, statuses, terminal_counts, until
@@ -125,13 +125,21 @@ async def test_undo_of_an_operation_without_an_inverse_says_so(
         await okta.bulk_undo(journal, progress=False)
 
 
+def _slow_suspend(
+    okta: OktaClient, sim: OktaSimulator, users: int, delay: float, concurrency: int, journal: Path
+) -> tuple[list[str], asyncio.Task[BulkReport]]:
+    """Start a journaled bulk suspend whose every request takes ``delay`` seconds."""
+    ids = add_active_users(sim, users)
+    sim.inject_fault("delay", operation="suspendUser", delay=delay)
+    run = okta.bulk("suspend_user", ids, concurrency=concurrency, journal=journal, progress=False)
+    return ids, asyncio.create_task(run)
+
+
 async def test_cancellation_stops_taking_items_and_leaves_a_consistent_journal(
     okta: OktaClient, okta_sim: OktaSimulator, tmp_path: Path
 ) -> None:
-    ids = add_active_users(okta_sim, 40)
-    okta_sim.inject_fault("delay", operation="suspendUser", delay=0.05)
     journal = tmp_path / "run.jsonl"
-    task = asyncio.create_task(okta.bulk("suspend_user", ids, concurrency=4, journal=journal, progress=False))
+    ids, task = _slow_suspend(okta, okta_sim, 40, 0.05, 4, journal)
     await until(lambda: count(journal, "outcome") >= 8)
 
     task.cancel()
@@ -155,10 +163,8 @@ async def test_cancellation_stops_taking_items_and_leaves_a_consistent_journal(
 async def test_a_second_cancellation_records_the_items_in_flight_as_interrupted(
     okta: OktaClient, okta_sim: OktaSimulator, tmp_path: Path
 ) -> None:
-    ids = add_active_users(okta_sim, 10)
-    okta_sim.inject_fault("delay", operation="suspendUser", delay=5)
     journal = tmp_path / "run.jsonl"
-    task = asyncio.create_task(okta.bulk("suspend_user", ids, concurrency=3, journal=journal, progress=False))
+    _, task = _slow_suspend(okta, okta_sim, 10, 5, 3, journal)
     await until(lambda: count(journal, "start") >= 3)
 
     task.cancel()
