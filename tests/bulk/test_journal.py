@@ -126,7 +126,7 @@ async def test_undo_of_an_operation_without_an_inverse_says_so(
 
 
 def _slow_suspend(
-    okta: OktaClient, sim: OktaSimulator, users: int, delay: float, concurrency: int, journal: Path
+    okta: OktaClient, sim: OktaSimulator, journal: Path, *, users: int, delay: float, concurrency: int
 ) -> tuple[list[str], asyncio.Task[BulkReport]]:
     """Start a journaled bulk suspend whose every request takes ``delay`` seconds."""
     ids = add_active_users(sim, users)
@@ -139,7 +139,7 @@ async def test_cancellation_stops_taking_items_and_leaves_a_consistent_journal(
     okta: OktaClient, okta_sim: OktaSimulator, tmp_path: Path
 ) -> None:
     journal = tmp_path / "run.jsonl"
-    ids, task = _slow_suspend(okta, okta_sim, 40, 0.05, 4, journal)
+    ids, task = _slow_suspend(okta, okta_sim, journal, users=40, delay=0.05, concurrency=4)
     await until(lambda: count(journal, "outcome") >= 8)
 
     task.cancel()
@@ -164,7 +164,7 @@ async def test_a_second_cancellation_records_the_items_in_flight_as_interrupted(
     okta: OktaClient, okta_sim: OktaSimulator, tmp_path: Path
 ) -> None:
     journal = tmp_path / "run.jsonl"
-    _, task = _slow_suspend(okta, okta_sim, 10, 5, 3, journal)
+    _, task = _slow_suspend(okta, okta_sim, journal, users=10, delay=5, concurrency=3)
     await until(lambda: count(journal, "start") >= 3)
 
     task.cancel()
