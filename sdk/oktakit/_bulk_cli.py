@@ -2,7 +2,7 @@
 
 Exit status: 0 when every item succeeded, was skipped or was not found; 1 when any failed (or
 Okta refused the credentials); 2 for usage errors, a journal of another run, or a declined
-confirmation.
+confirmation; 130 when interrupted by Ctrl-C (the journal is consistent: rerun to resume).
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ from ._bulk_report import BulkReport
 from .errors import InvalidArgumentError, JournalError
 
 USAGE_ERROR = 2
+INTERRUPTED = 130  # the shell's code for a process stopped by Ctrl-C
 
 
 def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -136,6 +137,11 @@ def _bulk(args: argparse.Namespace) -> int:
     except (InvalidArgumentError, JournalError) as error:
         print(f"oktakit bulk: {error}", file=sys.stderr)
         return USAGE_ERROR
+    except KeyboardInterrupt:
+        # asyncio.run turned Ctrl-C into a cancellation: the items in flight were settled first.
+        again = "; run the same command to resume from the journal" if args.journal else ""
+        print(f"oktakit bulk: interrupted{again}", file=sys.stderr)
+        return INTERRUPTED
     if args.dry_run:
         for row in report.rows():
             print(f"{row.item}\t{row.status or '-'}\t{row.outcome}\t{row.error.message if row.error else ''}")

@@ -21,6 +21,7 @@ from typing import Any, BinaryIO
 import attrs
 import cattrs
 
+from ._seen import SeenSet
 from .errors import ApiError, JournalError, MalformedResponseError, TransportError
 
 SCHEMA = 1
@@ -125,7 +126,7 @@ def now() -> str:
 class ResumeState:
     """What earlier runs in the journal settled, and what they left in doubt."""
 
-    done: list[str] = attrs.Factory(list)
+    done: SeenSet = attrs.Factory(SeenSet)
     counts: dict[str, int] = attrs.Factory(dict)
     in_doubt: set[str] = attrs.Factory(set)
 
@@ -153,13 +154,12 @@ class Journal:
         state = ResumeState()
         for record in self.records(check=header):
             if isinstance(record, OutcomeRecord):
-                if record.outcome in TERMINAL:
-                    state.done.append(record.item)
+                if record.outcome in TERMINAL and state.done.add(record.item):
                     state.counts[record.outcome] = state.counts.get(record.outcome, 0) + 1
                     state.in_doubt.discard(record.item)
             elif isinstance(record, (StartRecord, InterruptedRecord)):
                 state.in_doubt.add(record.item)
-        state.in_doubt.difference_update(state.done)
+        state.in_doubt = {item for item in state.in_doubt if item not in state.done}
         return state
 
     def records(self, *, check: RunRecord | None = None) -> Iterator[Record]:
@@ -189,7 +189,10 @@ class Journal:
         os.write(self._fd, encode(record))
 
     def _open(self) -> int:
-        fd = os.open(self.path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
+        try:
+            fd = os.open(self.path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
+        except OSError as exc:
+            raise JournalError(f"cannot write the journal {self.path}: {exc.strerror}") from None
         size = os.fstat(fd).st_size
         if size:
             # Drop a torn last line so the next record starts on a line of its own.

@@ -171,9 +171,7 @@ class _Executor:
         self.journaled = journaled
         self.dry_run = dry_run
         self.concurrency = concurrency
-        self.done_before = SeenSet(len(resume.done) or 1024)
-        for key in resume.done:
-            self.done_before.add(key)
+        self.done_before = resume.done
         self.in_doubt = resume.in_doubt
         self.seen = SeenSet()
         self.counts: dict[str, int] = {} if dry_run else dict(resume.counts)

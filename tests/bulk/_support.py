@@ -53,11 +53,11 @@ async def until(condition: Callable[[], bool], seconds: float = 30.0) -> None:
     raise AssertionError("the condition did not hold in time")
 
 
-async def run_cli(sim: OktaSimulator, *args: str, stdin: str = "") -> tuple[int, str, str]:
-    """``python -m oktakit ARGS`` against the simulator, credentials in the environment."""
+async def start_cli(sim: OktaSimulator, *args: str) -> asyncio.subprocess.Process:
+    """Start ``python -m oktakit ARGS`` against the simulator, credentials in the environment."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("OKTA_")}
     env.update(OKTA_ORG_URL=sim.url, OKTA_API_TOKEN=sim.api_token)
-    proc = await asyncio.create_subprocess_exec(
+    return await asyncio.create_subprocess_exec(
         sys.executable,
         "-m",
         "oktakit",
@@ -67,6 +67,11 @@ async def run_cli(sim: OktaSimulator, *args: str, stdin: str = "") -> tuple[int,
         stderr=asyncio.subprocess.PIPE,
         env=env,
     )
+
+
+async def run_cli(sim: OktaSimulator, *args: str, stdin: str = "") -> tuple[int, str, str]:
+    """Run ``python -m oktakit ARGS`` to the end: (exit status, stdout, stderr)."""
+    proc = await start_cli(sim, *args)
     out, err = await proc.communicate(stdin.encode())
     assert proc.returncode is not None
     return proc.returncode, out.decode(), err.decode()

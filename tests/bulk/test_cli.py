@@ -3,13 +3,24 @@
 from __future__ import annotations
 
 import csv
+import signal
 from pathlib import Path
 
 import pytest
 
-from oktakit.testing import OktaSimulator
+from oktakit.testing import OktaSimulator, RateLimitConfig
 
-from ._support import add_users, run_cli, statuses
+from ._support import (
+    add_active_users,
+    add_users,
+    count,
+    journal_lines,
+    run_cli,
+    start_cli,
+    statuses,
+    terminal_counts,
+    until,
+)
 
 pytestmark = pytest.mark.okta_sim(users=0)
 
@@ -149,3 +160,29 @@ async def test_a_journal_of_another_operation_is_a_usage_error(
 
     assert 2 == code
     assert "belongs to another run" in err
+
+
+@pytest.mark.okta_sim(users=0, rate_limit=RateLimitConfig.unlimited())
+async def test_ctrl_c_settles_the_items_in_flight_and_a_rerun_finishes_the_job(
+    okta_sim: OktaSimulator, tmp_path: Path
+) -> None:
+    ids = add_active_users(okta_sim, 200)
+    ids_file = tmp_path / "ids.txt"
+    ids_file.write_text("\n".join(ids) + "\n")
+    journal = tmp_path / "run.jsonl"
+    okta_sim.inject_fault("delay", operation="suspendUser", delay=0.02)
+    args = ("bulk", "suspend", "--ids", str(ids_file), "--journal", str(journal), "--no-progress")
+    proc = await start_cli(okta_sim, *args)
+    await until(lambda: count(journal, "outcome") >= 10)
+
+    proc.send_signal(signal.SIGINT)
+    _, err = await proc.communicate()
+
+    assert 130 == proc.returncode, err
+    assert "resume" in err.decode()
+    started = {r["item"] for r in journal_lines(journal) if r["kind"] == "start"}
+    assert dict.fromkeys(started, 1) == dict(terminal_counts(journal))  # nothing left in flight
+    code, _, _ = await run_cli(okta_sim, *args)
+    assert 0 == code
+    assert dict.fromkeys(ids, 1) == dict(terminal_counts(journal))
+    assert ["SUSPENDED"] * len(ids) == statuses(okta_sim, ids)

@@ -10,7 +10,6 @@ import asyncio
 import os
 import random
 import signal
-import sys
 from functools import partial
 from pathlib import Path
 
@@ -19,7 +18,16 @@ import pytest
 from oktakit import ApiToken, OktaClient
 from oktakit.testing import OktaSimulator, RateLimitConfig
 
-from ._support import add_active_users, count, journal_lines, run_cli, statuses, terminal_counts, until
+from ._support import (
+    add_active_users,
+    count,
+    journal_lines,
+    run_cli,
+    start_cli,
+    statuses,
+    terminal_counts,
+    until,
+)
 
 pytestmark = pytest.mark.okta_sim(users=0, rate_limit=RateLimitConfig.unlimited())
 
@@ -36,29 +44,19 @@ async def test_sigkill_at_random_moments_then_resume_loses_and_repeats_nothing(
     ids_file.write_text("\n".join(ids) + "\n")
     journal = tmp_path / "run.jsonl"
     okta_sim.inject_fault("delay", operation="suspendUser", delay=0.01)
-    env = {k: v for k, v in os.environ.items() if not k.startswith("OKTA_")}
-    env.update(OKTA_ORG_URL=okta_sim.url, OKTA_API_TOKEN=okta_sim.api_token)
     rng = random.Random(20261129)  # noqa: S311 - reproducible kill points, not security
     args = ["bulk", "suspend", "--ids", str(ids_file), "--journal", str(journal), "--concurrency", "6"]
 
     kills = 0
     for _ in range(5):
-        proc = await asyncio.create_subprocess_exec(
-            sys.executable,
-            "-m",
-            "oktakit",
-            *args,
-            "--no-progress",
-            env=env,
-            stdout=asyncio.subprocess.DEVNULL,
-        )
+        proc = await start_cli(okta_sim, *args, "--no-progress")
         target = count(journal, "outcome") + rng.randint(1, 20)
         await until(partial(_reached, journal, target, proc))
         await asyncio.sleep(rng.uniform(0, 0.03))  # land anywhere: between records, mid-request
         if proc.returncode is None:
             proc.send_signal(signal.SIGKILL)
             kills += 1
-        await proc.wait()
+        await proc.communicate()
 
     code, _, err = await run_cli(okta_sim, *args, "--no-progress")
 
