@@ -54,6 +54,8 @@ class Step:
         self.operation = operation
         self.arguments = dict(arguments)
         self.action: Action | None = ACTIONS.get(operation)
+        #: What the preflight checks: the operation and the read that settles doubtful outcomes.
+        self.needs: list[str] = [operation, "get_user"] if self.action is not None else []
 
     async def call(self, key: str, item: Any) -> str | None:
         """Do the item; may return ``"skipped"`` when there is nothing to do."""
@@ -178,6 +180,7 @@ class CallableStep(Step):
         super().__init__(okta, name, {})
         self.function = function
         self.by_key = by_key
+        self.needs = [name] if by_key else []  # a caller's own callable: nothing known to check
 
     async def call(self, key: str, item: Any) -> str | None:
         await self.function(key if self.by_key else item)

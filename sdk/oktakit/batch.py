@@ -131,8 +131,8 @@ async def _run(
     header = RunRecord("run", step.operation, okta.org_url, step.arguments, now(), undo_of=undo_of)
     # A journal of another run is refused before anything is sent.
     resume = Journal(journal).load(header) if journal is not None else ResumeState()
-    if preflight and not dry_run and step.action is not None:
-        await _preflight(okta, [step.operation, "get_user"])
+    if preflight and not dry_run and step.needs:
+        await _preflight(okta, step.needs)
     journaled = journal is not None and not dry_run
     # A dry run writes nothing the user can see: its report, like a journal-less run's, reads a spool.
     book = Journal(journal if journaled else None)
