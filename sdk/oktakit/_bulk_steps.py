@@ -101,7 +101,7 @@ class Step:
             return _record(key, "failed", status=status, error=BulkFailure.from_exception(error))
         if earlier_attempt:
             # Our own earlier attempt (interrupted, or resent by the transport) may have done it.
-            note = "already done when retried: an earlier attempt of this run did it"
+            note = "already done when sent again; counted as this job's (an earlier attempt was in flight)"
             return _record(key, "succeeded", status=status, note=note)
         return _record(key, "skipped", status=status)
 

@@ -225,7 +225,7 @@ class _Executor:
     async def _worker(self, source: ItemSource) -> None:
         while not self.stopping:
             item = await source.next()
-            if item is END:
+            if item is END or self.stopping:  # stopped while a page of items was being read
                 return
             key = item_key(item)
             resumed = bool(self.done_before) and key in self.done_before
