@@ -75,3 +75,16 @@ async def run_cli(sim: OktaSimulator, *args: str, stdin: str = "") -> tuple[int,
     out, err = await proc.communicate(stdin.encode())
     assert proc.returncode is not None
     return proc.returncode, out.decode(), err.decode()
+
+
+def slow_suspend_command(
+    sim: OktaSimulator, folder: Path, *, users: int, delay: float
+) -> tuple[list[str], Path, list[str]]:
+    """Users, a journal path and an ``oktakit bulk suspend`` command whose requests are slow."""
+    ids = add_active_users(sim, users)
+    ids_file = folder / "ids.txt"
+    ids_file.write_text("\n".join(ids) + "\n")
+    journal = folder / "run.jsonl"
+    sim.inject_fault("delay", operation="suspendUser", delay=delay)
+    command = ["bulk", "suspend", "--ids", str(ids_file), "--journal", str(journal), "--no-progress"]
+    return ids, journal, command

@@ -11,11 +11,11 @@ import pytest
 from oktakit.testing import OktaSimulator, RateLimitConfig
 
 from ._support import (
-    add_active_users,
     add_users,
     count,
     journal_lines,
     run_cli,
+    slow_suspend_command,
     start_cli,
     statuses,
     terminal_counts,
@@ -166,12 +166,7 @@ async def test_a_journal_of_another_operation_is_a_usage_error(
 async def test_ctrl_c_settles_the_items_in_flight_and_a_rerun_finishes_the_job(
     okta_sim: OktaSimulator, tmp_path: Path
 ) -> None:
-    ids = add_active_users(okta_sim, 200)
-    ids_file = tmp_path / "ids.txt"
-    ids_file.write_text("\n".join(ids) + "\n")
-    journal = tmp_path / "run.jsonl"
-    okta_sim.inject_fault("delay", operation="suspendUser", delay=0.02)
-    args = ("bulk", "suspend", "--ids", str(ids_file), "--journal", str(journal), "--no-progress")
+    ids, journal, args = slow_suspend_command(okta_sim, tmp_path, users=200, delay=0.02)
     proc = await start_cli(okta_sim, *args)
     await until(lambda: count(journal, "outcome") >= 10)
 

@@ -23,6 +23,7 @@ from ._support import (
     count,
     journal_lines,
     run_cli,
+    slow_suspend_command,
     start_cli,
     statuses,
     terminal_counts,
@@ -39,17 +40,13 @@ def _reached(journal: Path, target: int, proc: asyncio.subprocess.Process) -> bo
 async def test_sigkill_at_random_moments_then_resume_loses_and_repeats_nothing(
     okta_sim: OktaSimulator, tmp_path: Path
 ) -> None:
-    ids = add_active_users(okta_sim, 150)
-    ids_file = tmp_path / "ids.txt"
-    ids_file.write_text("\n".join(ids) + "\n")
-    journal = tmp_path / "run.jsonl"
-    okta_sim.inject_fault("delay", operation="suspendUser", delay=0.01)
+    ids, journal, args = slow_suspend_command(okta_sim, tmp_path, users=150, delay=0.01)
+    args += ["--concurrency", "6"]
     rng = random.Random(20261129)  # noqa: S311 - reproducible kill points, not security
-    args = ["bulk", "suspend", "--ids", str(ids_file), "--journal", str(journal), "--concurrency", "6"]
 
     kills = 0
     for _ in range(5):
-        proc = await start_cli(okta_sim, *args, "--no-progress")
+        proc = await start_cli(okta_sim, *args)
         target = count(journal, "outcome") + rng.randint(1, 20)
         await until(partial(_reached, journal, target, proc))
         await asyncio.sleep(rng.uniform(0, 0.03))  # land anywhere: between records, mid-request
@@ -58,7 +55,7 @@ async def test_sigkill_at_random_moments_then_resume_loses_and_repeats_nothing(
             kills += 1
         await proc.communicate()
 
-    code, _, err = await run_cli(okta_sim, *args, "--no-progress")
+    code, _, err = await run_cli(okta_sim, *args)
 
     assert 0 == code, err
     assert kills >= 3
