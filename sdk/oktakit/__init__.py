@@ -11,7 +11,9 @@ from ._lazy import lazy_namespace
 from ._version import __version__
 
 if TYPE_CHECKING:
+    from ._bulk_report import BulkReport
     from ._check import CheckResult
+    from ._journal import BulkFailure
     from ._preflight import PreflightReport
     from .auth import ApiToken, Auth, Authorizer, PrivateKeyJWT
     from .client import OktaClient
@@ -23,6 +25,7 @@ if TYPE_CHECKING:
         ConflictError,
         InsufficientPermissionsError,
         InvalidArgumentError,
+        JournalError,
         MalformedResponseError,
         NotFoundError,
         OAuthError,
@@ -54,12 +57,15 @@ __all__ = [
     "Authenticator",
     "Authorizer",
     "BadRequestError",
+    "BulkFailure",
+    "BulkReport",
     "CheckResult",
     "ConfigurationError",
     "ConflictError",
     "Group",
     "InsufficientPermissionsError",
     "InvalidArgumentError",
+    "JournalError",
     "MalformedResponseError",
     "NotFoundError",
     "OAuthError",
@@ -96,11 +102,14 @@ __getattr__, __dir__ = lazy_namespace(
         "AuthenticationError": ".errors",
         "Authorizer": ".auth",
         "BadRequestError": ".errors",
+        "BulkFailure": "._journal",
+        "BulkReport": "._bulk_report",
         "CheckResult": "._check",
         "ConfigurationError": ".errors",
         "ConflictError": ".errors",
         "InsufficientPermissionsError": ".errors",
         "InvalidArgumentError": ".errors",
+        "JournalError": ".errors",
         "MalformedResponseError": ".errors",
         "NotFoundError": ".errors",
         "OAuthError": ".errors",

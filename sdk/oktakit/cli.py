@@ -1,4 +1,4 @@
-"""The ``oktakit`` command line: ``sim``, ``keys``, ``check`` and ``permissions``."""
+"""The ``oktakit`` command line: ``sim``, ``keys``, ``check``, ``permissions`` and ``bulk``."""
 
 from __future__ import annotations
 
@@ -77,6 +77,7 @@ def _rate_limit(value: str) -> str:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from ._bulk_cli import add_commands as add_bulk_commands
     from ._keys_cli import add_commands
 
     parser = argparse.ArgumentParser(prog="oktakit", description="oktakit: an asyncio SDK for Okta.")
@@ -152,6 +153,7 @@ def build_parser() -> argparse.ArgumentParser:
     permissions.set_defaults(handler=_permissions)
 
     add_commands(commands)
+    add_bulk_commands(commands)
     return parser
 
 

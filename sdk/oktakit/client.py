@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from collections.abc import AsyncIterator, Callable, Iterable, Mapping
 from types import TracebackType
-from typing import TYPE_CHECKING, Any, Self, TypeVar, overload
+from typing import TYPE_CHECKING, Any, Self, TypeVar, Unpack, overload
 
 import aiohttp
 
@@ -46,8 +46,10 @@ if TYPE_CHECKING:
         UserActivationToken,
     )
 
+    from ._bulk_report import BulkReport
     from ._check import CheckResult
     from ._preflight import PreflightReport
+    from .batch import Items, PathLike, RunOptions, UndoOptions
 
 DEFAULT_TIMEOUT = 30.0
 
@@ -431,6 +433,47 @@ class OktaClient:
     def list_scope_consent_grants(self, app_id: str) -> AsyncIterator[OAuth2ScopeConsentGrant]:
         """Iterate over the Okta API scopes granted to an app (a service app's id is its client_id)."""
         return self._list(ops.LIST_SCOPE_CONSENT_GRANTS, path_value("app_id", app_id))
+
+    # -- bulk ----------------------------------------------------------------------------
+
+    async def bulk(
+        self,
+        operation: Any,
+        items: Items,
+        *,
+        arguments: Mapping[str, Any] | None = None,
+        **options: Unpack[RunOptions],
+    ) -> BulkReport:
+        """Run a one-user operation (a name, a bound method or an async callable of one item)
+        once per distinct item (ids, logins, ``User`` objects; any iterable or async iterable).
+
+        >>> report = await okta.bulk("suspend_user", ids, journal="incident-42.jsonl")
+        >>> report.succeeded, report.skipped, report.not_found, report.failed
+
+        Options, documented in ``oktakit.batch``: ``concurrency``, ``journal``, ``dry_run``,
+        ``preflight``, ``progress``; ``arguments`` are passed to a named operation.
+        """
+        from .batch import bulk
+
+        return await bulk(self, operation, items, arguments=arguments, **options)
+
+    async def bulk_update(
+        self, rows: Items, *, empty: str = "leave", **options: Unpack[RunOptions]
+    ) -> BulkReport:
+        """Partial profile updates from rows with an ``id`` or ``login``; an empty cell leaves
+        the attribute unchanged (``empty="leave"``) or clears it (``"clear"``)."""
+        from .batch import bulk_update
+
+        return await bulk_update(self, rows, empty=empty, **options)
+
+    async def bulk_undo(
+        self, journal: PathLike, *, undo_journal: PathLike | None = None, **options: Unpack[UndoOptions]
+    ) -> BulkReport:
+        """Reverse what a journaled bulk run changed (suspend <-> unsuspend), journaled itself
+        (by default next to it, ``NAME.undo.jsonl``); other operations raise, saying why."""
+        from .batch import bulk_undo
+
+        return await bulk_undo(self, journal, undo_journal=undo_journal, **options)
 
 
 def _explained(operation: Operation[Any], error: PermissionDeniedError) -> PermissionDeniedError:

@@ -6,6 +6,7 @@ Every exception is an ``OktaError``; the tree is shallow on purpose::
     ├── ConfigurationError        bad settings: org URL, token, key, missing environment
     │   └── OAuthError            the token endpoint refused the service app's credentials
     ├── InvalidArgumentError      bad input caught before any request (also a ValueError)
+    ├── JournalError              a bulk journal that belongs to another run or is unreadable
     ├── TransportError            the request never got an HTTP answer (DNS, reset, TLS)
     │   └── RequestTimeoutError   ... because it took too long
     ├── MalformedResponseError    a 2xx answer we could not read (bad JSON, wrong shape)
@@ -60,6 +61,10 @@ class OAuthError(ConfigurationError):
 
 class InvalidArgumentError(OktaError, ValueError):
     """An argument was rejected before any request was sent."""
+
+
+class JournalError(OktaError):
+    """A bulk journal cannot be used: it belongs to another operation or org, or is corrupt."""
 
 
 class TransportError(OktaError):
