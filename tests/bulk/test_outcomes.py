@@ -209,7 +209,7 @@ async def test_a_service_app_without_the_permission_is_refused_before_any_item(
     app = okta_sim.add_service_app(jwks=public_jwks([key])["keys"], scopes=scopes, roles=["READ_ONLY_ADMIN"])
 
     async with OktaClient(okta_sim.url, auth=PrivateKeyJWT(app.client_id, key, scopes)) as okta:
-        with pytest.raises(InsufficientPermissionsError, match="okta.users.lifecycle.suspend"):
+        with pytest.raises(InsufficientPermissionsError, match=r"okta\.users\.lifecycle\.suspend"):
             await okta.bulk("suspend_user", [ids["a"]], progress=False)
 
     assert 0 == okta_sim.request_counts["suspendUser"]
