@@ -91,7 +91,23 @@ def fidelity(session: nox.Session) -> None:
 
 
 @nox.session(python=PYTHON)
+def soak(session: nox.Session) -> None:
+    """The bulk fault soak at full size: 20,000 users, injected faults, SIGKILL and resume."""
+    session.install("-e", ".[test]")
+    session.run(
+        "pytest",
+        "tests/bulk/test_kill_and_soak.py",
+        "-q",
+        "-p",
+        "no:cacheprovider",
+        *session.posargs,
+        env={"OKTAKIT_SOAK_USERS": "20000"},
+    )
+
+
+@nox.session(python=PYTHON)
 def bench(session: nox.Session) -> None:
-    """Side-by-side benchmark table: oktakit vs raw aiohttp vs the official SDK."""
+    """Side-by-side benchmark tables: oktakit vs raw aiohttp vs the official SDK; the bulk executor."""
     session.install(".", OFFICIAL_SDK)
     session.run("python", "benchmarks/bench.py", *session.posargs)
+    session.run("python", "benchmarks/bench_bulk.py")

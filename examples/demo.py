@@ -3,13 +3,16 @@
 Starts a simulated Okta org with seeded users and registers an API service app, then, signed in
 as that app (OAuth 2.0 client credentials with a private-key JWT, DPoP-bound tokens), does what
 an identity team does every day: look a user up, search, update a profile, suspend and
-unsuspend a set of users, reset factors, and issue a temporary access code.
+unsuspend a set of users, reset factors, and issue a temporary access code; then an incident
+drill: suspend a whole department in bulk under Okta's rate limits, with a journal, and undo it.
 """
 
 from __future__ import annotations
 
 import asyncio
 import logging
+import tempfile
+from pathlib import Path
 
 from oktakit import BadRequestError, OktaClient, PrivateKeyJWT, generate_signing_key, public_jwks
 from oktakit.testing import OktaSimulator
@@ -40,6 +43,7 @@ async def main() -> None:
             await update_profile(okta, sales[0])
             await suspend_and_unsuspend(okta, sales[:5])
             await reset_factors_and_issue_tac(okta, sales[0])
+            await bulk_suspend_and_undo(okta)
         served = sum(sim.request_counts.values())
         print(f"\nRequests served by the simulator: {served}, of which token requests: {sim.token_requests}")
 
@@ -50,9 +54,11 @@ async def lookup(okta: OktaClient, sim: OktaSimulator) -> None:
     login = next(users[uid].profile["login"] for uid in users if users[uid].status == "ACTIVE")
     user = await okta.get_user(login)
     p = user.profile
-    print(f"{user.id}  {p.first_name} {p.last_name} <{p.email}>  status={user.status}")
-    print(f"  legalName={p['legalName']!r}  dateOfBirth={p['dateOfBirth']!r}  department={p.department!r}")
-    print(f"  allowed now: {', '.join(sorted(k for k in user.field_links.to_dict() if k != 'self'))}")
+    print(f"{user!r}  {p.first_name} {p.last_name} <{p.email}>")
+    print(
+        f"  legalName={p['legalName']!r}  dateOfBirth={p.get('dateOfBirth')!r}  department={p.department!r}"
+    )
+    print(f"  allowed now: {', '.join(user.allowed_actions)}")
 
 
 async def search(okta: OktaClient) -> list[str]:
@@ -100,6 +106,32 @@ async def reset_factors_and_issue_tac(okta: OktaClient, user_id: str) -> None:
     tac_authenticator = next(iter([a async for a in okta.list_authenticators() if a.key == "tac"]))
     enrollment = await okta.create_tac_authenticator_enrollment(user_id, tac_authenticator.id, ttl_minutes=60)
     print(f"  temporary access code issued, expires {enrollment.profile.expires_at} (code not shown)")
+
+
+async def bulk_suspend_and_undo(okta: OktaClient) -> None:
+    heading("Incident drill: suspend all of Sales in bulk (journaled), then undo")
+    # The simulator enforces Okta's default per-minute limits (600 lifecycle calls per minute).
+    department = 'profile.department eq "Sales"'
+    # Each failed item is logged as a WARNING; the report lists them below instead.
+    logging.getLogger("oktakit").setLevel(logging.ERROR)
+    with tempfile.TemporaryDirectory() as tmp:
+        journal = Path(tmp) / "incident-42.jsonl"
+        plan = await okta.bulk(
+            "suspend_user", okta.list_users(search=department), dry_run=True, progress=False
+        )
+        print(f"  plan: {plan.summary()}")
+        report = await okta.bulk(
+            "suspend_user", okta.list_users(search=department), journal=journal, concurrency=10
+        )
+        print(f"  {report.summary()} in {report.elapsed:.1f} s")
+        for user_id, failure in list(report.failed.items())[:3]:
+            print(f"    failed, e.g. {user_id}: {failure.message.split(' [')[0]}")
+        again = await okta.bulk(
+            "suspend_user", okta.list_users(search=department), journal=journal, progress=False
+        )
+        print(f"  run again with the same journal: {again.resumed} already settled, nothing repeated")
+        undo = await okta.bulk_undo(journal, progress=False)
+        print(f"  undo: {undo.summary()} (only the users this run suspended)")
 
 
 if __name__ == "__main__":

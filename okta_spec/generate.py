@@ -7,7 +7,8 @@ and diff. Needs the exact openapi-python-client and ruff versions pinned in ``no
 
 from __future__ import annotations
 
-import pprint
+import json
+import re
 import shutil
 import subprocess
 import sys
@@ -18,6 +19,7 @@ import yaml
 
 SPEC_DIR = Path(__file__).resolve().parent
 SPEC = SPEC_DIR / "openapi.yaml"
+CATALOGUE = SPEC_DIR / "permissions.yaml"
 DEFAULT_OUTPUT = SPEC_DIR.parent / "generated" / "oktakit_api"
 BANNER = (
     "# Generated from okta_spec/openapi.yaml by openapi-python-client {version} with the\n"
@@ -31,36 +33,82 @@ def _generator_version() -> str:
     return version("openapi-python-client")
 
 
-def _operations_module(spec: dict) -> str:
-    """A table of every operation's method, path, scopes, admin-role permissions, rate-limit
-    bucket and whether a request whose answer was lost may be resent."""
-    rows = {}
+def snake_case(operation_id: str) -> str:
+    """``getUser`` -> ``get_user``: the client method and the generated module of an operation."""
+    return re.sub(r"(?<!^)(?=[A-Z])", "_", operation_id).lower()
+
+
+def operation_rows(spec: dict) -> list[dict]:
+    """What the spec says about each operation, as the registry's ``Operation`` arguments."""
+    rows = []
     for path, item in spec["paths"].items():
         for method, op in item.items():
             if method == "parameters":
                 continue
-            scopes = sorted({s for alt in op.get("security", []) for s in alt.get("oauth2", [])})
-            rows[op["operationId"]] = {
-                "method": method.upper(),
-                "path": path,
-                "scopes": scopes,
-                "permissions": op.get("x-okta-permissions", [[]]),
-                "credential_permissions": op.get("x-okta-credential-permissions", []),
-                "rate_limit_bucket": op["x-okta-rate-limit"]["bucket"],
-                "rate_limit_per_minute": op["x-okta-rate-limit"]["per-minute"],
-                # GET, PUT and DELETE are idempotent by HTTP; a POST only where the spec says so.
-                "retry_safe": method != "post" or op.get("x-oktakit-retry-safe", False),
+            rate_limit = op["x-okta-rate-limit"]
+            rows.append(
+                {
+                    "operation_id": op["operationId"],
+                    "name": snake_case(op["operationId"]),
+                    "method": method.upper(),
+                    "path": path,
+                    "scopes": tuple(
+                        sorted({s for alt in op.get("security", []) for s in alt.get("oauth2", [])})
+                    ),
+                    "permissions": tuple(tuple(alt) for alt in op.get("x-okta-permissions", [[]])) or ((),),
+                    "credential_permissions": tuple(
+                        tuple(alt) for alt in op.get("x-okta-credential-permissions", [])
+                    ),
+                    "rate_limit_bucket": rate_limit["bucket"],
+                    "rate_limit_per_minute": rate_limit["per-minute"],
+                    # GET, PUT and DELETE are idempotent by HTTP; a POST only where the spec says.
+                    "retry_safe": method != "post" or bool(op.get("x-oktakit-retry-safe", False)),
+                    "needs": tuple(op.get("x-oktakit-needs", [])),
+                }
+            )
+    return sorted(rows, key=lambda row: row["name"])
+
+
+def _operations_module(spec: dict, package: Path) -> str:
+    """The typed operation registry (okta_spec/templates/operations.py.jinja), filled from the spec
+    and from the generated parsers' return types."""
+    import jinja2
+
+    operations, model_imports = [], set()
+    for row in operation_rows(spec):
+        (module_file,) = package.glob(f"api/*/{row['name']}.py")
+        source = module_file.read_text(encoding="utf-8")
+        result = re.search(r"def parse_response\(response: RawResponse\) -> (.+):", source).group(1)
+        model_imports.update(set(re.findall(r"\b([A-Z]\w*)\b", result)) - {"None"})
+        module = module_file.relative_to(package / "api").with_suffix("").as_posix().replace("/", ".")
+        operations.append(
+            {
+                **{key: repr(value) for key, value in row.items()},
+                "constant": row["name"].upper(),
+                "paginated": repr(result.startswith("list[")),
+                "module_name": repr(f"oktakit_api.api.{module}"),
+                "result": result,
             }
-    # Python literals (True/False), laid out by the ruff format that follows.
-    body = pprint.pformat(rows, sort_dicts=True, width=100)
+        )
+    operations.sort(key=lambda o: o["name"])
+    template = jinja2.Template(
+        (SPEC_DIR / "templates" / "operations.py.jinja").read_text(encoding="utf-8"),
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    return template.render(operations=operations, model_imports=sorted(model_imports))
+
+
+def _catalogue_module(catalogue: dict) -> str:
+    """okta_spec/permissions.yaml as Python data: Console labels, resources, standard roles."""
+    body = json.dumps(catalogue, indent=4, sort_keys=True)
     return (
-        '"""Per-operation metadata from the spec: method, path, OAuth scopes, the admin-role\n'
-        "permissions (any one inner list suffices; ``[[]]`` means none is needed), the Okta\n"
-        "rate-limit bucket with its published per-minute default, and ``retry_safe`` (a request\n"
-        "whose answer was lost may be sent again).\n"
+        '"""The permission catalogue from okta_spec/permissions.yaml: each admin-role permission\'s\n'
+        "Admin Console label path and resource kind, the resource kinds, and the standard roles.\n"
         '"""\n\n'
         "from typing import Any, Final\n\n"
-        f"OPERATIONS: Final[dict[str, dict[str, Any]]] = {body}\n"
+        f"CATALOGUE: Final[dict[str, Any]] = {body}\n"
     )
 
 
@@ -87,9 +135,24 @@ def generate(output: Path) -> None:
             stdout=subprocess.DEVNULL,
         )
         spec = yaml.safe_load(SPEC.read_text(encoding="utf-8"))
-        (staged / "operations.py").write_text(_operations_module(spec), encoding="utf-8")
+        (staged / "operations.py").write_text(_operations_module(spec, staged), encoding="utf-8")
+        catalogue = yaml.safe_load(CATALOGUE.read_text(encoding="utf-8"))
+        (staged / "permission_catalogue.py").write_text(_catalogue_module(catalogue), encoding="utf-8")
+        registry = str(staged / "operations.py")
         subprocess.run(
-            ["ruff", "format", "--isolated", "--no-cache", "--quiet", str(staged / "operations.py")],
+            ["ruff", "check", "--isolated", "--no-cache", "--quiet", "--fix-only", "--select", "I", registry],
+            check=True,
+        )
+        subprocess.run(
+            [
+                "ruff",
+                "format",
+                "--isolated",
+                "--no-cache",
+                "--quiet",
+                registry,
+                str(staged / "permission_catalogue.py"),
+            ],
             check=True,
         )
         banner = BANNER.format(version=_generator_version())

@@ -1,12 +1,23 @@
-"""``OktaClient.check()``: prove the credentials work, the way the Admin Console's Test button does."""
+"""``OktaClient.check()``: the integration's "Test" button, honest about what it tested.
+
+It gets a token (or uses the API token), then makes one cheap read that the granted scopes
+allow. A token whose scopes allow no read (only ``.manage`` scopes, say: the spec lets no read
+accept them) is reported as "not tested", never as working. ``check(operations=[...])`` adds the
+preflight for the job the credential is meant for.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable, Iterable
 from typing import TYPE_CHECKING
 
 from attrs import frozen
 
+from ._spec_facts import facts_by_name
+from .errors import PermissionDeniedError
+
 if TYPE_CHECKING:
+    from ._preflight import PreflightReport
     from .auth import Authorizer
     from .client import OktaClient
     from .transport import Transport
@@ -14,13 +25,23 @@ if TYPE_CHECKING:
 
 @frozen
 class CheckResult:
-    """What ``check()`` found: who we are to the org, what we may do, what we read."""
+    """What ``check()`` found: who we are to the org, what we may do, what we read.
+
+    ``ok`` is true only when a read succeeded (``tested``) and, with ``operations``, the
+    preflight is ok too.
+    """
 
     org_url: str
     credential: str
     dpop: bool
     granted_scopes: frozenset[str] | None
     read: str
+    tested: bool = True
+    preflight: PreflightReport | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.tested and (self.preflight is None or self.preflight.ok)
 
     def summary(self) -> str:
         scopes = (
@@ -34,28 +55,74 @@ class CheckResult:
             f"scopes:      {scopes}",
             f"read:        {self.read}",
         ]
+        if self.preflight is not None:
+            lines.append(self.preflight.summary())
         return "\n".join(lines)
 
 
-async def run_check(client: OktaClient, transport: Transport, authorizer: Authorizer | None) -> CheckResult:
+async def run_check(
+    client: OktaClient,
+    transport: Transport,
+    authorizer: Authorizer | None,
+    operations: Iterable[str] | None = None,
+) -> CheckResult:
     from ._oauth import ServiceAppAuthorizer
 
     scopes: frozenset[str] | None = None
     dpop = False
     credential = "API token (SSWS)"
+    client_id = ""
     if isinstance(authorizer, ServiceAppAuthorizer):
         token = await authorizer.access_token()
         scopes = token.scopes
         dpop = token.token_type == "DPoP"
-        credential = f"service app {authorizer.client_id} (private-key JWT)"
-    return CheckResult(client.org_url, credential, dpop, scopes, await _one_read(client, scopes))
+        client_id = authorizer.client_id
+        credential = f"service app {client_id} (private-key JWT)"
+    tested, read = await _one_read(client, scopes, client_id)
+    report = None if operations is None else await client.preflight(operations)
+    return CheckResult(client.org_url, credential, dpop, scopes, read, tested, report)
 
 
-async def _one_read(client: OktaClient, scopes: frozenset[str] | None) -> str:
-    if scopes is None or scopes & {"okta.users.read", "okta.users.manage"}:
+def _reads(client: OktaClient, client_id: str) -> dict[str, Callable[[], Awaitable[str]]]:
+    """Cheap reads in order of preference, by client method name."""
+
+    async def users() -> str:
         user = await anext(aiter(client.list_users(limit=1)), None)
         return f"listed users (first: {user.id})" if user else "listed users (the org has none)"
-    if "okta.authenticators.read" in scopes:
-        authenticators = [a async for a in client.list_authenticators()]
-        return f"listed {len(authenticators)} authenticators"
-    return "skipped: no read scope granted (okta.users.read or okta.authenticators.read)"
+
+    async def authenticators() -> str:
+        return f"listed {len([a async for a in client.list_authenticators()])} authenticators"
+
+    async def roles() -> str:
+        return (
+            f"listed the app's {len([r async for r in client.list_roles_for_client(client_id)])} admin roles"
+        )
+
+    async def grants() -> str:
+        granted = [g async for g in client.list_scope_consent_grants(client_id)]
+        return f"listed the app's {len(granted)} scope grants"
+
+    reads: dict[str, Callable[[], Awaitable[str]]] = {
+        "list_users": users,
+        "list_authenticators": authenticators,
+    }
+    if client_id:
+        reads |= {"list_roles_for_client": roles, "list_scope_consent_grants": grants}
+    return reads
+
+
+async def _one_read(client: OktaClient, scopes: frozenset[str] | None, client_id: str) -> tuple[bool, str]:
+    facts = facts_by_name()
+    reads = _reads(client, client_id)
+    # The scopes each read accepts come from the spec; an API token (no scopes) may try any.
+    allowed = [name for name in reads if scopes is None or set(facts[name].scopes) & scopes]
+    if not allowed:
+        accepted = sorted({s for name in reads for s in facts[name].scopes})
+        return False, (
+            "not tested: the granted scopes allow none of oktakit's cheap reads (they need one of "
+            f"{', '.join(accepted)}); the token works, but no API call was tried"
+        )
+    try:
+        return True, await reads[allowed[0]]()
+    except PermissionDeniedError as error:
+        return False, f"refused ({allowed[0]}): {error}"

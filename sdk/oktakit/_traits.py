@@ -1,53 +1,52 @@
 """What the transport needs to know about an operation: its rate-limit bucket and retry safety.
 
-The one place that reads these facts from the spec's data (``oktakit_api.operations``), so the
-source can be swapped for the generated operation registry in one spot.
+The client passes the operation's descriptor from the generated registry
+(``oktakit_api.operations``), which has both; a request of no known operation (a test's, a
+helper's) gets the same facts from its method and path.
 """
 
 from __future__ import annotations
 
-import re
 from functools import cache
-from typing import NamedTuple
+from typing import NamedTuple, Protocol
 
-from oktakit_api.operations import OPERATIONS
+from .ratelimit import match_bucket, parse_bucket
 
 
-class OperationTraits(NamedTuple):
-    """The request's operation as the pacer and the retrier see it."""
+class OperationTraits(Protocol):
+    """The two facts of an operation the pacer and the retrier use."""
 
-    #: Okta's name of the rate-limit bucket, e.g. ``"GET /api/v1/users/{id}"``.
-    bucket: str
-    #: Whether a request whose answer was lost (5xx, reset, timeout) may be sent again.
+    @property
+    def rate_limit_bucket(self) -> str: ...  # Okta's bucket name, e.g. "GET /api/v1/users/{id}"
+
+    @property
+    def retry_safe(self) -> bool: ...  # a request whose answer was lost may be sent again
+
+
+class Traits(NamedTuple):
+    """The traits of a request of no known operation."""
+
+    rate_limit_bucket: str
     retry_safe: bool
-    #: Okta's published default limit of the bucket (the headers tell the org's real one).
-    per_minute: int | None = None
 
 
 #: Methods whose repetition is harmless by HTTP; used for requests of no known operation.
 IDEMPOTENT_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "PUT", "DELETE"})
 
 
-def _snake(operation_id: str) -> str:
-    return re.sub(r"(?<!^)(?=[A-Z])", "_", operation_id).lower()
+def bucket_table() -> dict[str, int]:
+    """Every bucket the spec names, with its published per-minute default."""
+    from oktakit_api.operations import OPERATIONS
+
+    return {op.rate_limit_bucket: op.rate_limit_per_minute for op in OPERATIONS.values()}
 
 
 @cache
-def _by_name() -> dict[str, OperationTraits]:
-    table = {}
-    for operation_id, spec in OPERATIONS.items():
-        traits = OperationTraits(
-            spec["rate_limit_bucket"], bool(spec["retry_safe"]), spec["rate_limit_per_minute"]
-        )
-        table[operation_id] = table[_snake(operation_id)] = traits
-    return table
+def _patterns() -> dict[str, tuple[frozenset[str], tuple[str | None, ...]]]:
+    return {name: parse_bucket(name) for name in bucket_table()}
 
 
-def operation_traits(name: str) -> OperationTraits:
-    """The traits of an operation, by operationId (``getUser``) or snake-case name (``get_user``)."""
-    return _by_name()[name]
-
-
-def bucket_table() -> dict[str, int]:
-    """Every bucket the spec names, with its published per-minute default."""
-    return {t.bucket: t.per_minute for t in _by_name().values() if t.per_minute is not None}
+def traits_for(method: str, path: str) -> Traits:
+    """Bucket by Okta's matching rule over the spec's buckets; retry safety by the method."""
+    bucket = match_bucket(_patterns(), method, path) or "default"
+    return Traits(bucket, method in IDEMPOTENT_METHODS)

@@ -1,9 +1,10 @@
-"""The ``oktakit`` command line: ``sim``, ``keys`` and ``check``."""
+"""The ``oktakit`` command line: ``sim``, ``keys``, ``check``, ``permissions`` and ``bulk``."""
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -35,14 +36,37 @@ def _sim(args: argparse.Namespace) -> int:
 
 
 def _check(args: argparse.Namespace) -> int:
+    from ._check import CheckResult
     from .client import OktaClient
 
-    async def run() -> str:
-        async with OktaClient.from_env(args.org_url) as okta:
-            return (await okta.check()).summary()
+    operations = [name.strip() for name in (args.operations or "").split(",") if name.strip()] or None
 
-    print(asyncio.run(run()))
-    print("ok: the credentials work")
+    async def run() -> CheckResult:
+        async with OktaClient.from_env(args.org_url) as okta:
+            return await okta.check(operations)
+
+    result = asyncio.run(run())
+    print(result.summary())
+    if result.ok:
+        print("ok: the credentials work" + (" for these operations" if operations else ""))
+        return 0
+    print("not ok: see above for what to grant or what could not be checked", file=sys.stderr)
+    return 1
+
+
+def _permissions(args: argparse.Namespace) -> int:
+    from ._terraform import terraform
+    from .permissions import requirements
+
+    need = requirements(
+        [o for arg in args.operations for o in arg.split(",") if o], credentials=args.credentials
+    )
+    if args.json:
+        print(json.dumps(need.to_json(), indent=2))
+    elif args.format == "terraform":
+        print(terraform(need), end="")
+    else:
+        print(need.summary())
     return 0
 
 
@@ -53,6 +77,7 @@ def _rate_limit(value: str) -> str:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from ._bulk_cli import add_commands as add_bulk_commands
     from ._keys_cli import add_commands
 
     parser = argparse.ArgumentParser(prog="oktakit", description="oktakit: an asyncio SDK for Okta.")
@@ -98,9 +123,37 @@ def build_parser() -> argparse.ArgumentParser:
         "Reads OKTA_ORG_URL and OKTA_API_TOKEN, or OKTA_CLIENT_ID, OKTA_PRIVATE_KEY(_FILE), OKTA_SCOPES.",
     )
     check.add_argument("--org-url", help="the org URL (default: OKTA_ORG_URL)")
+    check.add_argument(
+        "--operations",
+        metavar="OP,OP",
+        help="also run the preflight for these operations (e.g. suspend_user,reset_factors); exit 1 if "
+        "anything is missing or cannot be checked",
+    )
     check.set_defaults(handler=_check)
 
+    permissions = commands.add_parser(
+        "permissions",
+        help="print what to grant a service app for some operations",
+        description="The OAuth scopes, the custom admin role's permissions (with their Admin Console "
+        "labels) and the resource set that OPERATIONs need, derived from oktakit's Okta spec.",
+    )
+    permissions.add_argument(
+        "operations", nargs="+", metavar="OPERATION", help="method names or operationIds"
+    )
+    output = permissions.add_mutually_exclusive_group()
+    output.add_argument(
+        "--json", action="store_true", help="stable JSON, for scripts and infrastructure as code"
+    )
+    output.add_argument(
+        "--format", choices=("text", "terraform"), default="text", help="text or terraform (HCL)"
+    )
+    permissions.add_argument(
+        "--credentials", action="store_true", help="the job also sets passwords or recovery questions"
+    )
+    permissions.set_defaults(handler=_permissions)
+
     add_commands(commands)
+    add_bulk_commands(commands)
     return parser
 
 

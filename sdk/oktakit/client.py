@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import os
-from collections.abc import AsyncIterator, Mapping
+from collections.abc import AsyncIterator, Callable, Iterable, Mapping
 from types import TracebackType
-from typing import TYPE_CHECKING, Any, Literal, Self, cast
+from typing import TYPE_CHECKING, Any, Literal, Self, TypeVar, Unpack, overload
 
 import aiohttp
+
+from oktakit_api import operations as ops
+from oktakit_api.operations import Operation
 
 from ._arguments import (
     choice,
@@ -20,32 +23,41 @@ from ._arguments import (
     tac_request,
     user_body,
 )
-from ._operations import operation, parse
+from ._parse import parse, partial_users
 from ._settings import auth_from_env, org_url_from_env
 from ._stats import ClientStats, Stats
-from ._traits import operation_traits
 from ._urls import org_origin
 from .auth import Auth, Authorizer, OrgConnection
-from .errors import ConfigurationError, InvalidArgumentError
+from .errors import ConfigurationError, InvalidArgumentError, PermissionDeniedError
 from .pagination import paginate
 from .ratelimit import RateLimitPolicy
 from .retry import RetryPolicy
-from .transport import USER_AGENT, Transport
+from .transport import USER_AGENT, Response, Transport
 
 if TYPE_CHECKING:
     from oktakit_api.models import (
         Authenticator,
         Group,
+        OAuth2ScopeConsentGrant,
+        PartialUser,
         Permission,
+        ResourceSet,
+        ResourceSetResource,
         RoleAssignment,
         TacAuthenticatorEnrollment,
         User,
         UserActivationToken,
     )
 
+    from ._bulk_report import BulkReport
     from ._check import CheckResult
+    from ._preflight import PreflightReport
+    from .batch import Items, PathLike, RunOptions, UndoOptions
 
 DEFAULT_TIMEOUT = 30.0
+
+R = TypeVar("R")
+T = TypeVar("T")
 
 
 class OktaClient:
@@ -134,14 +146,28 @@ class OktaClient:
         """Requests sent, 429s by kind, retries and seconds spent waiting, so far."""
         return self._stats.snapshot()
 
-    async def check(self) -> CheckResult:
-        """The "Test" button: get a token (or try the API token), then make one cheap read.
-
-        Raises the usual typed errors when the credentials or the org do not work.
+    async def check(self, operations: Iterable[str] | None = None) -> CheckResult:
+        """The integration's "Test" button: get a token (or try the API token), then make one
+        cheap read the granted scopes allow (or say that none is possible: ``result.tested``).
+        With ``operations`` (the credential's job) it adds ``result.preflight``.
         """
         from ._check import run_check
 
-        return await run_check(self, self._get_transport(), self._authorizer)
+        return await run_check(self, self._get_transport(), self._authorizer, operations)
+
+    async def preflight(
+        self, operations: Iterable[str], *, auditor: OktaClient | None = None, credentials: bool = False
+    ) -> PreflightReport:
+        """Check, before touching any user, that these credentials can run ``operations``
+        (see ``oktakit.permissions``). A least-privilege app cannot read its own roles: pass
+        ``auditor``, a read-only client (``okta.roles.read``, ``okta.appGrants.read``), for them.
+
+        >>> (await okta.preflight(["suspend_user", "reset_factors"])).raise_for_missing()
+        """
+        from ._preflight import run_preflight
+
+        self._get_transport()
+        return await run_preflight(self, self._authorizer, operations, auditor, credentials)
 
     # -- session lifecycle -------------------------------------------------------------
 
@@ -183,24 +209,63 @@ class OktaClient:
 
     # -- plumbing ------------------------------------------------------------------------
 
-    async def _call(self, name: str, *args: Any, **kwargs: Any) -> Any:
-        op = operation(name)
+    async def _call(self, op: Operation[R], *args: Any, **kwargs: Any) -> R:
         request = op.build_request(*args, **kwargs)
-        return parse(op, await self._get_transport().request(**request, operation=operation_traits(name)))
+        try:
+            return parse(op.parse_response, await self._get_transport().request(**request, operation=op))
+        except PermissionDeniedError as error:
+            raise _explained(op, error) from None
 
-    def _list(self, name: str, *args: Any, **kwargs: Any) -> AsyncIterator[Any]:
-        op = operation(name)
-        request = op.build_request(*args, **kwargs)
+    def _list(self, op: Operation[list[T]], *args: Any, **kwargs: Any) -> AsyncIterator[T]:
+        return self._pages(op, op.build_request(*args, **kwargs), op.parse_response)
 
-        async def items() -> AsyncIterator[Any]:
+    def _pages(
+        self, operation: Operation[Any], request: dict[str, Any], parser: Callable[[Response], list[T]]
+    ) -> AsyncIterator[T]:
+        # Arguments are checked and the request built now, before anything is sent; the first
+        # page is fetched when iteration starts.
+        async def items() -> AsyncIterator[T]:
             transport = self._get_transport()
-            first = await transport.request(**request, operation=operation_traits(name))
-            async for item in paginate(transport, first, lambda r: parse(op, r)):
-                yield item
+            try:
+                first = await transport.request(**request, operation=operation)
+                async for item in paginate(transport, first, lambda page: parse(parser, page)):
+                    yield item
+            except PermissionDeniedError as error:
+                raise _explained(operation, error) from None
 
         return items()
 
     # -- users ---------------------------------------------------------------------------
+
+    @overload
+    def list_users(
+        self,
+        *,
+        search: str | None = ...,
+        filter: str | None = ...,
+        q: str | None = ...,
+        limit: int | None = ...,
+        sort_by: str | None = ...,
+        sort_order: str | None = ...,
+        fields: None = ...,
+        expand: str | None = ...,
+        after: str | None = ...,
+    ) -> AsyncIterator[User]: ...
+
+    @overload
+    def list_users(
+        self,
+        *,
+        search: str | None = ...,
+        filter: str | None = ...,
+        q: str | None = ...,
+        limit: int | None = ...,
+        sort_by: str | None = ...,
+        sort_order: str | None = ...,
+        fields: str,
+        expand: str | None = ...,
+        after: str | None = ...,
+    ) -> AsyncIterator[PartialUser]: ...
 
     def list_users(
         self,
@@ -214,14 +279,16 @@ class OktaClient:
         fields: str | None = None,
         expand: str | None = None,
         after: str | None = None,
-    ) -> AsyncIterator[User]:
+    ) -> AsyncIterator[User] | AsyncIterator[PartialUser]:
         """Iterate over users, page after page (``limit`` is the page size, at most 200).
 
         ``search`` (e.g. ``'profile.department eq "Sales"'``) is Okta's recommended query;
-        without any query, DEPROVISIONED users are left out.
+        without any query, DEPROVISIONED users are left out. With ``fields`` (a projection such
+        as ``"id,status,profile:(firstName,email)"``) Okta returns only those fields, so the
+        items are ``PartialUser`` mappings (``u["status"]``, ``u["profile"]["email"]``) rather
+        than ``User``s.
         """
-        return self._list(
-            "list_users",
+        request = ops.LIST_USERS.build_request(
             search=opt(search),
             filter_=opt(filter),
             q=opt(q),
@@ -232,10 +299,13 @@ class OktaClient:
             expand=opt(expand),
             after=opt(after),
         )
+        if fields is None:
+            return self._pages(ops.LIST_USERS, request, ops.LIST_USERS.parse_response)
+        return self._pages(ops.LIST_USERS, request, partial_users)
 
     async def get_user(self, id: str, *, expand: str | None = None) -> User:
         """Retrieve a user by id, login, or unambiguous login shortname."""
-        return cast("User", await self._call("get_user", path_value("id", id), expand=opt(expand)))
+        return await self._call(ops.GET_USER, path_value("id", id), expand=opt(expand))
 
     async def update_user(
         self,
@@ -254,15 +324,12 @@ class OktaClient:
         body = user_body(profile, credentials, password)
         if not body:
             raise InvalidArgumentError("update_user needs a profile, credentials or password to change")
-        return cast(
-            "User",
-            await self._call(
-                "update_user",
-                path_value("id", id),
-                body=body,
-                strict=opt(strict),
-                if_match=opt_header("if_match", if_match),
-            ),
+        return await self._call(
+            ops.UPDATE_USER,
+            path_value("id", id),
+            body=body,
+            strict=opt(strict),
+            if_match=opt_header("if_match", if_match),
         )
 
     async def replace_user(
@@ -279,26 +346,20 @@ class OktaClient:
         if not isinstance(profile, Mapping) or not profile:
             raise InvalidArgumentError("replace_user needs the complete profile (at least login)")
         body = user_body(profile, credentials, None, type_id)
-        return cast(
-            "User",
-            await self._call(
-                "replace_user",
-                path_value("id", id),
-                body=body,
-                strict=opt(strict),
-                if_match=opt_header("if_match", if_match),
-            ),
+        return await self._call(
+            ops.REPLACE_USER,
+            path_value("id", id),
+            body=body,
+            strict=opt(strict),
+            if_match=opt_header("if_match", if_match),
         )
 
     # -- lifecycle -----------------------------------------------------------------------
 
     async def activate_user(self, id: str, *, send_email: bool | None = None) -> UserActivationToken:
         """Activate a STAGED or DEPROVISIONED user; with ``send_email=False`` the token is returned."""
-        return cast(
-            "UserActivationToken",
-            await self._call(
-                "activate_user", path_value("id", id), send_email=opt_bool("send_email", send_email)
-            ),
+        return await self._call(
+            ops.ACTIVATE_USER, path_value("id", id), send_email=opt_bool("send_email", send_email)
         )
 
     async def deactivate_user(
@@ -306,7 +367,7 @@ class OktaClient:
     ) -> None:
         """Deactivate a user (destructive: app assignments are removed)."""
         await self._call(
-            "deactivate_user",
+            ops.DEACTIVATE_USER,
             path_value("id", id),
             send_email=opt_bool("send_email", send_email),
             prefer=prefer(respond_async),
@@ -314,45 +375,39 @@ class OktaClient:
 
     async def reactivate_user(self, id: str, *, send_email: bool | None = None) -> UserActivationToken:
         """Restart the activation of a PROVISIONED or RECOVERY user."""
-        return cast(
-            "UserActivationToken",
-            await self._call(
-                "reactivate_user", path_value("id", id), send_email=opt_bool("send_email", send_email)
-            ),
+        return await self._call(
+            ops.REACTIVATE_USER, path_value("id", id), send_email=opt_bool("send_email", send_email)
         )
 
     async def reset_factors(self, id: str) -> None:
         """Unenroll all of the user's MFA factors."""
-        await self._call("reset_factors", path_value("id", id))
+        await self._call(ops.RESET_FACTORS, path_value("id", id))
 
     async def suspend_user(self, id: str) -> None:
         """Suspend an ACTIVE user."""
-        await self._call("suspend_user", path_value("id", id))
+        await self._call(ops.SUSPEND_USER, path_value("id", id))
 
     async def unsuspend_user(self, id: str) -> None:
         """Return a SUSPENDED user to ACTIVE."""
-        await self._call("unsuspend_user", path_value("id", id))
+        await self._call(ops.UNSUSPEND_USER, path_value("id", id))
 
     async def unlock_user(self, id: str) -> None:
         """Unlock a LOCKED_OUT user."""
-        await self._call("unlock_user", path_value("id", id))
+        await self._call(ops.UNLOCK_USER, path_value("id", id))
 
     # -- user resources ------------------------------------------------------------------
 
     def list_user_groups(self, id: str) -> AsyncIterator[Group]:
         """Iterate over the groups a user belongs to."""
-        return self._list("list_user_groups", path_value("id", id))
+        return self._list(ops.LIST_USER_GROUPS, path_value("id", id))
 
     def list_authenticators(self) -> AsyncIterator[Authenticator]:
         """Iterate over the org's authenticators."""
-        return self._list("list_authenticators")
+        return self._list(ops.LIST_AUTHENTICATORS)
 
     async def get_authenticator(self, authenticator_id: str) -> Authenticator:
         """Retrieve one authenticator."""
-        return cast(
-            "Authenticator",
-            await self._call("get_authenticator", path_value("authenticator_id", authenticator_id)),
-        )
+        return await self._call(ops.GET_AUTHENTICATOR, path_value("authenticator_id", authenticator_id))
 
     async def create_tac_authenticator_enrollment(
         self,
@@ -367,22 +422,97 @@ class OktaClient:
         ``authenticator_id`` is the id of the org's authenticator whose key is ``tac``.
         """
         body = tac_request(authenticator_id, ttl_minutes, multi_use)
-        return cast(
-            "TacAuthenticatorEnrollment",
-            await self._call(
-                "create_tac_authenticator_enrollment",
-                path_value("user_id", user_id),
-                body=body,
-            ),
+        return await self._call(
+            ops.CREATE_TAC_AUTHENTICATOR_ENROLLMENT,
+            path_value("user_id", user_id),
+            body=body,
         )
 
     # -- roles ---------------------------------------------------------------------------
 
     def list_roles_for_client(self, client_id: str) -> AsyncIterator[RoleAssignment]:
         """Iterate over the admin roles assigned to a service app."""
-        return self._list("list_roles_for_client", path_value("client_id", client_id))
+        return self._list(ops.LIST_ROLES_FOR_CLIENT, path_value("client_id", client_id))
+
+    def list_assigned_roles_for_user(self, user_id: str) -> AsyncIterator[RoleAssignment]:
+        """Iterate over a user's admin roles (for an API token: those of ``get_user("me")``)."""
+        return self._list(ops.LIST_ASSIGNED_ROLES_FOR_USER, path_value("user_id", user_id))
 
     async def list_role_permissions(self, role_id_or_label: str) -> list[Permission]:
         """The permissions of a custom role."""
-        result = await self._call("list_role_permissions", path_value("role_id_or_label", role_id_or_label))
+        result = await self._call(ops.LIST_ROLE_PERMISSIONS, path_value("role_id_or_label", role_id_or_label))
         return list(result.permissions or [])
+
+    async def get_resource_set(self, resource_set_id_or_label: str) -> ResourceSet:
+        """A resource set (what a custom role assignment applies to)."""
+        return await self._call(
+            ops.GET_RESOURCE_SET, path_value("resource_set_id_or_label", resource_set_id_or_label)
+        )
+
+    async def list_resource_set_resources(
+        self, resource_set_id_or_label: str, *, limit: int | None = None
+    ) -> list[ResourceSetResource]:
+        """The resources of a resource set (one page of up to ``limit``, Okta's default 100)."""
+        result = await self._call(
+            ops.LIST_RESOURCE_SET_RESOURCES,
+            path_value("resource_set_id_or_label", resource_set_id_or_label),
+            limit=opt(limit),
+        )
+        return list(result.resources or [])
+
+    # -- apps ----------------------------------------------------------------------------
+
+    def list_scope_consent_grants(self, app_id: str) -> AsyncIterator[OAuth2ScopeConsentGrant]:
+        """Iterate over the Okta API scopes granted to an app (a service app's id is its client_id)."""
+        return self._list(ops.LIST_SCOPE_CONSENT_GRANTS, path_value("app_id", app_id))
+
+    # -- bulk ----------------------------------------------------------------------------
+
+    async def bulk(
+        self,
+        operation: Any,
+        items: Items,
+        *,
+        arguments: Mapping[str, Any] | None = None,
+        **options: Unpack[RunOptions],
+    ) -> BulkReport:
+        """Run a one-user operation (a name, a bound method or an async callable of one item)
+        once per distinct item (ids, logins, ``User`` objects; any iterable or async iterable).
+
+        >>> report = await okta.bulk("suspend_user", ids, journal="incident-42.jsonl")
+        >>> report.succeeded, report.skipped, report.not_found, report.failed
+
+        Options, documented in ``oktakit.batch``: ``concurrency``, ``journal``, ``dry_run``,
+        ``preflight``, ``progress``; ``arguments`` are passed to a named operation.
+        """
+        from .batch import bulk
+
+        return await bulk(self, operation, items, arguments=arguments, **options)
+
+    async def bulk_update(
+        self, rows: Items, *, empty: str = "leave", **options: Unpack[RunOptions]
+    ) -> BulkReport:
+        """Partial profile updates from rows with an ``id`` or ``login``; an empty cell leaves
+        the attribute unchanged (``empty="leave"``) or clears it (``"clear"``)."""
+        from .batch import bulk_update
+
+        return await bulk_update(self, rows, empty=empty, **options)
+
+    async def bulk_undo(
+        self, journal: PathLike, *, undo_journal: PathLike | None = None, **options: Unpack[UndoOptions]
+    ) -> BulkReport:
+        """Reverse what a journaled bulk run changed (suspend <-> unsuspend), journaled itself
+        (by default next to it, ``NAME.undo.jsonl``); other operations raise, saying why."""
+        from .batch import bulk_undo
+
+        return await bulk_undo(self, journal, undo_journal=undo_journal, **options)
+
+
+def _explained(operation: Operation[Any], error: PermissionDeniedError) -> PermissionDeniedError:
+    """A 403 with what the operation needs (from the registry) added to it."""
+    return error.explain(
+        operation.operation_id,
+        operation.scopes,
+        operation.permissions,
+        targets_user="{id}" in operation.path or "{userId}" in operation.path,
+    )

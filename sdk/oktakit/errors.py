@@ -6,9 +6,11 @@ Every exception is an ``OktaError``; the tree is shallow on purpose::
     ├── ConfigurationError        bad settings: org URL, token, key, missing environment
     │   └── OAuthError            the token endpoint refused the service app's credentials
     ├── InvalidArgumentError      bad input caught before any request (also a ValueError)
+    ├── JournalError              a bulk journal that belongs to another run or is unreadable
     ├── TransportError            the request never got an HTTP answer (DNS, reset, TLS)
     │   └── RequestTimeoutError   ... because it took too long
     ├── MalformedResponseError    a 2xx answer we could not read (bad JSON, wrong shape)
+    ├── InsufficientPermissionsError  a preflight found scopes or permissions missing
     └── ApiError                  Okta answered with an error status
         ├── BadRequestError       400
         ├── AuthenticationError   401
@@ -25,6 +27,7 @@ Okta said about it.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Mapping, Sequence
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
@@ -68,6 +71,10 @@ class OAuthError(ConfigurationError):
 
 class InvalidArgumentError(OktaError, ValueError):
     """An argument was rejected before any request was sent."""
+
+
+class JournalError(OktaError):
+    """A bulk journal cannot be used: it belongs to another operation or org, or is corrupt."""
 
 
 class TransportError(OktaError):
@@ -146,7 +153,88 @@ class AuthenticationError(ApiError):
 
 
 class PermissionDeniedError(ApiError):
-    """403: the credentials lack a scope or admin-role permission, or the action is refused."""
+    """403: the credentials lack a scope or admin-role permission, or the action is refused.
+
+    ``insufficient_scope`` is true when Okta's ``WWW-Authenticate`` challenge says the token
+    lacks a scope (``challenge_scopes``: the scopes it names). For an operation of the spec,
+    ``operation``, ``required_scopes`` and ``required_permissions`` (alternatives: any one inner
+    tuple suffices) say what to grant, and the message repeats it.
+    """
+
+    def __init__(
+        self,
+        *,
+        insufficient_scope: bool = False,
+        challenge_scopes: Sequence[str] = (),
+        **fields: Any,
+    ) -> None:
+        self.insufficient_scope = insufficient_scope
+        self.challenge_scopes = tuple(challenge_scopes)
+        self.operation: str | None = None
+        self.required_scopes: tuple[str, ...] = ()
+        self.required_permissions: tuple[tuple[str, ...], ...] = ()
+        self.targets_user = False
+        super().__init__(**fields)
+
+    def explain(
+        self,
+        operation: str,
+        scopes: Sequence[str],
+        permissions: Sequence[Sequence[str]],
+        *,
+        targets_user: bool,
+    ) -> PermissionDeniedError:
+        """Attach what ``operation`` needs (called by the client); returns self."""
+        self.operation = operation
+        self.required_scopes = tuple(scopes)
+        self.required_permissions = tuple(tuple(alt) for alt in permissions if alt)
+        self.targets_user = targets_user
+        self.args = (self._message(),)
+        return self
+
+    def _message(self) -> str:
+        message = super()._message()
+        scopes = " or ".join(self.challenge_scopes or self.required_scopes) or "none"
+        if self.insufficient_scope:
+            return (
+                f"{message}. The access token lacks the scope {scopes}: grant it to the app "
+                "(Okta API Scopes) and request it"
+            )
+        if self.operation is None:
+            return message
+        roles = " or ".join(" + ".join(alt) for alt in self.required_permissions) or "any admin role"
+        hint = f"{message}. {self.operation} needs the scope {scopes} and an admin role with {roles}"
+        if self.targets_user:
+            # Okta answers the same E0000006 when the target user is an admin the role may not
+            # manage, or lies outside the role's resource set: the code cannot tell them apart.
+            hint += (
+                " over a resource set that holds this user (Okta gives the same 403 when the user"
+                " is outside the role's resource set or holds an admin role)"
+            )
+        return hint
+
+
+class InsufficientPermissionsError(OktaError):
+    """A preflight found that the credentials cannot do the job; the message says what to grant.
+
+    ``missing_scopes``, ``missing_permissions`` and ``missing_resources`` list it; ``report`` is
+    the whole ``PreflightReport``.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        missing_scopes: Sequence[str] = (),
+        missing_permissions: Sequence[str] = (),
+        missing_resources: Sequence[str] = (),
+        report: Any = None,
+    ) -> None:
+        super().__init__(message)
+        self.missing_scopes = tuple(missing_scopes)
+        self.missing_permissions = tuple(missing_permissions)
+        self.missing_resources = tuple(missing_resources)
+        self.report = report
 
 
 class NotFoundError(ApiError):
@@ -221,6 +309,8 @@ def api_error_from_response(
     }
     if status == 429:
         return RateLimitError(**_rate_limit_fields(headers), **fields)
+    if status == 403:
+        return PermissionDeniedError(**_challenge_fields(headers.get("WWW-Authenticate", "")), **fields)
     if status >= 500:
         return ServerError(retry_after=_retry_after(headers), **fields)
     return _CLASS_BY_STATUS.get(status, ApiError)(**fields)
@@ -246,6 +336,18 @@ def _error_fields(body: bytes, content_type: str) -> dict[str, Any]:
     return {
         "error_code": _str_or_none(data.get("error")),
         "error_summary": _str_or_none(data.get("error_description")),
+    }
+
+
+_CHALLENGE_PARAM = re.compile(r'([A-Za-z_]+)="([^"]*)"')
+
+
+def _challenge_fields(challenge: str) -> dict[str, Any]:
+    """``error="insufficient_scope"`` and ``scope="..."`` from a ``WWW-Authenticate`` header."""
+    params = dict(_CHALLENGE_PARAM.findall(challenge))
+    return {
+        "insufficient_scope": params.get("error") == "insufficient_scope",
+        "challenge_scopes": params.get("scope", "").split(),
     }
 
 

@@ -15,7 +15,7 @@ from multidict import CIMultiDictProxy
 from yarl import URL
 
 from ._stats import Stats
-from ._traits import IDEMPOTENT_METHODS, OperationTraits, bucket_table
+from ._traits import OperationTraits, traits_for
 from ._version import __version__
 from .auth import Authorizer, Resend
 from .errors import (
@@ -30,8 +30,6 @@ from .ratelimit import (
     Budget,
     Pacer,
     RateLimitPolicy,
-    match_bucket,
-    parse_bucket,
     rate_limit_kind,
     rate_limit_state,
     read_rate_limit,
@@ -171,7 +169,7 @@ class Transport:
         if self._session.closed:
             raise ConfigurationError("the aiohttp session given to OktaClient has been closed")
         if operation is None:
-            operation = _fallback_traits(method, target.path)
+            operation = traits_for(method, target.path)
         call = _Call(method, target, shown, data, base_headers, operation)
         retrier = self._retrier
         if retrier is None:
@@ -203,7 +201,7 @@ class Transport:
             numbers = read_rate_limit(response_headers)
             if numbers is not None:
                 cap = self.pacer.cap if self.pacer is not None else 0
-                error.rate_limit = rate_limit_state(operation.bucket, numbers, cap)
+                error.rate_limit = rate_limit_state(operation.rate_limit_bucket, numbers, cap)
             if status == 429:
                 self.stats.rate_limited[rate_limit_kind(response_headers)] += 1
             raise error
@@ -230,7 +228,7 @@ class Transport:
         # Authorize first: coroutines that need a token share one token request (and one
         # refusal) instead of asking one by one as the pacer lets them through.
         sent = await self._authorizer.headers(method, target)
-        bucket = operation.bucket
+        bucket = operation.rate_limit_bucket
         place: Budget
         try:
             place, waited = await pacer.acquire(bucket, deadline)
@@ -299,17 +297,6 @@ class _Call(NamedTuple):
     data: bytes | None
     headers: Mapping[str, str]
     operation: OperationTraits
-
-
-_BUCKETS: dict[str, tuple[frozenset[str], tuple[str | None, ...]]] = {}
-
-
-def _fallback_traits(method: str, path: str) -> OperationTraits:
-    """Traits of a request of no known operation: bucket by Okta's matching rule, retry by method."""
-    if not _BUCKETS:
-        _BUCKETS.update({name: parse_bucket(name) for name in bucket_table()})
-    bucket = match_bucket(_BUCKETS, method, path) or "default"
-    return OperationTraits(bucket, method in IDEMPOTENT_METHODS)
 
 
 def _query_value(value: Any) -> str | int | float:

@@ -56,14 +56,16 @@ async def test_check_with_only_authenticators_read_lists_authenticators(
     assert [f"{ORG}/api/v1/authenticators"] == [str(r.url) for r in api.requests]
 
 
-async def test_check_without_a_read_scope_skips_the_read(
+async def test_check_with_only_manage_scopes_says_it_tested_nothing_and_is_not_ok(
     okta: OktaClient, token_endpoint: TokenEndpoint, api: Api
 ) -> None:
-    token_endpoint.scope = "okta.users.manage.self"
+    token_endpoint.scope = "okta.users.manage"
 
     result = await okta.check()
 
-    assert result.read.startswith("skipped: no read scope granted")
+    assert (False, False) == (result.tested, result.ok)
+    assert result.read.startswith("not tested: the granted scopes allow none of oktakit's cheap reads")
+    assert "okta.users.read" in result.read
     assert [] == api.requests
 
 

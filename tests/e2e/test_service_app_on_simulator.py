@@ -9,7 +9,6 @@ from __future__ import annotations
 import asyncio
 import time
 import types
-from collections.abc import AsyncIterator
 
 import pytest
 
@@ -25,17 +24,6 @@ from oktakit import (
 from oktakit.testing import OktaSimulator
 
 SCOPES = ["okta.users.read", "okta.users.manage", "okta.authenticators.read"]
-
-
-@pytest.fixture(scope="module")
-def key() -> SigningKey:
-    return generate_signing_key("ES256")
-
-
-@pytest.fixture
-async def sim() -> AsyncIterator[OktaSimulator]:
-    async with OktaSimulator(users=40, seed=5) as simulator:
-        yield simulator
 
 
 def _client(sim: OktaSimulator, key: SigningKey, *, dpop: bool = False, **app: object) -> OktaClient:

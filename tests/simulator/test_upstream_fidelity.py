@@ -223,6 +223,12 @@ def body(value: Any) -> Callable[[OktaSimulator], Any]:
     return lambda sim: value
 
 
+def _resource_set(sim: OktaSimulator) -> str:
+    """The resource set of the seeded service app's custom role."""
+    custom = next(r for r in sim.org.clients[sim.org.default_client_id or ""] if r.type == "CUSTOM")
+    return f"/api/v1/iam/resource-sets/{custom.resource_set_id}"
+
+
 CASES = [
     Case("listUsers default", "listUsers", "GET", fixed(USERS), 200),
     Case("listUsers search", "listUsers", "GET", fixed(USERS), 200, params={"search": 'status eq "STAGED"'}),
@@ -278,6 +284,26 @@ CASES = [
         fixed(PERMISSIONS.format("oktakit-user-lifecycle")), 200,
     ),
     Case("listRolePermissions unknown", "listRolePermissions", "GET", fixed(PERMISSIONS.format("x")), 404),
+    Case("listAssignedRolesForUser", "listAssignedRolesForUser", "GET", users("ACTIVE", "/roles"), 200),
+    Case("listAssignedRolesForUser unknown", "listAssignedRolesForUser", "GET", ghost("/roles"), 404),
+    Case("getResourceSet", "getResourceSet", "GET", _resource_set, 200),
+    Case("getResourceSet unknown", "getResourceSet", "GET", fixed("/api/v1/iam/resource-sets/iamNope"), 404),
+    Case(
+        "listResourceSetResources", "listResourceSetResources", "GET",
+        lambda sim: _resource_set(sim) + "/resources", 200,
+    ),
+    Case(
+        "listResourceSetResources unknown", "listResourceSetResources", "GET",
+        fixed("/api/v1/iam/resource-sets/iamNope/resources"), 404,
+    ),
+    Case(
+        "listScopeConsentGrants", "listScopeConsentGrants", "GET",
+        lambda sim: f"/api/v1/apps/{sim.add_service_app().client_id}/grants", 200,
+    ),
+    Case(
+        "listScopeConsentGrants unknown", "listScopeConsentGrants", "GET",
+        fixed("/api/v1/apps/0oaNope/grants"), 404,
+    ),
 ]  # fmt: skip
 
 

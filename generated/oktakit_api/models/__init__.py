@@ -25,12 +25,17 @@ if TYPE_CHECKING:
     from .deactivate_user_prefer import DeactivateUserPrefer
     from .error import Error
     from .error_cause import ErrorCause
+    from .grant_or_token_status import GrantOrTokenStatus
     from .group import Group
     from .group_embedded import GroupEmbedded
     from .group_links import GroupLinks
     from .group_profile import GroupProfile
     from .group_type import GroupType
     from .lifecycle_status import LifecycleStatus
+    from .link import Link
+    from .o_auth_2_scope_consent_grant import OAuth2ScopeConsentGrant
+    from .o_auth_2_scope_consent_grant_source import OAuth2ScopeConsentGrantSource
+    from .partial_user import PartialUser
     from .password_credential import PasswordCredential
     from .password_credential_hook import PasswordCredentialHook
     from .permission import Permission
@@ -39,6 +44,12 @@ if TYPE_CHECKING:
     from .permission_links import PermissionLinks
     from .permissions import Permissions
     from .recovery_question_credential import RecoveryQuestionCredential
+    from .resource_set import ResourceSet
+    from .resource_set_links import ResourceSetLinks
+    from .resource_set_resource import ResourceSetResource
+    from .resource_set_resource_links import ResourceSetResourceLinks
+    from .resource_set_resources import ResourceSetResources
+    from .resource_set_resources_links import ResourceSetResourcesLinks
     from .role_assignment import RoleAssignment
     from .role_assignment_links import RoleAssignmentLinks
     from .role_assignment_type import RoleAssignmentType
@@ -69,12 +80,17 @@ _MODULE_OF = {
     "DeactivateUserPrefer": ".deactivate_user_prefer",
     "Error": ".error",
     "ErrorCause": ".error_cause",
+    "GrantOrTokenStatus": ".grant_or_token_status",
     "Group": ".group",
     "GroupEmbedded": ".group_embedded",
     "GroupLinks": ".group_links",
     "GroupProfile": ".group_profile",
     "GroupType": ".group_type",
     "LifecycleStatus": ".lifecycle_status",
+    "Link": ".link",
+    "OAuth2ScopeConsentGrant": ".o_auth_2_scope_consent_grant",
+    "OAuth2ScopeConsentGrantSource": ".o_auth_2_scope_consent_grant_source",
+    "PartialUser": ".partial_user",
     "PasswordCredential": ".password_credential",
     "PasswordCredentialHook": ".password_credential_hook",
     "Permission": ".permission",
@@ -83,6 +99,12 @@ _MODULE_OF = {
     "PermissionLinks": ".permission_links",
     "Permissions": ".permissions",
     "RecoveryQuestionCredential": ".recovery_question_credential",
+    "ResourceSet": ".resource_set",
+    "ResourceSetLinks": ".resource_set_links",
+    "ResourceSetResource": ".resource_set_resource",
+    "ResourceSetResourceLinks": ".resource_set_resource_links",
+    "ResourceSetResources": ".resource_set_resources",
+    "ResourceSetResourcesLinks": ".resource_set_resources_links",
     "RoleAssignment": ".role_assignment",
     "RoleAssignmentLinks": ".role_assignment_links",
     "RoleAssignmentType": ".role_assignment_type",
@@ -114,12 +136,17 @@ __all__ = (
     "DeactivateUserPrefer",
     "Error",
     "ErrorCause",
+    "GrantOrTokenStatus",
     "Group",
     "GroupEmbedded",
     "GroupLinks",
     "GroupProfile",
     "GroupType",
     "LifecycleStatus",
+    "Link",
+    "OAuth2ScopeConsentGrant",
+    "OAuth2ScopeConsentGrantSource",
+    "PartialUser",
     "PasswordCredential",
     "PasswordCredentialHook",
     "Permission",
@@ -128,6 +155,12 @@ __all__ = (
     "PermissionLinks",
     "Permissions",
     "RecoveryQuestionCredential",
+    "ResourceSet",
+    "ResourceSetLinks",
+    "ResourceSetResource",
+    "ResourceSetResourceLinks",
+    "ResourceSetResources",
+    "ResourceSetResourcesLinks",
     "RoleAssignment",
     "RoleAssignmentLinks",
     "RoleAssignmentType",

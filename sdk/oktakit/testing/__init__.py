@@ -2,7 +2,8 @@
 
 It serves, over real HTTP on loopback, every operation in ``okta_spec/openapi.yaml`` with
 Okta's response shapes, error codes, lifecycle rules, pagination headers, rate limits and
-injectable faults. It speaks JSON only and depends on neither the SDK nor the generated client.
+injectable faults. It speaks JSON only; it shares with the SDK only the spec's facts and the
+permission rules (``oktakit._spec_facts``, ``oktakit._grants``).
 
     async with OktaSimulator(users=500, seed=1) as sim:
         ...  # point a client at sim.url with "Authorization: SSWS " + sim.api_token
@@ -23,7 +24,9 @@ Where Okta's documentation leaves a choice, the simulator does this:
 - Rate limits default to Okta's published per-minute bucket limits; faults bypass the counters.
 - OAuth: service apps authenticate with ``private_key_jwt`` only; tokens are RS256 JWTs; a
   ``.manage`` scope does not stand in for ``.read``; standard roles map to the permission table
-  in ``_permissions``; DPoP nonces rotate only when ``rotate_dpop_nonce`` is called. Each module
+  in ``okta_spec/permissions.yaml``; a custom role reaches only what its resource set holds
+  (users and groups are enforced, a list of users needs all users); DPoP nonces rotate only
+  when ``rotate_dpop_nonce`` is called. Each module
   (``_assertion``, ``_dpop_verify``, ``_bearer``, ``_permissions``) documents its check order.
 """
 

@@ -27,6 +27,8 @@ class Principal:
     scopes: frozenset[str] | None = None
     #: The service app an OAuth access token was issued to (None for API tokens).
     client_id: str | None = None
+    #: The admin user who created an API token, when the test gave one (``GET /users/me``).
+    user_id: str | None = None
 
 
 class AuthScheme(Protocol):
@@ -38,11 +40,15 @@ class SswsScheme:
 
     def __init__(self) -> None:
         self._tokens: dict[str, str] = {}
+        self._admins: dict[str, str] = {}
 
-    def issue(self, name: str | None = None) -> str:
+    def issue(self, name: str | None = None, *, admin: str | None = None) -> str:
+        """A new token; ``admin``: the id of the user who created it (what ``/users/me`` returns)."""
         # Okta API tokens are 42 characters and begin with "00".
         token = "00" + "".join(secrets.choice(BASE62) for _ in range(40))
         self._tokens[token] = name or f"api-token-{len(self._tokens) + 1}"
+        if admin is not None:
+            self._admins[token] = admin
         return token
 
     def add(self, token: str, name: str | None = None) -> None:
@@ -54,10 +60,11 @@ class SswsScheme:
     def authenticate(self, request: web.Request, authorization: str) -> Principal | None:
         if authorization[:4].upper() != "SSWS":
             return None
-        name = self._tokens.get(authorization[4:].strip())
+        token = authorization[4:].strip()
+        name = self._tokens.get(token)
         if name is None:
             raise SimulatedError("E0000011")
-        return Principal("SSWS", name)
+        return Principal("SSWS", name, user_id=self._admins.get(token))
 
 
 class AuthChain:

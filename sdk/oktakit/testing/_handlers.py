@@ -10,7 +10,7 @@ from urllib.parse import urlencode
 from aiohttp import web
 
 from . import _lifecycle as lifecycle
-from ._context import CONTEXT
+from ._context import CONTEXT, PRINCIPAL
 from ._errors import SimulatedError, not_found
 from ._profile import apply_update
 from ._query import Predicate, compile_filter, compile_search, q_predicate, sort_key
@@ -62,7 +62,10 @@ def java_bool(value: str | None, default: bool) -> bool:
 # --- users --------------------------------------------------------------------------------
 async def get_user(request: web.Request) -> web.StreamResponse:
     org = request.app[CONTEXT].org
-    user = find_user(org, request.match_info["id"])
+    key = request.match_info["id"]
+    if key == "me":  # the admin who created the API token; the default token has none
+        key = request[PRINCIPAL].user_id or "me"
+    user = find_user(org, key)
     omit = okta_response_options(request.headers.get("Content-Type"))
     expand = request.query.get("expand") if request.query_string else None
     if not omit and expand is None:

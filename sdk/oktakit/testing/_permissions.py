@@ -1,22 +1,18 @@
-"""What an OAuth access token may do: its scopes, then its app's admin-role permissions.
+"""What an OAuth access token may do: its scopes, then its app's admin roles over their targets.
 
-Requirements per operation come from the spec, through the generated table
-``oktakit_api.operations.OPERATIONS`` (data only): the OAuth ``scopes`` (the token must hold
-one of them; a ``.manage`` scope does *not* stand in for the matching ``.read`` one), then the
-``x-okta-permissions`` alternatives (any one inner list, all of its items; ``[[]]`` needs
-none), plus ``credential_permissions`` when an update or replace body contains ``credentials``.
-An app without any active admin role may call nothing. API tokens (SSWS) skip all of this.
+Requirements per operation come from the spec through oktakit's own permission helpers
+(``oktakit._spec_facts``): the OAuth ``scopes`` (the token must hold one of them; a ``.manage``
+scope does *not* stand in for the matching ``.read`` one), then the ``x-okta-permissions``
+alternatives (any one inner list, all of its items; ``[[]]`` needs none), plus
+``credential_permissions`` when an update or replace body contains ``credentials``. An app
+without any active admin role may call nothing. API tokens (SSWS) skip all of this.
 
-Permission implication rules (the only ones):
-
-- ``*`` grants everything; ``*.read`` grants every permission ending in ``.read``;
-- ``<prefix>.manage`` grants every permission under ``<prefix>.``: ``okta.users.manage`` grants
-  ``okta.users.read``, ``okta.users.lifecycle.suspend``, ``okta.users.credentials.resetFactors``
-  and so on; ``okta.users.lifecycle.manage`` grants the ``okta.users.lifecycle.*`` ones;
-- anything else grants only itself.
-
-Custom roles grant their listed permissions; resource sets and conditions are not modelled
-(a custom role applies to all users and groups).
+A permission counts only from a role that grants it (``oktakit._grants``: ``*``, ``*.read`` and
+``<prefix>.manage`` imply others) *and* reaches the target: standard roles reach every user and
+group; a custom role only what its resource set holds (``_resource_sets``), so a role bound to
+the members of one group gets Okta's 403 E0000006 for anyone else. Standard roles carry the
+permissions of ``okta_spec/permissions.yaml`` (``STANDARD_ROLE_PERMISSIONS``). Conditions on
+custom-role permissions are not modelled.
 """
 
 from __future__ import annotations
@@ -26,35 +22,19 @@ from typing import Final, NamedTuple
 
 from aiohttp import web
 
-from oktakit_api.operations import OPERATIONS
+from oktakit._grants import Grants
+from oktakit._spec_facts import catalogue, operation_facts
 
 from ._auth import Principal
 from ._errors import SimulatedError
 from ._oauth_errors import challenge
+from ._resource_sets import ResourceSet
 from ._state import Org
+from ._users import User
 
-#: Standard admin role -> the permissions it carries in the simulator.
+#: Standard admin role -> the permissions it carries (from okta_spec/permissions.yaml).
 STANDARD_ROLE_PERMISSIONS: Final[dict[str, frozenset[str]]] = {
-    "SUPER_ADMIN": frozenset({"*"}),
-    "ORG_ADMIN": frozenset({"*"}),
-    # Okta labels it "Group Administrator": user management, no role or IAM access.
-    "USER_ADMIN": frozenset({"okta.users.manage", "okta.groups.read"}),
-    "HELP_DESK_ADMIN": frozenset(
-        {
-            "okta.users.read",
-            "okta.users.lifecycle.unlock",
-            "okta.users.credentials.resetFactors",
-            "okta.users.credentials.resetPassword",
-            "okta.groups.read",
-        }
-    ),
-    "READ_ONLY_ADMIN": frozenset({"*.read"}),
-    "GROUP_MEMBERSHIP_ADMIN": frozenset(
-        {"okta.users.read", "okta.groups.read", "okta.groups.members.manage"}
-    ),
-    "APP_ADMIN": frozenset({"okta.apps.manage"}),
-    "API_ACCESS_MANAGEMENT_ADMIN": frozenset({"okta.authzServers.manage"}),
-    "REPORT_ADMIN": frozenset({"okta.reports.read"}),
+    role: frozenset(data["permissions"]) for role, data in catalogue()["standard_roles"].items()
 }
 
 INSUFFICIENT_SCOPE: Final = "The access token provided does not contain the required scopes."
@@ -66,60 +46,53 @@ class Requirement(NamedTuple):
     credential_permissions: tuple[tuple[str, ...], ...]
 
 
-def _requirements() -> dict[str, Requirement]:
-    table = {}
-    for operation, spec in OPERATIONS.items():
-        table[operation] = Requirement(
-            tuple(spec["scopes"]),
-            tuple(tuple(alternative) for alternative in spec["permissions"]) or ((),),
-            tuple(tuple(alternative) for alternative in spec["credential_permissions"]),
-        )
-    return table
-
-
-REQUIREMENTS: Final = _requirements()
+REQUIREMENTS: Final = {
+    op: Requirement(f.scopes, f.permissions, f.credential_permissions) for op, f in operation_facts().items()
+}
 #: Every scope a simulated operation needs: what a new service app is granted by default.
 SIMULATED_SCOPES: Final = tuple(sorted({scope for need in REQUIREMENTS.values() for scope in need.scopes}))
+_RESOURCE_OF: Final = {key: data.get("resource") for key, data in catalogue()["permissions"].items()}
 
 
-class Grants:
-    """The permissions an app's roles add up to, with the implication rules above."""
-
-    __slots__ = ("everything", "exact", "prefixes", "read_all")
-
-    def __init__(self, permissions: set[str]) -> None:
-        self.everything = "*" in permissions
-        self.read_all = "*.read" in permissions
-        self.exact = frozenset(permissions)
-        self.prefixes = tuple(p[: -len("manage")] for p in permissions if p.endswith(".manage"))
-
-    def allows(self, permission: str) -> bool:
-        return (
-            self.everything
-            or permission in self.exact
-            or (self.read_all and permission.endswith(".read"))
-            or permission.startswith(self.prefixes)
-        )
-
-    def allows_any(self, alternatives: tuple[tuple[str, ...], ...]) -> bool:
-        return any(all(self.allows(p) for p in alternative) for alternative in alternatives)
+class RoleGrant(NamedTuple):
+    grants: Grants
+    resource_set: ResourceSet | None  # None: a standard role, which reaches everything
 
 
-def grants_for(org: Org, client_id: str) -> Grants | None:
-    """The app's combined grants, or None when it has no active admin role."""
-    permissions: set[str] = set()
-    active = False
+def role_grants(org: Org, client_id: str) -> list[RoleGrant]:
+    """What each of the app's active roles grants, and over which resources."""
+    found = []
     for assignment in org.clients.get(client_id, ()):
         if assignment.status != "ACTIVE":
             continue
-        active = True
         if assignment.type == "CUSTOM":
             role = org.custom_roles.get(assignment.role_id or "")
-            if role is not None:
-                permissions.update(p.label for p in role.permissions)
+            permissions = {p.label for p in role.permissions} if role is not None else set()
+            resource_set = org.resource_sets.get(assignment.resource_set_id or "")
+            found.append(RoleGrant(Grants(permissions), resource_set or ResourceSet("", "", "", 0.0)))
         else:
-            permissions |= STANDARD_ROLE_PERMISSIONS.get(assignment.type, frozenset())
-    return Grants(permissions) if active else None
+            found.append(RoleGrant(Grants(STANDARD_ROLE_PERMISSIONS.get(assignment.type, ())), None))
+    return found
+
+
+def allows(
+    org: Org, roles: list[RoleGrant], alternatives: tuple[tuple[str, ...], ...], user: User | None
+) -> bool:
+    """Whether some alternative has each permission granted by a role that reaches ``user``."""
+    return any(
+        all(
+            any(
+                role.grants.allows(permission)
+                and (
+                    role.resource_set is None
+                    or role.resource_set.covers(org, _RESOURCE_OF.get(permission), user)
+                )
+                for role in roles
+            )
+            for permission in alternative
+        )
+        for alternative in alternatives
+    )
 
 
 class Authorizer:
@@ -135,15 +108,20 @@ class Authorizer:
         if need.scopes and not any(scope in scopes for scope in need.scopes):
             header = self._challenge(request, principal, need)
             raise SimulatedError("E0000006", headers={"WWW-Authenticate": header})
-        grants = grants_for(self.org, principal.client_id or "")
-        if grants is None or not grants.allows_any(need.permissions):
+        roles = role_grants(self.org, principal.client_id or "")
+        target = self._target(request)
+        if not roles or not allows(self.org, roles, need.permissions, target):
             raise SimulatedError("E0000006")
         if (
             need.credential_permissions
             and await _sets_credentials(request)
-            and not grants.allows_any(need.credential_permissions)
+            and not allows(self.org, roles, need.credential_permissions, target)
         ):
             raise SimulatedError("E0000006")
+
+    def _target(self, request: web.Request) -> User | None:
+        key = request.match_info.get("id") or request.match_info.get("userId")
+        return self.org.users.resolve(key) if key else None
 
     def _challenge(self, request: web.Request, principal: Principal, need: Requirement) -> str:
         return challenge(

@@ -192,7 +192,10 @@ def tac_dict(org: Org, user: User, authenticator: Authenticator, tac: TacEnrollm
 
 
 # --- roles --------------------------------------------------------------------------------
-def role_assignment_dict(org: Org, client_id: str, role: RoleAssignment) -> dict[str, Any]:
+def role_assignment_dict(
+    org: Org, client_id: str, role: RoleAssignment, *, user: bool = False
+) -> dict[str, Any]:
+    """A role assigned to a service app (``client_id``) or, with ``user``, to a user."""
     base = org.base_url
     data: dict[str, Any] = {
         "id": role.id,
@@ -201,9 +204,11 @@ def role_assignment_dict(org: Org, client_id: str, role: RoleAssignment) -> dict
         "status": role.status,
         "created": iso8601(role.created),
         "lastUpdated": iso8601(role.last_updated),
-        "assignmentType": "CLIENT",
+        "assignmentType": "USER" if user else "CLIENT",
     }
-    assignee = {"href": f"{base}/oauth2/v1/clients/{client_id}"}
+    assignee = {
+        "href": f"{base}/api/v1/users/{client_id}" if user else f"{base}/oauth2/v1/clients/{client_id}"
+    }
     if role.role_id is None or role.resource_set_id is None:
         data["_links"] = {"assignee": assignee}
         return data

@@ -1,4 +1,5 @@
-"""Route handlers for authenticators, temporary access codes and service-app roles."""
+"""Route handlers for authenticators, temporary access codes, service-app roles, resource sets
+and scope grants."""
 
 from __future__ import annotations
 
@@ -11,8 +12,10 @@ from ._context import CONTEXT
 from ._errors import SimulatedError, not_found, validation_failed
 from ._handlers import json_response, read_json
 from ._render import authenticator_dict, dumps, permissions_dict, role_assignment_dict, tac_dict
+from ._resource_sets import ALL_GROUPS, ResourceSet
 from ._state import Authenticator, Org
 from ._users import TacEnrollment, User
+from ._util import iso8601
 
 _SPECIALS = "!@#$%^&*"
 
@@ -122,6 +125,15 @@ async def list_roles_for_client(request: web.Request) -> web.StreamResponse:
     return json_response(dumps([role_assignment_dict(org, client_id, role) for role in roles]))
 
 
+async def list_assigned_roles_for_user(request: web.Request) -> web.StreamResponse:
+    org = request.app[CONTEXT].org
+    user_id = request.match_info["userId"]
+    if org.users.by_id(user_id) is None:
+        raise not_found(user_id, "User")
+    roles = org.admins.get(user_id, [])
+    return json_response(dumps([role_assignment_dict(org, user_id, role, user=True) for role in roles]))
+
+
 async def list_role_permissions(request: web.Request) -> web.StreamResponse:
     org = request.app[CONTEXT].org
     key = request.match_info["roleIdOrLabel"]
@@ -129,3 +141,93 @@ async def list_role_permissions(request: web.Request) -> web.StreamResponse:
     if role is None:
         raise not_found(key, "CustomRole")
     return json_response(dumps(permissions_dict(org, role)))
+
+
+def orn(org: Org, path: str) -> str:
+    parts = path.strip("/").split("/")[2:]  # drop api/v1
+    if parts[:1] == ["groups"] and len(parts) == 3:
+        return f"orn:okta:directory:{org.org_id}:groups:{parts[1]}:contained_resources"
+    return f"orn:okta:directory:{org.org_id}:" + ":".join(parts)
+
+
+def resource_set_dict(org: Org, resource_set: ResourceSet) -> dict[str, Any]:
+    href = f"{org.base_url}/api/v1/iam/resource-sets/{resource_set.id}"
+    return {
+        "id": resource_set.id,
+        "label": resource_set.label,
+        "description": resource_set.description,
+        "created": iso8601(resource_set.created),
+        "lastUpdated": iso8601(resource_set.created),
+        "_links": {
+            "self": {"href": href},
+            "resources": {"href": f"{href}/resources"},
+            "bindings": {"href": f"{href}/bindings"},
+        },
+    }
+
+
+def resources_dict(org: Org, resource_set: ResourceSet) -> dict[str, Any]:
+    href = f"{org.base_url}/api/v1/iam/resource-sets/{resource_set.id}"
+    items = []
+    for path, resource_id in resource_set.resources.items():
+        links: dict[str, Any] = {"self": {"href": org.base_url + path}}
+        if path.endswith("/users"):
+            links["users"] = {"href": org.base_url + path}
+        elif path.startswith(ALL_GROUPS):
+            links["groups"] = {"href": org.base_url + path}
+        items.append(
+            {
+                "id": resource_id,
+                "orn": orn(org, path),
+                "created": iso8601(resource_set.created),
+                "lastUpdated": iso8601(resource_set.created),
+                "_links": links,
+            }
+        )
+    return {"resources": items, "_links": {"resource-set": {"href": href}}}
+
+
+def _resource_set(request: web.Request) -> tuple[Org, ResourceSet]:
+    org = request.app[CONTEXT].org
+    key = request.match_info["resourceSetIdOrLabel"]
+    found = org.resource_sets.get(key) or next(
+        (s for s in org.resource_sets.values() if s.label == key), None
+    )
+    if found is None:
+        raise not_found(key, "ResourceSet")
+    return org, found
+
+
+async def get_resource_set(request: web.Request) -> web.StreamResponse:
+    org, resource_set = _resource_set(request)
+    return json_response(dumps(resource_set_dict(org, resource_set)))
+
+
+async def list_resource_set_resources(request: web.Request) -> web.StreamResponse:
+    org, resource_set = _resource_set(request)
+    return json_response(dumps(resources_dict(org, resource_set)))
+
+
+async def list_scope_consent_grants(request: web.Request) -> web.StreamResponse:
+    """The scopes granted to a service app (all granted by an admin in the simulator)."""
+    ctx = request.app[CONTEXT]
+    app_id = request.match_info["appId"]
+    app = ctx.oauth.apps.apps.get(app_id)
+    if app is None:
+        raise not_found(app_id, "AppInstance")
+    org = ctx.org
+    grants = [
+        {
+            "id": f"oag{index:04d}{app_id[-13:]}",
+            "clientId": app_id,
+            "issuer": org.base_url,
+            "scopeId": scope,
+            "status": "ACTIVE",
+            "source": "ADMIN",
+            "created": iso8601(org.clock()),
+            "lastUpdated": iso8601(org.clock()),
+            "_links": {"app": {"href": f"{org.base_url}/api/v1/apps/{app_id}"}},
+        }
+        for index, scope in enumerate(sorted(app.scopes))
+    ]
+    return json_response(dumps(grants))

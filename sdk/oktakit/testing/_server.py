@@ -160,8 +160,13 @@ class OktaSimulator:
         """Add a user directly to the org; see ``Org.add_user`` for the fields."""
         return self.org.add_user(login=login, status=status, **fields)
 
-    def issue_api_token(self, name: str | None = None) -> str:
-        return self.ssws.issue(name)
+    def issue_api_token(self, name: str | None = None, *, admin: str | None = None) -> str:
+        """A new API token; ``admin``: the id of the user who created it (``GET /users/me``).
+
+        API tokens act with their admin's full rights here: the simulator does not limit them
+        by the admin's roles (``org.admins``), which only ``listAssignedRolesForUser`` shows.
+        """
+        return self.ssws.issue(name, admin=admin)
 
     def revoke_api_token(self, token: str) -> None:
         self.ssws.revoke(token)
@@ -218,6 +223,7 @@ class OktaSimulator:
         scopes: Iterable[str] = SIMULATED_SCOPES,
         roles: Iterable[str] = ("SUPER_ADMIN",),
         custom_permissions: Iterable[str] | None = None,
+        resources: Iterable[str] | None = None,
         dpop_bound: bool = False,
         token_lifetime: int | None = None,
         client_id: str | None = None,
@@ -230,7 +236,9 @@ class OktaSimulator:
         ``scopes`` are the granted Okta API scopes (default: every scope the simulated
         operations use); ``roles`` standard admin role types and ``custom_permissions`` the
         permissions of one custom role, all assigned to the app (and listed by
-        ``listRolesForClient``). ``dpop_bound`` apps must send a DPoP proof with token requests.
+        ``listRolesForClient``); the custom role is bound to a resource set of ``resources`` (REST
+        paths such as ``/api/v1/users`` or ``/api/v1/groups/{id}/users``; default all users and
+        all groups). ``dpop_bound`` apps must send a DPoP proof with token requests.
         ``token_lifetime`` defaults to one hour, or to what ``set_token_lifetime`` set.
         """
         return self.oauth.apps.add(
@@ -239,6 +247,7 @@ class OktaSimulator:
             scopes=scopes,
             roles=roles,
             custom_permissions=custom_permissions,
+            resources=resources,
             dpop_bound=dpop_bound,
             token_lifetime=self._token_lifetime if token_lifetime is None else token_lifetime,
             client_id=client_id,

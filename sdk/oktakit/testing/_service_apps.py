@@ -110,6 +110,7 @@ class ServiceAppRegistry:
         scopes: Iterable[str],
         roles: Iterable[str],
         custom_permissions: Iterable[str] | None,
+        resources: Iterable[str] | None,
         dpop_bound: bool,
         token_lifetime: int,
         client_id: str | None,
@@ -149,7 +150,10 @@ class ServiceAppRegistry:
             self.org.assign_standard_role(cid, role_type)
         if custom_permissions is not None:
             role = self.org.add_custom_role(f"{cid} custom role", list(custom_permissions))
-            self.org.assign_custom_role(cid, role)
+            resource_set = None
+            if resources is not None:
+                resource_set = self.org.add_resource_set(f"{cid} resources", list(resources)).id
+            self.org.assign_custom_role(cid, role, resource_set)
         self.apps[cid] = app
         if public is not None:
             self.published[cid] = {"keys": public}

@@ -8,6 +8,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from ._resource_sets import ALL_GROUPS, ALL_USERS, ResourceSet
 from ._users import User, UserDirectory
 from ._util import Clock, okta_id
 
@@ -116,8 +117,12 @@ class Org:
         self.groups: dict[str, Group] = {}
         self.authenticators: dict[str, Authenticator] = {}
         self.custom_roles: dict[str, CustomRole] = {}
+        self.resource_sets: dict[str, ResourceSet] = {}
+        self.org_id = okta_id(self.rng, "00o")
         #: Service-app client_id -> its role assignments.
         self.clients: dict[str, list[RoleAssignment]] = {}
+        #: Admin user id -> their role assignments.
+        self.admins: dict[str, list[RoleAssignment]] = {}
         self.custom_attributes: frozenset[str] = frozenset(DEFAULT_CUSTOM_ATTRIBUTES)
         self.user_type_id = okta_id(self.rng, "oty")
         self.schema_id = okta_id(self.rng, "osc")
@@ -261,13 +266,30 @@ class Org:
         return None
 
     def assign_standard_role(
-        self, client_id: str, role_type: str, label: str | None = None, *, when: float | None = None
+        self,
+        client_id: str,
+        role_type: str,
+        label: str | None = None,
+        *,
+        when: float | None = None,
+        to_user: bool = False,
     ) -> RoleAssignment:
+        """Assign a standard role to a service app (by client_id) or, ``to_user``, to a user."""
         now = self.clock() if when is None else when
         label = label or STANDARD_ROLE_LABELS.get(role_type, role_type)
         assignment = RoleAssignment(self.new_id("ra1"), role_type, label, now, now)
-        self.clients.setdefault(client_id, []).append(assignment)
+        (self.admins if to_user else self.clients).setdefault(client_id, []).append(assignment)
         return assignment
+
+    def add_resource_set(
+        self, label: str, resources: list[str], description: str = "", *, when: float | None = None
+    ) -> ResourceSet:
+        """A resource set of REST paths (``/api/v1/users``, ``/api/v1/groups/{id}/users``, ...)."""
+        now = self.clock() if when is None else when
+        resource_set = ResourceSet(self.new_id("iam"), label, description or label, now)
+        resource_set.resources = {path: self.new_id("ire") for path in resources}
+        self.resource_sets[resource_set.id] = resource_set
+        return resource_set
 
     def assign_custom_role(
         self,
@@ -276,8 +298,15 @@ class Org:
         resource_set_id: str | None = None,
         *,
         when: float | None = None,
+        to_user: bool = False,
     ) -> RoleAssignment:
+        """Bind a custom role to a client (``to_user``: a user) over a resource set (default: all
+        users and groups)."""
         now = self.clock() if when is None else when
+        if resource_set_id is None:
+            resource_set_id = self.add_resource_set(
+                f"{role.label} resources", [ALL_USERS, ALL_GROUPS], when=now
+            ).id
         assignment = RoleAssignment(
             self.new_id("irb"),
             "CUSTOM",
@@ -285,9 +314,9 @@ class Org:
             now,
             now,
             role_id=role.id,
-            resource_set_id=resource_set_id or self.new_id("iam"),
+            resource_set_id=resource_set_id,
         )
-        self.clients.setdefault(client_id, []).append(assignment)
+        (self.admins if to_user else self.clients).setdefault(client_id, []).append(assignment)
         return assignment
 
 

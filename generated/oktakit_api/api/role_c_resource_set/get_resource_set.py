@@ -1,0 +1,61 @@
+# Generated from okta_spec/openapi.yaml by openapi-python-client 0.29.1 with the
+# templates in okta_spec/templates. Do not edit: change the spec and run `nox -s generate`.
+"""Retrieve a resource set: request builder and response parser."""
+
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+from ... import errors
+from ...client import ApiTransport, RawResponse
+from ...models.resource_set import ResourceSet
+from ...types import Response
+
+METHOD = "GET"
+PATH = "/api/v1/iam/resource-sets/{resource_set_id_or_label}"
+
+
+def build_request(
+    resource_set_id_or_label: str,
+) -> dict[str, Any]:
+
+    _kwargs: dict[str, Any] = {
+        "method": METHOD,
+        "url": PATH.format(
+            resource_set_id_or_label=quote(str(resource_set_id_or_label), safe=""),
+        ),
+    }
+
+    return _kwargs
+
+
+def parse_response(response: RawResponse) -> ResourceSet:
+    """Parse the documented success response; any other status is unexpected here."""
+    if response.status_code == 200:
+        response_200 = ResourceSet.from_dict(response.json())
+
+        return response_200
+
+    raise errors.UnexpectedStatus(response.status_code, response.content)
+
+
+async def asyncio_detailed(
+    client: ApiTransport,
+    resource_set_id_or_label: str,
+) -> Response[ResourceSet]:
+    """Retrieve a resource set
+
+    Sends the request through ``client`` (which owns auth, retries and error mapping) and
+    parses the documented responses.
+    """
+    response = await client.request(
+        **build_request(
+            resource_set_id_or_label=resource_set_id_or_label,
+        )
+    )
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=parse_response(response),
+    )

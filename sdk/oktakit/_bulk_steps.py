@@ -1,0 +1,214 @@
+"""Steps: how the executor does one item and finds out what really happened.
+
+``settle`` maps every way an item can end to exactly one outcome record:
+
+- success -> ``succeeded``; 404 -> ``not_found``;
+- a refusal that the user's status explains (for example 400 E0000001 on suspend) -> a read
+  of the user: already in the target state -> ``skipped``, otherwise ``failed``;
+- an ambiguous failure (no answer, reset, timeout, 5xx, an unreadable 2xx: the request may
+  have taken effect) -> a read of the user, and the true outcome;
+- anything else -> ``failed`` with the typed error.
+"""
+
+from __future__ import annotations
+
+import inspect
+from collections.abc import Awaitable, Callable, Mapping
+from typing import TYPE_CHECKING, Any
+
+from ._bulk_actions import ACTIONS, Action, action
+from ._bulk_items import profile_changes
+from ._journal import BulkFailure, OutcomeRecord
+from .errors import (
+    ApiError,
+    InvalidArgumentError,
+    MalformedResponseError,
+    NotFoundError,
+    OktaError,
+    ServerError,
+    TransportError,
+)
+
+if TYPE_CHECKING:
+    from .client import OktaClient
+
+_AMBIGUOUS = (TransportError, ServerError, MalformedResponseError)
+
+
+def _record(key: str, outcome: str, **fields: Any) -> OutcomeRecord:
+    return OutcomeRecord("outcome", key, outcome, **fields)
+
+
+def _was_resent(error: BaseException) -> bool:
+    """Whether the transport sent the request more than once (an earlier attempt may have
+    done the work that this refusal reports as already done)."""
+    attempts = getattr(error, "attempts", 1)
+    return isinstance(attempts, int) and attempts > 1
+
+
+class Step:
+    """A call of one item; subclasses know how to read its effect back."""
+
+    def __init__(self, okta: OktaClient, operation: str, arguments: Mapping[str, Any]) -> None:
+        self.okta = okta
+        self.operation = operation
+        self.arguments = dict(arguments)
+        self.action: Action | None = ACTIONS.get(operation)
+        #: What the preflight checks: the operation and the read that settles doubtful outcomes.
+        self.needs: list[str] = [operation, "get_user"] if self.action is not None else []
+
+    async def call(self, key: str, item: Any) -> str | None:
+        """Do the item; may return ``"skipped"`` when there is nothing to do."""
+        raise NotImplementedError
+
+    async def verify(self, key: str, item: Any) -> tuple[bool | None, str | None]:
+        """After an ambiguous failure: (did it take effect? None if unknowable, status read)."""
+        return None, None
+
+    async def status(self, key: str) -> str:
+        user = await self.okta.get_user(key)
+        status = user.status
+        return str(getattr(status, "value", status))
+
+    async def settle(self, key: str, item: Any, in_doubt: bool) -> OutcomeRecord:  # noqa: PLR0911 - a return per outcome
+        try:
+            skipped = await self.call(key, item)
+        except NotFoundError:
+            return _record(key, "not_found")
+        except _AMBIGUOUS as error:  # before ApiError: ServerError is one
+            return await self._ambiguous(key, item, error)
+        except ApiError as error:
+            act = self.action
+            if act is None or error.error_code not in act.refused_codes:
+                return _record(key, "failed", error=BulkFailure.from_exception(error))
+            return await self._refused(key, error, act, in_doubt or _was_resent(error))
+        except OktaError as error:
+            return _record(key, "failed", error=BulkFailure.from_exception(error))
+        except Exception as error:  # a caller's own callable: its bug is this item's failure
+            return _record(key, "failed", error=BulkFailure.from_exception(error))
+        if skipped:
+            return _record(key, "skipped", note="nothing to change")
+        note = "a previous attempt was interrupted; done again" if in_doubt else None
+        return _record(key, "succeeded", note=note)
+
+    async def _refused(self, key: str, error: ApiError, act: Action, earlier_attempt: bool) -> OutcomeRecord:
+        try:
+            status = await self.status(key)
+        except OktaError as read_error:
+            note = f"refused, and reading the user back failed: {read_error}"
+            return _record(key, "failed", error=BulkFailure.from_exception(error), note=note)
+        if status not in act.done_in:
+            return _record(key, "failed", status=status, error=BulkFailure.from_exception(error))
+        if earlier_attempt:
+            # Our own earlier attempt (interrupted, or resent by the transport) may have done it.
+            note = "already done when sent again; counted as this job's (an earlier attempt was in flight)"
+            return _record(key, "succeeded", status=status, note=note)
+        return _record(key, "skipped", status=status)
+
+    async def _ambiguous(self, key: str, item: Any, error: OktaError) -> OutcomeRecord:
+        try:
+            done, status = await self.verify(key, item)
+        except NotFoundError:
+            return _record(key, "not_found")
+        except OktaError as read_error:
+            done, status = None, None
+            why = f"outcome unknown: reading the user back failed ({type(read_error).__name__})"
+        else:
+            why = "outcome unknown: this operation leaves nothing to read back"
+        if done:
+            note = f"verified by reading the user back after {type(error).__name__}"
+            return _record(key, "succeeded", status=status, note=note)
+        if done is False:
+            why = "read back: not done"
+        return _record(key, "failed", status=status, error=BulkFailure.from_exception(error), note=why)
+
+
+class ActionStep(Step):
+    """A lifecycle operation of the client, by name."""
+
+    def __init__(self, okta: OktaClient, operation: str, arguments: Mapping[str, Any]) -> None:
+        super().__init__(okta, operation, arguments)
+        self.method: Callable[..., Awaitable[Any]] = getattr(okta, operation)
+
+    async def call(self, key: str, item: Any) -> str | None:
+        await self.method(key, **self.arguments)
+        return None
+
+    async def verify(self, key: str, item: Any) -> tuple[bool | None, str | None]:
+        if self.action is None or not self.action.done_in:
+            return None, None
+        status = await self.status(key)
+        return status in self.action.done_in, status
+
+
+class UpdateStep(Step):
+    """``bulk_update``: a partial profile update per row, read back after an ambiguous failure."""
+
+    def __init__(self, okta: OktaClient, empty: str) -> None:
+        if empty not in ("leave", "clear"):
+            raise InvalidArgumentError(f"empty must be 'leave' or 'clear', not {empty!r}")
+        super().__init__(okta, "update_user", {"empty": empty})
+        self.empty = empty
+
+    def would_skip(self, item: Any) -> bool:
+        return not profile_changes(item, self.empty)
+
+    async def call(self, key: str, item: Any) -> str | None:
+        changes = profile_changes(item, self.empty)
+        if not changes:
+            return "skipped"
+        await self.okta.update_user(key, profile=changes)
+        return None
+
+    async def verify(self, key: str, item: Any) -> tuple[bool | None, str | None]:
+        user = await self.okta.get_user(key)
+        profile = _profile_dict(user)
+        changes = profile_changes(item, self.empty)
+        status = user.status
+        return all(profile.get(k) == v for k, v in changes.items()), str(getattr(status, "value", status))
+
+
+class CallableStep(Step):
+    """Any async callable of one item (or a client method without bulk knowledge)."""
+
+    def __init__(self, okta: OktaClient, function: Callable[..., Awaitable[Any]], by_key: bool) -> None:
+        name = getattr(function, "__name__", None) if by_key else None
+        if name is None:
+            name = (
+                f"{getattr(function, '__module__', '?')}.{getattr(function, '__qualname__', repr(function))}"
+            )
+        super().__init__(okta, name, {})
+        self.function = function
+        self.by_key = by_key
+        self.needs = [name] if by_key else []  # a caller's own callable: nothing known to check
+
+    async def call(self, key: str, item: Any) -> str | None:
+        await self.function(key if self.by_key else item)
+        return None
+
+
+def make_step(okta: OktaClient, operation: Any, arguments: Mapping[str, Any]) -> Step:
+    """The step for what ``bulk`` was given: a name, a bound method of ``okta``, a callable."""
+    if isinstance(operation, str) or getattr(operation, "__self__", None) is okta:
+        name = operation if isinstance(operation, str) else operation.__name__
+        if name in ACTIONS and name != "update_user":
+            return ActionStep(okta, name, arguments)
+        method = getattr(type(okta), name, None) if not name.startswith("_") else None
+        if method is None or not inspect.iscoroutinefunction(method):
+            action(name)  # raises the error listing what bulk can run
+        if arguments:
+            raise InvalidArgumentError("arguments= applies to the lifecycle operations only")
+        return CallableStep(okta, getattr(okta, name), by_key=True)
+    if not callable(operation):
+        raise InvalidArgumentError(f"bulk needs an operation name or an async callable, not {operation!r}")
+    if arguments:
+        raise InvalidArgumentError("arguments= applies to operations named by the client; bind them yourself")
+    return CallableStep(okta, operation, by_key=False)
+
+
+def _profile_dict(user: Any) -> Mapping[str, Any]:
+    profile = getattr(user, "profile", None)
+    if isinstance(profile, Mapping):
+        return profile
+    to_dict = getattr(profile, "to_dict", None)
+    return to_dict() if callable(to_dict) else {}

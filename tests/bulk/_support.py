@@ -1,0 +1,90 @@
+"""Helpers for the bulk tests: an org whose users' statuses the test chooses, journal reading."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import sys
+from collections import Counter
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from oktakit.testing import OktaSimulator
+
+
+def add_users(sim: OktaSimulator, **statuses: str) -> dict[str, str]:
+    """Add one user per keyword (its login's local part) with that status; returns label -> id."""
+    return {
+        label: sim.add_user(login=f"{label}@example.com", status=status, password=True).id
+        for label, status in statuses.items()
+    }
+
+
+def add_active_users(sim: OktaSimulator, count: int, prefix: str = "user") -> list[str]:
+    return [sim.add_user(login=f"{prefix}{n}@example.com", password=True).id for n in range(count)]
+
+
+def statuses(sim: OktaSimulator, ids: list[str]) -> list[str]:
+    return [sim.org.users[i].status for i in ids]
+
+
+def journal_lines(path: Path) -> list[dict[str, Any]]:
+    return [json.loads(line) for line in path.read_text().splitlines()]
+
+
+def terminal_counts(path: Path) -> Counter[str]:
+    """How many outcome records each item has in a journal."""
+    return Counter(r["item"] for r in journal_lines(path) if r["kind"] == "outcome")
+
+
+def count(path: Path, kind: str) -> int:
+    """How many records of ``kind`` a journal has so far (0 before it exists)."""
+    return sum(r["kind"] == kind for r in journal_lines(path)) if path.exists() else 0
+
+
+async def until(condition: Callable[[], bool], seconds: float = 30.0) -> None:
+    """Poll ``condition`` (an outside process or file, so no event to wait on) until it holds."""
+    for _ in range(int(seconds / 0.01)):
+        if condition():
+            return
+        await asyncio.sleep(0.01)
+    raise AssertionError("the condition did not hold in time")
+
+
+async def start_cli(sim: OktaSimulator, *args: str) -> asyncio.subprocess.Process:
+    """Start ``python -m oktakit ARGS`` against the simulator, credentials in the environment."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("OKTA_")}
+    env.update(OKTA_ORG_URL=sim.url, OKTA_API_TOKEN=sim.api_token)
+    return await asyncio.create_subprocess_exec(
+        sys.executable,
+        "-m",
+        "oktakit",
+        *args,
+        stdin=asyncio.subprocess.PIPE,
+        stdout=asyncio.subprocess.PIPE,
+        stderr=asyncio.subprocess.PIPE,
+        env=env,
+    )
+
+
+async def run_cli(sim: OktaSimulator, *args: str, stdin: str = "") -> tuple[int, str, str]:
+    """Run ``python -m oktakit ARGS`` to the end: (exit status, stdout, stderr)."""
+    proc = await start_cli(sim, *args)
+    out, err = await proc.communicate(stdin.encode())
+    assert proc.returncode is not None
+    return proc.returncode, out.decode(), err.decode()
+
+
+def slow_suspend_command(
+    sim: OktaSimulator, folder: Path, *, users: int, delay: float
+) -> tuple[list[str], Path, list[str]]:
+    """Users, a journal path and an ``oktakit bulk suspend`` command whose requests are slow."""
+    ids = add_active_users(sim, users)
+    ids_file = folder / "ids.txt"
+    ids_file.write_text("\n".join(ids) + "\n")
+    journal = folder / "run.jsonl"
+    sim.inject_fault("delay", operation="suspendUser", delay=delay)
+    command = ["bulk", "suspend", "--ids", str(ids_file), "--journal", str(journal), "--no-progress"]
+    return ids, journal, command

@@ -1,0 +1,178 @@
+"""The journal: one outcome per item, resume without repeats, refusal of foreign journals, undo,
+cancellation."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from pathlib import Path
+
+import pytest
+
+from oktakit import ApiToken, BulkReport, InvalidArgumentError, JournalError, OktaClient
+from oktakit.testing import OktaSimulator
+
+from ._support import add_active_users, add_users, count, journal_lines, statuses, terminal_counts, until
+
+pytestmark = pytest.mark.okta_sim(users=0)
+
+
+async def test_the_journal_has_a_run_record_then_a_start_and_an_outcome_per_item(
+    okta: OktaClient, okta_sim: OktaSimulator, tmp_path: Path
+) -> None:
+    ids = add_active_users(okta_sim, 5)
+    journal = tmp_path / "run.jsonl"
+
+    await okta.bulk("suspend_user", ids, journal=journal, progress=False)
+
+    lines = journal_lines(journal)
+    assert {"kind": "run", "operation": "suspend_user", "org": okta.org_url, "arguments": {}} == {
+        k: lines[0][k] for k in ("kind", "operation", "org", "arguments")
+    }
+    assert dict.fromkeys(ids, 1) == dict(terminal_counts(journal))
+    assert dict.fromkeys(ids, 1) == {i: sum(r == {"kind": "start", "item": i} for r in lines) for i in ids}
+
+
+async def test_a_rerun_with_the_same_journal_skips_finished_items_and_repeats_none(
+    okta: OktaClient, okta_sim: OktaSimulator, tmp_path: Path
+) -> None:
+    ids = add_active_users(okta_sim, 10)
+    journal = tmp_path / "run.jsonl"
+    await okta.bulk("suspend_user", ids[:4], journal=journal, progress=False)
+    okta_sim.reset_counters()
+
+    report = await okta.bulk("suspend_user", ids, journal=journal, progress=False)
+
+    assert 6 == okta_sim.request_counts["suspendUser"]
+    assert sorted(ids) == sorted(report.succeeded)  # earlier runs' items are in the report
+    assert (4, 10) == (report.resumed, len(report))
+    assert dict.fromkeys(ids, 1) == dict(terminal_counts(journal))
+
+
+async def test_a_partial_journal_with_items_in_flight_and_a_torn_line_resumes_exactly(
+    okta: OktaClient, okta_sim: OktaSimulator, tmp_path: Path
+) -> None:
+    ids = add_active_users(okta_sim, 4)
+    okta_sim.org.users[ids[1]].status = "SUSPENDED"  # its suspend reached Okta before the crash
+    journal = tmp_path / "run.jsonl"
+    header = {"kind": "run", "operation": "suspend_user", "org": okta.org_url, "arguments": {}, "at": "x"}
+    records = [
+        header,
+        {"kind": "start", "item": ids[0]},
+        {"kind": "outcome", "item": ids[0], "outcome": "succeeded"},
+        {"kind": "start", "item": ids[1]},
+    ]
+    journal.write_text("".join(json.dumps(r) + "\n" for r in records) + '{"kind":"start","it')
+    okta_sim.org.users[ids[0]].status = "SUSPENDED"
+
+    report = await okta.bulk("suspend_user", ids, journal=journal, progress=False)
+
+    assert dict.fromkeys(ids, 1) == dict(terminal_counts(journal))
+    assert sorted(ids) == sorted(report.succeeded)  # ids[1]: done by the interrupted attempt
+    assert ["SUSPENDED"] * 4 == statuses(okta_sim, ids)
+    assert all(line.endswith("}") for line in journal.read_text().splitlines())
+
+
+async def test_a_journal_of_another_operation_or_org_is_refused_before_any_request(
+    okta: OktaClient, okta_sim: OktaSimulator, tmp_path: Path
+) -> None:
+    ids = add_active_users(okta_sim, 2)
+    journal = tmp_path / "run.jsonl"
+    await okta.bulk("suspend_user", ids[:1], journal=journal, progress=False)
+    okta_sim.reset_counters()
+
+    with pytest.raises(JournalError, match="operation 'suspend_user'"):
+        await okta.bulk("unsuspend_user", ids, journal=journal, progress=False)
+    async with OktaClient("http://localhost:1", auth=ApiToken(okta_sim.api_token)) as other:
+        with pytest.raises(JournalError, match="org"):
+            await other.bulk("suspend_user", ids, journal=journal, progress=False)
+    (tmp_path / "junk.jsonl").write_text("hello\n")
+    with pytest.raises(JournalError, match="line 1"):
+        await okta.bulk("suspend_user", ids, journal=tmp_path / "junk.jsonl", progress=False)
+
+    assert 0 == sum(okta_sim.request_counts.values())
+
+
+async def test_undo_restores_exactly_what_the_run_changed_and_is_journaled(
+    okta: OktaClient, okta_sim: OktaSimulator, tmp_path: Path
+) -> None:
+    ids = add_users(okta_sim, a="ACTIVE", b="ACTIVE", s="SUSPENDED", r="RECOVERY")
+    journal = tmp_path / "incident.jsonl"
+    await okta.bulk("suspend_user", list(ids.values()), journal=journal, progress=False)
+
+    undo = await okta.bulk_undo(journal, progress=False)
+
+    assert sorted([ids["a"], ids["b"]]) == sorted(undo.succeeded)
+    # s was suspended before the run and stays so; r was never changed
+    assert ["ACTIVE", "ACTIVE", "SUSPENDED", "RECOVERY"] == statuses(okta_sim, list(ids.values()))
+    undo_journal = tmp_path / "incident.undo.jsonl"
+    assert {"operation": "unsuspend_user", "undo_of": "incident.jsonl"} == {
+        k: journal_lines(undo_journal)[0][k] for k in ("operation", "undo_of")
+    }
+    okta_sim.reset_counters()
+    again = await okta.bulk_undo(journal, progress=False)  # resumes: nothing left to do
+    assert (0, 2) == (okta_sim.request_counts["unsuspendUser"], len(again))
+
+
+async def test_undo_of_an_operation_without_an_inverse_says_so(
+    okta: OktaClient, okta_sim: OktaSimulator, tmp_path: Path
+) -> None:
+    ids = add_active_users(okta_sim, 1)
+    journal = tmp_path / "reset.jsonl"
+    await okta.bulk("reset_factors", ids, journal=journal, progress=False)
+
+    with pytest.raises(InvalidArgumentError, match="reset_factors cannot be undone"):
+        await okta.bulk_undo(journal, progress=False)
+
+
+def _slow_suspend(
+    okta: OktaClient, sim: OktaSimulator, journal: Path, *, users: int, delay: float, concurrency: int
+) -> tuple[list[str], asyncio.Task[BulkReport]]:
+    """Start a journaled bulk suspend whose every request takes ``delay`` seconds."""
+    ids = add_active_users(sim, users)
+    sim.inject_fault("delay", operation="suspendUser", delay=delay)
+    run = okta.bulk("suspend_user", ids, concurrency=concurrency, journal=journal, progress=False)
+    return ids, asyncio.create_task(run)
+
+
+async def test_cancellation_stops_taking_items_and_leaves_a_consistent_journal(
+    okta: OktaClient, okta_sim: OktaSimulator, tmp_path: Path
+) -> None:
+    journal = tmp_path / "run.jsonl"
+    ids, task = _slow_suspend(okta, okta_sim, journal, users=40, delay=0.05, concurrency=4)
+    await until(lambda: count(journal, "outcome") >= 8)
+
+    task.cancel()
+    with pytest.raises(asyncio.CancelledError):
+        await task
+
+    lines = journal_lines(journal)
+    started = [r["item"] for r in lines if r["kind"] == "start"]
+    settled = terminal_counts(journal)
+    assert len(started) < len(ids)  # stopped taking new items
+    assert dict.fromkeys(started, 1) == dict(settled)  # in-flight items finished and recorded
+    suspended = {i for i in ids if okta_sim.org.users[i].status == "SUSPENDED"}
+    assert set(started) == suspended
+
+    okta_sim.clear_faults()
+    report = await okta.bulk("suspend_user", ids, journal=journal, progress=False)
+    assert sorted(ids) == sorted(report.succeeded)
+    assert dict.fromkeys(ids, 1) == dict(terminal_counts(journal))
+
+
+async def test_a_second_cancellation_records_the_items_in_flight_as_interrupted(
+    okta: OktaClient, okta_sim: OktaSimulator, tmp_path: Path
+) -> None:
+    journal = tmp_path / "run.jsonl"
+    _, task = _slow_suspend(okta, okta_sim, journal, users=10, delay=5, concurrency=3)
+    await until(lambda: count(journal, "start") >= 3)
+
+    task.cancel()
+    await asyncio.sleep(0.05)
+    task.cancel()
+    with pytest.raises(asyncio.CancelledError):
+        await task
+
+    lines = journal_lines(journal)
+    assert 3 == sum(r["kind"] == "interrupted" for r in lines)
+    assert 0 == sum(r["kind"] == "outcome" for r in lines)

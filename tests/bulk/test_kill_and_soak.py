@@ -1,0 +1,98 @@
+"""Reliability: SIGKILL at random moments then resume, and a soak under injected faults.
+
+The soak's size comes from ``OKTAKIT_SOAK_USERS`` (``nox -s soak`` runs 20,000); the suite runs
+a smaller org so that it stays quick.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import random
+import signal
+from functools import partial
+from pathlib import Path
+
+import pytest
+
+from oktakit import ApiToken, OktaClient
+from oktakit.testing import OktaSimulator, RateLimitConfig
+
+from ._support import (
+    add_active_users,
+    count,
+    journal_lines,
+    run_cli,
+    slow_suspend_command,
+    start_cli,
+    statuses,
+    terminal_counts,
+    until,
+)
+
+pytestmark = pytest.mark.okta_sim(users=0, rate_limit=RateLimitConfig.unlimited())
+
+
+def _reached(journal: Path, target: int, proc: asyncio.subprocess.Process) -> bool:
+    return count(journal, "outcome") >= target or proc.returncode is not None
+
+
+async def test_sigkill_at_random_moments_then_resume_loses_and_repeats_nothing(
+    okta_sim: OktaSimulator, tmp_path: Path
+) -> None:
+    ids, journal, args = slow_suspend_command(okta_sim, tmp_path, users=150, delay=0.01)
+    args += ["--concurrency", "6"]
+    rng = random.Random(20261129)  # noqa: S311 - reproducible kill points, not security
+
+    kills = 0
+    for _ in range(5):
+        proc = await start_cli(okta_sim, *args)
+        target = count(journal, "outcome") + rng.randint(1, 20)
+        await until(partial(_reached, journal, target, proc))
+        await asyncio.sleep(rng.uniform(0, 0.03))  # land anywhere: between records, mid-request
+        if proc.returncode is None:
+            proc.send_signal(signal.SIGKILL)
+            kills += 1
+        await proc.communicate()
+
+    code, _, err = await run_cli(okta_sim, *args)
+
+    assert 0 == code, err
+    assert kills >= 3
+    assert dict.fromkeys(ids, 1) == dict(terminal_counts(journal))
+    # Every user was ACTIVE: each one was suspended by this job, whichever attempt did it.
+    outcomes = {r["item"]: r["outcome"] for r in journal_lines(journal) if r["kind"] == "outcome"}
+    assert {"succeeded"} == set(outcomes.values())
+    assert ["SUSPENDED"] * len(ids) == statuses(okta_sim, ids)
+
+
+async def test_fault_soak_ends_with_every_user_suspended_and_one_record_each(
+    okta_sim: OktaSimulator, tmp_path: Path
+) -> None:
+    size = int(os.environ.get("OKTAKIT_SOAK_USERS", "1500"))
+    ids = add_active_users(okta_sim, size)
+    okta_sim.inject_fault("reset", operation="suspendUser", probability=0.02)
+    okta_sim.inject_fault("error", operation="suspendUser", status=503, probability=0.02)
+    okta_sim.inject_fault("html", status=502, probability=0.01)
+    okta_sim.inject_fault("error", status=429, count=max(20, size // 200))  # a burst of 429s
+    okta_sim.inject_fault("delay", delay=0.005, probability=0.05)
+
+    # Until the transport retries transient failures itself, the failures of a pass are run
+    # again as a new job, the way a person would; each pass has its own journal.
+    remaining = ids
+    passes = 0
+    async with OktaClient(okta_sim.url, auth=ApiToken(okta_sim.api_token)) as okta:
+        while remaining and passes < 10:
+            passes += 1
+            journal = tmp_path / f"pass{passes}.jsonl"
+            report = await okta.bulk(
+                "suspend_user", remaining, concurrency=32, journal=journal, progress=False
+            )
+            assert dict.fromkeys(remaining, 1) == dict(terminal_counts(journal))
+            assert not report.skipped or all(
+                okta_sim.org.users[i].status == "SUSPENDED" for i in report.skipped
+            )
+            remaining = list(report.failed)
+
+    assert [] == remaining
+    assert ["SUSPENDED"] * size == statuses(okta_sim, ids)
