@@ -30,7 +30,7 @@ async def test_the_marker_configures_the_org(okta_sim):
 
 {mark}
 async def test_each_test_gets_its_own_org(okta, okta_sim):
-    user_id = next(iter(okta_sim.org.users))
+    user_id = next(u.id for u in okta_sim.org.users.values() if u.status == "ACTIVE")
     await okta.suspend_user(user_id)
     assert "SUSPENDED" == okta_sim.org.users[user_id].status
 """
