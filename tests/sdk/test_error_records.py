@@ -14,6 +14,7 @@ import pickle
 import pkgutil
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -160,3 +161,13 @@ async def test_a_refused_api_token_travels_without_the_token() -> None:
     texts = [json.dumps(caught.value.to_dict()), str(pickle.dumps(caught.value))]
     assert all(token not in text for text in texts)
     assert "E0000011" == caught.value.to_dict()["error_code"]
+
+
+def test_to_dict_makes_any_other_field_json_safe_too() -> None:
+    error = oktakit.ConfigurationError("bad settings")
+    error.details = {"checked_at": WHEN, "paths": (Path("/etc/okta"),)}  # type: ignore[attr-defined]
+
+    record = error.to_dict()
+
+    assert {"checked_at": "2026-03-01T12:30:05+00:00", "paths": ["/etc/okta"]} == record["details"]
+    assert record == json.loads(json.dumps(record))
