@@ -18,7 +18,6 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import tomllib
 from pathlib import Path
 
 import nox
@@ -40,9 +39,9 @@ LINTED = ["sdk", "tests", "noxfile.py", "okta_spec", "benchmarks", "examples"]
 
 
 def _supported() -> list[str]:
-    classifiers = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["classifiers"]
-    versions = (re.fullmatch(r"Programming Language :: Python :: (3\.\d+)", c) for c in classifiers)
-    return [match[1] for match in versions if match]
+    # Read as text, not with tomllib: nox itself may run on an older Python, which must be told.
+    pyproject = (ROOT / "pyproject.toml").read_text()
+    return re.findall(r'"Programming Language :: Python :: (3\.\d+)"', pyproject)
 
 
 def _runs(version: str) -> bool:
