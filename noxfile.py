@@ -108,11 +108,16 @@ def typecheck(session: nox.Session) -> None:
 def typecheck_user_code(session: nox.Session) -> None:
     """mypy --strict on code written the way our users write it: examples/ and the README's blocks."""
     _require_python(session)
-    session.install(".", MYPY)
-    with tempfile.TemporaryDirectory() as tmp:
-        session.run("python", "tests/typing/readme_blocks.py", "README.md", tmp)
-        # Checked as a user's project would be: the installed package, no config of ours.
-        session.run("mypy", "--strict", "--config-file", "", "examples", tmp)
+    session.install(".", "pytest", "pytest-asyncio", MYPY)  # what a user tests with
+    # Fixed folders (the blocks' emptied first): mypy's cache reports a cached module's errors
+    # under the path it had when cached.
+    tmp = Path(session.create_tmp())
+    blocks = tmp / "readme_blocks"
+    shutil.rmtree(blocks, ignore_errors=True)
+    session.run("python", "tests/typing/readme_blocks.py", "README.md", str(blocks))
+    # Checked as a user's project would be: the installed package, no config of ours.
+    cache = ["--cache-dir", str(tmp / "mypy_cache")]
+    session.run("mypy", "--strict", "--config-file", "", *cache, "examples", str(blocks))
 
 
 @nox.session(python=ONE)
