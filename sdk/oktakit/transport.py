@@ -153,7 +153,12 @@ class Transport:
             logger.debug("%s %s -> %d: resending %s", method, shown, status, resend.value)
         if not 200 <= status < 300:
             raise api_error_from_response(
-                status=status, method=method, url=shown, headers=response_headers, body=content
+                status=status,
+                method=method,
+                url=shown,
+                headers=response_headers,
+                body=content,
+                auth_scheme=sent.get("Authorization", "").partition(" ")[0],
             )
         return Response(
             status_code=status, content=content, headers=response_headers, method=method, url=shown
