@@ -34,7 +34,22 @@ def org_origin(org_url: str) -> URL:
         raise ConfigurationError(
             f"the org URL must use https (got {url.scheme!r}); http is only allowed for loopback hosts"
         )
+    _refuse_admin_console(url.host)
     return url.origin()
+
+
+# Okta's own domains, on which ``{org}-admin.{domain}`` is the Admin Console of ``{org}.{domain}``.
+_OKTA_DOMAINS = ("okta.com", "oktapreview.com", "okta-emea.com")
+
+
+def _refuse_admin_console(host: str) -> None:
+    """The Admin Console's host is what the browser shows, but the API lives on the org's host."""
+    org, _, domain = host.lower().partition(".")
+    if org.endswith("-admin") and domain in _OKTA_DOMAINS:
+        api_url = f"https://{org.removesuffix('-admin')}.{domain}"
+        raise ConfigurationError(
+            f"the org URL https://{host} is the Admin Console; use the org's URL {api_url} instead"
+        )
 
 
 def _is_loopback(host: str) -> bool:

@@ -79,8 +79,10 @@ def _rate_limit(value: str) -> str:
 def build_parser() -> argparse.ArgumentParser:
     from ._bulk_cli import add_commands as add_bulk_commands
     from ._keys_cli import add_commands
+    from ._version import __version__
 
     parser = argparse.ArgumentParser(prog="oktakit", description="oktakit: an asyncio SDK for Okta.")
+    parser.add_argument("--version", action="version", version=f"oktakit {__version__}")
     commands = parser.add_subparsers(dest="command", required=True)
     sim = commands.add_parser(
         "sim",

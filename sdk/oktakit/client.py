@@ -24,6 +24,7 @@ from ._arguments import (
     user_body,
 )
 from ._parse import parse, partial_users
+from ._proxy import own_session
 from ._settings import auth_from_env, org_url_from_env
 from ._stats import ClientStats, Stats
 from ._urls import org_origin
@@ -190,7 +191,7 @@ class OktaClient:
     def _get_transport(self) -> Transport:
         if self._transport is None:
             if self._session is None:
-                self._session = aiohttp.ClientSession()
+                self._session = own_session(self._origin)  # honours HTTPS_PROXY, NO_PROXY
             connection = OrgConnection(self._origin, self._session, USER_AGENT, self._timeout)
             self._authorizer = self._auth.connect(connection)
             self._transport = Transport(

@@ -21,7 +21,8 @@ Every exception is an ``OktaError``; the tree is shallow on purpose::
         └── ServerError           5xx
 
 Messages never contain credentials: only the method, the URL Okta was asked for, and what
-Okta said about it.
+Okta said about it. Every error pickles and copies with all its fields (journals, task queues,
+``multiprocessing``), and ``to_dict()`` gives a JSON-safe record of it for logs.
 """
 
 from __future__ import annotations
@@ -42,10 +43,47 @@ class OktaError(Exception):
 
     ``attempts`` is how many times the call was sent before this error reached you, and
     ``stop_reason`` why it was not sent again (None when retries never came into play).
+
+    Subclasses take keyword-only fields, which the default exception pickling cannot rebuild,
+    so ``__reduce__`` restores an error from its message and stored fields without calling
+    ``__init__`` again: one mechanism for every subclass, present and future.
     """
 
     attempts: int = 1
     stop_reason: str | None = None
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return _rebuild, (type(self), self.args), self.__dict__
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-safe record of the error for logs and journals: its type, message and fields.
+
+        For example ``{"type": "NotFoundError", "message": "HTTP 404 E0000007: Not found...",
+        "status": 404, "error_code": "E0000007", ...}``. Datetimes become ISO 8601 strings.
+        Fields never hold credentials, so neither does the record.
+        """
+        record: dict[str, Any] = {"type": type(self).__name__, "message": str(self)}
+        for name, value in vars(self).items():
+            if not name.startswith("_"):
+                record[name] = _json_safe(value)
+        return record
+
+
+def _rebuild(cls: type[OktaError], args: tuple[Any, ...]) -> OktaError:
+    # BaseException.__new__ stores ``args`` (hence ``str()``); the fields follow as state.
+    return cls.__new__(cls, *args)
+
+
+def _json_safe(value: Any) -> Any:
+    if value is None or isinstance(value, bool | int | float | str):
+        return value
+    if isinstance(value, datetime):
+        return value.isoformat()
+    if isinstance(value, Mapping):
+        return {str(key): _json_safe(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return [_json_safe(item) for item in value]
+    return str(value)
 
 
 class ConfigurationError(OktaError):
@@ -104,7 +142,8 @@ class ApiError(OktaError):
     """Okta answered with an error status.
 
     ``error_code`` (for example ``E0000007``) is the only field Okta promises to keep stable, so
-    branch on it rather than on ``error_summary``. Quote ``error_id`` to Okta support.
+    branch on it rather than on ``error_summary``. Quote ``error_id`` to Okta support. ``hint``,
+    when set, says what to check on our side (for example why an API token was refused).
     """
 
     def __init__(
@@ -118,6 +157,7 @@ class ApiError(OktaError):
         error_id: str | None = None,
         error_causes: Sequence[str] = (),
         request_id: str | None = None,
+        hint: str | None = None,
     ) -> None:
         self.status = status
         self.method = method
@@ -129,6 +169,7 @@ class ApiError(OktaError):
         self.request_id = request_id
         #: The rate-limit bucket's numbers from this answer (``oktakit.RateLimitState``), if any.
         self.rate_limit: RateLimitState | None = None
+        self.hint = hint
         super().__init__(self._message())
 
     def _message(self) -> str:
@@ -141,6 +182,8 @@ class ApiError(OktaError):
             what += " (" + "; ".join(self.error_causes) + ")"
         if self.error_id:
             what += f" [errorId {self.error_id}]"
+        if self.hint:
+            what += f". {self.hint}"
         return f"{what} [{self.method} {self.url}]"
 
 
@@ -296,10 +339,23 @@ _CLASS_BY_STATUS: dict[int, type[ApiError]] = {
 }
 
 
+# Okta Help, "Manage Okta API tokens" (help.okta.com/en-us/Content/Topics/security/api.htm): a
+# token inactive for more than 30 days is revoked, and "tokens issued by deactivated users are
+# rejected".
+API_TOKEN_REFUSED_HINT = (
+    "Check the API token: it may have been revoked, or expired (a token unused for 30 days "
+    "expires), or the admin who created it may have been deactivated"
+)
+
+
 def api_error_from_response(
-    *, status: int, method: str, url: str, headers: Mapping[str, str], body: bytes
+    *, status: int, method: str, url: str, headers: Mapping[str, str], body: bytes, auth_scheme: str = ""
 ) -> ApiError:
-    """Build the typed error for an error response, whatever its body looks like."""
+    """Build the typed error for an error response, whatever its body looks like.
+
+    ``auth_scheme`` is the scheme of the ``Authorization`` header sent (``SSWS``, ``Bearer``,
+    ``DPoP``): a refused API token gets a hint on what to check.
+    """
     fields: dict[str, Any] = {
         "status": status,
         "method": method,
@@ -307,6 +363,8 @@ def api_error_from_response(
         "request_id": headers.get("X-Okta-Request-Id"),
         **_error_fields(body, headers.get("Content-Type", "")),
     }
+    if status == 401 and auth_scheme == "SSWS":
+        fields["hint"] = API_TOKEN_REFUSED_HINT
     if status == 429:
         return RateLimitError(**_rate_limit_fields(headers), **fields)
     if status == 403:

@@ -196,7 +196,12 @@ class Transport:
             logger.debug("%s %s -> %d: resending %s", method, shown, status, resend.value)
         if not 200 <= status < 300:
             error = api_error_from_response(
-                status=status, method=method, url=shown, headers=response_headers, body=content
+                status=status,
+                method=method,
+                url=shown,
+                headers=response_headers,
+                body=content,
+                auth_scheme=sent.get("Authorization", "").partition(" ")[0],
             )
             numbers = read_rate_limit(response_headers)
             if numbers is not None:

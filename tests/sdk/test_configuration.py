@@ -86,6 +86,32 @@ def test_http_is_refused_with_a_message_that_says_why() -> None:
         OktaClient("http://acme.okta.com", auth=ApiToken(TOKEN))
 
 
+@pytest.mark.parametrize(
+    ("admin_console", "org_url"),
+    [
+        ("https://acme-admin.okta.com", "https://acme.okta.com"),
+        ("https://acme-admin.okta.com/", "https://acme.okta.com"),
+        ("https://ACME-Admin.Okta.com", "https://acme.okta.com"),
+        ("https://dev-123456-admin.oktapreview.com", "https://dev-123456.oktapreview.com"),
+        ("https://acme-admin.okta-emea.com", "https://acme.okta-emea.com"),
+    ],
+)
+def test_an_admin_console_url_is_refused_naming_the_orgs_url(admin_console: str, org_url: str) -> None:
+    with pytest.raises(ConfigurationError) as caught:
+        OktaClient(admin_console, auth=ApiToken(TOKEN))
+
+    assert "Admin Console" in str(caught.value)
+    assert f"use the org's URL {org_url} instead" in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    "org_url",
+    ["https://admin.okta.com", "https://acme-administration.okta.com", "https://acme-admin.example.com"],
+)
+def test_hosts_that_only_look_like_an_admin_console_are_accepted(org_url: str) -> None:
+    assert org_url == OktaClient(org_url, auth=ApiToken(TOKEN)).org_url
+
+
 # -- token ----------------------------------------------------------------------------------
 
 

@@ -119,6 +119,34 @@ async def test_the_message_names_the_code_summary_error_id_and_request(
     assert message.startswith("HTTP 404 E0000007")
 
 
+async def test_a_refused_api_token_says_what_to_check(okta: OktaClient, mocked: aioresponses) -> None:
+    mocked.get(USER_URL, status=401, payload=okta_error("E0000011", "Invalid token provided"))
+
+    with pytest.raises(AuthenticationError) as caught:
+        await okta.get_user(USER_ID)
+
+    # What Okta's help page on API tokens lists: revoked, unused for 30 days, admin deactivated.
+    message = str(caught.value)
+    assert all(words in message for words in ("revoked", "30 days", "deactivated"))
+    assert caught.value.hint is not None
+    assert message.startswith("HTTP 401 E0000011: Invalid token provided")
+    assert TOKEN not in message
+
+
+@pytest.mark.parametrize(("status", "scheme"), [(401, "Bearer"), (401, "DPoP"), (403, "SSWS"), (404, "SSWS")])
+def test_the_api_token_hint_is_only_for_a_refused_api_token(status: int, scheme: str) -> None:
+    error = api_error_from_response(
+        status=status,
+        method="GET",
+        url=USER_URL,
+        headers={"Content-Type": "application/json"},
+        body=json.dumps(okta_error("E0000011", "Invalid token provided")).encode(),
+        auth_scheme=scheme,
+    )
+    assert error.hint is None
+    assert "30 days" not in str(error)
+
+
 async def test_error_causes_given_as_a_single_object_are_read(okta: OktaClient, mocked: aioresponses) -> None:
     mocked.get(
         USER_URL, status=400, payload=okta_error(errorCauses={"errorSummary": "profile.email: invalid"})

@@ -3,6 +3,7 @@
 ``okta_sim`` is a running :class:`~oktakit.testing.OktaSimulator`; ``okta`` is an
 :class:`~oktakit.OktaClient` already wired to it::
 
+    @pytest.mark.asyncio                               # not needed with asyncio_mode = "auto"
     async def test_offboarding_suspends_the_user(okta, okta_sim):
         user_id = next(u for u in okta_sim.org.users if okta_sim.org.users[u].status == "ACTIVE")
         await offboard(okta, user_id)                  # your code under test
@@ -10,7 +11,10 @@
 
 Configure the org per test with the ``okta_sim`` marker, which takes ``OktaSimulator``'s
 keyword arguments: ``@pytest.mark.okta_sim(users=50, seed=3)``. The fixtures are async and
-need pytest-asyncio. Nothing heavy is imported until a fixture is used.
+need pytest-asyncio, in its default strict mode (mark async tests ``@pytest.mark.asyncio``) or
+in auto mode. They run on the event loop pytest-asyncio gives function-scoped fixtures
+(``asyncio_default_fixture_loop_scope``), which must be the loop the test runs on. Nothing
+heavy is imported until a fixture is used.
 """
 
 from __future__ import annotations
@@ -37,6 +41,12 @@ def pytest_configure(config: pytest.Config) -> None:
 
 
 async def _okta_sim(request: pytest.FixtureRequest) -> AsyncIterator[OktaSimulator]:
+    """A running oktakit OktaSimulator (a seeded Okta org on loopback), fresh for each test.
+
+    Options: @pytest.mark.okta_sim(users=50, seed=3, ...) takes OktaSimulator's arguments.
+    Inspect or change the org through okta_sim.org; okta_sim.url and okta_sim.api_token
+    connect your own clients.
+    """
     from oktakit.testing import OktaSimulator
 
     marker = request.node.get_closest_marker("okta_sim")
@@ -46,6 +56,7 @@ async def _okta_sim(request: pytest.FixtureRequest) -> AsyncIterator[OktaSimulat
 
 
 async def _okta(okta_sim: OktaSimulator) -> AsyncIterator[OktaClient]:
+    """An oktakit OktaClient signed in to the okta_sim simulator with its API token."""
     from oktakit import ApiToken, OktaClient
 
     async with OktaClient(okta_sim.url, auth=ApiToken(okta_sim.api_token)) as client:
@@ -61,8 +72,10 @@ else:  # pragma: no cover
 
     @pytest.fixture(name="okta_sim")
     def okta_sim() -> None:
+        """Unavailable: the oktakit fixtures need pytest-asyncio (pip install pytest-asyncio)."""
         pytest.fail("the okta_sim fixture needs pytest-asyncio (pip install pytest-asyncio)")
 
     @pytest.fixture(name="okta")
     def okta() -> None:
+        """Unavailable: the oktakit fixtures need pytest-asyncio (pip install pytest-asyncio)."""
         pytest.fail("the okta fixture needs pytest-asyncio (pip install pytest-asyncio)")
