@@ -28,6 +28,7 @@ if TYPE_CHECKING:
         PermissionDeniedError,
         RateLimitError,
         RequestTimeoutError,
+        ResponseTooLargeError,
         ServerError,
         TransportError,
     )
@@ -53,6 +54,7 @@ __all__ = [
     "PrivateKeyJWT",
     "RateLimitError",
     "RequestTimeoutError",
+    "ResponseTooLargeError",
     "ServerError",
     "SigningKey",
     "TransportError",
@@ -85,6 +87,7 @@ __getattr__, __dir__ = lazy_namespace(
         "PrivateKeyJWT": ".auth",
         "RateLimitError": ".errors",
         "RequestTimeoutError": ".errors",
+        "ResponseTooLargeError": ".errors",
         "ServerError": ".errors",
         "SigningKey": ".keys",
         "TransportError": ".errors",

@@ -3,6 +3,7 @@ instead of a request Okta would reject (or, worse, one that means something else
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from typing import Any
 
@@ -17,9 +18,35 @@ def path_value(name: str, value: object) -> str:
         raise InvalidArgumentError(f"{name} must be a string, not {type(value).__name__}")
     if not value:
         raise InvalidArgumentError(f"{name} must not be empty")
+    _encodable(name, value)
     # "." and ".." survive percent-encoding and would be resolved as path segments.
     if value in (".", ".."):
         raise InvalidArgumentError(f"{name} {value!r} is not a valid identifier")
+    return value
+
+
+def query_value(name: str, value: object) -> str | int | float:
+    """Validate one query value as the transport sends it (every query goes through here).
+
+    yarl silently drops what UTF-8 cannot encode (lone surrogates), which would run a search
+    other than the one asked for, so such text is refused instead.
+    """
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str):
+        return _encodable(name, str.__str__(value))  # a plain str, whatever the subclass
+    if isinstance(value, int):
+        return value
+    if isinstance(value, float) and math.isfinite(value):
+        return value
+    raise InvalidArgumentError(f"{name} must be a string, an integer or a boolean, not {type(value).__name__}")
+
+
+def _encodable(name: str, value: str) -> str:
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        raise InvalidArgumentError(f"{name} contains text that cannot be sent (a lone surrogate)") from None
     return value
 
 
@@ -73,8 +100,8 @@ def opt_header(name: str, value: str | None) -> Any:
     if value is None:
         return UNSET
     # aiohttp refuses CR/LF in headers with a bare ValueError; catch it (and others) up front.
-    if not isinstance(value, str) or not value or not value.isprintable():
-        raise InvalidArgumentError(f"{name} must be a non-empty string without control characters")
+    if not isinstance(value, str) or not value or not value.isascii() or not value.isprintable():
+        raise InvalidArgumentError(f"{name} must be a non-empty ASCII string without control characters")
     return value
 
 

@@ -15,6 +15,7 @@ import aiohttp
 from attrs import frozen
 from yarl import URL
 
+from ._exchange import DEFAULT_MAX_RESPONSE_BYTES
 from .errors import ConfigurationError
 from .keys import SigningKey, load_signing_key
 
@@ -27,6 +28,7 @@ class OrgConnection:
     session: aiohttp.ClientSession
     user_agent: str
     timeout: aiohttp.ClientTimeout
+    max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES
 
 
 class Resend(Enum):

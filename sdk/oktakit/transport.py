@@ -13,14 +13,14 @@ import aiohttp
 from multidict import CIMultiDictProxy
 from yarl import URL
 
+from ._arguments import query_value
+from ._exchange import DEFAULT_MAX_RESPONSE_BYTES, exchange
 from ._version import __version__
 from .auth import Authorizer, Resend
 from .errors import (
     ConfigurationError,
     InvalidArgumentError,
     MalformedResponseError,
-    RequestTimeoutError,
-    TransportError,
     api_error_from_response,
 )
 
@@ -81,8 +81,10 @@ class Transport:
         authorizer: Authorizer,
         session: aiohttp.ClientSession,
         timeout: aiohttp.ClientTimeout,
+        max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
     ) -> None:
         self._origin = origin
+        self._max_response_bytes = max_response_bytes
         self._origin_str = str(origin)
         self._authorizer = authorizer
         self._session = session
@@ -95,13 +97,21 @@ class Transport:
         Absolute URLs are only followed on the org's own origin, so a forged ``Link`` header can
         never send our credentials elsewhere.
         """
+        if not _plain_ascii(url):
+            # Links arrive percent-encoded; anything else would be re-encoded (or dropped) by yarl.
+            raise MalformedResponseError(
+                "refusing to follow a link that is not a plain ASCII URL",
+                status=200,
+                method="GET",
+                url=url.encode("ascii", "backslashreplace").decode("ascii"),
+            )
         if url.startswith("/") and not url.startswith("//"):
             return URL(self._origin_str + url, encoded=True)
         try:
             target = URL(url, encoded=True)
             origin = target.origin()
         except ValueError:
-            # Relative (other than path-absolute), scheme-relative or unparsable.
+            # Relative (other than path-absolute), scheme-relative, a bad port or host, unparsable.
             raise MalformedResponseError(
                 "refusing to follow a link that is not an absolute URL", status=200, method="GET", url=url
             ) from None
@@ -130,7 +140,7 @@ class Transport:
     ) -> Response:
         target = self.resolve(url)
         if params:
-            target = target.extend_query({k: _query_value(v) for k, v in params.items()})
+            target = target.extend_query({k: query_value(k, v) for k, v in params.items()})
         shown = str(target)
         base_headers = {**self._base_headers, **(headers or {})}
         data = None if json is None else _dumps(json)
@@ -163,24 +173,16 @@ class Transport:
         self, method: str, target: URL, shown: str, data: bytes | None, headers: Mapping[str, str]
     ) -> tuple[int, CIMultiDictProxy[str], bytes]:
         started = time.perf_counter()
-        try:
-            async with self._session.request(
-                method,
-                target,
-                data=data,
-                headers=headers,
-                timeout=self._timeout,
-                allow_redirects=False,
-            ) as raw:
-                content = await raw.read()
-                status = raw.status
-                response_headers = raw.headers
-        except TimeoutError as exc:
-            raise RequestTimeoutError("request timed out", method=method, url=shown) from exc
-        except aiohttp.ClientError as exc:
-            raise TransportError(
-                f"request failed: {type(exc).__name__}: {exc}", method=method, url=shown
-            ) from exc
+        status, response_headers, content = await exchange(
+            self._session,
+            method,
+            target,
+            shown=shown,
+            data=data,
+            headers=headers,
+            timeout=self._timeout,
+            max_bytes=self._max_response_bytes,
+        )
         if logger.isEnabledFor(logging.DEBUG):
             logger.debug(
                 "%s %s -> %d in %.1f ms (request id %s)",
@@ -196,12 +198,8 @@ class Transport:
         return f"<Transport {self._origin_str}>"
 
 
-def _query_value(value: Any) -> str | int | float:
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, (str, int, float)):
-        return value
-    return str(value)
+def _plain_ascii(url: str) -> bool:
+    return url.isascii() and url.isprintable() and " " not in url
 
 
 def _dumps(body: Any) -> bytes:
