@@ -39,15 +39,28 @@ def query_value(name: str, value: object) -> str | int | float:
         return value
     if isinstance(value, float) and math.isfinite(value):
         return value
-    raise InvalidArgumentError(f"{name} must be a string, an integer or a boolean, not {type(value).__name__}")
+    raise InvalidArgumentError(
+        f"{name} must be a string, an integer or a boolean, not {type(value).__name__}"
+    )
 
 
 def _encodable(name: str, value: str) -> str:
     try:
         value.encode("utf-8")
     except UnicodeEncodeError:
-        raise InvalidArgumentError(f"{name} contains text that cannot be sent (a lone surrogate)") from None
-    return value
+        pass  # raised below, so that the error (which holds the whole text) is not its context
+    else:
+        return value
+    raise InvalidArgumentError(f"{name} contains text that cannot be sent (a lone surrogate)")
+
+
+def opt_text(name: str, value: str | None) -> Any:
+    """An optional string parameter (a query value): a string, or ``None`` for "not sent"."""
+    if value is None:
+        return UNSET
+    if not isinstance(value, str):
+        raise InvalidArgumentError(f"{name} must be a string, not {type(value).__name__}")
+    return _encodable(name, value)
 
 
 def page_size(limit: int | None) -> Any:
@@ -126,16 +139,52 @@ def user_body(
         if not isinstance(profile, Mapping):
             raise InvalidArgumentError("profile must be a mapping of attribute names to values")
         if profile:  # an empty mapping changes nothing
-            body["profile"] = dict(profile)
+            body["profile"] = json_object("profile", profile)
     if credentials is not None:
         if not isinstance(credentials, Mapping):
             raise InvalidArgumentError("credentials must be a mapping (e.g. {'password': {'value': ...}})")
         if credentials:
-            body["credentials"] = dict(credentials)
+            body["credentials"] = json_object("credentials", credentials)
     if password is not None:
         if not isinstance(password, str) or not password:
             raise InvalidArgumentError("password must be a non-empty string")
+        _encodable("password", password)
         body.setdefault("credentials", {})["password"] = {"value": password}
     if type_id is not None:
         body["type"] = {"id": path_value("type_id", type_id)}
     return UpdateUserRequest.from_dict(body) if body else None
+
+
+# Okta profiles are flat and credentials three levels deep: anything far deeper is a mistake.
+MAX_JSON_DEPTH = 32
+
+
+def json_object(name: str, value: Mapping[Any, Any], depth: int = 0) -> dict[str, Any]:
+    """A copy of a mapping bound for a JSON body, refusing what JSON would silently change
+    (non-string keys become strings) or cannot carry (NaN, lone surrogates, other types)."""
+    if depth > MAX_JSON_DEPTH:
+        raise InvalidArgumentError(f"{name} is nested more than {MAX_JSON_DEPTH} levels deep")
+    copy: dict[str, Any] = {}
+    for key, item in value.items():
+        if not isinstance(key, str):
+            raise InvalidArgumentError(f"{name} has a key that is not a string: {key!r}")
+        copy[_encodable(name, key)] = _json_item(f"{name}[{key!r}]", item, depth + 1)
+    return copy
+
+
+def _json_item(name: str, value: Any, depth: int) -> Any:
+    if value is None or isinstance(value, (bool, int)):
+        return value
+    if isinstance(value, float):
+        if not math.isfinite(value):
+            raise InvalidArgumentError(f"{name} is {value!r}, which JSON cannot carry")
+        return value
+    if isinstance(value, str):
+        return _encodable(name, value)
+    if isinstance(value, Mapping):
+        return json_object(name, value, depth)
+    if isinstance(value, (list, tuple)):
+        if depth > MAX_JSON_DEPTH:
+            raise InvalidArgumentError(f"{name} is nested more than {MAX_JSON_DEPTH} levels deep")
+        return [_json_item(f"{name}[{i}]", v, depth + 1) for i, v in enumerate(value)]
+    raise InvalidArgumentError(f"{name} cannot be sent as JSON ({type(value).__name__})")

@@ -33,7 +33,7 @@ async def exchange(
     shown: str,
     data: Any,
     headers: Mapping[str, str],
-    timeout: aiohttp.ClientTimeout,
+    time_limits: aiohttp.ClientTimeout,
     max_bytes: int,
 ) -> tuple[int, CIMultiDictProxy[str], bytes]:
     """Send one request and read its whole answer (status, headers, body), redirects not followed.
@@ -43,7 +43,7 @@ async def exchange(
     """
     try:
         async with session.request(
-            method, target, data=data, headers=headers, timeout=timeout, allow_redirects=False
+            method, target, data=data, headers=headers, timeout=time_limits, allow_redirects=False
         ) as raw:
             body = await _read(raw, max_bytes, method, shown)
             return raw.status, raw.headers, body

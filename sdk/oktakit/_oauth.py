@@ -221,7 +221,7 @@ class ServiceAppAuthorizer:
             shown=self._token_url,
             data=form,
             headers=headers,
-            timeout=self._timeout,
+            time_limits=self._timeout,
             max_bytes=self._max_bytes,
         )
 

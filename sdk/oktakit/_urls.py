@@ -35,7 +35,7 @@ def org_origin(org_url: str) -> URL:
         raise ConfigurationError("the org URL must not carry credentials")
     if url.path not in ("", "/") or url.query_string or url.fragment:
         raise ConfigurationError(f"the org URL {str(url.origin())!r} must not have a path, query or fragment")
-    if url.scheme == "http" and _is_loopback(host):
+    if url.scheme == "http" and is_loopback(host):
         return url.origin()
     if url.scheme != "https":
         raise ConfigurationError(
@@ -61,7 +61,7 @@ def _is_ip(host: str) -> bool:
     return True
 
 
-def _is_loopback(host: str) -> bool:
+def is_loopback(host: str) -> bool:
     if host == "localhost":
         return True
     try:

@@ -81,8 +81,8 @@ class ApiToken:
             token = token[4:].strip()
         if not token:
             raise ConfigurationError("the API token is empty")
-        if any(c.isspace() or not c.isprintable() for c in token):
-            raise ConfigurationError("the API token contains whitespace or control characters")
+        if not _is_word(token):
+            raise ConfigurationError("the API token must be printable ASCII without whitespace")
         self._header = {"Authorization": f"SSWS {token}"}
 
     def connect(self, connection: OrgConnection) -> ApiToken:
@@ -127,7 +127,11 @@ class PrivateKeyJWT:
     ) -> None:
         if not _is_word(client_id):
             raise ConfigurationError("client_id must be the service app's client ID (e.g. 0oa1b2c3...)")
-        scope_list = tuple(dict.fromkeys(scopes.split() if isinstance(scopes, str) else scopes))
+        if isinstance(scopes, str):
+            scopes = scopes.split()
+        if not isinstance(scopes, Iterable) or isinstance(scopes, (bytes, Mapping)):
+            raise ConfigurationError("scopes must be a list of scope names such as okta.users.read")
+        scope_list = tuple(scopes)
         if not scope_list or not all(_is_word(s) for s in scope_list):
             raise ConfigurationError("scopes must be a non-empty list of scope names such as okta.users.read")
         if "openid" in scope_list:
@@ -137,7 +141,7 @@ class PrivateKeyJWT:
         if not isinstance(dpop, bool):
             raise ConfigurationError("dpop must be True or False")
         self._client_id = client_id
-        self._scopes = scope_list
+        self._scopes = tuple(dict.fromkeys(scope_list))
         self._key = load_signing_key(key, key_id=key_id, algorithm=algorithm, passphrase=passphrase)
         self._dpop = dpop
 
@@ -181,6 +185,11 @@ class PrivateKeyJWT:
 
 
 def _is_word(value: object) -> bool:
+    """Printable ASCII without spaces: what fits in a header, a form field or a JWT claim as is."""
     return (
-        isinstance(value, str) and bool(value) and not any(c.isspace() or not c.isprintable() for c in value)
+        isinstance(value, str)
+        and bool(value)
+        and value.isascii()
+        and value.isprintable()
+        and " " not in value
     )

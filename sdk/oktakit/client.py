@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
 import os
+import threading
 from collections.abc import AsyncIterator, Mapping
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, Self, cast
@@ -11,15 +13,16 @@ import aiohttp
 
 from ._arguments import (
     choice,
-    opt,
     opt_bool,
     opt_header,
+    opt_text,
     page_size,
     path_value,
     prefer,
     tac_request,
     user_body,
 )
+from ._exchange import DEFAULT_MAX_RESPONSE_BYTES
 from ._operations import operation, parse
 from ._settings import auth_from_env, org_url_from_env
 from ._urls import org_origin
@@ -42,6 +45,49 @@ if TYPE_CHECKING:
     from ._check import CheckResult
 
 DEFAULT_TIMEOUT = 30.0
+MAX_TIMEOUT = 86400.0
+
+
+class _Lifetime:
+    """Which event loop a client belongs to, and whether it was closed.
+
+    aiohttp sessions, connections and our token lock all belong to one loop: used from another
+    they fail obscurely or hang, so the client says so instead (see ``check``).
+    """
+
+    __slots__ = ("_bind", "closed", "loop")
+
+    def __init__(self) -> None:
+        self.loop: asyncio.AbstractEventLoop | None = None
+        self.closed = False
+        self._bind = threading.Lock()  # two threads may race to be the first user
+
+    def check(self) -> None:
+        self.check_loop()
+        if self.closed:
+            raise ConfigurationError(
+                "this OktaClient has been closed: create a new one, or open it again with "
+                "`async with client:`"
+            )
+
+    def check_loop(self) -> None:
+        running = asyncio.get_running_loop()
+        with self._bind:
+            if self.loop is None:
+                self.loop = running
+        if self.loop is not running:
+            raise ConfigurationError(
+                "this OktaClient belongs to another event loop (the one it was first used on, "
+                f"{'now closed' if self.loop.is_closed() else 'still running'}): create one client per "
+                "event loop, e.g. `async with OktaClient(...) as okta:` inside the coroutine given "
+                "to asyncio.run()"
+            )
+
+    def reopen(self) -> None:
+        """``async with`` on a closed client starts afresh, on the current loop."""
+        if self.closed:
+            self.closed = False
+            self.loop = None
 
 
 class OktaClient:
@@ -55,7 +101,9 @@ class OktaClient:
     ...     await okta.suspend_user(user.id)
 
     A ``session`` passed in is used as is and never closed; otherwise the client opens its own
-    on first use and closes it on exit (or on ``await client.close()``).
+    on first use and closes it on exit (or on ``await client.close()``). A client belongs to the
+    event loop it is first used on; a closed client can be opened again with ``async with``.
+    ``max_response_bytes`` caps every response body, decompressed (``ResponseTooLargeError``).
     """
 
     def __init__(
@@ -65,18 +113,39 @@ class OktaClient:
         auth: Auth,
         session: aiohttp.ClientSession | None = None,
         timeout: float = DEFAULT_TIMEOUT,
+        max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
     ) -> None:
         self._origin = org_origin(org_url)
         if auth is None or not callable(getattr(auth, "connect", None)):
             raise ConfigurationError("auth must be a credential such as ApiToken(...) or PrivateKeyJWT(...)")
-        if isinstance(timeout, bool) or not isinstance(timeout, (int, float)) or not timeout > 0:  # NaN too
-            raise ConfigurationError(f"timeout must be a positive number of seconds, not {timeout!r}")
+        if session is not None and not isinstance(session, aiohttp.ClientSession):
+            raise ConfigurationError(
+                f"session must be an aiohttp.ClientSession, not {type(session).__name__}"
+            )
+        if (
+            isinstance(timeout, bool)
+            or not isinstance(timeout, (int, float))
+            or not 0 < timeout <= MAX_TIMEOUT  # NaN and infinity too
+        ):
+            raise ConfigurationError(
+                f"timeout must be a number of seconds from 0 to {MAX_TIMEOUT}, not {timeout!r}"
+            )
+        if (
+            isinstance(max_response_bytes, bool)
+            or not isinstance(max_response_bytes, int)
+            or max_response_bytes < 1
+        ):
+            raise ConfigurationError(
+                f"max_response_bytes must be a positive integer, not {max_response_bytes!r}"
+            )
         self._auth = auth
         self._session = session
         self._owns_session = session is None
         self._timeout = aiohttp.ClientTimeout(total=float(timeout))
+        self._max_response_bytes = max_response_bytes
         self._transport: Transport | None = None
         self._authorizer: Authorizer | None = None
+        self._lifetime = _Lifetime()
 
     @classmethod
     def from_env(
@@ -86,6 +155,7 @@ class OktaClient:
         auth: Auth | None = None,
         session: aiohttp.ClientSession | None = None,
         timeout: float = DEFAULT_TIMEOUT,
+        max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
     ) -> Self:
         """Build a client from the environment; explicit arguments win over it.
 
@@ -95,7 +165,13 @@ class OktaClient:
         token (``OKTA_API_TOKEN``).
         """
         org_url = org_url if org_url is not None else org_url_from_env(os.environ)
-        return cls(org_url, auth=auth or auth_from_env(), session=session, timeout=timeout)
+        return cls(
+            org_url,
+            auth=auth or auth_from_env(),
+            session=session,
+            timeout=timeout,
+            max_response_bytes=max_response_bytes,
+        )
 
     @property
     def org_url(self) -> str:
@@ -119,6 +195,7 @@ class OktaClient:
     # -- session lifecycle -------------------------------------------------------------
 
     async def __aenter__(self) -> Self:
+        self._lifetime.reopen()
         self._get_transport()
         return self
 
@@ -128,20 +205,33 @@ class OktaClient:
         await self.close()
 
     async def close(self) -> None:
-        """Close the session if this client opened it; a borrowed session stays open."""
+        """Close the session if this client opened it; a borrowed session stays open.
+
+        Calls after ``close()`` raise ``ConfigurationError`` until the client is opened again
+        with ``async with``.
+        """
+        self._lifetime.check_loop()
+        self._lifetime.closed = True
         if self._owns_session and self._session is not None:
             await self._session.close()
             self._session = None
         self._transport = None
 
     def _get_transport(self) -> Transport:
+        self._lifetime.check()
         if self._transport is None:
             if self._session is None:
                 self._session = aiohttp.ClientSession()
-            connection = OrgConnection(self._origin, self._session, USER_AGENT, self._timeout)
+            connection = OrgConnection(
+                self._origin, self._session, USER_AGENT, self._timeout, self._max_response_bytes
+            )
             self._authorizer = self._auth.connect(connection)
             self._transport = Transport(
-                origin=self._origin, authorizer=self._authorizer, session=self._session, timeout=self._timeout
+                origin=self._origin,
+                authorizer=self._authorizer,
+                session=self._session,
+                timeout=self._timeout,
+                max_response_bytes=self._max_response_bytes,
             )
         return self._transport
 
@@ -189,20 +279,22 @@ class OktaClient:
         """
         return self._list(
             "list_users",
-            search=opt(search),
-            filter_=opt(filter),
-            q=opt(q),
+            search=opt_text("search", search),
+            filter_=opt_text("filter", filter),
+            q=opt_text("q", q),
             limit=page_size(limit),
-            sort_by=opt(sort_by),
+            sort_by=opt_text("sort_by", sort_by),
             sort_order=choice("sort_order", sort_order, ("asc", "desc")),
-            fields=opt(fields),
-            expand=opt(expand),
-            after=opt(after),
+            fields=opt_text("fields", fields),
+            expand=opt_text("expand", expand),
+            after=opt_text("after", after),
         )
 
     async def get_user(self, id: str, *, expand: str | None = None) -> User:
         """Retrieve a user by id, login, or unambiguous login shortname."""
-        return cast("User", await self._call("get_user", path_value("id", id), expand=opt(expand)))
+        return cast(
+            "User", await self._call("get_user", path_value("id", id), expand=opt_text("expand", expand))
+        )
 
     async def update_user(
         self,
@@ -227,7 +319,7 @@ class OktaClient:
                 "update_user",
                 path_value("id", id),
                 body=body,
-                strict=opt(strict),
+                strict=opt_bool("strict", strict),
                 if_match=opt_header("if_match", if_match),
             ),
         )
@@ -252,7 +344,7 @@ class OktaClient:
                 "replace_user",
                 path_value("id", id),
                 body=body,
-                strict=opt(strict),
+                strict=opt_bool("strict", strict),
                 if_match=opt_header("if_match", if_match),
             ),
         )

@@ -14,7 +14,7 @@ from multidict import CIMultiDictProxy
 from yarl import URL
 
 from ._arguments import query_value
-from ._exchange import DEFAULT_MAX_RESPONSE_BYTES, exchange
+from ._exchange import DEFAULT_MAX_RESPONSE_BYTES, exchange, json_or_none
 from ._version import __version__
 from .auth import Authorizer, Resend
 from .errors import (
@@ -50,15 +50,15 @@ class Response:
 
     def json(self) -> Any:
         if self._json is _UNREAD:
-            try:
-                self._json = json.loads(self.content)
-            except (ValueError, RecursionError) as exc:  # RecursionError: absurdly deep nesting
+            self._json = json_or_none(self.content)
+            if self._json is None and self.content.strip() != b"null":
+                # Not chained: the parser's error holds the whole body.
                 raise MalformedResponseError(
                     "the response body is not valid JSON",
                     status=self.status_code,
                     method=self.method,
                     url=self.url,
-                ) from exc
+                )
         return self._json
 
     def __repr__(self) -> str:
@@ -180,7 +180,7 @@ class Transport:
             shown=shown,
             data=data,
             headers=headers,
-            timeout=self._timeout,
+            time_limits=self._timeout,
             max_bytes=self._max_response_bytes,
         )
         if logger.isEnabledFor(logging.DEBUG):
@@ -205,7 +205,8 @@ def _plain_ascii(url: str) -> bool:
 def _dumps(body: Any) -> bytes:
     try:
         return json.dumps(body, separators=(",", ":"), ensure_ascii=False, allow_nan=False).encode()
-    except (TypeError, ValueError) as exc:
+    except (TypeError, ValueError, RecursionError) as exc:
         # Not JSON: an object json cannot encode, NaN/Infinity, a cycle or a lone surrogate.
-        reason = type(exc).__name__
-        raise InvalidArgumentError(f"the request body cannot be sent as JSON ({reason})") from None
+        # Raised outside the handler: a UnicodeEncodeError holds the whole body (passwords too).
+        error = InvalidArgumentError(f"the request body cannot be sent as JSON ({type(exc).__name__})")
+    raise error
