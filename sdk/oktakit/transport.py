@@ -110,12 +110,15 @@ class Transport:
         try:
             target = URL(url, encoded=True)
             origin = target.origin()
+            # yarl parses the authority lazily: read it all here, where a bad port is caught.
+            credentials = target.user is not None or target.password is not None
+            target.port  # noqa: B018
         except ValueError:
             # Relative (other than path-absolute), scheme-relative, a bad port or host, unparsable.
             raise MalformedResponseError(
                 "refusing to follow a link that is not an absolute URL", status=200, method="GET", url=url
             ) from None
-        if target.user is not None or target.password is not None:
+        if credentials:
             # aiohttp would refuse to combine them with our Authorization header anyway.
             raise MalformedResponseError(
                 "refusing to follow a link that carries credentials",
