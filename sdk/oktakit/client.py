@@ -85,9 +85,10 @@ class _Lifetime:
 
     def reopen(self) -> None:
         """``async with`` on a closed client starts afresh, on the current loop."""
-        if self.closed:
-            self.closed = False
-            self.loop = None
+        with self._bind:
+            if self.closed:
+                self.closed = False
+                self.loop = None
 
 
 class OktaClient:
@@ -211,11 +212,12 @@ class OktaClient:
         with ``async with``.
         """
         self._lifetime.check_loop()
+        # Forget everything before awaiting, so that a reopening meanwhile starts afresh.
         self._lifetime.closed = True
-        if self._owns_session and self._session is not None:
-            await self._session.close()
-            self._session = None
         self._transport = None
+        if self._owns_session and self._session is not None:
+            session, self._session = self._session, None
+            await session.close()
 
     def _get_transport(self) -> Transport:
         self._lifetime.check()
