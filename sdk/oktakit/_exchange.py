@@ -61,17 +61,21 @@ async def _read(raw: aiohttp.ClientResponse, max_bytes: int, method: str, shown:
     def too_large() -> ResponseTooLargeError:
         return ResponseTooLargeError(limit=max_bytes, status=raw.status, method=method, url=shown)
 
-    # A declared length is only the decompressed size when nothing is compressed.
+    # A declared length is the size of the body only when nothing is compressed; aiohttp then
+    # reads exactly that much, so the common case is one plain read.
     declared = raw.content_length
-    if declared is not None and declared > max_bytes and not raw.headers.get("Content-Encoding"):
-        raise too_large()
-    # aiohttp decompresses in bounded steps as we read, so stopping at the cap bounds memory.
-    body = bytearray()
-    async for chunk in raw.content.iter_chunked(_CHUNK):
-        body += chunk
-        if len(body) > max_bytes:
+    if declared is not None and "Content-Encoding" not in raw.headers:
+        if declared > max_bytes:
             raise too_large()
-    return bytes(body)
+        return await raw.read()
+    # aiohttp decompresses in bounded steps as we read, so stopping at the cap bounds memory.
+    chunks, size = [], 0
+    async for chunk in raw.content.iter_chunked(_CHUNK):
+        size += len(chunk)
+        if size > max_bytes:
+            raise too_large()
+        chunks.append(chunk)
+    return b"".join(chunks)
 
 
 def _describe(exc: BaseException) -> str:
