@@ -17,7 +17,7 @@ from yarl import URL
 
 from ._exchange import DEFAULT_MAX_RESPONSE_BYTES
 from .errors import ConfigurationError
-from .keys import SigningKey, load_signing_key
+from .keys import SigningKey, load_signing_key, plain_word
 
 
 @frozen
@@ -81,7 +81,7 @@ class ApiToken:
             token = token[4:].strip()
         if not token:
             raise ConfigurationError("the API token is empty")
-        if not _is_word(token):
+        if not plain_word(token):
             raise ConfigurationError("the API token must be printable ASCII without whitespace")
         self._header = {"Authorization": f"SSWS {token}"}
 
@@ -125,14 +125,14 @@ class PrivateKeyJWT:
         passphrase: str | bytes | None = None,
         dpop: bool = False,
     ) -> None:
-        if not _is_word(client_id):
+        if not plain_word(client_id):
             raise ConfigurationError("client_id must be the service app's client ID (e.g. 0oa1b2c3...)")
         if isinstance(scopes, str):
             scopes = scopes.split()
         if not isinstance(scopes, Iterable) or isinstance(scopes, (bytes, Mapping)):
             raise ConfigurationError("scopes must be a list of scope names such as okta.users.read")
         scope_list = tuple(scopes)
-        if not scope_list or not all(_is_word(s) for s in scope_list):
+        if not scope_list or not all(plain_word(s) for s in scope_list):
             raise ConfigurationError("scopes must be a non-empty list of scope names such as okta.users.read")
         if "openid" in scope_list:
             raise ConfigurationError(
@@ -182,14 +182,3 @@ class PrivateKeyJWT:
             f"PrivateKeyJWT(client_id={self._client_id!r}, key_id={self._key.kid!r}, "
             f"algorithm={self._key.alg!r}, scopes={list(self._scopes)!r}, dpop={self._dpop})"
         )
-
-
-def _is_word(value: object) -> bool:
-    """Printable ASCII without spaces: what fits in a header, a form field or a JWT claim as is."""
-    return (
-        isinstance(value, str)
-        and bool(value)
-        and value.isascii()
-        and value.isprintable()
-        and " " not in value
-    )

@@ -6,7 +6,7 @@ import argparse
 import asyncio
 import math
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from .errors import OktaError
@@ -46,12 +46,20 @@ def _check(args: argparse.Namespace) -> int:
     return 0
 
 
-def port(value: str) -> int:
-    """An argparse type: a TCP port (0 picks a free one)."""
-    number = _integer(value)
-    if not 0 <= number <= 65535:
-        raise argparse.ArgumentTypeError("expected a port from 0 to 65535")
-    return number
+def _integer_between(low: int, high: int, what: str) -> Callable[[str], int]:
+    """An argparse type: an integer from ``low`` to ``high``."""
+
+    def parse(value: str) -> int:
+        number = _integer(value)
+        if not low <= number <= high:
+            raise argparse.ArgumentTypeError(f"expected {what} from {low} to {high}")
+        return number
+
+    return parse
+
+
+port = _integer_between(0, 65535, "a port (0 picks a free one)")
+_count = _integer_between(0, 1_000_000, "a number")
 
 
 def loopback_host(value: str) -> str:
@@ -61,13 +69,6 @@ def loopback_host(value: str) -> str:
     if not is_loopback(value):
         raise argparse.ArgumentTypeError("expected a loopback address such as 127.0.0.1 or ::1")
     return value
-
-
-def _count(value: str) -> int:
-    number = _integer(value)
-    if not 0 <= number <= 1_000_000:
-        raise argparse.ArgumentTypeError("expected a number from 0 to 1000000")
-    return number
 
 
 def _integer(value: str) -> int:

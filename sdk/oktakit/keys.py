@@ -59,7 +59,7 @@ def load_signing_key(
     private key, a wrong or missing passphrase, an algorithm that does not fit the key, an RSA
     key under 2048 bits, or a key type Okta does not accept.
     """
-    if key_id is not None and not _is_token(key_id):
+    if key_id is not None and not plain_word(key_id):
         raise ConfigurationError("the key id (kid) must be a non-empty string of printable ASCII")
     if algorithm is not None and algorithm not in ALGORITHMS:
         raise ConfigurationError(f"algorithm must be one of {', '.join(ALGORITHMS)}")
@@ -72,7 +72,7 @@ def load_signing_key(
         raise ConfigurationError("the key is a public key; private-key JWT needs the private key")
     alg = _algorithm(imported, algorithm)
     kid = key_id or imported.kid or imported.thumbprint()
-    if not _is_token(kid):
+    if not plain_word(kid):
         raise ConfigurationError("the key id (kid) must be a non-empty string of printable ASCII")
     return SigningKey(imported, alg, kid)
 
@@ -94,7 +94,8 @@ def public_jwks(keys: Iterable[SigningKey]) -> dict[str, list[dict[str, Any]]]:
     return {"keys": [k.public_jwk() for k in keys]}
 
 
-def _is_token(value: object) -> bool:
+def plain_word(value: object) -> bool:
+    """Printable ASCII without spaces: what fits in a header, a form field or a JWT claim as is."""
     return (
         isinstance(value, str)
         and bool(value)

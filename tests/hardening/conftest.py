@@ -10,34 +10,21 @@ import pytest
 
 from oktakit import ApiToken, OktaClient
 from tests.conftest import ORG, TOKEN
-from tests.sdk._support import Sent
+from tests.sdk._support import Sent, spy_on_requests
 
 NOT_SENT = "recorded instead of sent"
 
 
-class Recorder(list[Sent]):
-    """Every request handed to aiohttp; each then fails as a refused connection would."""
+#: Every request handed to aiohttp; each then fails as a refused connection would.
+Recorder = list[Sent]
 
 
 @pytest.fixture
 def recorder(monkeypatch: pytest.MonkeyPatch) -> Recorder:
-    sent = Recorder()
-
-    def record(self: aiohttp.ClientSession, method: str, url: Any, **kwargs: Any) -> Any:
-        sent.append(
-            Sent(
-                session=self,
-                method=method,
-                url=url,
-                headers=dict(kwargs.get("headers") or {}),
-                data=kwargs.get("data"),
-                kwargs=kwargs,
-            )
-        )
+    def refuse(*_: Any, **__: Any) -> Any:
         raise aiohttp.ClientConnectionError(NOT_SENT)
 
-    monkeypatch.setattr(aiohttp.ClientSession, "request", record)
-    return sent
+    return spy_on_requests(monkeypatch, refuse)
 
 
 @pytest.fixture
