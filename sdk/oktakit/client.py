@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import asyncio
 import os
-import threading
 from collections.abc import AsyncIterator, Mapping
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, Self, cast
@@ -23,6 +21,7 @@ from ._arguments import (
     user_body,
 )
 from ._exchange import DEFAULT_MAX_RESPONSE_BYTES
+from ._lifetime import Lifetime
 from ._operations import operation, parse
 from ._settings import auth_from_env, org_url_from_env
 from ._urls import org_origin
@@ -46,49 +45,6 @@ if TYPE_CHECKING:
 
 DEFAULT_TIMEOUT = 30.0
 MAX_TIMEOUT = 86400.0
-
-
-class _Lifetime:
-    """Which event loop a client belongs to, and whether it was closed.
-
-    aiohttp sessions, connections and our token lock all belong to one loop: used from another
-    they fail obscurely or hang, so the client says so instead (see ``check``).
-    """
-
-    __slots__ = ("_bind", "closed", "loop")
-
-    def __init__(self) -> None:
-        self.loop: asyncio.AbstractEventLoop | None = None
-        self.closed = False
-        self._bind = threading.Lock()  # two threads may race to be the first user
-
-    def check(self) -> None:
-        self.check_loop()
-        if self.closed:
-            raise ConfigurationError(
-                "this OktaClient has been closed: create a new one, or open it again with "
-                "`async with client:`"
-            )
-
-    def check_loop(self) -> None:
-        running = asyncio.get_running_loop()
-        with self._bind:
-            if self.loop is None:
-                self.loop = running
-        if self.loop is not running:
-            raise ConfigurationError(
-                "this OktaClient belongs to another event loop (the one it was first used on, "
-                f"{'now closed' if self.loop.is_closed() else 'still running'}): create one client per "
-                "event loop, e.g. `async with OktaClient(...) as okta:` inside the coroutine given "
-                "to asyncio.run()"
-            )
-
-    def reopen(self) -> None:
-        """``async with`` on a closed client starts afresh, on the current loop."""
-        with self._bind:
-            if self.closed:
-                self.closed = False
-                self.loop = None
 
 
 class OktaClient:
@@ -146,7 +102,7 @@ class OktaClient:
         self._max_response_bytes = max_response_bytes
         self._transport: Transport | None = None
         self._authorizer: Authorizer | None = None
-        self._lifetime = _Lifetime()
+        self._lifetime = Lifetime()
 
     @classmethod
     def from_env(

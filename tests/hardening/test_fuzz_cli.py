@@ -15,7 +15,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from oktakit.cli import build_parser, main
-from tests.hardening.strategies import fuzz, hostile_text
+from tests.hardening.strategies import few, fuzz, hostile_text
 
 words = st.one_of(
     st.sampled_from(
@@ -74,7 +74,7 @@ def key_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return tmp_path_factory.mktemp("cli") / "key.pem"
 
 
-@fuzz
+@few
 @given(content=st.one_of(st.binary(max_size=64), hostile_text), kid=st.one_of(st.none(), hostile_text))
 def test_a_key_command_on_any_file_ends_with_a_status_not_a_traceback(
     content: bytes | str, kid: str | None, key_path: Path

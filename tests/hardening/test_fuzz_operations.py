@@ -16,7 +16,7 @@ from urllib.parse import parse_qs, unquote
 
 import pytest
 import yaml
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from oktakit import InvalidArgumentError, OktaClient, TransportError
@@ -114,6 +114,8 @@ def assert_sent_exactly(operation: dict[str, Any], sent: Sent, arguments: dict[s
         assert {"value": arguments["password"]} == body["credentials"]["password"]
 
 
+# yarl used to drop the lone surrogate and run the search "ab".
+@example(search="a\udc80b", filter="", q="", after="", fields="", expand="", sort_by="")
 @fuzz
 @given(
     search=hostile_text,

@@ -12,11 +12,12 @@ from typing import Any
 from unittest import mock
 
 import pytest
-from hypothesis import assume, given
+from hypothesis import assume, example, given
 from hypothesis import strategies as st
 from yarl import URL
 
 from oktakit import ApiToken, ConfigurationError, OktaClient, PrivateKeyJWT, load_signing_key
+from oktakit._settings import auth_from_env
 from tests.auth._support import ec_key, pem, private_jwk
 from tests.conftest import ORG, TOKEN
 from tests.hardening.strategies import anything, fuzz, hostile_text, json_values, numbers
@@ -44,6 +45,12 @@ def es256() -> tuple[str, dict[str, Any]]:
     return pem(key), private_jwk(key)
 
 
+# The red-team findings of issue 11, always tried first.
+@example(org_url="https://xn--zz.com", auth=ApiToken(TOKEN), session=None, timeout=30, max_response_bytes=1)
+@example(org_url="https://a..b", auth=ApiToken(TOKEN), session=None, timeout=30, max_response_bytes=1)
+@example(org_url=f"{ORG}:99999", auth=ApiToken(TOKEN), session=None, timeout=30, max_response_bytes=1)
+@example(org_url=ORG, auth=ApiToken(TOKEN), session=None, timeout=float("inf"), max_response_bytes=1)
+@example(org_url=ORG, auth=ApiToken(TOKEN), session="a session", timeout=30, max_response_bytes=1)
 @fuzz
 @given(
     org_url=org_urls,
@@ -126,6 +133,16 @@ def test_from_env_builds_a_client_or_raises_a_configuration_error(
     assert client.org_url
 
 
+@pytest.mark.parametrize(
+    "path", ["~no-such-user-oktakit/key.pem", "key\x00.pem", "/"], ids=["unknown-user", "nul", "folder"]
+)
+def test_an_unreadable_key_file_in_the_environment_is_a_configuration_error(path: str) -> None:
+    env = {"OKTA_CLIENT_ID": "0oa1", "OKTA_PRIVATE_KEY_FILE": path, "OKTA_SCOPES": "okta.users.read"}
+
+    with pytest.raises(ConfigurationError, match="cannot read OKTA_PRIVATE_KEY_FILE"):
+        auth_from_env(env)
+
+
 def _fs_encodable(text: str) -> bool:
     try:
         os.fsencode(text)
@@ -175,6 +192,9 @@ def test_key_loading_loads_a_usable_key_or_raises_a_configuration_error(**argume
     json.dumps(key.public_jwk())
 
 
+@example(client_id="0oa1", key=es256()[0], scopes=123, dpop=False)
+@example(client_id="0oa1", key=b"-----BEGIN PRIVATE KEY-----\xc3\xa9", scopes=["okta.a"], dpop=False)
+@example(client_id="0oa1", key="-----BEGIN PRIVATE KEY-----\u00e9", scopes=["okta.a"], dpop=False)
 @fuzz
 @given(
     client_id=st.one_of(hostile_text, anything, st.just("0oa1service")),
