@@ -50,9 +50,11 @@ async def lookup(okta: OktaClient, sim: OktaSimulator) -> None:
     login = next(users[uid].profile["login"] for uid in users if users[uid].status == "ACTIVE")
     user = await okta.get_user(login)
     p = user.profile
-    print(f"{user.id}  {p.first_name} {p.last_name} <{p.email}>  status={user.status}")
-    print(f"  legalName={p['legalName']!r}  dateOfBirth={p['dateOfBirth']!r}  department={p.department!r}")
-    print(f"  allowed now: {', '.join(sorted(k for k in user.field_links.to_dict() if k != 'self'))}")
+    print(f"{user!r}  {p.first_name} {p.last_name} <{p.email}>")
+    print(
+        f"  legalName={p['legalName']!r}  dateOfBirth={p.get('dateOfBirth')!r}  department={p.department!r}"
+    )
+    print(f"  allowed now: {', '.join(user.allowed_actions)}")
 
 
 async def search(okta: OktaClient) -> list[str]:

@@ -7,7 +7,7 @@ and diff. Needs the exact openapi-python-client and ruff versions pinned in ``no
 
 from __future__ import annotations
 
-import json
+import re
 import shutil
 import subprocess
 import sys
@@ -31,29 +31,72 @@ def _generator_version() -> str:
     return version("openapi-python-client")
 
 
-def _operations_module(spec: dict) -> str:
-    """A table of every operation's method, path, scopes and admin-role permissions."""
-    rows = {}
+def _tuple(items: list) -> str:
+    """A Python tuple literal (one element keeps its comma)."""
+    return "(" + "".join(f"{item}, " for item in items).rstrip(" ") + ")" if items else "()"
+
+
+def _operations_module(spec: dict, package: Path) -> str:
+    """The typed operation registry (okta_spec/templates/operations.py.jinja), filled from the spec
+    and from the generated parsers' return types."""
+    import jinja2
+    from openapi_python_client.strings import snake_case
+
+    operations, model_imports = [], set()
     for path, item in spec["paths"].items():
         for method, op in item.items():
             if method == "parameters":
                 continue
-            scopes = sorted({s for alt in op.get("security", []) for s in alt.get("oauth2", [])})
-            rows[op["operationId"]] = {
-                "method": method.upper(),
-                "path": path,
-                "scopes": scopes,
-                "permissions": op.get("x-okta-permissions", [[]]),
-                "credential_permissions": op.get("x-okta-credential-permissions", []),
-            }
-    body = json.dumps(rows, indent=4, sort_keys=True)
-    return (
-        '"""Per-operation metadata from the spec: method, path, OAuth scopes and the admin-role\n'
-        "permissions (any one inner list suffices; ``[[]]`` means none is needed).\n"
-        '"""\n\n'
-        "from typing import Any, Final\n\n"
-        f"OPERATIONS: Final[dict[str, dict[str, Any]]] = {body}\n"
+            name = snake_case(op["operationId"])
+            (module_file,) = package.glob(f"api/*/{name}.py")
+            source = module_file.read_text(encoding="utf-8")
+            result = re.search(r"def parse_response\(response: RawResponse\) -> (.+):", source).group(1)
+            model_imports.update(set(re.findall(r"\b([A-Z]\w*)\b", result)) - {"None"})
+            retry_safe = method != "post" or op.get("x-oktakit-retry-safe", False)
+            rate_limit = op["x-okta-rate-limit"]
+            operations.append(
+                {
+                    "constant": name.upper(),
+                    "operation_id": op["operationId"],
+                    "name": name,
+                    "method": method.upper(),
+                    "path": path,
+                    "scopes": _tuple(
+                        [
+                            repr(s)
+                            for s in sorted(
+                                {s for alt in op.get("security", []) for s in alt.get("oauth2", [])}
+                            )
+                        ]
+                    ),
+                    "permissions": _tuple(
+                        [_tuple([repr(p) for p in alt]) for alt in op.get("x-okta-permissions", [[]])]
+                    ),
+                    "credential_permissions": _tuple(
+                        [
+                            _tuple([repr(p) for p in alt])
+                            for alt in op.get("x-okta-credential-permissions", [])
+                        ]
+                    ),
+                    "bucket": rate_limit["bucket"],
+                    "per_minute": rate_limit["per-minute"],
+                    "retry_safe": bool(retry_safe),
+                    "paginated": result.startswith("list["),
+                    "module": module_file.relative_to(package / "api")
+                    .with_suffix("")
+                    .as_posix()
+                    .replace("/", "."),
+                    "result": result,
+                }
+            )
+    operations.sort(key=lambda o: o["name"])
+    template = jinja2.Template(
+        (SPEC_DIR / "templates" / "operations.py.jinja").read_text(encoding="utf-8"),
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
     )
+    return template.render(operations=operations, model_imports=sorted(model_imports))
 
 
 def generate(output: Path) -> None:
@@ -79,9 +122,14 @@ def generate(output: Path) -> None:
             stdout=subprocess.DEVNULL,
         )
         spec = yaml.safe_load(SPEC.read_text(encoding="utf-8"))
-        (staged / "operations.py").write_text(_operations_module(spec), encoding="utf-8")
+        (staged / "operations.py").write_text(_operations_module(spec, staged), encoding="utf-8")
+        registry = str(staged / "operations.py")
         subprocess.run(
-            ["ruff", "format", "--isolated", "--no-cache", "--quiet", str(staged / "operations.py")],
+            ["ruff", "check", "--isolated", "--no-cache", "--quiet", "--fix-only", "--select", "I", registry],
+            check=True,
+        )
+        subprocess.run(
+            ["ruff", "format", "--isolated", "--no-cache", "--quiet", registry],
             check=True,
         )
         banner = BANNER.format(version=_generator_version())

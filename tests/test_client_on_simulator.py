@@ -76,7 +76,7 @@ async def test_partial_update_changes_only_given_attributes_and_none_clears(
     before = dict(okta_sim.org.users[uid].profile)
     updated = await okta.update_user(uid, profile={"nickName": "Sparrow", "legalName": None})
     assert "Sparrow" == updated.profile.nick_name
-    assert updated.profile.additional_properties.get("legalName") is None
+    assert updated.profile.get("legalName") is None
     assert before["firstName"] == updated.profile.first_name
     assert before["department"] == okta_sim.org.users[uid].profile["department"]
 
@@ -160,8 +160,8 @@ async def test_roles_of_the_service_app_and_permissions_of_its_custom_role(
     client_id = okta_sim.org.default_client_id
     assert client_id
     roles = [r async for r in okta.list_roles_for_client(client_id)]
-    custom = next(r for r in roles if r.type_ == "CUSTOM")
-    assert {"USER_ADMIN", "CUSTOM"} == {r.type_ for r in roles}
+    custom = next(r for r in roles if r.type == "CUSTOM")
+    assert {"USER_ADMIN", "CUSTOM"} == {r.type for r in roles}
     permissions = await okta.list_role_permissions(custom.role)
     assert "okta.users.lifecycle.suspend" in {p.label for p in permissions}
 

@@ -1,129 +1,412 @@
 # Generated from okta_spec/openapi.yaml by openapi-python-client 0.29.1 with the
 # templates in okta_spec/templates. Do not edit: change the spec and run `nox -s generate`.
-"""Per-operation metadata from the spec: method, path, OAuth scopes and the admin-role
-permissions (any one inner list suffices; ``[[]]`` means none is needed).
+"""The operation registry: one typed descriptor per operation of the spec.
+
+Everything that needs to know the operations reads this table: the SDK's client methods (which
+build and parse through a descriptor), the simulator's routes, the permission helpers and the
+rate-limit pacer. Each descriptor carries what the spec says about its operation (method, path,
+OAuth scopes, admin-role permissions, rate-limit bucket, whether a lost answer may be resent)
+and reaches its request builder and typed parser, whose module is imported on first use so
+that importing the registry stays cheap.
 """
 
-from typing import Any, Final
+from __future__ import annotations
 
-OPERATIONS: Final[dict[str, dict[str, Any]]] = {
-    "activateUser": {
-        "credential_permissions": [],
-        "method": "POST",
-        "path": "/api/v1/users/{id}/lifecycle/activate",
-        "permissions": [["okta.users.lifecycle.activate"]],
-        "scopes": ["okta.users.manage"],
-    },
-    "createTacAuthenticatorEnrollment": {
-        "credential_permissions": [],
-        "method": "POST",
-        "path": "/api/v1/users/{userId}/authenticator-enrollments/tac",
-        "permissions": [["okta.users.credentials.manageTemporaryAccessCode"]],
-        "scopes": ["okta.users.manage"],
-    },
-    "deactivateUser": {
-        "credential_permissions": [],
-        "method": "POST",
-        "path": "/api/v1/users/{id}/lifecycle/deactivate",
-        "permissions": [["okta.users.lifecycle.deactivate"]],
-        "scopes": ["okta.users.manage"],
-    },
-    "getAuthenticator": {
-        "credential_permissions": [],
-        "method": "GET",
-        "path": "/api/v1/authenticators/{authenticatorId}",
-        "permissions": [[]],
-        "scopes": ["okta.authenticators.read"],
-    },
-    "getUser": {
-        "credential_permissions": [],
-        "method": "GET",
-        "path": "/api/v1/users/{id}",
-        "permissions": [["okta.users.read"], ["okta.users.userprofile.manage"]],
-        "scopes": ["okta.users.read"],
-    },
-    "listAuthenticators": {
-        "credential_permissions": [],
-        "method": "GET",
-        "path": "/api/v1/authenticators",
-        "permissions": [[]],
-        "scopes": ["okta.authenticators.read"],
-    },
-    "listRolePermissions": {
-        "credential_permissions": [],
-        "method": "GET",
-        "path": "/api/v1/iam/roles/{roleIdOrLabel}/permissions",
-        "permissions": [["okta.iam.read"]],
-        "scopes": ["okta.roles.read"],
-    },
-    "listRolesForClient": {
-        "credential_permissions": [],
-        "method": "GET",
-        "path": "/oauth2/v1/clients/{clientId}/roles",
-        "permissions": [["okta.iam.read"]],
-        "scopes": ["okta.roles.read"],
-    },
-    "listUserGroups": {
-        "credential_permissions": [],
-        "method": "GET",
-        "path": "/api/v1/users/{id}/groups",
-        "permissions": [["okta.users.read", "okta.groups.read"]],
-        "scopes": ["okta.users.read"],
-    },
-    "listUsers": {
-        "credential_permissions": [],
-        "method": "GET",
-        "path": "/api/v1/users",
-        "permissions": [["okta.users.read"], ["okta.users.userprofile.manage"]],
-        "scopes": ["okta.users.read"],
-    },
-    "reactivateUser": {
-        "credential_permissions": [],
-        "method": "POST",
-        "path": "/api/v1/users/{id}/lifecycle/reactivate",
-        "permissions": [["okta.users.lifecycle.activate"]],
-        "scopes": ["okta.users.manage"],
-    },
-    "replaceUser": {
-        "credential_permissions": [["okta.users.credentials.manage"]],
-        "method": "PUT",
-        "path": "/api/v1/users/{id}",
-        "permissions": [["okta.users.userprofile.manage"]],
-        "scopes": ["okta.users.manage"],
-    },
-    "resetFactors": {
-        "credential_permissions": [],
-        "method": "POST",
-        "path": "/api/v1/users/{id}/lifecycle/reset_factors",
-        "permissions": [["okta.users.credentials.resetFactors"]],
-        "scopes": ["okta.users.manage"],
-    },
-    "suspendUser": {
-        "credential_permissions": [],
-        "method": "POST",
-        "path": "/api/v1/users/{id}/lifecycle/suspend",
-        "permissions": [["okta.users.lifecycle.suspend"]],
-        "scopes": ["okta.users.manage"],
-    },
-    "unlockUser": {
-        "credential_permissions": [],
-        "method": "POST",
-        "path": "/api/v1/users/{id}/lifecycle/unlock",
-        "permissions": [["okta.users.lifecycle.unlock"]],
-        "scopes": ["okta.users.manage"],
-    },
-    "unsuspendUser": {
-        "credential_permissions": [],
-        "method": "POST",
-        "path": "/api/v1/users/{id}/lifecycle/unsuspend",
-        "permissions": [["okta.users.lifecycle.unsuspend"]],
-        "scopes": ["okta.users.manage"],
-    },
-    "updateUser": {
-        "credential_permissions": [["okta.users.credentials.manage"]],
-        "method": "POST",
-        "path": "/api/v1/users/{id}",
-        "permissions": [["okta.users.userprofile.manage"]],
-        "scopes": ["okta.users.manage"],
-    },
-}
+from collections.abc import Mapping
+from importlib import import_module
+from types import MappingProxyType, ModuleType
+from typing import TYPE_CHECKING, Any, Final, Generic, TypeVar
+
+if TYPE_CHECKING:
+    from .client import RawResponse
+    from .models import (
+        Authenticator,
+        Group,
+        Permissions,
+        RoleAssignment,
+        TacAuthenticatorEnrollment,
+        User,
+        UserActivationToken,
+    )
+
+R = TypeVar("R")
+
+
+class Operation(Generic[R]):
+    """One operation: its facts from the spec, its request builder and its parser (result ``R``)."""
+
+    __slots__ = (
+        "_module",
+        "credential_permissions",
+        "method",
+        "module_name",
+        "name",
+        "operation_id",
+        "paginated",
+        "path",
+        "permissions",
+        "rate_limit_bucket",
+        "rate_limit_per_minute",
+        "retry_safe",
+        "scopes",
+    )
+
+    def __init__(
+        self,
+        *,
+        operation_id: str,
+        name: str,
+        method: str,
+        path: str,
+        scopes: tuple[str, ...],
+        permissions: tuple[tuple[str, ...], ...],
+        credential_permissions: tuple[tuple[str, ...], ...],
+        rate_limit_bucket: str,
+        rate_limit_per_minute: int,
+        retry_safe: bool,
+        paginated: bool,
+        module_name: str,
+    ) -> None:
+        #: Okta's operationId, e.g. ``getUser``.
+        self.operation_id = operation_id
+        #: The client method, e.g. ``get_user``.
+        self.name = name
+        self.method = method
+        #: The path template, e.g. ``/api/v1/users/{id}``.
+        self.path = path
+        #: OAuth scopes; a token needs one of them.
+        self.scopes = scopes
+        #: Admin-role permission alternatives: every permission of one inner tuple is needed;
+        #: ``((),)`` means none.
+        self.permissions = permissions
+        #: Alternatives needed as well when the request changes credentials.
+        self.credential_permissions = credential_permissions
+        #: Okta's rate-limit bucket, and its published default limit per minute.
+        self.rate_limit_bucket = rate_limit_bucket
+        self.rate_limit_per_minute = rate_limit_per_minute
+        #: Whether a request whose answer was lost (5xx, reset, timeout) may be sent again.
+        self.retry_safe = retry_safe
+        #: Whether the result is a list that continues in ``Link: rel="next"`` pages.
+        self.paginated = paginated
+        self.module_name = module_name
+        self._module: ModuleType | None = None
+
+    def _load(self) -> ModuleType:
+        if self._module is None:
+            self._module = import_module(self.module_name)
+        return self._module
+
+    def build_request(self, *args: Any, **kwargs: Any) -> dict[str, Any]:
+        """The request (method, url, params, json, headers) for these arguments."""
+        return self._load().build_request(*args, **kwargs)  # type: ignore[no-any-return]
+
+    def parse_response(self, response: RawResponse) -> R:
+        """The typed result of a success response; raises on a body of the wrong shape."""
+        return self._load().parse_response(response)  # type: ignore[no-any-return]
+
+    def __repr__(self) -> str:
+        return f"<Operation {self.operation_id} {self.method} {self.path}>"
+
+
+ACTIVATE_USER: Final[Operation[UserActivationToken]] = Operation(
+    operation_id="activateUser",
+    name="activate_user",
+    method="POST",
+    path="/api/v1/users/{id}/lifecycle/activate",
+    scopes=("okta.users.manage",),
+    permissions=(("okta.users.lifecycle.activate",),),
+    credential_permissions=(),
+    rate_limit_bucket="POST /api/v1/users/{id}/lifecycle",
+    rate_limit_per_minute=600,
+    retry_safe=False,
+    paginated=False,
+    module_name="oktakit_api.api.user_lifecycle.activate_user",
+)
+CREATE_TAC_AUTHENTICATOR_ENROLLMENT: Final[Operation[TacAuthenticatorEnrollment]] = (
+    Operation(
+        operation_id="createTacAuthenticatorEnrollment",
+        name="create_tac_authenticator_enrollment",
+        method="POST",
+        path="/api/v1/users/{userId}/authenticator-enrollments/tac",
+        scopes=("okta.users.manage",),
+        permissions=(("okta.users.credentials.manageTemporaryAccessCode",),),
+        credential_permissions=(),
+        rate_limit_bucket="/api/v1",
+        rate_limit_per_minute=1200,
+        retry_safe=False,
+        paginated=False,
+        module_name="oktakit_api.api.user_authenticator_enrollments.create_tac_authenticator_enrollment",
+    )
+)
+DEACTIVATE_USER: Final[Operation[None]] = Operation(
+    operation_id="deactivateUser",
+    name="deactivate_user",
+    method="POST",
+    path="/api/v1/users/{id}/lifecycle/deactivate",
+    scopes=("okta.users.manage",),
+    permissions=(("okta.users.lifecycle.deactivate",),),
+    credential_permissions=(),
+    rate_limit_bucket="POST /api/v1/users/{id}/lifecycle",
+    rate_limit_per_minute=600,
+    retry_safe=True,
+    paginated=False,
+    module_name="oktakit_api.api.user_lifecycle.deactivate_user",
+)
+GET_AUTHENTICATOR: Final[Operation[Authenticator]] = Operation(
+    operation_id="getAuthenticator",
+    name="get_authenticator",
+    method="GET",
+    path="/api/v1/authenticators/{authenticatorId}",
+    scopes=("okta.authenticators.read",),
+    permissions=((),),
+    credential_permissions=(),
+    rate_limit_bucket="/api/v1/authenticators",
+    rate_limit_per_minute=600,
+    retry_safe=True,
+    paginated=False,
+    module_name="oktakit_api.api.authenticator.get_authenticator",
+)
+GET_USER: Final[Operation[User]] = Operation(
+    operation_id="getUser",
+    name="get_user",
+    method="GET",
+    path="/api/v1/users/{id}",
+    scopes=("okta.users.read",),
+    permissions=(
+        ("okta.users.read",),
+        ("okta.users.userprofile.manage",),
+    ),
+    credential_permissions=(),
+    rate_limit_bucket="GET /api/v1/users/{id}",
+    rate_limit_per_minute=2000,
+    retry_safe=True,
+    paginated=False,
+    module_name="oktakit_api.api.user.get_user",
+)
+LIST_AUTHENTICATORS: Final[Operation[list[Authenticator]]] = Operation(
+    operation_id="listAuthenticators",
+    name="list_authenticators",
+    method="GET",
+    path="/api/v1/authenticators",
+    scopes=("okta.authenticators.read",),
+    permissions=((),),
+    credential_permissions=(),
+    rate_limit_bucket="/api/v1/authenticators",
+    rate_limit_per_minute=600,
+    retry_safe=True,
+    paginated=True,
+    module_name="oktakit_api.api.authenticator.list_authenticators",
+)
+LIST_ROLE_PERMISSIONS: Final[Operation[Permissions]] = Operation(
+    operation_id="listRolePermissions",
+    name="list_role_permissions",
+    method="GET",
+    path="/api/v1/iam/roles/{roleIdOrLabel}/permissions",
+    scopes=("okta.roles.read",),
+    permissions=(("okta.iam.read",),),
+    credential_permissions=(),
+    rate_limit_bucket="/api/v1/iam",
+    rate_limit_per_minute=600,
+    retry_safe=True,
+    paginated=False,
+    module_name="oktakit_api.api.role_e_custom_permission.list_role_permissions",
+)
+LIST_ROLES_FOR_CLIENT: Final[Operation[list[RoleAssignment]]] = Operation(
+    operation_id="listRolesForClient",
+    name="list_roles_for_client",
+    method="GET",
+    path="/oauth2/v1/clients/{clientId}/roles",
+    scopes=("okta.roles.read",),
+    permissions=(("okta.iam.read",),),
+    credential_permissions=(),
+    rate_limit_bucket="/oauth2/v1/clients",
+    rate_limit_per_minute=600,
+    retry_safe=True,
+    paginated=True,
+    module_name="oktakit_api.api.role_assignment_client.list_roles_for_client",
+)
+LIST_USER_GROUPS: Final[Operation[list[Group]]] = Operation(
+    operation_id="listUserGroups",
+    name="list_user_groups",
+    method="GET",
+    path="/api/v1/users/{id}/groups",
+    scopes=("okta.users.read",),
+    permissions=(
+        (
+            "okta.users.read",
+            "okta.groups.read",
+        ),
+    ),
+    credential_permissions=(),
+    rate_limit_bucket="GET /api/v1/users/{id}/groups",
+    rate_limit_per_minute=1200,
+    retry_safe=True,
+    paginated=True,
+    module_name="oktakit_api.api.user_resources.list_user_groups",
+)
+LIST_USERS: Final[Operation[list[User]]] = Operation(
+    operation_id="listUsers",
+    name="list_users",
+    method="GET",
+    path="/api/v1/users",
+    scopes=("okta.users.read",),
+    permissions=(
+        ("okta.users.read",),
+        ("okta.users.userprofile.manage",),
+    ),
+    credential_permissions=(),
+    rate_limit_bucket="GET /api/v1/users",
+    rate_limit_per_minute=600,
+    retry_safe=True,
+    paginated=True,
+    module_name="oktakit_api.api.user.list_users",
+)
+REACTIVATE_USER: Final[Operation[UserActivationToken]] = Operation(
+    operation_id="reactivateUser",
+    name="reactivate_user",
+    method="POST",
+    path="/api/v1/users/{id}/lifecycle/reactivate",
+    scopes=("okta.users.manage",),
+    permissions=(("okta.users.lifecycle.activate",),),
+    credential_permissions=(),
+    rate_limit_bucket="POST /api/v1/users/{id}/lifecycle",
+    rate_limit_per_minute=600,
+    retry_safe=False,
+    paginated=False,
+    module_name="oktakit_api.api.user_lifecycle.reactivate_user",
+)
+REPLACE_USER: Final[Operation[User]] = Operation(
+    operation_id="replaceUser",
+    name="replace_user",
+    method="PUT",
+    path="/api/v1/users/{id}",
+    scopes=("okta.users.manage",),
+    permissions=(("okta.users.userprofile.manage",),),
+    credential_permissions=(("okta.users.credentials.manage",),),
+    rate_limit_bucket="POST|PUT|DELETE /api/v1/users/{id}",
+    rate_limit_per_minute=600,
+    retry_safe=True,
+    paginated=False,
+    module_name="oktakit_api.api.user.replace_user",
+)
+RESET_FACTORS: Final[Operation[None]] = Operation(
+    operation_id="resetFactors",
+    name="reset_factors",
+    method="POST",
+    path="/api/v1/users/{id}/lifecycle/reset_factors",
+    scopes=("okta.users.manage",),
+    permissions=(("okta.users.credentials.resetFactors",),),
+    credential_permissions=(),
+    rate_limit_bucket="POST /api/v1/users/{id}/lifecycle",
+    rate_limit_per_minute=600,
+    retry_safe=True,
+    paginated=False,
+    module_name="oktakit_api.api.user_lifecycle.reset_factors",
+)
+SUSPEND_USER: Final[Operation[None]] = Operation(
+    operation_id="suspendUser",
+    name="suspend_user",
+    method="POST",
+    path="/api/v1/users/{id}/lifecycle/suspend",
+    scopes=("okta.users.manage",),
+    permissions=(("okta.users.lifecycle.suspend",),),
+    credential_permissions=(),
+    rate_limit_bucket="POST /api/v1/users/{id}/lifecycle",
+    rate_limit_per_minute=600,
+    retry_safe=True,
+    paginated=False,
+    module_name="oktakit_api.api.user_lifecycle.suspend_user",
+)
+UNLOCK_USER: Final[Operation[None]] = Operation(
+    operation_id="unlockUser",
+    name="unlock_user",
+    method="POST",
+    path="/api/v1/users/{id}/lifecycle/unlock",
+    scopes=("okta.users.manage",),
+    permissions=(("okta.users.lifecycle.unlock",),),
+    credential_permissions=(),
+    rate_limit_bucket="POST /api/v1/users/{id}/lifecycle",
+    rate_limit_per_minute=600,
+    retry_safe=True,
+    paginated=False,
+    module_name="oktakit_api.api.user_lifecycle.unlock_user",
+)
+UNSUSPEND_USER: Final[Operation[None]] = Operation(
+    operation_id="unsuspendUser",
+    name="unsuspend_user",
+    method="POST",
+    path="/api/v1/users/{id}/lifecycle/unsuspend",
+    scopes=("okta.users.manage",),
+    permissions=(("okta.users.lifecycle.unsuspend",),),
+    credential_permissions=(),
+    rate_limit_bucket="POST /api/v1/users/{id}/lifecycle",
+    rate_limit_per_minute=600,
+    retry_safe=True,
+    paginated=False,
+    module_name="oktakit_api.api.user_lifecycle.unsuspend_user",
+)
+UPDATE_USER: Final[Operation[User]] = Operation(
+    operation_id="updateUser",
+    name="update_user",
+    method="POST",
+    path="/api/v1/users/{id}",
+    scopes=("okta.users.manage",),
+    permissions=(("okta.users.userprofile.manage",),),
+    credential_permissions=(("okta.users.credentials.manage",),),
+    rate_limit_bucket="POST|PUT|DELETE /api/v1/users/{id}",
+    rate_limit_per_minute=600,
+    retry_safe=False,
+    paginated=False,
+    module_name="oktakit_api.api.user.update_user",
+)
+
+#: Every operation, by operationId.
+OPERATIONS: Final[Mapping[str, Operation[Any]]] = MappingProxyType(
+    {
+        "activateUser": ACTIVATE_USER,
+        "createTacAuthenticatorEnrollment": CREATE_TAC_AUTHENTICATOR_ENROLLMENT,
+        "deactivateUser": DEACTIVATE_USER,
+        "getAuthenticator": GET_AUTHENTICATOR,
+        "getUser": GET_USER,
+        "listAuthenticators": LIST_AUTHENTICATORS,
+        "listRolePermissions": LIST_ROLE_PERMISSIONS,
+        "listRolesForClient": LIST_ROLES_FOR_CLIENT,
+        "listUserGroups": LIST_USER_GROUPS,
+        "listUsers": LIST_USERS,
+        "reactivateUser": REACTIVATE_USER,
+        "replaceUser": REPLACE_USER,
+        "resetFactors": RESET_FACTORS,
+        "suspendUser": SUSPEND_USER,
+        "unlockUser": UNLOCK_USER,
+        "unsuspendUser": UNSUSPEND_USER,
+        "updateUser": UPDATE_USER,
+    }
+)
+
+#: Every operation, by client method name.
+BY_NAME: Final[Mapping[str, Operation[Any]]] = MappingProxyType(
+    {op.name: op for op in OPERATIONS.values()}
+)
+
+__all__ = [
+    "BY_NAME",
+    "OPERATIONS",
+    "Operation",
+    "ACTIVATE_USER",
+    "CREATE_TAC_AUTHENTICATOR_ENROLLMENT",
+    "DEACTIVATE_USER",
+    "GET_AUTHENTICATOR",
+    "GET_USER",
+    "LIST_AUTHENTICATORS",
+    "LIST_ROLE_PERMISSIONS",
+    "LIST_ROLES_FOR_CLIENT",
+    "LIST_USER_GROUPS",
+    "LIST_USERS",
+    "REACTIVATE_USER",
+    "REPLACE_USER",
+    "RESET_FACTORS",
+    "SUSPEND_USER",
+    "UNLOCK_USER",
+    "UNSUSPEND_USER",
+    "UPDATE_USER",
+]

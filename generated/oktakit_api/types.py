@@ -4,7 +4,7 @@
 
 from collections.abc import Mapping
 from http import HTTPStatus
-from typing import Generic, Literal, TypeVar
+from typing import Any, Generic, Literal, TypeVar
 
 from attrs import define
 
@@ -18,6 +18,15 @@ class Unset:
 
 
 UNSET: Unset = Unset()
+"""Marks an operation argument the caller did not give (input side only: results use None)."""
+
+
+def json_list(value: object) -> list[Any]:
+    """A JSON array, checked: iterating an object or a string would silently yield its parts."""
+    if type(value) is not list:
+        raise TypeError(f"expected a JSON array, not {type(value).__name__}")
+    return value
+
 
 T = TypeVar("T")
 
@@ -32,4 +41,4 @@ class Response(Generic[T]):
     parsed: T
 
 
-__all__ = ["UNSET", "Response", "Unset"]
+__all__ = ["UNSET", "Response", "Unset", "json_list"]

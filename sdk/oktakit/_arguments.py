@@ -74,10 +74,8 @@ def choice(name: str, value: str | None, allowed: tuple[str, ...]) -> Any:
     return opt(value)
 
 
-def tac_request(authenticator_id: str, ttl_minutes: int | None, multi_use: bool | None) -> Any:
+def tac_request(authenticator_id: str, ttl_minutes: int | None, multi_use: bool | None) -> dict[str, Any]:
     """The body of a TAC enrollment; Okta takes lifetimes of 10 minutes to 10 days."""
-    from oktakit_api.models import AuthenticatorEnrollmentCreateRequestTac
-
     body: dict[str, Any] = {"authenticatorId": path_value("authenticator_id", authenticator_id)}
     profile: dict[str, Any] = {}
     if _int_in_range("ttl_minutes", ttl_minutes, 10, 14400) is not None:
@@ -86,7 +84,7 @@ def tac_request(authenticator_id: str, ttl_minutes: int | None, multi_use: bool 
         profile["multiUse"] = opt_bool("multi_use", multi_use)
     if profile:
         body["profile"] = profile
-    return AuthenticatorEnrollmentCreateRequestTac.from_dict(body)
+    return body
 
 
 def _int_in_range(name: str, value: int | None, low: int, high: int) -> int | None:
@@ -131,9 +129,8 @@ def user_body(
     credentials: Mapping[str, Any] | None,
     password: str | None,
     type_id: str | None = None,
-) -> Any:
-    from oktakit_api.models import UpdateUserRequest
-
+) -> dict[str, Any]:
+    """The JSON body of an update or replacement (empty when there is nothing to change)."""
     body: dict[str, Any] = {}
     if profile is not None:
         if not isinstance(profile, Mapping):
@@ -152,7 +149,7 @@ def user_body(
         body.setdefault("credentials", {})["password"] = {"value": password}
     if type_id is not None:
         body["type"] = {"id": path_value("type_id", type_id)}
-    return UpdateUserRequest.from_dict(body) if body else None
+    return body
 
 
 # Okta profiles are flat and credentials three levels deep: anything far deeper is a mistake.

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import os
-from collections.abc import AsyncIterator, Mapping
+from collections.abc import AsyncIterator, Callable, Mapping
 from types import TracebackType
-from typing import TYPE_CHECKING, Any, Self, cast
+from typing import TYPE_CHECKING, Any, Self, TypeVar, overload
 
 import aiohttp
+
+from oktakit_api import operations as ops
+from oktakit_api.operations import Operation
 
 from ._arguments import (
     choice,
@@ -22,18 +25,19 @@ from ._arguments import (
 )
 from ._exchange import DEFAULT_MAX_RESPONSE_BYTES
 from ._lifetime import Lifetime
-from ._operations import operation, parse
+from ._parse import parse, partial_users
 from ._settings import auth_from_env, org_url_from_env
 from ._urls import org_origin
 from .auth import Auth, Authorizer, OrgConnection
 from .errors import ConfigurationError, InvalidArgumentError
 from .pagination import paginate
-from .transport import USER_AGENT, Transport
+from .transport import USER_AGENT, Response, Transport
 
 if TYPE_CHECKING:
     from oktakit_api.models import (
         Authenticator,
         Group,
+        PartialUser,
         Permission,
         RoleAssignment,
         TacAuthenticatorEnrollment,
@@ -45,6 +49,9 @@ if TYPE_CHECKING:
 
 DEFAULT_TIMEOUT = 30.0
 MAX_TIMEOUT = 86400.0
+
+R = TypeVar("R")
+T = TypeVar("T")
 
 
 class OktaClient:
@@ -198,24 +205,55 @@ class OktaClient:
 
     # -- plumbing ------------------------------------------------------------------------
 
-    async def _call(self, name: str, *args: Any, **kwargs: Any) -> Any:
-        op = operation(name)
+    async def _call(self, op: Operation[R], *args: Any, **kwargs: Any) -> R:
         request = op.build_request(*args, **kwargs)
-        return parse(op, await self._get_transport().request(**request))
+        return parse(op.parse_response, await self._get_transport().request(**request))
 
-    def _list(self, name: str, *args: Any, **kwargs: Any) -> AsyncIterator[Any]:
-        op = operation(name)
-        request = op.build_request(*args, **kwargs)
+    def _list(self, op: Operation[list[T]], *args: Any, **kwargs: Any) -> AsyncIterator[T]:
+        return self._pages(op.build_request(*args, **kwargs), op.parse_response)
 
-        async def items() -> AsyncIterator[Any]:
+    def _pages(self, request: dict[str, Any], parser: Callable[[Response], list[T]]) -> AsyncIterator[T]:
+        # Arguments are checked and the request built now, before anything is sent; the first
+        # page is fetched when iteration starts.
+        async def items() -> AsyncIterator[T]:
             transport = self._get_transport()
             first = await transport.request(**request)
-            async for item in paginate(transport, first, lambda r: parse(op, r)):
+            async for item in paginate(transport, first, lambda page: parse(parser, page)):
                 yield item
 
         return items()
 
     # -- users ---------------------------------------------------------------------------
+
+    @overload
+    def list_users(
+        self,
+        *,
+        search: str | None = ...,
+        filter: str | None = ...,
+        q: str | None = ...,
+        limit: int | None = ...,
+        sort_by: str | None = ...,
+        sort_order: str | None = ...,
+        fields: None = ...,
+        expand: str | None = ...,
+        after: str | None = ...,
+    ) -> AsyncIterator[User]: ...
+
+    @overload
+    def list_users(
+        self,
+        *,
+        search: str | None = ...,
+        filter: str | None = ...,
+        q: str | None = ...,
+        limit: int | None = ...,
+        sort_by: str | None = ...,
+        sort_order: str | None = ...,
+        fields: str,
+        expand: str | None = ...,
+        after: str | None = ...,
+    ) -> AsyncIterator[PartialUser]: ...
 
     def list_users(
         self,
@@ -229,14 +267,16 @@ class OktaClient:
         fields: str | None = None,
         expand: str | None = None,
         after: str | None = None,
-    ) -> AsyncIterator[User]:
+    ) -> AsyncIterator[User] | AsyncIterator[PartialUser]:
         """Iterate over users, page after page (``limit`` is the page size, at most 200).
 
         ``search`` (e.g. ``'profile.department eq "Sales"'``) is Okta's recommended query;
-        without any query, DEPROVISIONED users are left out.
+        without any query, DEPROVISIONED users are left out. With ``fields`` (a projection such
+        as ``"id,status,profile:(firstName,email)"``) Okta returns only those fields, so the
+        items are ``PartialUser`` mappings (``u["status"]``, ``u["profile"]["email"]``) rather
+        than ``User``s.
         """
-        return self._list(
-            "list_users",
+        request = ops.LIST_USERS.build_request(
             search=opt_text("search", search),
             filter_=opt_text("filter", filter),
             q=opt_text("q", q),
@@ -247,12 +287,13 @@ class OktaClient:
             expand=opt_text("expand", expand),
             after=opt_text("after", after),
         )
+        if fields is None:
+            return self._pages(request, ops.LIST_USERS.parse_response)
+        return self._pages(request, partial_users)
 
     async def get_user(self, id: str, *, expand: str | None = None) -> User:
         """Retrieve a user by id, login, or unambiguous login shortname."""
-        return cast(
-            "User", await self._call("get_user", path_value("id", id), expand=opt_text("expand", expand))
-        )
+        return await self._call(ops.GET_USER, path_value("id", id), expand=opt_text("expand", expand))
 
     async def update_user(
         self,
@@ -271,15 +312,12 @@ class OktaClient:
         body = user_body(profile, credentials, password)
         if not body:
             raise InvalidArgumentError("update_user needs a profile, credentials or password to change")
-        return cast(
-            "User",
-            await self._call(
-                "update_user",
-                path_value("id", id),
-                body=body,
-                strict=opt_bool("strict", strict),
-                if_match=opt_header("if_match", if_match),
-            ),
+        return await self._call(
+            ops.UPDATE_USER,
+            path_value("id", id),
+            body=body,
+            strict=opt_bool("strict", strict),
+            if_match=opt_header("if_match", if_match),
         )
 
     async def replace_user(
@@ -296,26 +334,20 @@ class OktaClient:
         if not isinstance(profile, Mapping) or not profile:
             raise InvalidArgumentError("replace_user needs the complete profile (at least login)")
         body = user_body(profile, credentials, None, type_id)
-        return cast(
-            "User",
-            await self._call(
-                "replace_user",
-                path_value("id", id),
-                body=body,
-                strict=opt_bool("strict", strict),
-                if_match=opt_header("if_match", if_match),
-            ),
+        return await self._call(
+            ops.REPLACE_USER,
+            path_value("id", id),
+            body=body,
+            strict=opt_bool("strict", strict),
+            if_match=opt_header("if_match", if_match),
         )
 
     # -- lifecycle -----------------------------------------------------------------------
 
     async def activate_user(self, id: str, *, send_email: bool | None = None) -> UserActivationToken:
         """Activate a STAGED or DEPROVISIONED user; with ``send_email=False`` the token is returned."""
-        return cast(
-            "UserActivationToken",
-            await self._call(
-                "activate_user", path_value("id", id), send_email=opt_bool("send_email", send_email)
-            ),
+        return await self._call(
+            ops.ACTIVATE_USER, path_value("id", id), send_email=opt_bool("send_email", send_email)
         )
 
     async def deactivate_user(
@@ -323,7 +355,7 @@ class OktaClient:
     ) -> None:
         """Deactivate a user (destructive: app assignments are removed)."""
         await self._call(
-            "deactivate_user",
+            ops.DEACTIVATE_USER,
             path_value("id", id),
             send_email=opt_bool("send_email", send_email),
             prefer=prefer(respond_async),
@@ -331,45 +363,39 @@ class OktaClient:
 
     async def reactivate_user(self, id: str, *, send_email: bool | None = None) -> UserActivationToken:
         """Restart the activation of a PROVISIONED or RECOVERY user."""
-        return cast(
-            "UserActivationToken",
-            await self._call(
-                "reactivate_user", path_value("id", id), send_email=opt_bool("send_email", send_email)
-            ),
+        return await self._call(
+            ops.REACTIVATE_USER, path_value("id", id), send_email=opt_bool("send_email", send_email)
         )
 
     async def reset_factors(self, id: str) -> None:
         """Unenroll all of the user's MFA factors."""
-        await self._call("reset_factors", path_value("id", id))
+        await self._call(ops.RESET_FACTORS, path_value("id", id))
 
     async def suspend_user(self, id: str) -> None:
         """Suspend an ACTIVE user."""
-        await self._call("suspend_user", path_value("id", id))
+        await self._call(ops.SUSPEND_USER, path_value("id", id))
 
     async def unsuspend_user(self, id: str) -> None:
         """Return a SUSPENDED user to ACTIVE."""
-        await self._call("unsuspend_user", path_value("id", id))
+        await self._call(ops.UNSUSPEND_USER, path_value("id", id))
 
     async def unlock_user(self, id: str) -> None:
         """Unlock a LOCKED_OUT user."""
-        await self._call("unlock_user", path_value("id", id))
+        await self._call(ops.UNLOCK_USER, path_value("id", id))
 
     # -- user resources ------------------------------------------------------------------
 
     def list_user_groups(self, id: str) -> AsyncIterator[Group]:
         """Iterate over the groups a user belongs to."""
-        return self._list("list_user_groups", path_value("id", id))
+        return self._list(ops.LIST_USER_GROUPS, path_value("id", id))
 
     def list_authenticators(self) -> AsyncIterator[Authenticator]:
         """Iterate over the org's authenticators."""
-        return self._list("list_authenticators")
+        return self._list(ops.LIST_AUTHENTICATORS)
 
     async def get_authenticator(self, authenticator_id: str) -> Authenticator:
         """Retrieve one authenticator."""
-        return cast(
-            "Authenticator",
-            await self._call("get_authenticator", path_value("authenticator_id", authenticator_id)),
-        )
+        return await self._call(ops.GET_AUTHENTICATOR, path_value("authenticator_id", authenticator_id))
 
     async def create_tac_authenticator_enrollment(
         self,
@@ -384,22 +410,19 @@ class OktaClient:
         ``authenticator_id`` is the id of the org's authenticator whose key is ``tac``.
         """
         body = tac_request(authenticator_id, ttl_minutes, multi_use)
-        return cast(
-            "TacAuthenticatorEnrollment",
-            await self._call(
-                "create_tac_authenticator_enrollment",
-                path_value("user_id", user_id),
-                body=body,
-            ),
+        return await self._call(
+            ops.CREATE_TAC_AUTHENTICATOR_ENROLLMENT,
+            path_value("user_id", user_id),
+            body=body,
         )
 
     # -- roles ---------------------------------------------------------------------------
 
     def list_roles_for_client(self, client_id: str) -> AsyncIterator[RoleAssignment]:
         """Iterate over the admin roles assigned to a service app."""
-        return self._list("list_roles_for_client", path_value("client_id", client_id))
+        return self._list(ops.LIST_ROLES_FOR_CLIENT, path_value("client_id", client_id))
 
     async def list_role_permissions(self, role_id_or_label: str) -> list[Permission]:
         """The permissions of a custom role."""
-        result = await self._call("list_role_permissions", path_value("role_id_or_label", role_id_or_label))
+        result = await self._call(ops.LIST_ROLE_PERMISSIONS, path_value("role_id_or_label", role_id_or_label))
         return list(result.permissions or [])

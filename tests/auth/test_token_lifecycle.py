@@ -18,7 +18,7 @@ from tests.auth._support import (
     TokenEndpoint,
     oauth_error,
 )
-from tests.sdk._support import USER_ID
+from tests.sdk._support import USER_ID, user_json
 
 
 def rejected(*tokens: str) -> Callable[[ApiRequest], Answer]:
@@ -27,7 +27,7 @@ def rejected(*tokens: str) -> Callable[[ApiRequest], Answer]:
     def respond(request: ApiRequest) -> Answer:
         if request.token in tokens:
             return Answer(401, INVALID_TOKEN, headers=dict(BEARER_CHALLENGE))
-        return Answer(payload={"id": USER_ID, "profile": {"login": "a@b.c"}})
+        return Answer(payload=user_json())
 
     return respond
 

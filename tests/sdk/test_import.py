@@ -46,8 +46,8 @@ def test_building_a_client_still_loads_no_models() -> None:
 def test_one_operation_loads_only_the_models_it_needs() -> None:
     modules = imported_after(
         """
-        from oktakit._operations import operation
-        operation("get_authenticator")
+        from oktakit_api.operations import GET_AUTHENTICATOR
+        GET_AUTHENTICATOR.build_request("aut1")
         """
     )
 

@@ -194,17 +194,20 @@ async def test_unknown_enum_values_in_other_models_parse(okta: OktaClient, mocke
         f"{ORG}/api/v1/authenticators",
         payload=[{**AUTHENTICATOR, "key": "custom_otp", "type": "biometric", "status": "PAUSED"}],
     )
-    mocked.get(f"{ORG}/oauth2/v1/clients/0oa1/roles", payload=[{"id": "irb1", "type": "NEW_FANCY_ADMIN"}])
+    mocked.get(
+        f"{ORG}/oauth2/v1/clients/0oa1/roles",
+        payload=[{"id": "irb1", "type": "NEW_FANCY_ADMIN", "label": "Fancy"}],
+    )
 
     [authenticator] = [a async for a in okta.list_authenticators()]
     [role] = [r async for r in okta.list_roles_for_client("0oa1")]
 
     assert ("custom_otp", "biometric", "PAUSED") == (
         authenticator.key,
-        authenticator.type_,
+        authenticator.type,
         authenticator.status,
     )
-    assert "NEW_FANCY_ADMIN" == role.type_
+    assert "NEW_FANCY_ADMIN" == role.type
 
 
 async def test_unknown_fields_are_kept_and_round_trip_through_to_dict(
@@ -220,13 +223,13 @@ async def test_unknown_fields_are_kept_and_round_trip_through_to_dict(
         "realmId": "guo1",
         "newTopLevelField": {"nested": [1, 2, {"deep": True}]},
         "_embedded": {"blocks": [{"type": "DEVICE_BASED"}]},
+        "_links": {"self": {"href": f"{ORG}/api/v1/users/{USER_ID}"}},
     }
     mocked.get(USER_URL, payload=body)
 
     user = await okta.get_user(USER_ID)
 
     assert {"newTopLevelField": {"nested": [1, 2, {"deep": True}]}} == user.additional_properties
-    assert {"nested": [1, 2, {"deep": True}]} == user["newTopLevelField"]
     assert ["a"] == user.profile["badges"]
     assert body == user.to_dict()
 
@@ -244,20 +247,47 @@ async def test_transitioning_to_status_null_and_null_dates_parse(
     assert (None, None, None) == (user.transitioning_to_status, user.activated, user.last_login)
 
 
-@pytest.mark.parametrize(
-    "payload",
-    [{"id": USER_ID}, {}, {"id": USER_ID, "profile": {}}, {"id": USER_ID, "_links": {}}],
-    ids=["id-only", "empty", "empty-profile", "empty-links"],
-)
-async def test_missing_optional_fields_parse(
-    payload: dict[str, Any], okta: OktaClient, mocked: aioresponses
+OPTIONAL_USER_FIELDS = ("activated", "statusChanged", "lastLogin", "passwordChanged", "type", "credentials")
+REQUIRED_USER_FIELDS = ("id", "status", "created", "lastUpdated", "profile", "_links")
+
+
+@pytest.mark.parametrize("field", OPTIONAL_USER_FIELDS)
+async def test_a_user_without_an_optional_field_parses_with_none(
+    field: str, okta: OktaClient, mocked: aioresponses
 ) -> None:
+    payload = {k: v for k, v in user_json().items() if k != field}
     mocked.get(USER_URL, payload=payload)
 
     user = await okta.get_user(USER_ID)
 
     assert isinstance(user, User)
-    assert payload == user.to_dict()
+    attribute = {
+        "statusChanged": "status_changed",
+        "lastLogin": "last_login",
+        "passwordChanged": "password_changed",
+    }
+    assert getattr(user, attribute.get(field, field)) is None
+
+
+@pytest.mark.parametrize("field", REQUIRED_USER_FIELDS)
+async def test_a_user_without_a_field_okta_always_sends_is_a_malformed_response(
+    field: str, okta: OktaClient, mocked: aioresponses
+) -> None:
+    mocked.get(USER_URL, payload={k: v for k, v in user_json().items() if k != field})
+
+    with pytest.raises(MalformedResponseError, match=f"KeyError: '{field}'"):
+        await okta.get_user(USER_ID)
+
+
+async def test_a_profile_without_login_is_a_malformed_response(
+    okta: OktaClient, mocked: aioresponses
+) -> None:
+    payload = user_json()
+    del payload["profile"]["login"]
+    mocked.get(USER_URL, payload=payload)
+
+    with pytest.raises(MalformedResponseError, match="login"):
+        await okta.get_user(USER_ID)
 
 
 @pytest.mark.parametrize(

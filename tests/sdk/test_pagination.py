@@ -13,7 +13,7 @@ from yarl import URL
 from oktakit import MalformedResponseError, OktaClient, ServerError
 from oktakit.pagination import next_link
 from tests.conftest import ORG
-from tests.sdk._support import AUTHORIZATION, OKTA_ERROR, Sent, user_json
+from tests.sdk._support import AUTHENTICATOR, AUTHORIZATION, OKTA_ERROR, ROLE_ASSIGNMENT, Sent, user_json
 
 FIRST = f"{ORG}/api/v1/users?limit=2"
 SECOND = f"{ORG}/api/v1/users?after=00u2&limit=2"
@@ -90,7 +90,10 @@ async def test_a_single_header_with_comma_joined_links_is_followed(
 async def test_iteration_stops_when_there_is_no_link_header_at_all(
     okta: OktaClient, mocked: aioresponses, wire: list[Sent]
 ) -> None:
-    mocked.get(f"{ORG}/api/v1/authenticators", payload=[{"id": "aut1"}, {"id": "aut2"}])
+    mocked.get(
+        f"{ORG}/api/v1/authenticators",
+        payload=[{**AUTHENTICATOR, "id": "aut1"}, {**AUTHENTICATOR, "id": "aut2"}],
+    )
 
     ids = [a.id async for a in okta.list_authenticators()]
 
@@ -109,10 +112,14 @@ async def test_other_list_operations_follow_links_too(
 ) -> None:
     first = f"{ORG}/oauth2/v1/clients/0oa1/roles"
     second = f"{ORG}/oauth2/v1/clients/0oa1/roles?after=irb1"
-    mocked.get(first, payload=[{"id": "irb1", "type": "SUPER_ADMIN"}], headers=links(first, second))
-    mocked.get(second, payload=[{"id": "irb2", "type": "CUSTOM"}], headers=links(second))
+    mocked.get(
+        first,
+        payload=[{**ROLE_ASSIGNMENT, "id": "irb1", "type": "SUPER_ADMIN"}],
+        headers=links(first, second),
+    )
+    mocked.get(second, payload=[{**ROLE_ASSIGNMENT, "id": "irb2", "type": "CUSTOM"}], headers=links(second))
 
-    roles = [(r.id, r.type_) async for r in okta.list_roles_for_client("0oa1")]
+    roles = [(r.id, r.type) async for r in okta.list_roles_for_client("0oa1")]
 
     assert [("irb1", "SUPER_ADMIN"), ("irb2", "CUSTOM")] == roles
     assert [first, second] == urls(wire)

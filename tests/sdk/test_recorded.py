@@ -264,12 +264,12 @@ def _check_parsed(rec: Recorded, result: Any) -> None:
     elif path.endswith("/groups"):
         assert all(isinstance(g, Group) for g in result)
         assert [(g["id"], g["type"], g["profile"]["name"]) for g in data] == [
-            (g.id, g.type_, g.profile.name) for g in result
+            (g.id, g.type, g.profile.name) for g in result
         ]
     elif path.startswith("/api/v1/authenticators"):
         assert all(isinstance(a, Authenticator) for a in result)
         assert [(a["id"], a["key"], a["type"], a["status"]) for a in data] == [
-            (a.id, a.key, a.type_, a.status) for a in result
+            (a.id, a.key, a.type, a.status) for a in result
         ]
         assert [a.get("settings") for a in data] == [a.additional_properties.get("settings") for a in result]
     else:
@@ -281,7 +281,7 @@ def _check_parsed(rec: Recorded, result: Any) -> None:
             result.profile.email,
         )
         assert datetime.fromisoformat(data["created"]) == result.created
-        assert data["credentials"]["provider"]["type"] == result.credentials.provider.type_
+        assert data["credentials"]["provider"]["type"] == result.credentials.provider.type
 
 
 def _check_error(rec: Recorded, error: ApiError) -> None:

@@ -559,10 +559,10 @@ async def test_user_resources_and_roles_return_their_models(okta: OktaClient, mo
     assert all(isinstance(g, Group) for g in groups)
     assert [("aut1tac", "tac", "ACTIVE")] == [(a.id, a.key, a.status) for a in authenticators]
     assert isinstance(authenticator, Authenticator)
-    assert "tac" == authenticator.type_
+    assert "tac" == authenticator.type
     assert isinstance(tac, TacAuthenticatorEnrollment)
     assert ("n@C*bU26", True) == (tac.profile.tac, tac.profile.multi_use)
-    assert [("irb1abc", "SUPER_ADMIN")] == [(r.id, r.type_) for r in roles]
+    assert [("irb1abc", "SUPER_ADMIN")] == [(r.id, r.type) for r in roles]
     assert all(isinstance(r, RoleAssignment) for r in roles)
     assert ["okta.users.read", "okta.users.lifecycle.suspend"] == [p.label for p in permissions]
     assert all(isinstance(p, Permission) for p in permissions)

@@ -31,6 +31,8 @@ if TYPE_CHECKING:
     from .group_profile import GroupProfile
     from .group_type import GroupType
     from .lifecycle_status import LifecycleStatus
+    from .link import Link
+    from .partial_user import PartialUser
     from .password_credential import PasswordCredential
     from .password_credential_hook import PasswordCredentialHook
     from .permission import Permission
@@ -75,6 +77,8 @@ _MODULE_OF = {
     "GroupProfile": ".group_profile",
     "GroupType": ".group_type",
     "LifecycleStatus": ".lifecycle_status",
+    "Link": ".link",
+    "PartialUser": ".partial_user",
     "PasswordCredential": ".password_credential",
     "PasswordCredentialHook": ".password_credential_hook",
     "Permission": ".permission",
@@ -120,6 +124,8 @@ __all__ = (
     "GroupProfile",
     "GroupType",
     "LifecycleStatus",
+    "Link",
+    "PartialUser",
     "PasswordCredential",
     "PasswordCredentialHook",
     "Permission",

@@ -3,15 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.authentication_provider_type import AuthenticationProviderType
-from ..types import UNSET, Unset
-
-T = TypeVar("T", bound="AuthenticationProvider")
 
 
 @_attrs_define
@@ -19,68 +16,41 @@ class AuthenticationProvider:
     """Where the user's credentials are checked.
 
     Attributes:
-        name (str | Unset):
-        type_ (AuthenticationProviderType | Unset):
+        name (str | None)
+        type (AuthenticationProviderType | None)
     """
 
-    name: str | Unset = UNSET
-    type_: AuthenticationProviderType | Unset = UNSET
+    name: str | None = None
+    type: AuthenticationProviderType | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    """Fields Okta sent that the spec does not declare, kept as they came."""
 
     def to_dict(self) -> dict[str, Any]:
-        name = self.name
-
-        type_: str | Unset = UNSET
-        if not isinstance(self.type_, Unset):
-            type_ = self.type_.value
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if name is not UNSET:
-            field_dict["name"] = name
-        if type_ is not UNSET:
-            field_dict["type"] = type_
-
+        """The JSON object; optional fields that are ``None`` (absent or null) are left out."""
+        field_dict: dict[str, Any] = dict(self.additional_properties)
+        if self.name is not None:
+            field_dict["name"] = self.name
+        if self.type is not None:
+            field_dict["type"] = self.type.value
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         # Okta data is checked, not trusted: dict() would turn a list of pairs into a model.
         if type(src_dict) is not dict and not isinstance(src_dict, Mapping):  # noqa: E721 - fast path
             raise TypeError(
                 f"{cls.__name__} expects a JSON object, not {type(src_dict).__name__}"
             )
         d = dict(src_dict)
-        name = d.pop("name", UNSET)
-
-        _type_ = d.pop("type", UNSET)
-        type_: AuthenticationProviderType | Unset
-        if isinstance(_type_, Unset):
-            type_ = UNSET
-        else:
-            type_ = AuthenticationProviderType(_type_)
-
+        name = d.pop("name", None)
+        _type_ = d.pop("type", None)
+        type_ = None if _type_ is None else AuthenticationProviderType(_type_)
         authentication_provider = cls(
             name=name,
-            type_=type_,
+            type=type_,
         )
-
         authentication_provider.additional_properties = d
         return authentication_provider
 
-    @property
-    def additional_keys(self) -> list[str]:
-        return list(self.additional_properties.keys())
-
-    def __getitem__(self, key: str) -> Any:
-        return self.additional_properties[key]
-
-    def __setitem__(self, key: str, value: Any) -> None:
-        self.additional_properties[key] = value
-
-    def __delitem__(self, key: str) -> None:
-        del self.additional_properties[key]
-
-    def __contains__(self, key: str) -> bool:
-        return key in self.additional_properties
+    def __repr__(self) -> str:
+        return f"<AuthenticationProvider {self.type!s} {self.name!s}>"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -12,174 +12,93 @@ from attrs import field as _attrs_field
 from ..models.authenticator_key_enum import AuthenticatorKeyEnum
 from ..models.authenticator_type import AuthenticatorType
 from ..models.lifecycle_status import LifecycleStatus
-from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.authenticator_links import AuthenticatorLinks
-
-
-T = TypeVar("T", bound="Authenticator")
 
 
 @_attrs_define
 class Authenticator:
-    """An authenticator configured in the org. Type-specific settings are kept as additional properties.
+    """An authenticator configured in the org. Type-specific settings are kept as additional
+    properties.
 
     Attributes:
-        id (str | Unset):
-        key (AuthenticatorKeyEnum | Unset):
-        name (str | Unset):
-        status (LifecycleStatus | Unset):
-        type_ (AuthenticatorType | Unset):
-        created (datetime.datetime | Unset):
-        last_updated (datetime.datetime | Unset):
-        field_links (AuthenticatorLinks | Unset):
+        id (str)
+        key (AuthenticatorKeyEnum)
+        name (str)
+        status (LifecycleStatus)
+        type (AuthenticatorType)
+        created (datetime.datetime | None)
+        last_updated (datetime.datetime | None)
+        links (AuthenticatorLinks | None)
     """
 
-    id: str | Unset = UNSET
-    key: AuthenticatorKeyEnum | Unset = UNSET
-    name: str | Unset = UNSET
-    status: LifecycleStatus | Unset = UNSET
-    type_: AuthenticatorType | Unset = UNSET
-    created: datetime.datetime | Unset = UNSET
-    last_updated: datetime.datetime | Unset = UNSET
-    field_links: AuthenticatorLinks | Unset = UNSET
+    id: str
+    key: AuthenticatorKeyEnum
+    name: str
+    status: LifecycleStatus
+    type: AuthenticatorType
+    created: datetime.datetime | None = None
+    last_updated: datetime.datetime | None = None
+    links: AuthenticatorLinks | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    """Fields Okta sent that the spec does not declare, kept as they came."""
 
     def to_dict(self) -> dict[str, Any]:
-        id = self.id
-
-        key: str | Unset = UNSET
-        if not isinstance(self.key, Unset):
-            key = self.key.value
-
-        name = self.name
-
-        status: str | Unset = UNSET
-        if not isinstance(self.status, Unset):
-            status = self.status.value
-
-        type_: str | Unset = UNSET
-        if not isinstance(self.type_, Unset):
-            type_ = self.type_.value
-
-        created: str | Unset = UNSET
-        if not isinstance(self.created, Unset):
-            created = self.created.isoformat()
-
-        last_updated: str | Unset = UNSET
-        if not isinstance(self.last_updated, Unset):
-            last_updated = self.last_updated.isoformat()
-
-        field_links: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.field_links, Unset):
-            field_links = self.field_links.to_dict()
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if id is not UNSET:
-            field_dict["id"] = id
-        if key is not UNSET:
-            field_dict["key"] = key
-        if name is not UNSET:
-            field_dict["name"] = name
-        if status is not UNSET:
-            field_dict["status"] = status
-        if type_ is not UNSET:
-            field_dict["type"] = type_
-        if created is not UNSET:
-            field_dict["created"] = created
-        if last_updated is not UNSET:
-            field_dict["lastUpdated"] = last_updated
-        if field_links is not UNSET:
-            field_dict["_links"] = field_links
-
+        """The JSON object; optional fields that are ``None`` (absent or null) are left out."""
+        field_dict: dict[str, Any] = dict(self.additional_properties)
+        field_dict["id"] = self.id
+        field_dict["key"] = self.key.value
+        field_dict["name"] = self.name
+        field_dict["status"] = self.status.value
+        field_dict["type"] = self.type.value
+        if self.created is not None:
+            field_dict["created"] = self.created.isoformat()
+        if self.last_updated is not None:
+            field_dict["lastUpdated"] = self.last_updated.isoformat()
+        if self.links is not None:
+            field_dict["_links"] = self.links.to_dict()
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         # Okta data is checked, not trusted: dict() would turn a list of pairs into a model.
         if type(src_dict) is not dict and not isinstance(src_dict, Mapping):  # noqa: E721 - fast path
             raise TypeError(
                 f"{cls.__name__} expects a JSON object, not {type(src_dict).__name__}"
             )
         d = dict(src_dict)
-        id = d.pop("id", UNSET)
-
-        _key = d.pop("key", UNSET)
-        key: AuthenticatorKeyEnum | Unset
-        if isinstance(_key, Unset):
-            key = UNSET
-        else:
-            key = AuthenticatorKeyEnum(_key)
-
-        name = d.pop("name", UNSET)
-
-        _status = d.pop("status", UNSET)
-        status: LifecycleStatus | Unset
-        if isinstance(_status, Unset):
-            status = UNSET
-        else:
-            status = LifecycleStatus(_status)
-
-        _type_ = d.pop("type", UNSET)
-        type_: AuthenticatorType | Unset
-        if isinstance(_type_, Unset):
-            type_ = UNSET
-        else:
-            type_ = AuthenticatorType(_type_)
-
-        _created = d.pop("created", UNSET)
-        created: datetime.datetime | Unset
-        if isinstance(_created, Unset):
-            created = UNSET
-        else:
-            created = datetime.datetime.fromisoformat(_created)
-
-        _last_updated = d.pop("lastUpdated", UNSET)
-        last_updated: datetime.datetime | Unset
-        if isinstance(_last_updated, Unset):
-            last_updated = UNSET
-        else:
-            last_updated = datetime.datetime.fromisoformat(_last_updated)
-
-        _field_links = d.pop("_links", UNSET)
-        field_links: AuthenticatorLinks | Unset
-        if isinstance(_field_links, Unset):
-            field_links = UNSET
-        else:
-            field_links = AuthenticatorLinks.from_dict(_field_links)
-
+        id = d.pop("id")
+        key = AuthenticatorKeyEnum(d.pop("key"))
+        name = d.pop("name")
+        status = LifecycleStatus(d.pop("status"))
+        type_ = AuthenticatorType(d.pop("type"))
+        _created = d.pop("created", None)
+        created = (
+            None if _created is None else datetime.datetime.fromisoformat(_created)
+        )
+        _last_updated = d.pop("lastUpdated", None)
+        last_updated = (
+            None
+            if _last_updated is None
+            else datetime.datetime.fromisoformat(_last_updated)
+        )
+        _field_links = d.pop("_links", None)
+        field_links = (
+            None if _field_links is None else AuthenticatorLinks.from_dict(_field_links)
+        )
         authenticator = cls(
             id=id,
             key=key,
             name=name,
             status=status,
-            type_=type_,
+            type=type_,
             created=created,
             last_updated=last_updated,
-            field_links=field_links,
+            links=field_links,
         )
-
         authenticator.additional_properties = d
         return authenticator
 
-    @property
-    def additional_keys(self) -> list[str]:
-        return list(self.additional_properties.keys())
-
-    def __getitem__(self, key: str) -> Any:
-        return self.additional_properties[key]
-
-    def __setitem__(self, key: str, value: Any) -> None:
-        self.additional_properties[key] = value
-
-    def __delitem__(self, key: str) -> None:
-        del self.additional_properties[key]
-
-    def __contains__(self, key: str) -> bool:
-        return key in self.additional_properties
+    def __repr__(self) -> str:
+        return f"<Authenticator {self.id!s} {self.key!s} {self.status!s}>"
 
 
 # Imported after the class rather than at the top, so models that refer to each other still

@@ -3,20 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
-
-from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.authenticator_profile_tac_request import (
-        AuthenticatorProfileTacRequest,
-    )
-
-
-T = TypeVar("T", bound="AuthenticatorEnrollmentCreateRequestTac")
 
 
 @_attrs_define
@@ -25,34 +15,24 @@ class AuthenticatorEnrollmentCreateRequestTac:
 
     Attributes:
         authenticator_id (str): The id of the org's authenticator whose key is `tac`.
-        profile (AuthenticatorProfileTacRequest | Unset):
+        profile (AuthenticatorProfileTacRequest | None)
     """
 
     authenticator_id: str
-    profile: AuthenticatorProfileTacRequest | Unset = UNSET
+    profile: AuthenticatorProfileTacRequest | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    """Fields Okta sent that the spec does not declare, kept as they came."""
 
     def to_dict(self) -> dict[str, Any]:
-        authenticator_id = self.authenticator_id
-
-        profile: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.profile, Unset):
-            profile = self.profile.to_dict()
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "authenticatorId": authenticator_id,
-            }
-        )
-        if profile is not UNSET:
-            field_dict["profile"] = profile
-
+        """The JSON object; optional fields that are ``None`` (absent or null) are left out."""
+        field_dict: dict[str, Any] = dict(self.additional_properties)
+        field_dict["authenticatorId"] = self.authenticator_id
+        if self.profile is not None:
+            field_dict["profile"] = self.profile.to_dict()
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         # Okta data is checked, not trusted: dict() would turn a list of pairs into a model.
         if type(src_dict) is not dict and not isinstance(src_dict, Mapping):  # noqa: E721 - fast path
             raise TypeError(
@@ -60,37 +40,21 @@ class AuthenticatorEnrollmentCreateRequestTac:
             )
         d = dict(src_dict)
         authenticator_id = d.pop("authenticatorId")
-
-        _profile = d.pop("profile", UNSET)
-        profile: AuthenticatorProfileTacRequest | Unset
-        if isinstance(_profile, Unset):
-            profile = UNSET
-        else:
-            profile = AuthenticatorProfileTacRequest.from_dict(_profile)
-
+        _profile = d.pop("profile", None)
+        profile = (
+            None
+            if _profile is None
+            else AuthenticatorProfileTacRequest.from_dict(_profile)
+        )
         authenticator_enrollment_create_request_tac = cls(
             authenticator_id=authenticator_id,
             profile=profile,
         )
-
         authenticator_enrollment_create_request_tac.additional_properties = d
         return authenticator_enrollment_create_request_tac
 
-    @property
-    def additional_keys(self) -> list[str]:
-        return list(self.additional_properties.keys())
-
-    def __getitem__(self, key: str) -> Any:
-        return self.additional_properties[key]
-
-    def __setitem__(self, key: str, value: Any) -> None:
-        self.additional_properties[key] = value
-
-    def __delitem__(self, key: str) -> None:
-        del self.additional_properties[key]
-
-    def __contains__(self, key: str) -> bool:
-        return key in self.additional_properties
+    def __repr__(self) -> str:
+        return f"<AuthenticatorEnrollmentCreateRequestTac>"
 
 
 # Imported after the class rather than at the top, so models that refer to each other still

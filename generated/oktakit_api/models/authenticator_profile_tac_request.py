@@ -3,75 +3,51 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
-
-T = TypeVar("T", bound="AuthenticatorProfileTacRequest")
-
 
 @_attrs_define
 class AuthenticatorProfileTacRequest:
-    """
+    """AuthenticatorProfileTacRequest
+
     Attributes:
-        ttl (str | Unset): Minutes the code stays valid (10 to 14400, narrowed by the org's settings).
-        multi_use (bool | Unset): Whether the code may be used more than once (the org must allow it).
+        ttl (str | None): Minutes the code stays valid (10 to 14400, narrowed by the org's settings).
+        multi_use (bool | None): Whether the code may be used more than once (the org must allow it).
     """
 
-    ttl: str | Unset = UNSET
-    multi_use: bool | Unset = UNSET
+    ttl: str | None = None
+    multi_use: bool | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    """Fields Okta sent that the spec does not declare, kept as they came."""
 
     def to_dict(self) -> dict[str, Any]:
-        ttl = self.ttl
-
-        multi_use = self.multi_use
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if ttl is not UNSET:
-            field_dict["ttl"] = ttl
-        if multi_use is not UNSET:
-            field_dict["multiUse"] = multi_use
-
+        """The JSON object; optional fields that are ``None`` (absent or null) are left out."""
+        field_dict: dict[str, Any] = dict(self.additional_properties)
+        if self.ttl is not None:
+            field_dict["ttl"] = self.ttl
+        if self.multi_use is not None:
+            field_dict["multiUse"] = self.multi_use
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         # Okta data is checked, not trusted: dict() would turn a list of pairs into a model.
         if type(src_dict) is not dict and not isinstance(src_dict, Mapping):  # noqa: E721 - fast path
             raise TypeError(
                 f"{cls.__name__} expects a JSON object, not {type(src_dict).__name__}"
             )
         d = dict(src_dict)
-        ttl = d.pop("ttl", UNSET)
-
-        multi_use = d.pop("multiUse", UNSET)
-
+        ttl = d.pop("ttl", None)
+        multi_use = d.pop("multiUse", None)
         authenticator_profile_tac_request = cls(
             ttl=ttl,
             multi_use=multi_use,
         )
-
         authenticator_profile_tac_request.additional_properties = d
         return authenticator_profile_tac_request
 
-    @property
-    def additional_keys(self) -> list[str]:
-        return list(self.additional_properties.keys())
-
-    def __getitem__(self, key: str) -> Any:
-        return self.additional_properties[key]
-
-    def __setitem__(self, key: str, value: Any) -> None:
-        self.additional_properties[key] = value
-
-    def __delitem__(self, key: str) -> None:
-        del self.additional_properties[key]
-
-    def __contains__(self, key: str) -> bool:
-        return key in self.additional_properties
+    def __repr__(self) -> str:
+        return f"<AuthenticatorProfileTacRequest>"

@@ -2,69 +2,59 @@
 # templates in okta_spec/templates. Do not edit: change the spec and run `nox -s generate`.
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import Any, TypeVar
-
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
-
-from ..types import UNSET, Unset
-
-T = TypeVar("T", bound="GroupProfile")
+from collections.abc import Iterator, Mapping
+from typing import Any, Self, cast
 
 
-@_attrs_define
-class GroupProfile:
-    """A group's profile. Okta groups have a name and description; groups imported from a directory carry more attributes,
-    which are kept as additional properties.
+class GroupProfile(Mapping[str, "Any"]):
+    """A group's profile. Okta groups have a name and description; groups imported from a directory
+    carry more attributes, which are kept as additional properties.
 
-        Attributes:
-            name (str | Unset):
+    A read-only mapping keyed by Okta's attribute names; the attributes the
+    schema declares are also typed properties.
     """
 
-    name: str | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    __slots__ = ("_data",)
 
-    def to_dict(self) -> dict[str, Any]:
-        name = self.name
+    _data: dict[str, Any]
 
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if name is not UNSET:
-            field_dict["name"] = name
-
-        return field_dict
+    def __init__(
+        self, data: Mapping[str, Any] | None = None, /, **attributes: Any
+    ) -> None:
+        self._data = {**(data or {}), **attributes}
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        # Okta data is checked, not trusted: dict() would turn a list of pairs into a model.
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        # Okta data is checked, not trusted: dict() would turn a list of pairs into a mapping.
         if type(src_dict) is not dict and not isinstance(src_dict, Mapping):  # noqa: E721 - fast path
             raise TypeError(
                 f"{cls.__name__} expects a JSON object, not {type(src_dict).__name__}"
             )
-        d = dict(src_dict)
-        name = d.pop("name", UNSET)
+        if "name" not in src_dict:
+            raise KeyError("GroupProfile lacks its required name")
+        mapping = cls.__new__(cls)
+        mapping._data = dict(src_dict)
+        return mapping
 
-        group_profile = cls(
-            name=name,
-        )
-
-        group_profile.additional_properties = d
-        return group_profile
-
-    @property
-    def additional_keys(self) -> list[str]:
-        return list(self.additional_properties.keys())
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON object, as Okta sent it."""
+        return dict(self._data)
 
     def __getitem__(self, key: str) -> Any:
-        return self.additional_properties[key]
+        return self._data[key]
 
-    def __setitem__(self, key: str, value: Any) -> None:
-        self.additional_properties[key] = value
+    def __contains__(self, key: object) -> bool:
+        return key in self._data
 
-    def __delitem__(self, key: str) -> None:
-        del self.additional_properties[key]
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._data)
 
-    def __contains__(self, key: str) -> bool:
-        return key in self.additional_properties
+    def __len__(self) -> int:
+        return len(self._data)
+
+    @property
+    def name(self) -> str:
+        return cast("str", self._data["name"])
+
+    def __repr__(self) -> str:
+        return f"<GroupProfile {self.name!s}>"

@@ -3,18 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
-
-from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.password_credential_hook import PasswordCredentialHook
-
-
-T = TypeVar("T", bound="PasswordCredential")
 
 
 @_attrs_define
@@ -22,71 +14,44 @@ class PasswordCredential:
     """A password. Okta never returns the value; a user with a password shows `{}`.
 
     Attributes:
-        value (str | Unset):
-        hook (PasswordCredentialHook | Unset):
+        value (str | None)
+        hook (PasswordCredentialHook | None)
     """
 
-    value: str | Unset = UNSET
-    hook: PasswordCredentialHook | Unset = UNSET
+    value: str | None = None
+    hook: PasswordCredentialHook | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    """Fields Okta sent that the spec does not declare, kept as they came."""
 
     def to_dict(self) -> dict[str, Any]:
-        value = self.value
-
-        hook: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.hook, Unset):
-            hook = self.hook.to_dict()
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if value is not UNSET:
-            field_dict["value"] = value
-        if hook is not UNSET:
-            field_dict["hook"] = hook
-
+        """The JSON object; optional fields that are ``None`` (absent or null) are left out."""
+        field_dict: dict[str, Any] = dict(self.additional_properties)
+        if self.value is not None:
+            field_dict["value"] = self.value
+        if self.hook is not None:
+            field_dict["hook"] = self.hook.to_dict()
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         # Okta data is checked, not trusted: dict() would turn a list of pairs into a model.
         if type(src_dict) is not dict and not isinstance(src_dict, Mapping):  # noqa: E721 - fast path
             raise TypeError(
                 f"{cls.__name__} expects a JSON object, not {type(src_dict).__name__}"
             )
         d = dict(src_dict)
-        value = d.pop("value", UNSET)
-
-        _hook = d.pop("hook", UNSET)
-        hook: PasswordCredentialHook | Unset
-        if isinstance(_hook, Unset):
-            hook = UNSET
-        else:
-            hook = PasswordCredentialHook.from_dict(_hook)
-
+        value = d.pop("value", None)
+        _hook = d.pop("hook", None)
+        hook = None if _hook is None else PasswordCredentialHook.from_dict(_hook)
         password_credential = cls(
             value=value,
             hook=hook,
         )
-
         password_credential.additional_properties = d
         return password_credential
 
-    @property
-    def additional_keys(self) -> list[str]:
-        return list(self.additional_properties.keys())
-
-    def __getitem__(self, key: str) -> Any:
-        return self.additional_properties[key]
-
-    def __setitem__(self, key: str, value: Any) -> None:
-        self.additional_properties[key] = value
-
-    def __delitem__(self, key: str) -> None:
-        del self.additional_properties[key]
-
-    def __contains__(self, key: str) -> bool:
-        return key in self.additional_properties
+    def __repr__(self) -> str:
+        return f"<PasswordCredential>"
 
 
 # Imported after the class rather than at the top, so models that refer to each other still

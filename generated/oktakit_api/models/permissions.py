@@ -3,85 +3,55 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.permission import Permission
-
-
-T = TypeVar("T", bound="Permissions")
+from ..types import json_list
 
 
 @_attrs_define
 class Permissions:
-    """
+    """Permissions
+
     Attributes:
-        permissions (list[Permission] | Unset):
+        permissions (list[Permission] | None)
     """
 
-    permissions: list[Permission] | Unset = UNSET
+    permissions: list[Permission] | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    """Fields Okta sent that the spec does not declare, kept as they came."""
 
     def to_dict(self) -> dict[str, Any]:
-        permissions: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.permissions, Unset):
-            permissions = []
-            for permissions_item_data in self.permissions:
-                permissions_item = permissions_item_data.to_dict()
-                permissions.append(permissions_item)
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if permissions is not UNSET:
-            field_dict["permissions"] = permissions
-
+        """The JSON object; optional fields that are ``None`` (absent or null) are left out."""
+        field_dict: dict[str, Any] = dict(self.additional_properties)
+        if self.permissions is not None:
+            field_dict["permissions"] = [item.to_dict() for item in self.permissions]
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         # Okta data is checked, not trusted: dict() would turn a list of pairs into a model.
         if type(src_dict) is not dict and not isinstance(src_dict, Mapping):  # noqa: E721 - fast path
             raise TypeError(
                 f"{cls.__name__} expects a JSON object, not {type(src_dict).__name__}"
             )
         d = dict(src_dict)
-        _permissions = d.pop("permissions", UNSET)
-        permissions: list[Permission] | Unset = UNSET
-        if _permissions is not UNSET:
-            permissions = []
-            for permissions_item_data in _permissions:
-                permissions_item = Permission.from_dict(permissions_item_data)
-
-                permissions.append(permissions_item)
-
+        _permissions = d.pop("permissions", None)
+        permissions = (
+            None
+            if _permissions is None
+            else [Permission.from_dict(item) for item in json_list(_permissions)]
+        )
         permissions = cls(
             permissions=permissions,
         )
-
         permissions.additional_properties = d
         return permissions
 
-    @property
-    def additional_keys(self) -> list[str]:
-        return list(self.additional_properties.keys())
-
-    def __getitem__(self, key: str) -> Any:
-        return self.additional_properties[key]
-
-    def __setitem__(self, key: str, value: Any) -> None:
-        self.additional_properties[key] = value
-
-    def __delitem__(self, key: str) -> None:
-        del self.additional_properties[key]
-
-    def __contains__(self, key: str) -> bool:
-        return key in self.additional_properties
+    def __repr__(self) -> str:
+        return f"<Permissions {self.permissions!s}>"
 
 
 # Imported after the class rather than at the top, so models that refer to each other still

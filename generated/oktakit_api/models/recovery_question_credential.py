@@ -3,75 +3,51 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
-
-T = TypeVar("T", bound="RecoveryQuestionCredential")
-
 
 @_attrs_define
 class RecoveryQuestionCredential:
-    """
+    """RecoveryQuestionCredential
+
     Attributes:
-        question (str | Unset):
-        answer (str | Unset):
+        question (str | None)
+        answer (str | None)
     """
 
-    question: str | Unset = UNSET
-    answer: str | Unset = UNSET
+    question: str | None = None
+    answer: str | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    """Fields Okta sent that the spec does not declare, kept as they came."""
 
     def to_dict(self) -> dict[str, Any]:
-        question = self.question
-
-        answer = self.answer
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if question is not UNSET:
-            field_dict["question"] = question
-        if answer is not UNSET:
-            field_dict["answer"] = answer
-
+        """The JSON object; optional fields that are ``None`` (absent or null) are left out."""
+        field_dict: dict[str, Any] = dict(self.additional_properties)
+        if self.question is not None:
+            field_dict["question"] = self.question
+        if self.answer is not None:
+            field_dict["answer"] = self.answer
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         # Okta data is checked, not trusted: dict() would turn a list of pairs into a model.
         if type(src_dict) is not dict and not isinstance(src_dict, Mapping):  # noqa: E721 - fast path
             raise TypeError(
                 f"{cls.__name__} expects a JSON object, not {type(src_dict).__name__}"
             )
         d = dict(src_dict)
-        question = d.pop("question", UNSET)
-
-        answer = d.pop("answer", UNSET)
-
+        question = d.pop("question", None)
+        answer = d.pop("answer", None)
         recovery_question_credential = cls(
             question=question,
             answer=answer,
         )
-
         recovery_question_credential.additional_properties = d
         return recovery_question_credential
 
-    @property
-    def additional_keys(self) -> list[str]:
-        return list(self.additional_properties.keys())
-
-    def __getitem__(self, key: str) -> Any:
-        return self.additional_properties[key]
-
-    def __setitem__(self, key: str, value: Any) -> None:
-        self.additional_properties[key] = value
-
-    def __delitem__(self, key: str) -> None:
-        del self.additional_properties[key]
-
-    def __contains__(self, key: str) -> bool:
-        return key in self.additional_properties
+    def __repr__(self) -> str:
+        return f"<RecoveryQuestionCredential {self.question!s}>"

@@ -2,53 +2,51 @@
 # templates in okta_spec/templates. Do not edit: change the spec and run `nox -s generate`.
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import Any, TypeVar
-
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
-
-T = TypeVar("T", bound="UserEmbedded")
+from collections.abc import Iterator, Mapping
+from typing import Any, Self
 
 
-@_attrs_define
-class UserEmbedded:
-    """Resources embedded on request (for example `blocks`)."""
+class UserEmbedded(Mapping[str, "Any"]):
+    """Resources embedded on request (for example `blocks`).
 
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    A read-only mapping keyed by Okta's attribute names.
+    """
 
-    def to_dict(self) -> dict[str, Any]:
+    __slots__ = ("_data",)
 
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
+    _data: dict[str, Any]
 
-        return field_dict
+    def __init__(
+        self, data: Mapping[str, Any] | None = None, /, **attributes: Any
+    ) -> None:
+        self._data = {**(data or {}), **attributes}
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        # Okta data is checked, not trusted: dict() would turn a list of pairs into a model.
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        # Okta data is checked, not trusted: dict() would turn a list of pairs into a mapping.
         if type(src_dict) is not dict and not isinstance(src_dict, Mapping):  # noqa: E721 - fast path
             raise TypeError(
                 f"{cls.__name__} expects a JSON object, not {type(src_dict).__name__}"
             )
-        d = dict(src_dict)
-        user_embedded = cls()
+        mapping = cls.__new__(cls)
+        mapping._data = dict(src_dict)
+        return mapping
 
-        user_embedded.additional_properties = d
-        return user_embedded
-
-    @property
-    def additional_keys(self) -> list[str]:
-        return list(self.additional_properties.keys())
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON object, as Okta sent it."""
+        return dict(self._data)
 
     def __getitem__(self, key: str) -> Any:
-        return self.additional_properties[key]
+        return self._data[key]
 
-    def __setitem__(self, key: str, value: Any) -> None:
-        self.additional_properties[key] = value
+    def __contains__(self, key: object) -> bool:
+        return key in self._data
 
-    def __delitem__(self, key: str) -> None:
-        del self.additional_properties[key]
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._data)
 
-    def __contains__(self, key: str) -> bool:
-        return key in self.additional_properties
+    def __len__(self) -> int:
+        return len(self._data)
+
+    def __repr__(self) -> str:
+        return f"<UserEmbedded {', '.join(self._data)}>"

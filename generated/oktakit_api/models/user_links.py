@@ -2,58 +2,63 @@
 # templates in okta_spec/templates. Do not edit: change the spec and run `nox -s generate`.
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import Any, TypeVar
-
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
-
-T = TypeVar("T", bound="UserLinks")
+from collections.abc import Iterator, Mapping
+from typing import Any, Self
 
 
-@_attrs_define
-class UserLinks:
-    """Links to the user and to the operations its status allows now (`activate`, `deactivate`, `suspend`, `unsuspend`,
-    `unlock`, `resetFactors`, `resetPassword`, `expirePassword`, ...), each an object with `href` (and often `method`).
-    Kept as plain JSON objects, so that `"suspend" in user.field_links` is a cheap check and new link names need no
-    upgrade.
+class UserLinks(Mapping[str, "Link"]):
+    """Links to the user and to the operations its status allows now (`activate`, `deactivate`,
+    `suspend`, `unsuspend`, `unlock`, `resetFactors`, `resetPassword`, `expirePassword`, ...),
+    each a link with `href` (and often `method`). A read-only mapping: `"suspend" in user.links`
+    is a cheap check, a link is parsed only when it is read, and new link names need no upgrade.
 
+    A read-only mapping keyed by Okta's attribute names.
     """
 
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    __slots__ = ("_data",)
 
-    def to_dict(self) -> dict[str, Any]:
+    _data: dict[str, Any]
 
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-
-        return field_dict
+    def __init__(
+        self, data: Mapping[str, Any] | None = None, /, **attributes: Any
+    ) -> None:
+        self._data = {**(data or {}), **attributes}
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        # Okta data is checked, not trusted: dict() would turn a list of pairs into a model.
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        # Okta data is checked, not trusted: dict() would turn a list of pairs into a mapping.
         if type(src_dict) is not dict and not isinstance(src_dict, Mapping):  # noqa: E721 - fast path
             raise TypeError(
                 f"{cls.__name__} expects a JSON object, not {type(src_dict).__name__}"
             )
-        d = dict(src_dict)
-        user_links = cls()
+        mapping = cls.__new__(cls)
+        mapping._data = dict(src_dict)
+        # Values are parsed when read; check now that each can be, so reading never fails.
+        for value in mapping._data.values():
+            if type(value) is not dict or "href" not in value:
+                raise TypeError(f"{cls.__name__} holds a value that is not a Link")
+        return mapping
 
-        user_links.additional_properties = d
-        return user_links
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON object, as Okta sent it."""
+        return dict(self._data)
 
-    @property
-    def additional_keys(self) -> list[str]:
-        return list(self.additional_properties.keys())
+    def __getitem__(self, key: str) -> Link:
+        return Link.from_dict(self._data[key])
 
-    def __getitem__(self, key: str) -> Any:
-        return self.additional_properties[key]
+    def __contains__(self, key: object) -> bool:
+        return key in self._data
 
-    def __setitem__(self, key: str, value: Any) -> None:
-        self.additional_properties[key] = value
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._data)
 
-    def __delitem__(self, key: str) -> None:
-        del self.additional_properties[key]
+    def __len__(self) -> int:
+        return len(self._data)
 
-    def __contains__(self, key: str) -> bool:
-        return key in self.additional_properties
+    def __repr__(self) -> str:
+        return f"<UserLinks {', '.join(self._data)}>"
+
+
+# Imported after the class rather than at the top, so models that refer to each other still
+# import, and rather than inside the methods, where the import would run on every call.
+from ..models.link import Link  # noqa: E402

@@ -14,9 +14,12 @@ import contextlib
 import random
 import socket
 import struct
+from typing import Final
 
 from aiohttp import web
 from aiohttp.typedefs import Handler
+
+from oktakit_api.operations import OPERATIONS
 
 from . import _handlers as users
 from . import _oauth as oauth
@@ -29,42 +32,38 @@ from ._permissions import Authorizer
 from ._ratelimit import Bucket, Decision
 from ._util import HttpDate
 
-ROUTES: tuple[tuple[str, str, Handler, str], ...] = (
-    ("GET", "/api/v1/users", users.list_users, "listUsers"),
-    ("GET", "/api/v1/users/{id}", users.get_user, "getUser"),
-    ("POST", "/api/v1/users/{id}", users.update_user, "updateUser"),
-    ("PUT", "/api/v1/users/{id}", users.replace_user, "replaceUser"),
-    ("POST", "/api/v1/users/{id}/lifecycle/activate", users.activate_user, "activateUser"),
-    ("POST", "/api/v1/users/{id}/lifecycle/deactivate", users.deactivate_user, "deactivateUser"),
-    ("POST", "/api/v1/users/{id}/lifecycle/reactivate", users.reactivate_user, "reactivateUser"),
-    ("POST", "/api/v1/users/{id}/lifecycle/reset_factors", users.reset_factors, "resetFactors"),
-    ("POST", "/api/v1/users/{id}/lifecycle/suspend", users.suspend_user, "suspendUser"),
-    ("POST", "/api/v1/users/{id}/lifecycle/unsuspend", users.unsuspend_user, "unsuspendUser"),
-    ("POST", "/api/v1/users/{id}/lifecycle/unlock", users.unlock_user, "unlockUser"),
-    ("GET", "/api/v1/users/{id}/groups", users.list_user_groups, "listUserGroups"),
-    (
-        "POST",
-        "/api/v1/users/{userId}/authenticator-enrollments/tac",
-        resources.create_tac_enrollment,
-        "createTacAuthenticatorEnrollment",
-    ),
-    ("GET", "/api/v1/authenticators", resources.list_authenticators, "listAuthenticators"),
-    (
-        "GET",
-        "/api/v1/authenticators/{authenticatorId}",
-        resources.get_authenticator,
-        "getAuthenticator",
-    ),
-    ("GET", "/oauth2/v1/clients/{clientId}/roles", resources.list_roles_for_client, "listRolesForClient"),
-    (
-        "GET",
-        "/api/v1/iam/roles/{roleIdOrLabel}/permissions",
-        resources.list_role_permissions,
-        "listRolePermissions",
-    ),
+# The handler of each operation in the spec; methods and paths come from the operation registry,
+# so the simulator serves exactly what the SDK can call (a test checks that nothing is missing).
+HANDLERS: Final[dict[str, Handler]] = {
+    "listUsers": users.list_users,
+    "getUser": users.get_user,
+    "updateUser": users.update_user,
+    "replaceUser": users.replace_user,
+    "activateUser": users.activate_user,
+    "deactivateUser": users.deactivate_user,
+    "reactivateUser": users.reactivate_user,
+    "resetFactors": users.reset_factors,
+    "suspendUser": users.suspend_user,
+    "unsuspendUser": users.unsuspend_user,
+    "unlockUser": users.unlock_user,
+    "listUserGroups": users.list_user_groups,
+    "createTacAuthenticatorEnrollment": resources.create_tac_enrollment,
+    "listAuthenticators": resources.list_authenticators,
+    "getAuthenticator": resources.get_authenticator,
+    "listRolesForClient": resources.list_roles_for_client,
+    "listRolePermissions": resources.list_role_permissions,
+}
+
+# The org authorization server's routes, which are not part of the Management API spec.
+OAUTH_ROUTES: Final[tuple[tuple[str, str, Handler, str], ...]] = (
     ("POST", "/oauth2/v1/token", oauth.token, "token"),
     ("GET", "/oauth2/v1/keys", oauth.keys, "oauthKeys"),
     ("GET", "/oauth2/v1/clients/{clientId}/jwks", oauth.client_jwks, "clientJwks"),
+)
+
+ROUTES: Final[tuple[tuple[str, str, Handler, str], ...]] = (
+    *((op.method, op.path, HANDLERS[op.operation_id], op.operation_id) for op in OPERATIONS.values()),
+    *OAUTH_ROUTES,
 )
 
 

@@ -68,12 +68,8 @@ class Requirement(NamedTuple):
 
 def _requirements() -> dict[str, Requirement]:
     table = {}
-    for operation, spec in OPERATIONS.items():
-        table[operation] = Requirement(
-            tuple(spec["scopes"]),
-            tuple(tuple(alternative) for alternative in spec["permissions"]) or ((),),
-            tuple(tuple(alternative) for alternative in spec["credential_permissions"]),
-        )
+    for operation, op in OPERATIONS.items():
+        table[operation] = Requirement(op.scopes, op.permissions or ((),), op.credential_permissions)
     return table
 
 

@@ -2,13 +2,13 @@
 # templates in okta_spec/templates. Do not edit: change the spec and run `nox -s generate`.
 """Update a user (partial): request builder and response parser."""
 
+from collections.abc import Mapping
 from http import HTTPStatus
 from typing import Any
 from urllib.parse import quote
 
 from ... import errors
 from ...client import ApiTransport, RawResponse
-from ...models.update_user_request import UpdateUserRequest
 from ...models.user import User
 from ...types import UNSET, Response, Unset
 
@@ -19,7 +19,7 @@ PATH = "/api/v1/users/{id}"
 def build_request(
     id: str,
     *,
-    body: UpdateUserRequest,
+    body: Mapping[str, Any],
     strict: bool | Unset = UNSET,
     if_match: str | Unset = UNSET,
 ) -> dict[str, Any]:
@@ -41,8 +41,7 @@ def build_request(
         "params": params,
     }
 
-    _kwargs["json"] = body.to_dict()
-
+    _kwargs["json"] = body
     headers["Content-Type"] = "application/json"
 
     _kwargs["headers"] = headers
@@ -63,7 +62,7 @@ async def asyncio_detailed(
     client: ApiTransport,
     id: str,
     *,
-    body: UpdateUserRequest,
+    body: Mapping[str, Any],
     strict: bool | Unset = UNSET,
     if_match: str | Unset = UNSET,
 ) -> Response[User]:

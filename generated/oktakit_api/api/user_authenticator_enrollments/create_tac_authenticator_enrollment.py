@@ -2,15 +2,13 @@
 # templates in okta_spec/templates. Do not edit: change the spec and run `nox -s generate`.
 """Issue a temporary access code: request builder and response parser."""
 
+from collections.abc import Mapping
 from http import HTTPStatus
 from typing import Any
 from urllib.parse import quote
 
 from ... import errors
 from ...client import ApiTransport, RawResponse
-from ...models.authenticator_enrollment_create_request_tac import (
-    AuthenticatorEnrollmentCreateRequestTac,
-)
 from ...models.tac_authenticator_enrollment import TacAuthenticatorEnrollment
 from ...types import Response
 
@@ -21,7 +19,7 @@ PATH = "/api/v1/users/{user_id}/authenticator-enrollments/tac"
 def build_request(
     user_id: str,
     *,
-    body: AuthenticatorEnrollmentCreateRequestTac,
+    body: Mapping[str, Any],
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
 
@@ -32,8 +30,7 @@ def build_request(
         ),
     }
 
-    _kwargs["json"] = body.to_dict()
-
+    _kwargs["json"] = body
     headers["Content-Type"] = "application/json"
 
     _kwargs["headers"] = headers
@@ -54,7 +51,7 @@ async def asyncio_detailed(
     client: ApiTransport,
     user_id: str,
     *,
-    body: AuthenticatorEnrollmentCreateRequestTac,
+    body: Mapping[str, Any],
 ) -> Response[TacAuthenticatorEnrollment]:
     """Issue a temporary access code
 
