@@ -11,6 +11,8 @@ from collections.abc import AsyncIterator
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from oktakit import (
     ApiError,
@@ -40,7 +42,7 @@ from tests.hardening.hostile import (
     streamed,
     trickle,
 )
-from tests.hardening.strategies import leaked, nested
+from tests.hardening.strategies import dumps, few, hostile_text, json_values, leaked, nested, numbers
 from tests.sdk._support import USER_ID, user_json
 
 CAP = 1 * MiB
@@ -154,7 +156,7 @@ HUGE = {
     "declared-length": streamed(16 * MiB),
     "chunked": streamed(16 * MiB, declared=False),
     "gzip-bomb": compressed(gzip_bomb(64 * MiB)),
-    "huge-error-body": streamed(16 * MiB, status=500),
+    "huge-error-body": streamed(16 * MiB, status=500, declared=False),
 }
 
 
@@ -235,6 +237,42 @@ async def test_a_broken_token_answer_is_a_typed_error_without_secrets(
     assert [] == server.requests_to(USER_PATH)  # no API request with a token we refused
     assert len(server.requests_to(TOKEN_PATH)) <= 3
     assert_clean(caught.value, server)
+
+
+token_fields = st.fixed_dictionaries(
+    {},
+    optional={
+        "access_token": st.one_of(hostile_text, st.just(ISSUED), json_values(3)),
+        "token_type": st.one_of(st.just("Bearer"), hostile_text, json_values(3)),
+        "expires_in": st.one_of(numbers, hostile_text, json_values(3)),
+        "scope": st.one_of(st.just("okta.users.read"), hostile_text, json_values(3)),
+    },
+)
+
+
+@few
+@given(body=st.one_of(token_fields.map(dumps), json_values().map(dumps), st.binary(max_size=64)))
+async def test_any_token_response_is_a_usable_token_or_a_typed_error(
+    body: bytes, server: HostileServer
+) -> None:
+    server.received.clear()
+    server.answers[TOKEN_PATH] = json_answer(body)
+    server.answers[USER_PATH] = json_answer(json.dumps(user_json()).encode())
+
+    async with service_app_client(server) as okta:
+        try:
+            await okta.get_user(USER_ID)
+        except OktaError as error:
+            caught: OktaError | None = error
+        else:
+            caught = None
+    if caught is not None:
+        assert [] == server.requests_to(USER_PATH)
+        assert_clean(caught, server)
+    else:  # accepted: the token went out as a valid header value
+        [request] = server.requests_to(USER_PATH)
+        request.headers["Authorization"].encode("ascii")
+    assert 1 == len(server.requests_to(TOKEN_PATH))
 
 
 BAD_LIFETIMES = {"zero": 0, "negative": -60, "text": "3600", "null": None, "boolean": True, "list": [3600]}
