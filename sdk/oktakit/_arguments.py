@@ -117,6 +117,8 @@ def opt_header(name: str, value: str | None) -> Any:
 
 
 def prefer(respond_async: bool) -> Any:
+    if not isinstance(respond_async, bool):
+        raise InvalidArgumentError(f"respond_async must be True or False, not {respond_async!r}")
     if not respond_async:
         return UNSET
     from oktakit_api.models import DeactivateUserPrefer
@@ -146,6 +148,8 @@ def user_body(
         if not isinstance(password, str) or not password:
             raise InvalidArgumentError("password must be a non-empty string")
         _encodable("password", password)
+        if "password" in body.get("credentials", {}):
+            raise InvalidArgumentError("give the password as password= or in credentials, not both")
         body.setdefault("credentials", {})["password"] = {"value": password}
     if type_id is not None:
         body["type"] = {"id": path_value("type_id", type_id)}

@@ -62,6 +62,18 @@ def json_values(max_leaves: int = 8) -> st.SearchStrategy[Any]:
     )
 
 
+#: JSON that any encoder carries as is: string keys, finite numbers, text without surrogates.
+clean_json = st.recursive(
+    st.one_of(
+        st.none(), st.booleans(), st.integers(), st.floats(allow_nan=False, allow_infinity=False), st.text()
+    ),
+    lambda inner: st.one_of(
+        st.lists(inner, max_size=3), st.dictionaries(st.text(max_size=8), inner, max_size=3)
+    ),
+    max_leaves=6,
+)
+
+
 def nested(depth: int) -> bytes:
     """A JSON document nested ``depth`` levels deep."""
     return b"[" * depth + b"]" * depth

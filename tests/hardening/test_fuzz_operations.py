@@ -16,12 +16,12 @@ from urllib.parse import parse_qs, unquote
 
 import pytest
 import yaml
-from hypothesis import example, given
+from hypothesis import event, example, given
 from hypothesis import strategies as st
 
 from oktakit import InvalidArgumentError, OktaClient, TransportError
 from tests.hardening.conftest import NOT_SENT, Recorder
-from tests.hardening.strategies import anything, fuzz, hostile_text, json_values, per_operation
+from tests.hardening.strategies import anything, clean_json, fuzz, hostile_text, json_values, per_operation
 from tests.sdk._support import Sent, run
 
 SPEC = Path(__file__).resolve().parents[2] / "okta_spec" / "openapi.yaml"
@@ -52,11 +52,24 @@ def wire_name(argument: str) -> str:
 
 
 def argument_values(method: Any) -> st.SearchStrategy[dict[str, Any]]:
-    """Arguments for every parameter: hostile text, anything at all, or (for options) None."""
-    values = st.one_of(hostile_text, anything, json_values())
-    return st.fixed_dictionaries(
-        dict.fromkeys(list(inspect.signature(method).parameters)[1:], values)  # skip self
-    )
+    """Arguments of the declared types (strings hostile or not), or the same with one of them
+    replaced by anything at all."""
+    parameters = list(inspect.signature(method).parameters.values())[1:]  # skip self
+    declared = {p.name: typed(str(p.annotation)) for p in parameters}
+    one_wrong = [st.fixed_dictionaries({**declared, name: anything}) for name in declared]
+    return st.one_of(st.fixed_dictionaries(declared), st.one_of(*one_wrong)) if one_wrong else st.just({})
+
+
+def typed(annotation: str) -> st.SearchStrategy[Any]:
+    if annotation.startswith("bool"):
+        values: st.SearchStrategy[Any] = st.booleans()
+    elif annotation.startswith("int"):
+        values = st.one_of(st.integers(1, 300), st.integers(-5, 20_000))
+    elif annotation.startswith("Mapping"):
+        values = st.dictionaries(st.text(max_size=8), st.one_of(clean_json, json_values(4)), max_size=3)
+    else:
+        values = st.one_of(st.text(max_size=20), hostile_text)
+    return st.one_of(st.none(), values) if "None" in annotation else values
 
 
 def test_the_fuzzed_operations_are_every_operation_of_the_spec() -> None:
@@ -79,12 +92,14 @@ async def test_an_operation_rejects_bad_arguments_before_sending_and_sends_good_
         await run(method(recorded_client, **arguments))
     except InvalidArgumentError:
         assert [] == recorder, "a rejected call sent a request"
+        event("rejected before sending")
         return
     except TransportError as error:
         failure = str(error)
     else:
         pytest.fail("the recorder fails every request")
     assert NOT_SENT in failure
+    event("sent")
     [sent] = recorder
     assert_sent_exactly(spec_operations()[name], sent, arguments)
 
@@ -106,12 +121,26 @@ def assert_sent_exactly(operation: dict[str, Any], sent: Sent, arguments: dict[s
         elif where == "header" and value is not None and argument == "if_match":
             assert value == sent.headers["If-Match"]
     body = json.loads(sent.data) if sent.data is not None else None
-    for part in ("profile", "credentials"):
-        if arguments.get(part):
-            # Through json (not our code): what the caller gave, as JSON carries it.
-            assert json.loads(json.dumps(dict(arguments[part]))) == (body or {}).get(part)
+    # Through json (not our code): what the caller gave, as JSON carries it.
+    expected = {part: dict(arguments[part]) for part in ("profile", "credentials") if arguments.get(part)}
     if arguments.get("password") is not None:
-        assert {"value": arguments["password"]} == body["credentials"]["password"]
+        expected["credentials"] = {
+            **expected.get("credentials", {}),
+            "password": {"value": arguments["password"]},
+        }
+    for part, value in expected.items():
+        assert json.loads(json.dumps(value)) == (body or {}).get(part)
+    if arguments.get("type_id") is not None:
+        assert {"id": arguments["type_id"]} == body["type"]
+    if "authenticator_id" in arguments and body is not None:  # the TAC enrollment's body
+        profile = body.get("profile", {})
+        assert arguments["authenticator_id"] == body["authenticatorId"]
+        assert (None if arguments["ttl_minutes"] is None else str(arguments["ttl_minutes"])) == profile.get(
+            "ttl"
+        )
+        assert arguments["multi_use"] == profile.get("multiUse")
+    if arguments.get("respond_async"):
+        assert "respond-async" == sent.headers["Prefer"]
 
 
 # yarl used to drop the lone surrogate and run the search "ab".
