@@ -33,6 +33,7 @@ if TYPE_CHECKING:
         PermissionDeniedError,
         RateLimitError,
         RequestTimeoutError,
+        ResponseTooLargeError,
         ServerError,
         TransportError,
     )
@@ -78,6 +79,7 @@ __all__ = [
     "PrivateKeyJWT",
     "RateLimitError",
     "RequestTimeoutError",
+    "ResponseTooLargeError",
     "RoleAssignment",
     "ServerError",
     "SigningKey",
@@ -120,6 +122,7 @@ __getattr__, __dir__ = lazy_namespace(
         "PrivateKeyJWT": ".auth",
         "RateLimitError": ".errors",
         "RequestTimeoutError": ".errors",
+        "ResponseTooLargeError": ".errors",
         "ServerError": ".errors",
         "SigningKey": ".keys",
         "TransportError": ".errors",
