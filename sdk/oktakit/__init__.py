@@ -34,6 +34,7 @@ if TYPE_CHECKING:
         PermissionDeniedError,
         RateLimitError,
         RequestTimeoutError,
+        ResponseTooLargeError,
         ServerError,
         TransportError,
     )
@@ -84,6 +85,7 @@ __all__ = [
     "RateLimitPolicy",
     "RateLimitState",
     "RequestTimeoutError",
+    "ResponseTooLargeError",
     "RetryPolicy",
     "RoleAssignment",
     "ServerError",
@@ -130,6 +132,7 @@ __getattr__, __dir__ = lazy_namespace(
         "RateLimitPolicy": ".ratelimit",
         "RateLimitState": ".ratelimit",
         "RequestTimeoutError": ".errors",
+        "ResponseTooLargeError": ".errors",
         "RetryPolicy": ".retry",
         "ServerError": ".errors",
         "SigningKey": ".keys",

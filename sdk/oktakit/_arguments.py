@@ -3,6 +3,7 @@ instead of a request Okta would reject (or, worse, one that means something else
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from typing import Any
 
@@ -17,10 +18,49 @@ def path_value(name: str, value: object) -> str:
         raise InvalidArgumentError(f"{name} must be a string, not {type(value).__name__}")
     if not value:
         raise InvalidArgumentError(f"{name} must not be empty")
+    _encodable(name, value)
     # "." and ".." survive percent-encoding and would be resolved as path segments.
     if value in (".", ".."):
         raise InvalidArgumentError(f"{name} {value!r} is not a valid identifier")
     return value
+
+
+def query_value(name: str, value: object) -> str | int | float:
+    """Validate one query value as the transport sends it (every query goes through here).
+
+    yarl silently drops what UTF-8 cannot encode (lone surrogates), which would run a search
+    other than the one asked for, so such text is refused instead.
+    """
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str):
+        return _encodable(name, str.__str__(value))  # a plain str, whatever the subclass
+    if isinstance(value, int):
+        return value
+    if isinstance(value, float) and math.isfinite(value):
+        return value
+    raise InvalidArgumentError(
+        f"{name} must be a string, an integer or a boolean, not {type(value).__name__}"
+    )
+
+
+def _encodable(name: str, value: str) -> str:
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        pass  # raised below, so that the error (which holds the whole text) is not its context
+    else:
+        return value
+    raise InvalidArgumentError(f"{name} contains text that cannot be sent (a lone surrogate)")
+
+
+def opt_text(name: str, value: str | None) -> Any:
+    """An optional string parameter (a query value): a string, or ``None`` for "not sent"."""
+    if value is None:
+        return UNSET
+    if not isinstance(value, str):
+        raise InvalidArgumentError(f"{name} must be a string, not {type(value).__name__}")
+    return _encodable(name, value)
 
 
 def page_size(limit: int | None) -> Any:
@@ -71,12 +111,14 @@ def opt_header(name: str, value: str | None) -> Any:
     if value is None:
         return UNSET
     # aiohttp refuses CR/LF in headers with a bare ValueError; catch it (and others) up front.
-    if not isinstance(value, str) or not value or not value.isprintable():
-        raise InvalidArgumentError(f"{name} must be a non-empty string without control characters")
+    if not isinstance(value, str) or not value or not value.isascii() or not value.isprintable():
+        raise InvalidArgumentError(f"{name} must be a non-empty ASCII string without control characters")
     return value
 
 
 def prefer(respond_async: bool) -> Any:
+    if not isinstance(respond_async, bool):
+        raise InvalidArgumentError(f"respond_async must be True or False, not {respond_async!r}")
     if not respond_async:
         return UNSET
     from oktakit_api.models import DeactivateUserPrefer
@@ -96,16 +138,54 @@ def user_body(
         if not isinstance(profile, Mapping):
             raise InvalidArgumentError("profile must be a mapping of attribute names to values")
         if profile:  # an empty mapping changes nothing
-            body["profile"] = dict(profile)
+            body["profile"] = json_object("profile", profile)
     if credentials is not None:
         if not isinstance(credentials, Mapping):
             raise InvalidArgumentError("credentials must be a mapping (e.g. {'password': {'value': ...}})")
         if credentials:
-            body["credentials"] = dict(credentials)
+            body["credentials"] = json_object("credentials", credentials)
     if password is not None:
         if not isinstance(password, str) or not password:
             raise InvalidArgumentError("password must be a non-empty string")
+        _encodable("password", password)
+        if "password" in body.get("credentials", {}):
+            raise InvalidArgumentError("give the password as password= or in credentials, not both")
         body.setdefault("credentials", {})["password"] = {"value": password}
     if type_id is not None:
         body["type"] = {"id": path_value("type_id", type_id)}
     return body
+
+
+# Okta profiles are flat and credentials three levels deep: anything far deeper is a mistake.
+MAX_JSON_DEPTH = 32
+
+
+def json_object(name: str, value: Mapping[Any, Any], depth: int = 0) -> dict[str, Any]:
+    """A copy of a mapping bound for a JSON body, refusing what JSON would silently change
+    (non-string keys become strings) or cannot carry (NaN, lone surrogates, other types)."""
+    if depth > MAX_JSON_DEPTH:
+        raise InvalidArgumentError(f"{name} is nested more than {MAX_JSON_DEPTH} levels deep")
+    copy: dict[str, Any] = {}
+    for key, item in value.items():
+        if not isinstance(key, str):
+            raise InvalidArgumentError(f"{name} has a key that is not a string: {key!r}")
+        copy[_encodable(name, key)] = _json_item(f"{name}[{key!r}]", item, depth + 1)
+    return copy
+
+
+def _json_item(name: str, value: Any, depth: int) -> Any:
+    if value is None or isinstance(value, (bool, int)):
+        return value
+    if isinstance(value, float):
+        if not math.isfinite(value):
+            raise InvalidArgumentError(f"{name} is {value!r}, which JSON cannot carry")
+        return value
+    if isinstance(value, str):
+        return _encodable(name, value)
+    if isinstance(value, Mapping):
+        return json_object(name, value, depth)
+    if isinstance(value, (list, tuple)):
+        if depth > MAX_JSON_DEPTH:
+            raise InvalidArgumentError(f"{name} is nested more than {MAX_JSON_DEPTH} levels deep")
+        return [_json_item(f"{name}[{i}]", v, depth + 1) for i, v in enumerate(value)]
+    raise InvalidArgumentError(f"{name} cannot be sent as JSON ({type(value).__name__})")

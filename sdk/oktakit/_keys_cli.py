@@ -15,6 +15,8 @@ from .keys import ALGORITHMS, SigningKey, generate_signing_key, load_signing_key
 
 
 def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    from .cli import loopback_host, port
+
     keys = commands.add_parser("keys", help="create and publish service-app signing keys")
     sub = keys.add_subparsers(dest="keys_command", required=True)
 
@@ -30,8 +32,8 @@ def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) 
 
     serve = sub.add_parser("serve", help="serve the public JWKS over HTTP (for a JWKS URL)")
     _key_arguments(serve)
-    serve.add_argument("--host", default="127.0.0.1")
-    serve.add_argument("--port", type=int, default=8099)
+    serve.add_argument("--host", type=loopback_host, default="127.0.0.1")
+    serve.add_argument("--port", type=port, default=8099)
     serve.set_defaults(handler=_serve)
 
 
@@ -46,13 +48,20 @@ def _key_arguments(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def _load(args: argparse.Namespace) -> SigningKey:
+def read_key_file(path: Path) -> str:
+    """A key file's text; ``ConfigurationError`` when it cannot be read as ASCII."""
     try:
-        text = args.key.read_text(encoding="ascii")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigurationError(f"cannot read {args.key} ({type(exc).__name__})") from None
+        return path.read_text(encoding="ascii")
+    except (OSError, ValueError) as exc:  # the decode error holds the file's bytes: not chained
+        error = ConfigurationError(f"cannot read {path} ({type(exc).__name__})")
+    raise error
+
+
+def _load(args: argparse.Namespace) -> SigningKey:
     passphrase = os.environ.get(args.passphrase_env) if args.passphrase_env else None
-    return load_signing_key(text, key_id=args.kid, algorithm=args.alg, passphrase=passphrase)
+    return load_signing_key(
+        read_key_file(args.key), key_id=args.kid, algorithm=args.alg, passphrase=passphrase
+    )
 
 
 def _new(args: argparse.Namespace) -> int:

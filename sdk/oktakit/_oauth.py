@@ -9,26 +9,24 @@ header, so a skewed local clock cannot break the assertion's ``iat``/``exp``).
 from __future__ import annotations
 
 import asyncio
-import json
+import re
 import time
 import uuid
 from collections import Counter
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
-import aiohttp
 from attrs import field, frozen
 from authlib.oauth2.rfc7523 import private_key_jwt_sign
 from yarl import URL
 
 from ._dpop import DPoPProver
+from ._exchange import exchange, json_or_none
 from .auth import Resend
 from .errors import (
     MalformedResponseError,
     OAuthError,
     OktaError,
-    RequestTimeoutError,
-    TransportError,
     api_error_from_response,
     http_date,
 )
@@ -46,6 +44,11 @@ ASSERTION_BACKDATE = 30
 # How often a refused token request is repeated, by reason: a DPoP nonce challenge (twice, as
 # the nonce may rotate in between), a replayed assertion, and a clock the org disagrees with.
 RETRY_BUDGET = {"nonce": 2, "replay": 1, "clock": 1}
+# A token response is a couple of kilobytes; read no more than this of one.
+MAX_TOKEN_RESPONSE_BYTES = 1024 * 1024
+MAX_TOKEN_LIFETIME = 86400
+# RFC 6750 b64token: the only characters an access token may have, and all a header can carry.
+_TOKEN_CHARS = re.compile(r"[A-Za-z0-9\-._~+/]+=*")
 
 
 @frozen
@@ -82,12 +85,14 @@ class ServiceAppAuthorizer:
         self._session = connection.session
         self._user_agent = connection.user_agent
         self._timeout = connection.timeout
+        self._max_bytes = min(connection.max_response_bytes, MAX_TOKEN_RESPONSE_BYTES)
         self._clock_offset = 0.0
         self._dpop = DPoPProver(self._now) if dpop else None
         self._token_nonce: str | None = None
         self._api_nonce: str | None = None
         self._token: AccessToken | None = None
         self._lock = asyncio.Lock()
+        self._flights = 0  # token requests finished so far
         self._failure: OktaError | None = None  # the last token request's error
 
     @property
@@ -139,17 +144,25 @@ class ServiceAppAuthorizer:
         token = self._token
         if token is not None and token.fresh(time.monotonic()):
             return token
-        failure = self._failure
+        flights = self._flights
         async with self._lock:
-            if self._failure is not None and self._failure is not failure:
-                raise self._failure
+            if self._flights != flights:
+                # A token request finished while we waited: share its outcome, whatever the
+                # token's lifetime (even a very short one), rather than sending one more.
+                if self._failure is not None:
+                    raise self._failure
+                if self._token is not None:
+                    return self._token
             token = self._token
             if token is None or not token.fresh(time.monotonic()):
                 try:
                     token = self._token = await self._request_token()
+                    self._failure = None
                 except OktaError as exc:
                     self._failure = exc
                     raise
+                finally:
+                    self._flights += 1
             return token
 
     async def _request_token(self) -> AccessToken:
@@ -201,17 +214,16 @@ class ServiceAppAuthorizer:
         headers = {"Accept": "application/json", "User-Agent": self._user_agent}
         if self._dpop is not None:
             headers["DPoP"] = self._dpop.proof("POST", self._token_url, nonce=self._token_nonce)
-        try:
-            async with self._session.post(
-                self._token_url, data=form, headers=headers, timeout=self._timeout, allow_redirects=False
-            ) as response:
-                return response.status, response.headers, await response.read()
-        except TimeoutError as exc:
-            raise RequestTimeoutError("token request timed out", method="POST", url=self._token_url) from exc
-        except aiohttp.ClientError as exc:
-            raise TransportError(
-                f"token request failed: {type(exc).__name__}", method="POST", url=self._token_url
-            ) from exc
+        return await exchange(
+            self._session,
+            "POST",
+            self._token_url,
+            shown=self._token_url,
+            data=form,
+            headers=headers,
+            time_limits=self._timeout,
+            max_bytes=self._max_bytes,
+        )
 
     def _assertion(self) -> str:
         now = int(self._now())
@@ -235,30 +247,37 @@ class ServiceAppAuthorizer:
             self._clock_offset = offset if abs(offset) > 2 else 0.0
 
     def _parse_token(self, body: bytes, status: int) -> AccessToken:
-        try:
-            data = json.loads(body)
-            value = data["access_token"]
-            token_type = data.get("token_type", "Bearer")
-            lifetime = float(data.get("expires_in", 3600))
-            scopes = frozenset(str(data.get("scope", " ".join(self._scopes))).split())
-        except (ValueError, TypeError, KeyError):
-            raise MalformedResponseError(
-                "the token response is not a token", status=status, method="POST", url=self._token_url
-            ) from None
+        data = json_or_none(body)
+        if not isinstance(data, dict):
+            raise self._malformed("the token response is not a token", status)
+        value, token_type = data.get("access_token"), data.get("token_type", "Bearer")
         if not isinstance(value, str) or not value:
-            raise MalformedResponseError(
-                "the token response has no access_token", status=status, method="POST", url=self._token_url
-            )
+            raise self._malformed("the token response has no access_token", status)
+        if not _TOKEN_CHARS.fullmatch(value):
+            # It goes into every Authorization header (and DPoP's ath): refuse it whole.
+            raise self._malformed("the access token has characters a token cannot have", status)
+        lifetime = data.get("expires_in", 3600)
+        if isinstance(lifetime, bool) or not isinstance(lifetime, (int, float)) or not lifetime > 0:
+            raise self._malformed("the token response's expires_in is not a positive number", status)
+        scope = data.get("scope")
+        scope = " ".join(self._scopes) if scope is None else scope
+        if not isinstance(scope, str):
+            raise self._malformed("the token response's scope is not a string", status)
         expected = "DPoP" if self._dpop is not None else "Bearer"
-        if str(token_type).lower() != expected.lower():
+        if not isinstance(token_type, str) or token_type.lower() != expected.lower():
             raise OAuthError(
                 status=status,
                 error="unexpected_token_type",
-                description=f"got a {token_type} token, expected {expected}",
+                description=f"got a {_shown(token_type)} token, expected {expected}",
                 hint="Match dpop= to the app's 'Require DPoP header in token requests' setting.",
                 url=self._token_url,
             )
-        return AccessToken(value, expected, scopes, time.monotonic() + lifetime, lifetime)
+        # At most a day (Okta's are an hour): Infinity and ints too large for a float stay finite.
+        lifetime = float(min(lifetime, MAX_TOKEN_LIFETIME))
+        return AccessToken(value, expected, frozenset(scope.split()), time.monotonic() + lifetime, lifetime)
+
+    def _malformed(self, message: str, status: int) -> MalformedResponseError:
+        return MalformedResponseError(message, status=status, method="POST", url=self._token_url)
 
     def _hint(self, error: str, description: str | None) -> str:
         text = (description or "").lower()
@@ -290,11 +309,14 @@ def _htu(url: URL) -> str:
     return str(url.with_query(None).with_fragment(None))
 
 
+def _shown(token_type: object) -> str:
+    """A token type from the server, as far as it is fit to print."""
+    text = token_type if isinstance(token_type, str) else type(token_type).__name__
+    return text[:40] if text.isprintable() else repr(text[:40])
+
+
 def _oauth_error(body: bytes) -> tuple[str | None, str | None]:
-    try:
-        data: Any = json.loads(body)
-    except ValueError:
-        return None, None
+    data: Any = json_or_none(body)
     if not isinstance(data, dict) or not isinstance(data.get("error"), str):
         return None, None
     description = data.get("error_description")

@@ -60,10 +60,12 @@ def _private_key(env: Mapping[str, str]) -> str:
     if path:
         try:
             return Path(path).expanduser().read_text(encoding="ascii")
-        except (OSError, UnicodeDecodeError) as exc:
-            raise ConfigurationError(
+        # RuntimeError: "~user" for an unknown user; ValueError: a NUL byte (and bad encodings).
+        except (OSError, RuntimeError, ValueError) as exc:
+            error = ConfigurationError(
                 f"cannot read OKTA_PRIVATE_KEY_FILE {path!r}: {exc.__class__.__name__}"
-            ) from None
+            )
+        raise error
     raise ConfigurationError(
         "OKTA_CLIENT_ID is set but neither OKTA_PRIVATE_KEY nor OKTA_PRIVATE_KEY_FILE is"
     )

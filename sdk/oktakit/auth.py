@@ -15,8 +15,9 @@ import aiohttp
 from attrs import frozen
 from yarl import URL
 
+from ._exchange import DEFAULT_MAX_RESPONSE_BYTES
 from .errors import ConfigurationError
-from .keys import SigningKey, load_signing_key
+from .keys import SigningKey, load_signing_key, plain_word
 
 
 @frozen
@@ -27,6 +28,7 @@ class OrgConnection:
     session: aiohttp.ClientSession
     user_agent: str
     timeout: aiohttp.ClientTimeout
+    max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES
 
 
 class Resend(Enum):
@@ -79,8 +81,8 @@ class ApiToken:
             token = token[4:].strip()
         if not token:
             raise ConfigurationError("the API token is empty")
-        if any(c.isspace() or not c.isprintable() for c in token):
-            raise ConfigurationError("the API token contains whitespace or control characters")
+        if not plain_word(token):
+            raise ConfigurationError("the API token must be printable ASCII without whitespace")
         self._header = {"Authorization": f"SSWS {token}"}
 
     def connect(self, connection: OrgConnection) -> ApiToken:
@@ -123,10 +125,14 @@ class PrivateKeyJWT:
         passphrase: str | bytes | None = None,
         dpop: bool = False,
     ) -> None:
-        if not _is_word(client_id):
+        if not plain_word(client_id):
             raise ConfigurationError("client_id must be the service app's client ID (e.g. 0oa1b2c3...)")
-        scope_list = tuple(dict.fromkeys(scopes.split() if isinstance(scopes, str) else scopes))
-        if not scope_list or not all(_is_word(s) for s in scope_list):
+        if isinstance(scopes, str):
+            scopes = scopes.split()
+        if not isinstance(scopes, Iterable) or isinstance(scopes, (bytes, Mapping)):
+            raise ConfigurationError("scopes must be a list of scope names such as okta.users.read")
+        scope_list = tuple(scopes)
+        if not scope_list or not all(plain_word(s) for s in scope_list):
             raise ConfigurationError("scopes must be a non-empty list of scope names such as okta.users.read")
         if "openid" in scope_list:
             raise ConfigurationError(
@@ -135,7 +141,7 @@ class PrivateKeyJWT:
         if not isinstance(dpop, bool):
             raise ConfigurationError("dpop must be True or False")
         self._client_id = client_id
-        self._scopes = scope_list
+        self._scopes = tuple(dict.fromkeys(scope_list))
         self._key = load_signing_key(key, key_id=key_id, algorithm=algorithm, passphrase=passphrase)
         self._dpop = dpop
 
@@ -176,9 +182,3 @@ class PrivateKeyJWT:
             f"PrivateKeyJWT(client_id={self._client_id!r}, key_id={self._key.kid!r}, "
             f"algorithm={self._key.alg!r}, scopes={list(self._scopes)!r}, dpop={self._dpop})"
         )
-
-
-def _is_word(value: object) -> bool:
-    return (
-        isinstance(value, str) and bool(value) and not any(c.isspace() or not c.isprintable() for c in value)
-    )

@@ -5,14 +5,16 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import math
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from .errors import OktaError
 
 
 def _sim(args: argparse.Namespace) -> int:
+    from ._keys_cli import read_key_file
     from .keys import load_signing_key, public_jwks
     from .testing import RateLimitConfig, run_simulator
 
@@ -23,11 +25,9 @@ def _sim(args: argparse.Namespace) -> int:
     else:
         rate_limit = RateLimitConfig.uniform(int(args.rate_limit), window=args.window)
     apps = [
-        (public_jwks([load_signing_key(path.read_text())])["keys"], False) for path in args.service_app_key
-    ]
-    apps += [
-        (public_jwks([load_signing_key(path.read_text())])["keys"], True)
-        for path in args.dpop_service_app_key
+        (public_jwks([load_signing_key(read_key_file(path))])["keys"], dpop)
+        for paths, dpop in ((args.service_app_key, False), (args.dpop_service_app_key, True))
+        for path in paths
     ]
     run_simulator(
         args.port, args.users, args.seed, host=args.host, rate_limit=rate_limit, service_app_jwks=apps
@@ -70,8 +70,50 @@ def _permissions(args: argparse.Namespace) -> int:
     return 0
 
 
+def _integer_between(low: int, high: int, what: str) -> Callable[[str], int]:
+    """An argparse type: an integer from ``low`` to ``high``."""
+
+    def parse(value: str) -> int:
+        number = _integer(value)
+        if not low <= number <= high:
+            raise argparse.ArgumentTypeError(f"expected {what} from {low} to {high}")
+        return number
+
+    return parse
+
+
+port = _integer_between(0, 65535, "a port (0 picks a free one)")
+_count = _integer_between(0, 1_000_000, "a number")
+
+
+def loopback_host(value: str) -> str:
+    """An argparse type: a loopback address (the simulator and the JWKS server stay local)."""
+    from ._urls import is_loopback
+
+    if not is_loopback(value):
+        raise argparse.ArgumentTypeError("expected a loopback address such as 127.0.0.1 or ::1")
+    return value
+
+
+def _integer(value: str) -> int:
+    try:
+        return int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected an integer, not {value!r}") from None
+
+
+def _seconds(value: str) -> float:
+    try:
+        number = float(value)
+    except ValueError:
+        number = math.nan
+    if not 0 < number <= 86400:  # NaN too
+        raise argparse.ArgumentTypeError("expected a number of seconds from 0 to 86400")
+    return number
+
+
 def _rate_limit(value: str) -> str:
-    if value in ("okta", "off") or (value.isdigit() and int(value) > 0):
+    if value in ("okta", "off") or (value.isascii() and value.isdigit() and 0 < int(value) <= 1_000_000):
         return value
     raise argparse.ArgumentTypeError("expected 'okta', 'off' or a positive number of requests per window")
 
@@ -89,17 +131,21 @@ def build_parser() -> argparse.ArgumentParser:
         help="run the embedded Okta simulator",
         description="Serve a seeded, simulated Okta org on loopback until Ctrl-C; prints its URL and token.",
     )
-    sim.add_argument("--port", type=int, default=8080, help="port to listen on (0 picks a free one)")
-    sim.add_argument("--host", default="127.0.0.1", help="loopback address to bind (default 127.0.0.1)")
-    sim.add_argument("--users", type=int, default=500, help="number of seeded users (default 500)")
-    sim.add_argument("--seed", type=int, default=0, help="seed of the generated org (default 0)")
+    sim.add_argument("--port", type=port, default=8080, help="port to listen on (0 picks a free one)")
+    sim.add_argument(
+        "--host", type=loopback_host, default="127.0.0.1", help="loopback address to bind (default 127.0.0.1)"
+    )
+    sim.add_argument("--users", type=_count, default=500, help="number of seeded users (default 500)")
+    sim.add_argument("--seed", type=_integer, default=0, help="seed of the generated org (default 0)")
     sim.add_argument(
         "--rate-limit",
         type=_rate_limit,
         default="okta",
         help="'okta' (Okta's default per-minute limits), 'off', or N requests per bucket and window",
     )
-    sim.add_argument("--window", type=float, default=60.0, help="rate-limit window in seconds (default 60)")
+    sim.add_argument(
+        "--window", type=_seconds, default=60.0, help="rate-limit window in seconds (default 60)"
+    )
     sim.add_argument(
         "--service-app-key",
         type=Path,

@@ -14,15 +14,17 @@ from oktakit_api.operations import Operation
 
 from ._arguments import (
     choice,
-    opt,
     opt_bool,
     opt_header,
+    opt_text,
     page_size,
     path_value,
     prefer,
     tac_request,
     user_body,
 )
+from ._exchange import DEFAULT_MAX_RESPONSE_BYTES
+from ._lifetime import Lifetime
 from ._parse import parse, partial_users
 from ._proxy import own_session
 from ._settings import auth_from_env, org_url_from_env
@@ -56,6 +58,7 @@ if TYPE_CHECKING:
     from .batch import Items, PathLike, RunOptions, UndoOptions
 
 DEFAULT_TIMEOUT = 30.0
+MAX_TIMEOUT = 86400.0
 
 R = TypeVar("R")
 T = TypeVar("T")
@@ -72,7 +75,9 @@ class OktaClient:
     ...     await okta.suspend_user(user.id)
 
     A ``session`` passed in is used as is and never closed; otherwise the client opens its own
-    on first use and closes it on exit (or on ``await client.close()``).
+    on first use and closes it on exit (or on ``await client.close()``). A client belongs to the
+    event loop it is first used on; a closed client can be opened again with ``async with``.
+    ``max_response_bytes`` caps every response body, decompressed (``ResponseTooLargeError``).
     """
 
     def __init__(
@@ -84,12 +89,31 @@ class OktaClient:
         timeout: float = DEFAULT_TIMEOUT,
         retry: RetryPolicy | Literal[False] | None = None,
         rate_limit: RateLimitPolicy | Literal[False] | None = None,
+        max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
     ) -> None:
         self._origin = org_origin(org_url)
         if auth is None or not callable(getattr(auth, "connect", None)):
             raise ConfigurationError("auth must be a credential such as ApiToken(...) or PrivateKeyJWT(...)")
-        if isinstance(timeout, bool) or not isinstance(timeout, (int, float)) or not timeout > 0:  # NaN too
-            raise ConfigurationError(f"timeout must be a positive number of seconds, not {timeout!r}")
+        if session is not None and not isinstance(session, aiohttp.ClientSession):
+            raise ConfigurationError(
+                f"session must be an aiohttp.ClientSession, not {type(session).__name__}"
+            )
+        if (
+            isinstance(timeout, bool)
+            or not isinstance(timeout, (int, float))
+            or not 0 < timeout <= MAX_TIMEOUT  # NaN and infinity too
+        ):
+            raise ConfigurationError(
+                f"timeout must be a number of seconds from 0 to {MAX_TIMEOUT}, not {timeout!r}"
+            )
+        if (
+            isinstance(max_response_bytes, bool)
+            or not isinstance(max_response_bytes, int)
+            or max_response_bytes < 1
+        ):
+            raise ConfigurationError(
+                f"max_response_bytes must be a positive integer, not {max_response_bytes!r}"
+            )
         if not (retry is None or retry is False or isinstance(retry, RetryPolicy)):
             raise ConfigurationError(f"retry must be a RetryPolicy or False, not {retry!r}")
         if not (rate_limit is None or rate_limit is False or isinstance(rate_limit, RateLimitPolicy)):
@@ -101,8 +125,10 @@ class OktaClient:
         self._session = session
         self._owns_session = session is None
         self._timeout = aiohttp.ClientTimeout(total=float(timeout))
+        self._max_response_bytes = max_response_bytes
         self._transport: Transport | None = None
         self._authorizer: Authorizer | None = None
+        self._lifetime = Lifetime()
 
     @classmethod
     def from_env(
@@ -114,6 +140,7 @@ class OktaClient:
         timeout: float = DEFAULT_TIMEOUT,
         retry: RetryPolicy | Literal[False] | None = None,
         rate_limit: RateLimitPolicy | Literal[False] | None = None,
+        max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
     ) -> Self:
         """Build a client from the environment; explicit arguments win over it.
 
@@ -130,6 +157,7 @@ class OktaClient:
             timeout=timeout,
             retry=retry,
             rate_limit=rate_limit,
+            max_response_bytes=max_response_bytes,
         )
 
     @property
@@ -173,6 +201,7 @@ class OktaClient:
     # -- session lifecycle -------------------------------------------------------------
 
     async def __aenter__(self) -> Self:
+        self._lifetime.reopen()
         self._get_transport()
         return self
 
@@ -182,17 +211,27 @@ class OktaClient:
         await self.close()
 
     async def close(self) -> None:
-        """Close the session if this client opened it; a borrowed session stays open."""
-        if self._owns_session and self._session is not None:
-            await self._session.close()
-            self._session = None
+        """Close the session if this client opened it; a borrowed session stays open.
+
+        Calls after ``close()`` raise ``ConfigurationError`` until the client is opened again
+        with ``async with``.
+        """
+        self._lifetime.check_loop()
+        # Forget everything before awaiting, so that a reopening meanwhile starts afresh.
+        self._lifetime.closed = True
         self._transport = None
+        if self._owns_session and self._session is not None:
+            session, self._session = self._session, None
+            await session.close()
 
     def _get_transport(self) -> Transport:
+        self._lifetime.check()
         if self._transport is None:
             if self._session is None:
                 self._session = own_session(self._origin)  # honours HTTPS_PROXY, NO_PROXY
-            connection = OrgConnection(self._origin, self._session, USER_AGENT, self._timeout)
+            connection = OrgConnection(
+                self._origin, self._session, USER_AGENT, self._timeout, self._max_response_bytes
+            )
             self._authorizer = self._auth.connect(connection)
             self._transport = Transport(
                 origin=self._origin,
@@ -202,6 +241,7 @@ class OktaClient:
                 retry=self._retry,
                 rate_limit=self._rate_limit,
                 stats=self._stats,
+                max_response_bytes=self._max_response_bytes,
             )
         return self._transport
 
@@ -290,15 +330,15 @@ class OktaClient:
         than ``User``s.
         """
         request = ops.LIST_USERS.build_request(
-            search=opt(search),
-            filter_=opt(filter),
-            q=opt(q),
+            search=opt_text("search", search),
+            filter_=opt_text("filter", filter),
+            q=opt_text("q", q),
             limit=page_size(limit),
-            sort_by=opt(sort_by),
+            sort_by=opt_text("sort_by", sort_by),
             sort_order=choice("sort_order", sort_order, ("asc", "desc")),
-            fields=opt(fields),
-            expand=opt(expand),
-            after=opt(after),
+            fields=opt_text("fields", fields),
+            expand=opt_text("expand", expand),
+            after=opt_text("after", after),
         )
         if fields is None:
             return self._pages(ops.LIST_USERS, request, ops.LIST_USERS.parse_response)
@@ -306,7 +346,7 @@ class OktaClient:
 
     async def get_user(self, id: str, *, expand: str | None = None) -> User:
         """Retrieve a user by id, login, or unambiguous login shortname."""
-        return await self._call(ops.GET_USER, path_value("id", id), expand=opt(expand))
+        return await self._call(ops.GET_USER, path_value("id", id), expand=opt_text("expand", expand))
 
     async def update_user(
         self,
@@ -329,7 +369,7 @@ class OktaClient:
             ops.UPDATE_USER,
             path_value("id", id),
             body=body,
-            strict=opt(strict),
+            strict=opt_bool("strict", strict),
             if_match=opt_header("if_match", if_match),
         )
 
@@ -351,7 +391,7 @@ class OktaClient:
             ops.REPLACE_USER,
             path_value("id", id),
             body=body,
-            strict=opt(strict),
+            strict=opt_bool("strict", strict),
             if_match=opt_header("if_match", if_match),
         )
 
@@ -457,7 +497,7 @@ class OktaClient:
         result = await self._call(
             ops.LIST_RESOURCE_SET_RESOURCES,
             path_value("resource_set_id_or_label", resource_set_id_or_label),
-            limit=opt(limit),
+            limit=page_size(limit),
         )
         return list(result.resources or [])
 

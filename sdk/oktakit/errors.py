@@ -10,6 +10,7 @@ Every exception is an ``OktaError``; the tree is shallow on purpose::
     ├── TransportError            the request never got an HTTP answer (DNS, reset, TLS)
     │   └── RequestTimeoutError   ... because it took too long
     ├── MalformedResponseError    a 2xx answer we could not read (bad JSON, wrong shape)
+    │   └── ResponseTooLargeError any answer larger than the client's read cap
     ├── InsufficientPermissionsError  a preflight found scopes or permissions missing
     └── ApiError                  Okta answered with an error status
         ├── BadRequestError       400
@@ -116,12 +117,17 @@ class JournalError(OktaError):
 
 
 class TransportError(OktaError):
-    """The request did not get an HTTP response: connection refused or reset, DNS, TLS."""
+    """The request did not get an HTTP response: connection refused or reset, DNS, TLS.
 
-    def __init__(self, message: str, *, method: str, url: str) -> None:
+    ``connected`` is False when no connection was made (refused, DNS, connect timeout), so the
+    request cannot have reached Okta.
+    """
+
+    def __init__(self, message: str, *, method: str, url: str, connected: bool = True) -> None:
         super().__init__(f"{message} [{method} {url}]")
         self.method = method
         self.url = url
+        self.connected = connected
 
 
 class RequestTimeoutError(TransportError):
@@ -136,6 +142,15 @@ class MalformedResponseError(OktaError):
         self.status = status
         self.method = method
         self.url = url
+
+
+class ResponseTooLargeError(MalformedResponseError):
+    """The answer (decompressed) exceeded the client's ``max_response_bytes``; reading stopped
+    there, so a hostile or broken server cannot exhaust memory. Never retried."""
+
+    def __init__(self, *, limit: int, status: int, method: str, url: str) -> None:
+        super().__init__(f"the response is larger than {limit} bytes", status=status, method=method, url=url)
+        self.limit = limit
 
 
 class ApiError(OktaError):

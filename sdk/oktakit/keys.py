@@ -13,7 +13,6 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from attrs import field, frozen
-from joserfc.errors import JoseError
 from joserfc.jwk import ECKey, RSAKey
 
 from .errors import ConfigurationError
@@ -60,6 +59,12 @@ def load_signing_key(
     private key, a wrong or missing passphrase, an algorithm that does not fit the key, an RSA
     key under 2048 bits, or a key type Okta does not accept.
     """
+    if key_id is not None and not plain_word(key_id):
+        raise ConfigurationError("the key id (kid) must be a non-empty string of printable ASCII")
+    if algorithm is not None and algorithm not in ALGORITHMS:
+        raise ConfigurationError(f"algorithm must be one of {', '.join(ALGORITHMS)}")
+    if passphrase is not None and not isinstance(passphrase, (str, bytes)):
+        raise ConfigurationError("the passphrase must be text or bytes")
     if isinstance(key, SigningKey):
         return key
     imported = _import(key, passphrase)
@@ -67,8 +72,8 @@ def load_signing_key(
         raise ConfigurationError("the key is a public key; private-key JWT needs the private key")
     alg = _algorithm(imported, algorithm)
     kid = key_id or imported.kid or imported.thumbprint()
-    if not isinstance(kid, str) or not kid.strip():
-        raise ConfigurationError("the key id (kid) must be a non-empty string")
+    if not plain_word(kid):
+        raise ConfigurationError("the key id (kid) must be a non-empty string of printable ASCII")
     return SigningKey(imported, alg, kid)
 
 
@@ -89,22 +94,40 @@ def public_jwks(keys: Iterable[SigningKey]) -> dict[str, list[dict[str, Any]]]:
     return {"keys": [k.public_jwk() for k in keys]}
 
 
+def plain_word(value: object) -> bool:
+    """Printable ASCII without spaces: what fits in a header, a form field or a JWT claim as is."""
+    return (
+        isinstance(value, str)
+        and bool(value)
+        and value.isascii()
+        and value.isprintable()
+        and " " not in value
+    )
+
+
 def _import(key: str | bytes | Mapping[str, Any], passphrase: str | bytes | None) -> SigningKeyType:
     if isinstance(key, Mapping):
         return _import_jwk(dict(key))
     if isinstance(key, bytes):
-        try:
-            key = key.decode("ascii")
-        except UnicodeDecodeError:
-            raise ConfigurationError("the key is neither PEM text nor a JWK") from None
-    if not isinstance(key, str) or not key.strip():
-        raise ConfigurationError("the private key is empty")
+        if not key.isascii():
+            raise ConfigurationError("the key is neither PEM text nor a JWK (it has non-ASCII bytes)")
+        key = key.decode("ascii")
+    if not isinstance(key, str):
+        raise ConfigurationError(
+            f"the private key must be PEM text, a JWK or a SigningKey, not {type(key).__name__}"
+        )
     text = key.strip()
+    if not text:
+        raise ConfigurationError("the private key is empty")
+    if not text.isascii():
+        raise ConfigurationError("the key is neither PEM text nor a JWK (it has non-ASCII characters)")
     if text.startswith("{"):
         try:
             data = json.loads(text)
-        except ValueError:
-            raise ConfigurationError("the key looks like JSON but does not parse as a JWK") from None
+        except (ValueError, RecursionError):
+            data = None  # the parser's error quotes the text: it must not become our error's context
+        if not isinstance(data, dict):
+            raise ConfigurationError("the key looks like JSON but does not parse as a JWK")
         return _import_jwk(data)  # text starting with "{" parses to a dict or not at all
     if "-----BEGIN" not in text:
         raise ConfigurationError("the key is neither PEM text nor a JWK")
@@ -117,12 +140,14 @@ def _import_pem(pem: bytes, passphrase: str | bytes | None) -> SigningKeyType:
         raise ConfigurationError("the private key is encrypted: give its passphrase")
     if passphrase and not encrypted:
         raise ConfigurationError("a passphrase was given but the private key is not encrypted")
+    if isinstance(passphrase, str) and not passphrase.encode("utf-8", "replace").decode() == passphrase:
+        raise ConfigurationError("the passphrase has text that cannot be encoded (a lone surrogate)")
     password = passphrase.encode() if isinstance(passphrase, str) else passphrase
     cls: type[SigningKeyType] = ECKey if b"EC PRIVATE KEY" in pem else RSAKey
     for candidate in (cls, ECKey if cls is RSAKey else RSAKey):
         try:
             return candidate.import_key(pem, password=password if encrypted or password else None)
-        except (JoseError, ValueError, TypeError):
+        except Exception:  # noqa: S112 - any failure of the parser means "not this key type"
             continue
     if encrypted:
         raise ConfigurationError("the private key could not be decrypted: is the passphrase right?")
@@ -136,9 +161,13 @@ def _import_jwk(data: dict[str, Any]) -> SigningKeyType:
     if cls is None:
         raise ConfigurationError(f"unsupported JWK key type {kty!r}; Okta accepts RSA and EC keys")
     try:
-        return cls.import_key(data)
-    except (JoseError, ValueError, TypeError, KeyError):
-        raise ConfigurationError(f"the {kty} JWK is malformed") from None
+        key = cls.import_key(data)
+        # joserfc builds the key objects lazily: build them here, where failures are caught.
+        _ = key.public_key, key.private_key, key.thumbprint()
+        return key
+    except Exception:  # whatever the parser trips on, the JWK is unusable
+        error = ConfigurationError(f"the {kty} JWK is malformed")
+    raise error  # outside the handler: the parser's exception may quote key material
 
 
 def _algorithm(key: SigningKeyType, requested: str | None) -> str:

@@ -199,15 +199,16 @@ class Pacer:
             budget = self._budgets[bucket] = Budget(bucket)
         return budget
 
-    async def acquire(self, bucket: str, deadline: float | None) -> tuple[Budget, bool]:
-        """Wait until a request for ``bucket`` may go: (its budget, whether it had to wait).
+    async def acquire(self, bucket: str, deadline: float | None) -> tuple[Budget, float]:
+        """Wait until a request for ``bucket`` may go: (its budget, seconds waited).
 
         Raises TimeoutError past ``deadline`` (loop time).
         """
         budget = self.budget(bucket)
         loop = asyncio.get_running_loop()
+        started = loop.time()
         waited = False
-        if budget.waiters or not budget.admits(loop.time()):
+        if budget.waiters or not budget.admits(started):
             await self._queue(loop, budget.waiters, deadline, budget)
             waited = True
         else:
@@ -222,7 +223,7 @@ class Pacer:
             waited = True
         else:
             self.in_flight += 1
-        return budget, waited
+        return budget, loop.time() - started if waited else 0.0
 
     async def _queue(
         self,

@@ -3,7 +3,7 @@
 The rules, so that a retry can never repeat an effect:
 
 - 429: always (Okta did not process the request), after the bucket's reset plus jitter;
-- no connection established (connect refused, DNS, connect timeout): always;
+- no connection established (refused, DNS, TLS handshake, connect timeout): always;
 - 5xx, a connection lost after sending, a read timeout: only for an operation whose repeat is
   harmless (GET, PUT, DELETE, and the POSTs the spec marks ``x-oktakit-retry-safe``);
 - any other 4xx, configuration errors, unreadable 2xx bodies: never.
@@ -21,7 +21,6 @@ import random
 from collections.abc import Awaitable, Callable
 from typing import Any, TypeVar
 
-import aiohttp
 import attrs
 
 from ._stats import Stats
@@ -76,18 +75,12 @@ class RetryPolicy:
     jitter: float = attrs.field(default=1.0, validator=_not_negative)
 
 
-def _never_connected(exc: TransportError) -> bool:
-    return isinstance(exc.__cause__, (aiohttp.ClientConnectorError, aiohttp.ConnectionTimeoutError))
-
-
 def retry_reason(exc: BaseException, retry_safe: bool) -> str | None:
     """Why ``exc`` may be retried (a short phrase for logs), or None if it must not be."""
     if isinstance(exc, RateLimitError):
         return "HTTP 429"
     if isinstance(exc, TransportError):
-        if isinstance(exc.__cause__, aiohttp.ClientSSLError):  # TLS refused: retrying cannot heal it
-            return None
-        if _never_connected(exc):
+        if not exc.connected:
             return "no connection"
         lost = "timeout" if isinstance(exc, RequestTimeoutError) else "connection lost"
         return lost if retry_safe else None

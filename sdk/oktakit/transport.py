@@ -14,6 +14,8 @@ import aiohttp
 from multidict import CIMultiDictProxy
 from yarl import URL
 
+from ._arguments import query_value
+from ._exchange import DEFAULT_MAX_RESPONSE_BYTES, exchange, json_or_none
 from ._stats import Stats
 from ._traits import OperationTraits, traits_for
 from ._version import __version__
@@ -23,7 +25,6 @@ from .errors import (
     InvalidArgumentError,
     MalformedResponseError,
     RequestTimeoutError,
-    TransportError,
     api_error_from_response,
 )
 from .ratelimit import (
@@ -41,6 +42,10 @@ logger = logging.getLogger("oktakit")
 # Resends allowed per request when the credentials ask for them: one with a refreshed token (a
 # fresh token refused again is really refused), two with new DPoP nonces (it may rotate).
 RESEND_BUDGET = {Resend.WITH_NEW_TOKEN: 1, Resend.WITH_NEW_NONCE: 2}
+
+# Seconds of waiting for the rate limit after which the credentials are made again before
+# sending (a DPoP proof's iat, a token's expiry); shorter waits reuse them.
+REAUTHORIZE_AFTER = 10.0
 
 USER_AGENT = f"oktakit/{__version__} python/{platform.python_version()} aiohttp/{aiohttp.__version__}"
 
@@ -71,15 +76,15 @@ class Response:
 
     def json(self) -> Any:
         if self._json is _UNREAD:
-            try:
-                self._json = json.loads(self.content)
-            except (ValueError, RecursionError) as exc:  # RecursionError: absurdly deep nesting
+            self._json = json_or_none(self.content)
+            if self._json is None and self.content.strip() != b"null":
+                # Not chained: the parser's error holds the whole body.
                 raise MalformedResponseError(
                     "the response body is not valid JSON",
                     status=self.status_code,
                     method=self.method,
                     url=self.url,
-                ) from exc
+                )
         return self._json
 
     def __repr__(self) -> str:
@@ -105,11 +110,13 @@ class Transport:
         retry: RetryPolicy | None = None,
         rate_limit: RateLimitPolicy | None = None,
         stats: Stats | None = None,
+        max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
     ) -> None:
         self.stats = Stats() if stats is None else stats
         self._retrier = None if retry is None else Retrier(retry, self.stats)
         self.pacer = None if rate_limit is None else Pacer(rate_limit, self.stats, time.time)
         self._origin = origin
+        self._max_response_bytes = max_response_bytes
         self._origin_str = str(origin)
         self._authorizer = authorizer
         self._session = session
@@ -122,17 +129,28 @@ class Transport:
         Absolute URLs are only followed on the org's own origin, so a forged ``Link`` header can
         never send our credentials elsewhere.
         """
+        if not _plain_ascii(url):
+            # Links arrive percent-encoded; anything else would be re-encoded (or dropped) by yarl.
+            raise MalformedResponseError(
+                "refusing to follow a link that is not a plain ASCII URL",
+                status=200,
+                method="GET",
+                url=url.encode("ascii", "backslashreplace").decode("ascii"),
+            )
         if url.startswith("/") and not url.startswith("//"):
             return URL(self._origin_str + url, encoded=True)
         try:
             target = URL(url, encoded=True)
             origin = target.origin()
+            # yarl parses the authority lazily: read it all here, where a bad port is caught.
+            credentials = target.user is not None or target.password is not None
+            target.port  # noqa: B018
         except ValueError:
-            # Relative (other than path-absolute), scheme-relative or unparsable.
+            # Relative (other than path-absolute), scheme-relative, a bad port or host, unparsable.
             raise MalformedResponseError(
                 "refusing to follow a link that is not an absolute URL", status=200, method="GET", url=url
             ) from None
-        if target.user is not None or target.password is not None:
+        if credentials:
             # aiohttp would refuse to combine them with our Authorization header anyway.
             raise MalformedResponseError(
                 "refusing to follow a link that carries credentials",
@@ -160,7 +178,7 @@ class Transport:
         otherwise the method and the path decide."""
         target = self.resolve(url)
         if params:
-            target = target.extend_query({k: _query_value(v) for k, v in params.items()})
+            target = target.extend_query({k: query_value(k, v) for k, v in params.items()})
         shown = str(target)
         base_headers = {**self._base_headers, **(headers or {})}
         data = None if json is None else _dumps(json)
@@ -245,7 +263,7 @@ class Transport:
             ) from None
         answer = None
         try:
-            if waited:  # a token or a DPoP proof made before a wait may be stale: make it again
+            if waited > REAUTHORIZE_AFTER:  # a DPoP proof (or a token) that old may be refused
                 sent = await self._authorizer.headers(method, target)
             self.stats.requests += 1
             answer = await self._send(method, target, shown, data, {**base_headers, **sent})
@@ -260,24 +278,16 @@ class Transport:
         self, method: str, target: URL, shown: str, data: bytes | None, headers: Mapping[str, str]
     ) -> tuple[int, CIMultiDictProxy[str], bytes]:
         started = time.perf_counter()
-        try:
-            async with self._session.request(
-                method,
-                target,
-                data=data,
-                headers=headers,
-                timeout=self._timeout,
-                allow_redirects=False,
-            ) as raw:
-                content = await raw.read()
-                status = raw.status
-                response_headers = raw.headers
-        except TimeoutError as exc:
-            raise RequestTimeoutError("request timed out", method=method, url=shown) from exc
-        except aiohttp.ClientError as exc:
-            raise TransportError(
-                f"request failed: {type(exc).__name__}: {exc}", method=method, url=shown
-            ) from exc
+        status, response_headers, content = await exchange(
+            self._session,
+            method,
+            target,
+            shown=shown,
+            data=data,
+            headers=headers,
+            time_limits=self._timeout,
+            max_bytes=self._max_response_bytes,
+        )
         if logger.isEnabledFor(logging.DEBUG):
             logger.debug(
                 "%s %s -> %d in %.1f ms (request id %s)",
@@ -304,18 +314,15 @@ class _Call(NamedTuple):
     operation: OperationTraits
 
 
-def _query_value(value: Any) -> str | int | float:
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, (str, int, float)):
-        return value
-    return str(value)
+def _plain_ascii(url: str) -> bool:
+    return url.isascii() and url.isprintable() and " " not in url
 
 
 def _dumps(body: Any) -> bytes:
     try:
         return json.dumps(body, separators=(",", ":"), ensure_ascii=False, allow_nan=False).encode()
-    except (TypeError, ValueError) as exc:
+    except (TypeError, ValueError, RecursionError) as exc:
         # Not JSON: an object json cannot encode, NaN/Infinity, a cycle or a lone surrogate.
-        reason = type(exc).__name__
-        raise InvalidArgumentError(f"the request body cannot be sent as JSON ({reason})") from None
+        # Raised outside the handler: a UnicodeEncodeError holds the whole body (passwords too).
+        error = InvalidArgumentError(f"the request body cannot be sent as JSON ({type(exc).__name__})")
+    raise error

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import json
 import platform
-from collections.abc import AsyncIterator, Awaitable
+from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass
 from typing import Any
 
 import aiohttp
+import pytest
 from yarl import URL
 
 from oktakit import __version__
@@ -36,6 +37,19 @@ class Sent:
     def json(self) -> Any:
         assert self.data is not None, "the request had no body"
         return json.loads(self.data)
+
+
+def spy_on_requests(monkeypatch: pytest.MonkeyPatch, then: Callable[..., Any]) -> list[Sent]:
+    """Record every call to ``aiohttp.ClientSession.request``, then hand it to ``then``."""
+    sent: list[Sent] = []
+
+    def spy(self: aiohttp.ClientSession, method: str, url: Any, **kwargs: Any) -> Any:
+        headers, data = dict(kwargs.get("headers") or {}), kwargs.get("data")
+        sent.append(Sent(session=self, method=method, url=url, headers=headers, data=data, kwargs=kwargs))
+        return then(self, method, url, **kwargs)
+
+    monkeypatch.setattr(aiohttp.ClientSession, "request", spy)
+    return sent
 
 
 async def run(call: Awaitable[Any] | AsyncIterator[Any]) -> Any:

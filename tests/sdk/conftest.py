@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Iterator
-from typing import Any
 
 import aiohttp
 import pytest
@@ -11,7 +10,7 @@ from aioresponses import aioresponses
 
 from oktakit import ApiToken, OktaClient
 from tests.conftest import ORG, TOKEN
-from tests.sdk._support import Sent
+from tests.sdk._support import Sent, spy_on_requests
 
 
 @pytest.fixture
@@ -24,24 +23,7 @@ def mocked() -> Iterator[aioresponses]:
 @pytest.fixture
 def wire(monkeypatch: pytest.MonkeyPatch) -> list[Sent]:
     """Every request handed to aiohttp, in order, exactly as handed over (URL object included)."""
-    sent: list[Sent] = []
-    original = aiohttp.ClientSession.request
-
-    def spy(self: aiohttp.ClientSession, method: str, url: Any, **kwargs: Any) -> Any:
-        sent.append(
-            Sent(
-                session=self,
-                method=method,
-                url=url,
-                headers=dict(kwargs.get("headers") or {}),
-                data=kwargs.get("data"),
-                kwargs=kwargs,
-            )
-        )
-        return original(self, method, url, **kwargs)
-
-    monkeypatch.setattr(aiohttp.ClientSession, "request", spy)
-    return sent
+    return spy_on_requests(monkeypatch, aiohttp.ClientSession.request)
 
 
 @pytest.fixture

@@ -44,6 +44,7 @@ SAMPLES: dict[type[BaseException], tuple[tuple[Any, ...], dict[str, Any]]] = {
         ("the response body is not valid JSON",),
         {"status": 200, "method": "GET", "url": URL},
     ),
+    oktakit.ResponseTooLargeError: ((), {"limit": 1024, "status": 200, "method": "GET", "url": URL}),
     oktakit.ApiError: (
         (),
         {

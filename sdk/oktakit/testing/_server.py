@@ -19,6 +19,7 @@ from ._auth import AuthChain, SswsScheme
 from ._bearer import OAuthScheme
 from ._context import RequestRecord, SimContext
 from ._faults import FaultInjector, FaultKind, FaultRule
+from ._log import quiet_server_log
 from ._oauth_state import OAuthState
 from ._permissions import SIMULATED_SCOPES
 from ._ratelimit import RateLimitConfig, RateLimiter
@@ -108,6 +109,7 @@ class OktaSimulator:
             access_log=None,  # no per-request logging: it costs throughput and must never hold tokens
             handler_cancellation=True,  # a client that gives up frees its concurrency slot
             shutdown_timeout=1.0,
+            logger=quiet_server_log(),  # aiohttp's own log quotes bad request lines and headers
         )
         await runner.setup()
         site = web.TCPSite(runner, self._host, self._port)
