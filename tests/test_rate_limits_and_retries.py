@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import time
 from collections.abc import AsyncIterator
 from pathlib import Path
 
@@ -67,6 +68,9 @@ async def test_five_windows_of_concurrent_get_user_are_paced_without_a_single_42
     async with OktaSimulator(users=30, seed=3, rate_limit=config) as sim:
         ids = _active(sim)
         async with _client(sim, rate_limit=RateLimitPolicy(max_in_flight=20)) as okta:
+            # Start just after a whole second, where the simulator's windows (like Okta's) begin,
+            # so that the first window is not nearly over when the first answer comes back.
+            await asyncio.sleep(1.02 - time.time() % 1)
             users = await asyncio.gather(*(okta.get_user(ids[i % len(ids)]) for i in range(5 * per_window)))
         bucket = sim.rate_limiter.bucket_for("GET", "/api/v1/users/{id}")
         assert bucket is not None
@@ -100,8 +104,9 @@ async def test_a_concurrency_limit_below_the_cap_is_learned_with_few_429s(
         users = await asyncio.gather(*(okta.get_user(ids[i % len(ids)]) for i in range(60)))
     refused = _statuses(sim, "getUser").count(429)
     assert 60 == len(users)
-    # The first burst costs the excess over the limit (10 - 3); growing back costs a few more.
-    assert refused <= (10 - 3) + 3
+    # The first burst costs at most the excess over the limit (10 - 3); each step of growing
+    # back costs one more, and the cap grows by one per 8 x cap successes (a few steps here).
+    assert refused <= (10 - 3) + 5
     assert refused == okta.stats.rate_limited["concurrency"]
     assert refused == okta.stats.retries
 
