@@ -10,8 +10,6 @@ from __future__ import annotations
 from functools import cache
 from typing import NamedTuple, Protocol
 
-from .ratelimit import match_bucket, parse_bucket
-
 
 class OperationTraits(Protocol):
     """The two facts of an operation the pacer and the retrier use."""
@@ -43,10 +41,14 @@ def bucket_table() -> dict[str, int]:
 
 @cache
 def _patterns() -> dict[str, tuple[frozenset[str], tuple[str | None, ...]]]:
+    from .ratelimit import parse_bucket
+
     return {name: parse_bucket(name) for name in bucket_table()}
 
 
 def traits_for(method: str, path: str) -> Traits:
     """Bucket by Okta's matching rule over the spec's buckets; retry safety by the method."""
+    from .ratelimit import match_bucket
+
     bucket = match_bucket(_patterns(), method, path) or "default"
     return Traits(bucket, method in IDEMPOTENT_METHODS)

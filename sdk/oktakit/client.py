@@ -28,13 +28,10 @@ from ._lifetime import Lifetime
 from ._parse import parse, partial_users
 from ._proxy import own_session
 from ._settings import auth_from_env, org_url_from_env
-from ._stats import ClientStats, Stats
 from ._urls import org_origin
 from .auth import Auth, Authorizer, OrgConnection
 from .errors import ConfigurationError, InvalidArgumentError, PermissionDeniedError
 from .pagination import paginate
-from .ratelimit import RateLimitPolicy
-from .retry import RetryPolicy
 from .transport import USER_AGENT, Response, Transport
 
 if TYPE_CHECKING:
@@ -55,7 +52,10 @@ if TYPE_CHECKING:
     from ._bulk_report import BulkReport
     from ._check import CheckResult
     from ._preflight import PreflightReport
+    from ._stats import ClientStats
     from .batch import Items, PathLike, RunOptions, UndoOptions
+    from .ratelimit import RateLimitPolicy
+    from .retry import RetryPolicy
 
 DEFAULT_TIMEOUT = 30.0
 MAX_TIMEOUT = 86400.0
@@ -114,6 +114,11 @@ class OktaClient:
             raise ConfigurationError(
                 f"max_response_bytes must be a positive integer, not {max_response_bytes!r}"
             )
+        # Imported here, not with the module: `import oktakit` stays cheap.
+        from ._stats import Stats
+        from .ratelimit import RateLimitPolicy
+        from .retry import RetryPolicy
+
         if not (retry is None or retry is False or isinstance(retry, RetryPolicy)):
             raise ConfigurationError(f"retry must be a RetryPolicy or False, not {retry!r}")
         if not (rate_limit is None or rate_limit is False or isinstance(rate_limit, RateLimitPolicy)):

@@ -8,7 +8,7 @@ import logging
 import platform
 import time
 from collections.abc import Mapping
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 import aiohttp
 from multidict import CIMultiDictProxy
@@ -16,7 +16,6 @@ from yarl import URL
 
 from ._arguments import query_value
 from ._exchange import DEFAULT_MAX_RESPONSE_BYTES, exchange, json_or_none
-from ._stats import Stats
 from ._traits import OperationTraits, traits_for
 from ._version import __version__
 from .auth import Authorizer, Resend
@@ -27,15 +26,11 @@ from .errors import (
     RequestTimeoutError,
     api_error_from_response,
 )
-from .ratelimit import (
-    Budget,
-    Pacer,
-    RateLimitPolicy,
-    rate_limit_kind,
-    rate_limit_state,
-    read_rate_limit,
-)
-from .retry import Retrier, RetryPolicy
+
+if TYPE_CHECKING:
+    from ._stats import Stats
+    from .ratelimit import Budget, Pacer, RateLimitPolicy
+    from .retry import Retrier, RetryPolicy
 
 logger = logging.getLogger("oktakit")
 
@@ -112,9 +107,14 @@ class Transport:
         stats: Stats | None = None,
         max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
     ) -> None:
+        # Imported here, not with the module: `import oktakit` stays cheap.
+        from ._stats import Stats
+        from .ratelimit import Pacer
+        from .retry import Retrier
+
         self.stats = Stats() if stats is None else stats
-        self._retrier = None if retry is None else Retrier(retry, self.stats)
-        self.pacer = None if rate_limit is None else Pacer(rate_limit, self.stats, time.time)
+        self._retrier: Retrier | None = None if retry is None else Retrier(retry, self.stats)
+        self.pacer: Pacer | None = None if rate_limit is None else Pacer(rate_limit, self.stats, time.time)
         self._origin = origin
         self._max_response_bytes = max_response_bytes
         self._origin_str = str(origin)
@@ -221,6 +221,8 @@ class Transport:
                 body=content,
                 auth_scheme=sent.get("Authorization", "").partition(" ")[0],
             )
+            from .ratelimit import rate_limit_kind, rate_limit_state, read_rate_limit
+
             numbers = read_rate_limit(response_headers)
             if numbers is not None:
                 cap = self.pacer.cap if self.pacer is not None else 0
