@@ -21,14 +21,13 @@ from authlib.oauth2.rfc7523 import private_key_jwt_sign
 from yarl import URL
 
 from ._dpop import DPoPProver
+from ._error_mapping import api_error_from_response, http_date
 from ._exchange import exchange, json_or_none
 from .auth import Resend
 from .errors import (
     MalformedResponseError,
     OAuthError,
     OktaError,
-    api_error_from_response,
-    http_date,
 )
 
 if TYPE_CHECKING:

@@ -15,6 +15,7 @@ from multidict import CIMultiDictProxy
 from yarl import URL
 
 from ._arguments import query_value
+from ._error_mapping import api_error_from_response
 from ._exchange import DEFAULT_MAX_RESPONSE_BYTES, exchange, json_or_none
 from ._traits import OperationTraits, traits_for
 from ._version import __version__
@@ -24,7 +25,6 @@ from .errors import (
     InvalidArgumentError,
     MalformedResponseError,
     RequestTimeoutError,
-    api_error_from_response,
 )
 
 if TYPE_CHECKING:

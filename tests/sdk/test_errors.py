@@ -29,7 +29,7 @@ from oktakit import (
     ServerError,
     TransportError,
 )
-from oktakit.errors import api_error_from_response
+from oktakit._error_mapping import api_error_from_response
 from tests.conftest import ORG, TOKEN
 from tests.sdk._support import OKTA_ERROR, USER_ID, user_json
 

@@ -17,9 +17,10 @@ import yaml
 
 import oktakit_api.operations
 from oktakit import InvalidArgumentError
+from oktakit._error_mapping import api_error_from_response
 from oktakit._terraform import terraform
 from oktakit.cli import main
-from oktakit.errors import PermissionDeniedError, api_error_from_response
+from oktakit.errors import PermissionDeniedError
 from oktakit.permissions import markdown_table, requirements, standard_roles
 from oktakit_api.operations import Operation
 

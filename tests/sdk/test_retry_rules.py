@@ -23,8 +23,8 @@ from oktakit import (
     ServerError,
     TransportError,
 )
+from oktakit._error_mapping import api_error_from_response
 from oktakit._exchange import exchange
-from oktakit.errors import api_error_from_response
 from oktakit.retry import backoff, retry_reason
 from tests.conftest import ORG
 from tests.sdk._support import USER_ID, user_json

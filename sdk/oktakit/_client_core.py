@@ -1,0 +1,227 @@
+"""The plumbing under ``OktaClient``: settings, the session and its lifetime, and the one path
+every operation takes (build the request from the registry, send it, parse the result)."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import AsyncIterator, Callable
+from types import TracebackType
+from typing import TYPE_CHECKING, Any, Literal, Self, TypeVar
+
+import aiohttp
+
+from oktakit_api.operations import Operation
+
+from ._exchange import DEFAULT_MAX_RESPONSE_BYTES
+from ._lifetime import Lifetime
+from ._parse import parse
+from ._proxy import own_session
+from ._settings import auth_from_env, org_url_from_env
+from ._urls import org_origin
+from .auth import Auth, Authorizer, OrgConnection
+from .errors import ConfigurationError, PermissionDeniedError
+from .pagination import paginate
+from .transport import USER_AGENT, Response, Transport
+
+if TYPE_CHECKING:
+    from ._stats import ClientStats
+    from .ratelimit import RateLimitPolicy
+    from .retry import RetryPolicy
+
+DEFAULT_TIMEOUT = 30.0
+MAX_TIMEOUT = 86400.0
+
+R = TypeVar("R")
+T = TypeVar("T")
+
+
+class ClientCore:
+    """Settings, session lifecycle and the send-and-parse path of ``OktaClient`` (see there)."""
+
+    def __init__(
+        self,
+        org_url: str,
+        *,
+        auth: Auth,
+        session: aiohttp.ClientSession | None = None,
+        timeout: float = DEFAULT_TIMEOUT,
+        retry: RetryPolicy | Literal[False] | None = None,
+        rate_limit: RateLimitPolicy | Literal[False] | None = None,
+        max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
+    ) -> None:
+        self._origin = org_origin(org_url)
+        if auth is None or not callable(getattr(auth, "connect", None)):
+            raise ConfigurationError("auth must be a credential such as ApiToken(...) or PrivateKeyJWT(...)")
+        if session is not None and not isinstance(session, aiohttp.ClientSession):
+            raise ConfigurationError(
+                f"session must be an aiohttp.ClientSession, not {type(session).__name__}"
+            )
+        if (
+            isinstance(timeout, bool)
+            or not isinstance(timeout, (int, float))
+            or not 0 < timeout <= MAX_TIMEOUT  # NaN and infinity too
+        ):
+            raise ConfigurationError(
+                f"timeout must be a number of seconds from 0 to {MAX_TIMEOUT}, not {timeout!r}"
+            )
+        if (
+            isinstance(max_response_bytes, bool)
+            or not isinstance(max_response_bytes, int)
+            or max_response_bytes < 1
+        ):
+            raise ConfigurationError(
+                f"max_response_bytes must be a positive integer, not {max_response_bytes!r}"
+            )
+        # Imported here, not with the module: `import oktakit` stays cheap.
+        from ._stats import Stats
+        from .ratelimit import RateLimitPolicy
+        from .retry import RetryPolicy
+
+        if not (retry is None or retry is False or isinstance(retry, RetryPolicy)):
+            raise ConfigurationError(f"retry must be a RetryPolicy or False, not {retry!r}")
+        if not (rate_limit is None or rate_limit is False or isinstance(rate_limit, RateLimitPolicy)):
+            raise ConfigurationError(f"rate_limit must be a RateLimitPolicy or False, not {rate_limit!r}")
+        self._retry = RetryPolicy() if retry is None else retry or None
+        self._rate_limit = RateLimitPolicy() if rate_limit is None else rate_limit or None
+        self._stats = Stats()  # outlives the transport, so it can be read after the client closed
+        self._auth = auth
+        self._session = session
+        self._owns_session = session is None
+        self._timeout = aiohttp.ClientTimeout(total=float(timeout))
+        self._max_response_bytes = max_response_bytes
+        self._transport: Transport | None = None
+        self._authorizer: Authorizer | None = None
+        self._lifetime = Lifetime()
+
+    @classmethod
+    def from_env(
+        cls,
+        org_url: str | None = None,
+        *,
+        auth: Auth | None = None,
+        session: aiohttp.ClientSession | None = None,
+        timeout: float = DEFAULT_TIMEOUT,
+        retry: RetryPolicy | Literal[False] | None = None,
+        rate_limit: RateLimitPolicy | Literal[False] | None = None,
+        max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
+    ) -> Self:
+        """Build a client from the environment; explicit arguments win over it.
+
+        ``OKTA_ORG_URL``, then either a service app (``OKTA_CLIENT_ID``, ``OKTA_PRIVATE_KEY`` or
+        ``OKTA_PRIVATE_KEY_FILE``, ``OKTA_PRIVATE_KEY_PASSPHRASE``, ``OKTA_KEY_ID``,
+        ``OKTA_SCOPES``, ``OKTA_DPOP``), which is used when ``OKTA_CLIENT_ID`` is set, or an API
+        token (``OKTA_API_TOKEN``).
+        """
+        org_url = org_url if org_url is not None else org_url_from_env(os.environ)
+        return cls(
+            org_url,
+            auth=auth or auth_from_env(),
+            session=session,
+            timeout=timeout,
+            retry=retry,
+            rate_limit=rate_limit,
+            max_response_bytes=max_response_bytes,
+        )
+
+    @property
+    def org_url(self) -> str:
+        return str(self._origin)
+
+    @property
+    def granted_scopes(self) -> frozenset[str] | None:
+        """The scopes Okta granted the service app's current token; ``None`` for API tokens
+        (which carry their admin's full permissions) or before the first token."""
+        return getattr(self._authorizer, "granted_scopes", None)
+
+    @property
+    def stats(self) -> ClientStats:
+        """Requests sent, 429s by kind, retries and seconds spent waiting, so far."""
+        return self._stats.snapshot()
+
+    # -- session lifecycle -------------------------------------------------------------
+
+    async def __aenter__(self) -> Self:
+        self._lifetime.reopen()
+        self._get_transport()
+        return self
+
+    async def __aexit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        await self.close()
+
+    async def close(self) -> None:
+        """Close the session if this client opened it; a borrowed session stays open.
+
+        Calls after ``close()`` raise ``ConfigurationError`` until the client is opened again
+        with ``async with``.
+        """
+        self._lifetime.check_loop()
+        # Forget everything before awaiting, so that a reopening meanwhile starts afresh.
+        self._lifetime.closed = True
+        self._transport = None
+        if self._owns_session and self._session is not None:
+            session, self._session = self._session, None
+            await session.close()
+
+    def _get_transport(self) -> Transport:
+        self._lifetime.check()
+        if self._transport is None:
+            if self._session is None:
+                self._session = own_session(self._origin)  # honours HTTPS_PROXY, NO_PROXY
+            connection = OrgConnection(
+                self._origin, self._session, USER_AGENT, self._timeout, self._max_response_bytes
+            )
+            self._authorizer = self._auth.connect(connection)
+            self._transport = Transport(
+                origin=self._origin,
+                authorizer=self._authorizer,
+                session=self._session,
+                timeout=self._timeout,
+                retry=self._retry,
+                rate_limit=self._rate_limit,
+                stats=self._stats,
+                max_response_bytes=self._max_response_bytes,
+            )
+        return self._transport
+
+    def __repr__(self) -> str:
+        return f"OktaClient({self.org_url!r}, auth={self._auth!r})"
+
+    # -- plumbing ------------------------------------------------------------------------
+
+    async def _call(self, op: Operation[R], *args: Any, **kwargs: Any) -> R:
+        request = op.build_request(*args, **kwargs)
+        try:
+            return parse(op.parse_response, await self._get_transport().request(**request, operation=op))
+        except PermissionDeniedError as error:
+            raise _explained(op, error) from None
+
+    def _list(self, op: Operation[list[T]], *args: Any, **kwargs: Any) -> AsyncIterator[T]:
+        return self._pages(op, op.build_request(*args, **kwargs), op.parse_response)
+
+    def _pages(
+        self, operation: Operation[Any], request: dict[str, Any], parser: Callable[[Response], list[T]]
+    ) -> AsyncIterator[T]:
+        # Arguments are checked and the request built now, before anything is sent; the first
+        # page is fetched when iteration starts.
+        async def items() -> AsyncIterator[T]:
+            transport = self._get_transport()
+            try:
+                first = await transport.request(**request, operation=operation)
+                async for item in paginate(transport, first, lambda page: parse(parser, page)):
+                    yield item
+            except PermissionDeniedError as error:
+                raise _explained(operation, error) from None
+
+        return items()
+
+
+def _explained(operation: Operation[Any], error: PermissionDeniedError) -> PermissionDeniedError:
+    """A 403 with what the operation needs (from the registry) added to it."""
+    return error.explain(
+        operation.operation_id,
+        operation.scopes,
+        operation.permissions,
+        targets_user="{id}" in operation.path or "{userId}" in operation.path,
+    )
