@@ -303,3 +303,16 @@ async def test_debug_logs_say_why_a_call_waits_and_retries_without_the_token(
             await okta.get_user(_active(sim)[0])
     assert "(HTTP 503, attempt 1 of 5): retrying in" in caplog.text
     assert sim.api_token not in caplog.text
+
+
+def test_stats_print_as_one_readable_line() -> None:
+    from oktakit._stats import Stats
+
+    stats = Stats()
+    stats.requests, stats.retries, stats.waited = 12, 2, 1.25
+    stats.rate_limited["rate"] = 1
+
+    assert (
+        "<ClientStats 12 requests, 429s: rate 1, concurrency 0, no_headers 0, 2 retries, waited 1.2 s>"
+        == repr(stats.snapshot())
+    )

@@ -28,6 +28,13 @@ class ClientStats:
     #: Seconds spent waiting: for a bucket to reset, for an in-flight slot, and between retries.
     waited: float
 
+    def __repr__(self) -> str:
+        limited = ", ".join(f"{kind} {count}" for kind, count in self.rate_limited.items())
+        return (
+            f"<ClientStats {self.requests} requests, 429s: {limited}, {self.retries} retries, "
+            f"waited {self.waited:.1f} s>"
+        )
+
 
 class Stats:
     """The live counters (cheap to bump on every request)."""
