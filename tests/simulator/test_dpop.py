@@ -322,8 +322,11 @@ async def test_resource_nonce_can_be_required(
         return {"Authorization": f"DPoP {token}", "DPoP": signed}
 
     async with http.get(url, headers=headers(None)) as response:
-        assert_oauth_error(response.status, await response.json(), "use_dpop_nonce_resource")
-        assert response.status == 401
+        # Okta's catalogue lists use_dpop_nonce for its authorization server only (400); for a
+        # resource server RFC 9449 section 9 prescribes 401 with error "use_dpop_nonce".
+        body = await response.json()
+        assert (401, "use_dpop_nonce") == (response.status, body["error"])
+        assert body["error_description"]
         assert response.headers["WWW-Authenticate"].startswith("DPoP ")
         assert 'error="use_dpop_nonce"' in response.headers["WWW-Authenticate"]
         nonce = response.headers["DPoP-Nonce"]
