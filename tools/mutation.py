@@ -14,6 +14,7 @@ killed by a new test or explained in ``JUSTIFIED`` below.
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import re
 import shutil
@@ -53,6 +54,7 @@ MODULES = {
 # The tests mutmut may pick from: everything that runs in-process and fast. Subprocess, spec
 # and generator tests cannot see an in-process mutant and only cost time.
 TESTS = ["tests/simulator", "tests/sdk", "tests/auth", "tests/e2e", "tests/test_client_on_simulator.py"]
+SUBPROCESS_TESTS = ["tests/simulator/test_seed_and_runner.py::test_run_simulator_serves_until_interrupted"]
 
 # Survivors that no test should kill, as {mutant name: reason}. Keep each reason specific.
 JUSTIFIED: dict[str, str] = {}
@@ -67,13 +69,14 @@ def stage() -> None:
         shutil.copytree(ROOT / name, STAGE / name, ignore=shutil.ignore_patterns("__pycache__"))
     only = [f'"src/oktakit/{module}"' for modules in MODULES.values() for module in modules]
     tests = ", ".join(f'"{path}"' for path in TESTS)
+    deselect = [arg for test in SUBPROCESS_TESTS for arg in ("--deselect", test)]
     config = (
         "\n[tool.mutmut]\n"
         'source_paths = ["src/oktakit"]\n'
         f"only_mutate = [{', '.join(only)}]\n"
         'also_copy = ["generated", "okta_spec"]\n'
         f"pytest_add_cli_args_test_selection = [{tests}]\n"
-        'pytest_add_cli_args = ["-p", "no:cacheprovider", "-q", "-x"]\n'
+        f"pytest_add_cli_args = {json.dumps(['-p', 'no:cacheprovider', '-q', '-x', *deselect])}\n"
     )
     (STAGE / "pyproject.toml").write_text((ROOT / "pyproject.toml").read_text() + config)
 
