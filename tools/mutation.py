@@ -41,7 +41,6 @@ MODULES = {
         "testing/_assertion.py",
         "testing/_bearer.py",
         "testing/_dpop_verify.py",
-        "testing/_seed.py",
     ],
     "sdk": [
         "errors.py",
@@ -81,52 +80,54 @@ def stage() -> None:
     (STAGE / "pyproject.toml").write_text((ROOT / "pyproject.toml").read_text() + config)
 
 
-def run(max_children: int) -> int:
+def environment() -> dict[str, str]:
     env = dict(os.environ)
-    # The staged tests sit two levels deeper than the repository: point them at the reference
-    # data the real checkout sees, and put the staged generated client first on the path.
+    # The staged tests sit deeper than the repository: point them at the reference data the
+    # real checkout sees, and put the staged generated client on the path.
     reference = os.environ.get("OKTAKIT_REFERENCE_DIR") or str(ROOT.parent / "shared" / "reference")
     env["OKTAKIT_REFERENCE_DIR"] = reference
     env["PYTHONPATH"] = str(STAGE / "mutants" / "generated")
-    mutmut = [sys.executable, "-m", "mutmut"]
-    subprocess.run([*mutmut, "run", "--max-children", str(max_children)], cwd=STAGE, env=env, check=False)
-    listing = subprocess.run(
-        [*mutmut, "results", "--all", "true"], cwd=STAGE, env=env, capture_output=True, text=True, check=True
-    ).stdout
-    return report(listing, env)
+    return env
 
 
-def report(listing: str, env: dict[str, str]) -> int:
+def mutmut(*args: str, capture: bool = True) -> str:
+    done = subprocess.run(  # noqa: S603 - our own interpreter and arguments
+        [sys.executable, "-m", "mutmut", *args],
+        cwd=STAGE,
+        env=environment(),
+        capture_output=capture,
+        text=True,
+        check=False,
+    )
+    return done.stdout or ""
+
+
+def report() -> int:
+    listing = mutmut("results", "--all", "true")
     statuses = dict(re.findall(r"^\s*(\S+__mutmut_\d+): (.+)$", listing, flags=re.MULTILINE))
     survivors = [name for name, status in statuses.items() if status == "survived"]
-    unexplained = [name for name in survivors if name not in JUSTIFIED]
-    for name in unexplained:
-        print(f"\n=== SURVIVED {name}")
-        diff = subprocess.run(
-            [sys.executable, "-m", "mutmut", "show", name], cwd=STAGE, env=env, capture_output=True, text=True
-        )
-        print(diff.stdout.strip())
     for name in survivors:
         if name in JUSTIFIED:
             print(f"justified: {name}: {JUSTIFIED[name]}")
+        else:
+            print(f"\n=== SURVIVED {name}\n{mutmut('show', name).strip()}")
     print("\nscore per package (killed / (killed + survived); other outcomes listed apart)")
     for package in MODULES:
-        prefix = "oktakit.testing." if package == "simulator" else "oktakit."
         own = {
             name: status
             for name, status in statuses.items()
-            if name.startswith(prefix) and (package == "simulator" or not name.startswith("oktakit.testing."))
+            if name.startswith("oktakit.testing.") == (package == "simulator")
         }
         counts = Counter(own.values())
         decided = counts["killed"] + counts["survived"]
         score = 100.0 * counts["killed"] / decided if decided else 100.0
+        justified = sum(name in JUSTIFIED for name in own)
         others = ", ".join(f"{k}: {v}" for k, v in sorted(counts.items()) if k not in ("killed", "survived"))
         print(
             f"  {package}: {counts['killed']}/{decided} killed ({score:.1f} %), "
-            f"{counts['survived']} survived ({len([n for n in own if n in JUSTIFIED])} justified)"
-            + (f"; {others}" if others else "")
+            f"{counts['survived']} survived ({justified} justified)" + (f"; {others}" if others else "")
         )
-    return 1 if unexplained else 0
+    return 1 if set(survivors) - set(JUSTIFIED) else 0
 
 
 def main() -> int:
@@ -138,19 +139,10 @@ def main() -> int:
     if args.modules:
         for package, modules in MODULES.items():
             MODULES[package] = [m for m in modules if m in args.modules]
-    if args.report_only:
-        env = dict(os.environ, PYTHONPATH=str(STAGE / "mutants" / "generated"))
-        listing = subprocess.run(
-            [sys.executable, "-m", "mutmut", "results", "--all", "true"],
-            cwd=STAGE,
-            env=env,
-            capture_output=True,
-            text=True,
-            check=True,
-        ).stdout
-        return report(listing, env)
-    stage()
-    return run(args.max_children)
+    if not args.report_only:
+        stage()
+        mutmut("run", "--max-children", str(args.max_children), capture=False)
+    return report()
 
 
 if __name__ == "__main__":

@@ -232,7 +232,7 @@ class TokenEndpoint:
         self.issued: list[str] = []
         self.script: deque[Answer] = deque()
         self.token_type = "Bearer"
-        self.expires_in: int = 3600
+        self.expires_in: int | None = 3600  # None: the response carries no expires_in
         self.scope = " ".join(SCOPES)
         self.extra_headers: dict[str, str] = {}
         self._issuing = asyncio.Condition()
@@ -260,12 +260,9 @@ class TokenEndpoint:
         self.issued.append(token)
         async with self._issuing:
             self._issuing.notify_all()
-        body = {
-            "token_type": self.token_type,
-            "expires_in": self.expires_in,
-            "access_token": token,
-            "scope": self.scope,
-        }
+        body: dict[str, Any] = {"token_type": self.token_type, "access_token": token, "scope": self.scope}
+        if self.expires_in is not None:
+            body["expires_in"] = self.expires_in
         return CallbackResult(status=200, payload=body, headers={"Date": http_now(), **self.extra_headers})
 
 

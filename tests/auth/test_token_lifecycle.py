@@ -95,6 +95,23 @@ async def test_the_token_is_refreshed_once_shortly_before_it_expires(
     assert [*token_endpoint.issued[:1] * 2, *token_endpoint.issued[1:] * 2] == [r.token for r in api.requests]
 
 
+async def test_without_expires_in_a_token_is_assumed_to_live_one_hour(
+    okta: OktaClient, token_endpoint: TokenEndpoint, clock: Clock
+) -> None:
+    # Okta: "The lifetime for this token is fixed at one hour" (OKTA-FACTS section 2.1), so an
+    # answer without expires_in is used like a 3600 s one: refreshed with five minutes left.
+    token_endpoint.expires_in = None
+    await okta.get_user(USER_ID)
+
+    clock.elapsed = 3600 - 300 - 1
+    await okta.get_user(USER_ID)
+    assert 1 == len(token_endpoint.requests)
+
+    clock.elapsed = 3600 - 300 + 1
+    await okta.get_user(USER_ID)
+    assert 2 == len(token_endpoint.requests)
+
+
 async def test_a_short_lived_token_is_refreshed_with_a_tenth_of_its_lifetime_left(
     okta: OktaClient, token_endpoint: TokenEndpoint, api: Api, clock: Clock
 ) -> None:

@@ -284,8 +284,8 @@ def q_predicate(text: str) -> Predicate:
 
 
 def sort_key(org: Org, attribute: str) -> Callable[[User], tuple[bool, Any]]:
-    """Key for ``sortBy`` (users lacking the attribute sort last)."""
+    """Key for ``sortBy``: users lacking the attribute (absent, null or "", as for ``pr``) sort last."""
     get = _getter(org, attribute)
     if attribute in _DATE_ATTRS:
         return lambda user: (get(user) is None, get(user) or 0.0)
-    return lambda user: (get(user) is None, _lower(get(user)) or str(get(user) or ""))
+    return lambda user: (get(user) in (None, ""), _lower(get(user)) or str(get(user) or ""))

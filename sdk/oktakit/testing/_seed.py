@@ -132,7 +132,9 @@ def _seed_user(org: Org, rng: random.Random, index: int, status: str, taken: dic
     elif slot == _LONG_VALUE:
         # e.g. a legal name with every given name: far past what a UI field shows.
         names = " ".join(_FIRST)
-        profile["legalName"] = (f"{first} {names} " * LONG_VALUE_LENGTH)[: LONG_VALUE_LENGTH - len(last)] + last
+        profile["legalName"] = (f"{first} {names} " * LONG_VALUE_LENGTH)[
+            : LONG_VALUE_LENGTH - len(last)
+        ] + last
     has_password = {"STAGED": rng.random() < 0.5, "PROVISIONED": False}.get(status, True)
     enrolled = status not in ("STAGED", "PROVISIONED") and rng.random() < 0.75
     factors = sorted(rng.sample(_FACTOR_CHOICES, rng.randrange(1, 3))) if enrolled else []
