@@ -32,16 +32,36 @@ PEOPLE = [
 ANA, ANABEL, JANA, ZOE, BOB, GONE = (person[0] for person in PEOPLE)
 
 
+# A numeric custom attribute (Okta's custom attributes may be integers), absent for Jana.
+LEVELS = {ANA: 3, ANABEL: 10, ZOE: 2, BOB: 0, GONE: 3}
+DAY = 86_400
+CREATED = 1_700_000_000  # 2023-11-14T22:13:20Z; user n is created n days later
+
+
 @pytest_asyncio.fixture
-async def people() -> AsyncIterator[aiohttp.ClientSession]:
+async def org() -> AsyncIterator[OktaSimulator]:
     async with OktaSimulator(users=0, seed=1, rate_limit=RateLimitConfig.unlimited()) as sim:
-        for user_id, login, first, last, department, status in PEOPLE:
-            profile = {} if department is None else {"department": department}
+        sim.org.custom_attributes |= {"level"}
+        for n, (user_id, login, first, last, department, status) in enumerate(PEOPLE):
+            profile: dict[str, Any] = {} if department is None else {"department": department}
+            if user_id in LEVELS:
+                profile["level"] = LEVELS[user_id]
             sim.add_user(
-                login=login, first_name=first, last_name=last, status=status, profile=profile, user_id=user_id
+                login=login,
+                first_name=first,
+                last_name=last,
+                status=status,
+                profile=profile,
+                user_id=user_id,
+                created=CREATED + n * DAY,
             )
-        async with aiohttp.ClientSession(base_url=sim.url, headers=sim.headers) as session:
-            yield session
+        yield sim
+
+
+@pytest_asyncio.fixture
+async def people(org: OktaSimulator) -> AsyncIterator[aiohttp.ClientSession]:
+    async with aiohttp.ClientSession(base_url=org.url, headers=org.headers) as session:
+        yield session
 
 
 async def search(client: aiohttp.ClientSession, expression: str, **params: str) -> list[str]:
@@ -71,6 +91,33 @@ async def search(client: aiohttp.ClientSession, expression: str, **params: str) 
         ("profile.department pr", [ANA, ANABEL, ZOE, GONE]),
         ('profile.department eq "sales" and status eq "ACTIVE"', [ANA, ZOE]),
         ('profile.firstName co "z" or profile.lastName sw "no"', [JANA, ZOE]),
+        # keywords in any case; a keyword is no attribute name
+        ('profile.firstName eq "bob" OR profile.firstName eq "jana"', [JANA, BOB]),
+        ('profile.firstName sw "a" AND status eq "ACTIVE"', [ANA, ANABEL]),
+        ('(profile.firstName eq "zoë" Or profile.lastName eq "novak") anD status eq "ACTIVE"', [JANA, ZOE]),
+        ('profile.firstName eq "ana"   ', [ANA, GONE]),  # trailing blanks are fine
+        # an escaped character stands for itself
+        (r'profile.lastName eq "\N\o\v\a\k"', [JANA]),
+        # numbers compare as numbers, and only with numbers; a missing value never matches
+        ("profile.level gt 2", [ANA, ANABEL, GONE]),
+        ("profile.level ge 3", [ANA, ANABEL, GONE]),
+        ("profile.level lt 2.5", [ZOE, BOB]),
+        ("profile.level le 0", [BOB]),
+        ("profile.level eq 10", [ANABEL]),
+        ('profile.level gt "2"', []),
+        ("profile.level gt true", []),
+        ("profile.level eq null", [JANA]),
+        # strings order as strings (Okta's documented stand-in for `ne`)
+        ('profile.lastName lt "O"', [JANA, BOB, GONE]),
+        ('profile.title sw "x"', []),  # nobody has a title: absent is not ""
+        # ids are case-sensitive, other strings are not
+        ('id eq "00U00000000000000001"', []),
+        ('id eq "00u00000000000000001"', [ANA]),
+        # dates: equal to the millisecond, ordered; users without the date never match
+        ('created eq "2023-11-15T22:13:20.000Z"', [ANABEL]),
+        ('lastUpdated ge "2023-11-18T22:13:20.000Z"', [BOB, GONE]),
+        ('lastUpdated le "2023-11-15T22:13:20.000Z"', [ANA, ANABEL]),
+        ('lastLogin lt "2030-01-01T00:00:00.000Z"', []),
     ],
 )
 async def test_search_matches_exactly_the_hand_worked_users(
@@ -85,6 +132,9 @@ async def test_search_matches_exactly_the_hand_worked_users(
         ('profile.firstName eq "ana"', [ANA, GONE]),
         ('profile.login eq "ZOE.ANGSTROM@EXAMPLE.COM"', [ZOE]),
         ('status eq "SUSPENDED"', [BOB]),
+        ('lastUpdated eq "2023-11-15T22:13:20.000Z"', [ANABEL]),
+        ('lastUpdated ge "2023-11-18T22:13:20.000Z"', [BOB, GONE]),
+        ('lastUpdated le "2023-11-15T22:13:20.000Z"', [ANA, ANABEL]),
     ],
 )
 async def test_filter_matches_exactly_the_hand_worked_users(
@@ -135,3 +185,36 @@ async def test_sorted_search_by_last_name_handles_non_ascii(people: aiohttp.Clie
     # Lower-cased code-point order: anand < gone < novak < ortiz < silva < ångström.
     found = await search(people, "profile.login pr", sortBy="profile.lastName")
     assert [BOB, GONE, JANA, ANABEL, ANA, ZOE] == found
+
+
+async def test_search_by_user_type_id(org: OktaSimulator, people: aiohttp.ClientSession) -> None:
+    assert [u[0] for u in PEOPLE] == await search(people, f'type.id eq "{org.org.user_type_id}"')
+    assert [] == await search(people, 'type.id eq "oty0000000000000000"')
+
+
+@pytest.mark.parametrize(
+    ("q", "expected"),
+    [
+        ("an", [ANA, ANABEL, BOB]),  # first name Ana/Anabel, last name Anand; never DEPROVISIONED
+        ("zo", [ZOE]),  # email zoe.angstrom@...
+        ("ortiz", [ANABEL]),
+        ("jana.n", [JANA]),
+    ],
+)
+async def test_q_is_a_prefix_of_first_name_last_name_or_email(
+    people: aiohttp.ClientSession, q: str, expected: list[str]
+) -> None:
+    code, body, _ = await call(people, "GET", "/api/v1/users", params={"q": q})
+    assert 200 == code
+    assert expected == [user["id"] for user in body]
+
+
+@pytest.mark.parametrize("order", ["asc", "desc"])
+async def test_sort_by_a_date_puts_users_without_it_last(
+    org: OktaSimulator, people: aiohttp.ClientSession, order: str
+) -> None:
+    for days, user_id in ((3, BOB), (1, ZOE), (2, ANA)):
+        org.org.users[user_id].last_login = CREATED + days * DAY
+    found = await search(people, "profile.login pr", sortBy="lastLogin", sortOrder=order)
+    valued = [ZOE, ANA, BOB] if order == "asc" else [BOB, ANA, ZOE]
+    assert [*valued, ANABEL, JANA, GONE] == found
