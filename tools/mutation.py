@@ -55,7 +55,33 @@ SUBPROCESS_TESTS = [
 ]
 
 # Survivors that no test should kill, as {mutant name: reason}. Keep each reason specific.
-JUSTIFIED: dict[str, str] = {}
+_UNPUBLISHED_CAUSE = (
+    "wording of an errorCause Okta does not publish (its docs give only 400 E0000001 for a "
+    "suspend/unsuspend in the wrong status); tests pin code, status and summary from the catalogue"
+)
+JUSTIFIED: dict[str, str] = {
+    **dict.fromkeys(
+        [
+            "oktakit.testing._lifecycle.x_link_names__mutmut_4",
+            "oktakit.testing._lifecycle.x_link_names__mutmut_6",
+        ],
+        "default for an unknown status, which cannot exist: Org.add_user and the state machine "
+        "only ever set the eight Okta statuses",
+    ),
+    "oktakit.testing._lifecycle.x__activation_token__mutmut_6": "Okta publishes no length for activationToken",
+    **dict.fromkeys(
+        [
+            *(
+                f"oktakit.testing._lifecycle.x_{op}__mutmut_{n}"
+                for op in ("suspend", "unsuspend")
+                for n in (5, 15, 16, 17)
+            ),
+            "oktakit.testing._lifecycle.x__require_then_set__mutmut_11",
+            "oktakit.testing._lifecycle.x__require_then_set__mutmut_12",
+        ],
+        _UNPUBLISHED_CAUSE,
+    ),
+}
 
 
 def stage() -> None:
