@@ -68,7 +68,7 @@ JUSTIFIED: dict[str, str] = {
         "default for an unknown status, which cannot exist: Org.add_user and the state machine "
         "only ever set the eight Okta statuses",
     ),
-    "oktakit.testing._lifecycle.x__activation_token__mutmut_6": "Okta publishes no length for activationToken",
+    "oktakit.testing._lifecycle.x__activation_token__mutmut_6": "Okta publishes no activationToken length",
     **dict.fromkeys(
         [
             *(
