@@ -18,7 +18,7 @@ GENERATOR = ["openapi-python-client==0.29.1", "ruff==0.17.6", "jinja2==3.1.6", "
 LINTERS = ["ruff==0.17.6"]
 # Okta's official SDK, the reference we compare with (fidelity) and race against (bench).
 OFFICIAL_SDK = "okta==3.4.6"
-LINTED = ["sdk", "tests", "noxfile.py", "okta_spec", "benchmarks", "examples"]
+LINTED = ["sdk", "tests", "noxfile.py", "okta_spec", "benchmarks", "examples", "tools"]
 PYTHON = "3.11"
 
 
@@ -95,3 +95,14 @@ def bench(session: nox.Session) -> None:
     """Side-by-side benchmark table: oktakit vs raw aiohttp vs the official SDK."""
     session.install(".", OFFICIAL_SDK)
     session.run("python", "benchmarks/bench.py", *session.posargs)
+
+
+@nox.session(python=PYTHON)
+def mutation(session: nox.Session) -> None:
+    """Mutation testing (mutmut) of the simulator's rule modules and the SDK core; not in CI.
+
+    Prints every surviving mutant that tools/mutation.py does not justify, and the score per
+    package; about 30 minutes on two cores. `nox -s mutation -- testing/_query.py` runs one module.
+    """
+    session.install("-e", ".[test,mutation]")
+    session.run("python", "tools/mutation.py", *session.posargs)
