@@ -16,7 +16,7 @@ import pytest_asyncio
 
 from oktakit.testing import OktaSimulator, RateLimitConfig
 
-from .conftest import call
+from .conftest import assert_okta_error, call
 
 pytestmark = pytest.mark.asyncio
 
@@ -197,6 +197,7 @@ async def test_search_by_user_type_id(org: OktaSimulator, people: aiohttp.Client
     [
         ("an", [ANA, ANABEL, BOB]),  # first name Ana/Anabel, last name Anand; never DEPROVISIONED
         ("zo", [ZOE]),  # email zoe.angstrom@...
+        ("ZOË", [ZOE]),  # first name only: the email has no "ë"
         ("ortiz", [ANABEL]),
         ("jana.n", [JANA]),
     ],
@@ -218,3 +219,21 @@ async def test_sort_by_a_date_puts_users_without_it_last(
     found = await search(people, "profile.login pr", sortBy="lastLogin", sortOrder=order)
     valued = [ZOE, ANA, BOB] if order == "asc" else [BOB, ANA, ZOE]
     assert [*valued, ANABEL, JANA, GONE] == found
+
+
+@pytest.mark.parametrize(
+    ("expression", "code"),
+    [
+        ("lastUpdated gt 5", "E0000030"),  # a date compares with a date string only
+        ('lastUpdated sw "2023-11-15T22:13:20.000Z"', "E0000031"),  # dates: eq, gt, ge, lt, le only
+        ("profile.level sw 3", "E0000031"),  # sw and co take strings
+        ("profile.level gt null", "E0000031"),
+        ('and eq "x"', "E0000031"),  # a keyword is no attribute
+        ('profile.firstName eq "a" or', "E0000031"),
+    ],
+)
+async def test_malformed_searches_get_okta_errors(
+    people: aiohttp.ClientSession, expression: str, code: str
+) -> None:
+    status, body, _ = await call(people, "GET", "/api/v1/users", params={"search": expression})
+    assert_okta_error(status, body, 400, code)
