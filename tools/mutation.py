@@ -6,6 +6,8 @@ laid out as ``src/``. mutmut records which tests reach each mutated function and
 those, in forked workers; the test universe is the fast, in-process part of the suite.
 
     python tools/mutation.py [--max-children 2] [module ...]
+    python tools/mutation.py --recheck       # after adding tests: rerun the survivors only
+    python tools/mutation.py --report-only
 
 Prints every surviving mutant with its diff, then the score per package. Each survivor must be
 killed by a new test or explained in ``JUSTIFIED`` below.
@@ -128,9 +130,28 @@ def mutmut(*args: str, capture: bool = True) -> str:
     return done.stdout or ""
 
 
-def report() -> int:
+def outcomes() -> dict[str, str]:
+    """{mutant name: killed | survived | ...} of the staged run."""
     listing = mutmut("results", "--all", "true")
-    statuses = dict(re.findall(r"^\s*(\S+__mutmut_\d+): (.+)$", listing, flags=re.MULTILINE))
+    return dict(re.findall(r"^\s*(\S+__mutmut_\d+): (.+)$", listing, flags=re.MULTILINE))
+
+
+def recheck(max_children: int) -> None:
+    """Rerun only the survivors of the staged run against the current tests.
+
+    Tests are only ever added or sharpened, so a killed mutant stays killed; mutmut collects
+    coverage for the new tests before it reruns the named mutants.
+    """
+    survivors = [name for name, status in outcomes().items() if status == "survived"]
+    for target in (STAGE / "tests", STAGE / "mutants" / "tests"):
+        shutil.rmtree(target)
+        shutil.copytree(ROOT / "tests", target, ignore=shutil.ignore_patterns("__pycache__"))
+    if survivors:
+        mutmut("run", "--max-children", str(max_children), *survivors, capture=False)
+
+
+def report() -> int:
+    statuses = outcomes()
     survivors = [name for name, status in statuses.items() if status == "survived"]
     for name in survivors:
         if name in JUSTIFIED:
@@ -160,12 +181,15 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--max-children", type=int, default=2)
     parser.add_argument("--report-only", action="store_true", help="reprint the last run's results")
+    parser.add_argument("--recheck", action="store_true", help="rerun the last run's survivors on new tests")
     parser.add_argument("modules", nargs="*", help="restrict to these modules, e.g. testing/_query.py")
     args = parser.parse_args()
     if args.modules:
         for package, modules in MODULES.items():
             MODULES[package] = [m for m in modules if m in args.modules]
-    if not args.report_only:
+    if args.recheck:
+        recheck(args.max_children)
+    elif not args.report_only:
         stage()
         mutmut("run", "--max-children", str(args.max_children), capture=False)
     return report()
