@@ -9,6 +9,7 @@ import pytest
 from joserfc import jwk
 
 from oktakit.testing import ManualClock, OktaSimulator, ServiceApp
+from tests.okta_catalogue import oauth_error
 
 from .conftest import assert_okta_error, user_with
 from .oauth_support import (
@@ -50,7 +51,7 @@ async def test_nonce_handshake_then_a_dpop_bound_token(
         http, sim, form(assertion(rsa_key, app, sim.clock())), dpop=token_proof(sim, dpop_key, nonce=None)
     )
     assert_oauth_error(status, body, "use_dpop_nonce")
-    assert body["error_description"] == "Authorization server requires nonce in DPoP proof."
+    assert body["error_description"] == oauth_error("use_dpop_nonce")[2]
     nonce = response.headers["DPoP-Nonce"]
     assert nonce == sim.dpop_nonce
     assert response.headers["Cache-Control"] == "no-cache, no-store"
@@ -307,7 +308,7 @@ async def test_expired_dpop_token_gets_invalid_token_with_a_dpop_challenge(
         challenge = response.headers["WWW-Authenticate"]
     assert challenge.startswith("DPoP algs=")
     assert 'error="invalid_token"' in challenge
-    assert 'error_description="The token has expired."' in challenge
+    assert f'error_description="{oauth_error("token_expired")[2]}"' in challenge
 
 
 async def test_resource_nonce_can_be_required(
