@@ -103,11 +103,11 @@ async def test_without_expires_in_a_token_is_assumed_to_live_one_hour(
     token_endpoint.expires_in = None
     await okta.get_user(USER_ID)
 
-    clock.elapsed = 3600 - 300 - 1
+    clock.elapsed = 3600 - 300 - 0.5
     await okta.get_user(USER_ID)
     assert 1 == len(token_endpoint.requests)
 
-    clock.elapsed = 3600 - 300 + 1
+    clock.elapsed = 3600 - 300 + 0.5
     await okta.get_user(USER_ID)
     assert 2 == len(token_endpoint.requests)
 
@@ -118,9 +118,10 @@ async def test_a_short_lived_token_is_refreshed_with_a_tenth_of_its_lifetime_lef
     token_endpoint.expires_in = 60
     await okta.get_user(USER_ID)
 
-    clock.elapsed = 53
+    clock.elapsed = 53.9  # a tenth of 60 s is 6 s: fresh until 54 s
     await okta.get_user(USER_ID)
-    clock.elapsed = 55
+    assert 1 == len(token_endpoint.requests)
+    clock.elapsed = 54.1
     await okta.get_user(USER_ID)
 
     assert 2 == len(token_endpoint.requests)
