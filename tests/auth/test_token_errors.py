@@ -247,6 +247,8 @@ async def test_a_token_request_without_an_answer_is_a_transport_error(
     assert expected is type(caught.value)
     assert caught.value.__cause__ is exception
     assert ("POST", TOKEN_URL) == (caught.value.method, caught.value.url)
+    said = "timed out" if expected is RequestTimeoutError else f"failed: {type(exception).__name__}"
+    assert f"token request {said} [POST {TOKEN_URL}]" == str(caught.value)
     assert [] == api.requests
 
 
@@ -274,3 +276,13 @@ async def test_a_refusal_that_merely_mentions_a_used_key_is_not_retried(
 
     assert description == error.description
     assert 1 == len(token_endpoint.requests)
+
+
+async def test_a_description_that_is_not_a_string_is_dropped(
+    okta: OktaClient, token_endpoint: TokenEndpoint
+) -> None:
+    token_endpoint.then(Answer(400, {"error": "invalid_scope", "error_description": 42}))
+
+    error = await refusal(okta)
+
+    assert ("invalid_scope", None) == (error.error, error.description)
