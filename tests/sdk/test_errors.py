@@ -444,3 +444,8 @@ def test_an_oauth_refusal_without_a_description_names_only_the_error(
 ) -> None:
     error = OAuthError(status=401, error="invalid_client", description=description, hint="Fix it.", url=ORG)
     assert f"the token request was refused (HTTP 401 {said}). Fix it. [POST {ORG}]" == str(error)
+
+
+def test_an_unreadable_body_is_described_by_its_media_type_alone() -> None:
+    error = error_from(502, b"oops", **{"Content-Type": "text/html; charset=utf-8; level=1"})
+    assert "unreadable error body (text/html, 4 bytes)" == error.error_summary
