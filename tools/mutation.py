@@ -91,6 +91,13 @@ JUSTIFIED: dict[str, str] = {
         "Link header never nests",
     ),
     # -- simulator
+    **dict.fromkeys(
+        [f"oktakit.testing._users.xǁUserDirectoryǁ_unindex_login__mutmut_{n}" for n in (10, 12, 17)],
+        "every indexed login has its shortname entry, so the defaults for a missing one are never used",
+    ),
+    "oktakit.testing._users.xǁUserDirectoryǁ_unindex_login__mutmut_15": (
+        "leaving an empty shortname list behind changes no lookup (an empty list resolves to nobody)"
+    ),
     "oktakit.testing._query.xǁ_Parserǁ__init____mutmut_4": (
         "at position == len(text) the token pattern cannot match and nothing is left to strip: "
         "the loop ends either way"

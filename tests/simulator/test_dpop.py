@@ -336,3 +336,20 @@ async def test_resource_nonce_can_be_required(
     sim.set_resource_dpop_nonce(False)
     async with http.get(url, headers=headers(None)) as response:
         assert response.status == 200
+
+
+async def test_a_dpop_token_without_the_scope_gets_a_dpop_insufficient_scope_challenge(
+    sim: OktaSimulator, http: aiohttp.ClientSession, rsa_key: jwk.RSAKey, dpop_key: jwk.ECKey, app: ServiceApp
+) -> None:
+    # RFC 9449 section 7.1: a resource server answers a DPoP-bound token with a DPoP challenge.
+    token = await dpop_token(sim, http, rsa_key, app, dpop_key)  # okta.users.read only
+    url = f"{sim.url}/api/v1/users/{next(iter(sim.org.users))}/lifecycle/suspend"
+    headers = {
+        "Authorization": f"DPoP {token}",
+        "DPoP": proof(dpop_key, method="POST", url=url, now=sim.clock(), access_token=token),
+    }
+    async with http.post(url, headers=headers) as response:
+        assert_okta_error(response.status, await response.json(), 403, "E0000006")
+        challenge = response.headers["WWW-Authenticate"]
+    assert challenge.startswith("DPoP ")
+    assert 'error="insufficient_scope"' in challenge

@@ -41,11 +41,13 @@ CREATED = 1_700_000_000  # 2023-11-14T22:13:20Z; user n is created n days later
 @pytest_asyncio.fixture
 async def org() -> AsyncIterator[OktaSimulator]:
     async with OktaSimulator(users=0, seed=1, rate_limit=RateLimitConfig.unlimited()) as sim:
-        sim.org.custom_attributes |= {"level"}
+        sim.org.custom_attributes |= {"level", "remote"}
         for n, (user_id, login, first, last, department, status) in enumerate(PEOPLE):
             profile: dict[str, Any] = {} if department is None else {"department": department}
             if user_id in LEVELS:
                 profile["level"] = LEVELS[user_id]
+            if user_id == ANA:
+                profile["remote"] = True  # a boolean custom attribute
             sim.add_user(
                 login=login,
                 first_name=first,
@@ -107,6 +109,10 @@ async def search(client: aiohttp.ClientSession, expression: str, **params: str) 
         ('profile.level gt "2"', []),
         ("profile.level gt true", []),
         ("profile.level eq null", [JANA]),
+        # booleans match eq only: true is no number
+        ("profile.remote eq true", [ANA]),
+        ("profile.remote gt 0", []),
+        ("profile.remote ge false", []),
         # strings order as strings (Okta's documented stand-in for `ne`)
         ('profile.lastName lt "O"', [JANA, BOB, GONE]),
         ('profile.title sw "x"', []),  # nobody has a title: absent is not ""
@@ -237,3 +243,16 @@ async def test_malformed_searches_get_okta_errors(
 ) -> None:
     status, body, _ = await call(people, "GET", "/api/v1/users", params={"search": expression})
     assert_okta_error(status, body, 400, code)
+
+
+@pytest.mark.parametrize(
+    ("order", "expected"),
+    [
+        ("asc", [BOB, ZOE, ANA, GONE, ANABEL, JANA]),  # 0 < 2 < 3 = 3 < 10, then no level
+        ("desc", [ANABEL, ANA, GONE, ZOE, BOB, JANA]),
+    ],
+)
+async def test_sort_by_a_number_orders_numerically(
+    people: aiohttp.ClientSession, order: str, expected: list[str]
+) -> None:
+    assert expected == await search(people, "profile.login pr", sortBy="profile.level", sortOrder=order)
