@@ -6,7 +6,7 @@ laid out as ``src/``. mutmut records which tests reach each mutated function and
 those, in forked workers; the test universe is the fast, in-process part of the suite.
 
     python tools/mutation.py [--max-children 2] [module ...]
-    python tools/mutation.py --recheck       # after adding tests: rerun the survivors only
+    python tools/mutation.py --recheck       # after a change: new mutants, then the survivors
     python tools/mutation.py --report-only
 
 Prints every surviving mutant with its diff, then the score per package. Each survivor must be
@@ -26,7 +26,7 @@ from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-STAGE = ROOT / ".mutation"
+STAGE = Path(os.environ.get("OKTAKIT_MUTATION_STAGE") or ROOT / ".mutation")
 
 # What is mutated: the simulator modules that hold Okta's rules (lifecycle, search, the user
 # index, permissions, rate limits) and the SDK's core (errors, pagination, token handling, the
@@ -238,15 +238,20 @@ def outcomes() -> dict[str, str]:
 
 
 def recheck(max_children: int) -> None:
-    """Rerun only the survivors of the staged run against the current tests.
+    """Bring the staged run up to date with the current sources and tests, cheaply.
 
-    Tests are only ever added or sharpened, so a killed mutant stays killed; mutmut collects
-    coverage for the new tests before it reruns the named mutants.
+    mutmut regenerates the mutants of functions whose source changed and tests them; then the
+    survivors are tested again with the current tests (mutmut first collects coverage for new
+    tests). Killed mutants of unchanged functions keep their result: tests are only ever added
+    or sharpened.
     """
-    survivors = [name for name, status in outcomes().items() if status == "survived"]
+    ignore = shutil.ignore_patterns("__pycache__")
+    shutil.copytree(ROOT / "sdk", STAGE / "src", ignore=ignore, dirs_exist_ok=True)
     for target in (STAGE / "tests", STAGE / "mutants" / "tests"):
         shutil.rmtree(target)
-        shutil.copytree(ROOT / "tests", target, ignore=shutil.ignore_patterns("__pycache__"))
+        shutil.copytree(ROOT / "tests", target, ignore=ignore)
+    mutmut("run", "--max-children", str(max_children), capture=False)
+    survivors = [name for name, status in outcomes().items() if status == "survived"]
     if survivors:
         mutmut("run", "--max-children", str(max_children), *survivors, capture=False)
 
