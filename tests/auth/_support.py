@@ -231,7 +231,7 @@ class TokenEndpoint:
         self.requests: list[TokenRequest] = []
         self.issued: list[str] = []
         self.script: deque[Answer] = deque()
-        self.token_type = "Bearer"
+        self.token_type: str | None = "Bearer"  # None: the response carries no token_type
         self.expires_in: int | None = 3600  # None: the response carries no expires_in
         self.scope = " ".join(SCOPES)
         self.extra_headers: dict[str, str] = {}
@@ -260,7 +260,9 @@ class TokenEndpoint:
         self.issued.append(token)
         async with self._issuing:
             self._issuing.notify_all()
-        body: dict[str, Any] = {"token_type": self.token_type, "access_token": token, "scope": self.scope}
+        body: dict[str, Any] = {"access_token": token, "scope": self.scope}
+        if self.token_type is not None:
+            body["token_type"] = self.token_type
         if self.expires_in is not None:
             body["expires_in"] = self.expires_in
         return CallbackResult(status=200, payload=body, headers={"Date": http_now(), **self.extra_headers})

@@ -125,3 +125,17 @@ async def test_dpop_proofs_are_dated_on_the_org_clock_too(
     assert (
         retry.received_at - 2 <= verified_proof(retry.proof)[1]["iat"] <= retry.received_at + 1
     )  # the org's
+
+
+async def test_once_the_offset_is_learned_a_refusal_on_the_same_clock_is_not_retried(
+    okta: OktaClient, token_endpoint: TokenEndpoint, clock: Clock
+) -> None:
+    clock.skew = 60
+    token_endpoint.then(oauth_error(401, "invalid_client", ISSUED_IN_FUTURE))
+    await okta.get_user(USER_ID)  # refused, then signed again on the org's clock
+    clock.elapsed = 3600
+    token_endpoint.then(oauth_error(401, "invalid_client", "The client_assertion signature is invalid."))
+
+    with pytest.raises(OAuthError, match="signature is invalid"):
+        await okta.get_user(USER_ID)
+    assert 3 == len(token_endpoint.requests)  # the clock was already right: nothing to retry for

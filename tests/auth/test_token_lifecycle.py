@@ -218,3 +218,11 @@ async def test_other_errors_do_not_touch_the_token(
 
     assert 1 == len(token_endpoint.requests)
     assert 2 == len(api.requests)
+
+
+async def test_a_token_response_without_a_token_type_is_taken_as_bearer(
+    okta: OktaClient, token_endpoint: TokenEndpoint, api: Api
+) -> None:
+    token_endpoint.token_type = None
+    await okta.get_user(USER_ID)
+    assert api.requests[0].headers["Authorization"].startswith("Bearer ")
