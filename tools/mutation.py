@@ -78,6 +78,10 @@ JUSTIFIED: dict[str, str] = {
     "oktakit._oauth.xǁAccessTokenǁfresh__mutmut_1": (
         "< or <= at the exact refresh instant of a float monotonic clock: no observable difference"
     ),
+    **dict.fromkeys(
+        [f"oktakit._oauth.xǁServiceAppAuthorizerǁ_parse_token__mutmut_{n}" for n in (14, 15)],
+        "the token type is compared case-insensitively (RFC 6749 section 5.1)",
+    ),
     "oktakit._oauth.x__asks_for_nonce__mutmut_11": "'use_dpop_nonce' is in neither '' nor 'XXXX'",
     **dict.fromkeys(
         [

@@ -208,6 +208,7 @@ async def test_a_200_that_is_not_a_token_is_a_malformed_response(
         await okta.get_user(USER_ID)
 
     assert (200, "POST", TOKEN_URL) == (caught.value.status, caught.value.method, caught.value.url)
+    assert str(caught.value).startswith("the token response ")  # "is not a token" / "has no access_token"
     assert [] == api.requests
 
 
@@ -219,6 +220,7 @@ async def test_a_dpop_token_when_bearer_was_expected_is_an_oauth_error(
     error = await refusal(okta)
 
     assert ("unexpected_token_type", "got a DPoP token, expected Bearer") == (error.error, error.description)
+    assert (200, TOKEN_URL) == (error.status, error.url)
     assert "dpop=" in error.hint
     assert [] == api.requests
 
