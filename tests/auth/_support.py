@@ -214,6 +214,7 @@ class TokenRequest:
     form: dict[str, str]
     headers: dict[str, str]
     received_at: float  # the org's (true) clock
+    options: dict[str, Any] = field(default_factory=dict)  # timeout, allow_redirects
 
     @property
     def assertion(self) -> str:
@@ -249,7 +250,12 @@ class TokenEndpoint:
 
     async def _answer(self, url: URL, **kwargs: Any) -> CallbackResult:
         self.requests.append(
-            TokenRequest(dict(kwargs["data"]), dict(kwargs.get("headers") or {}), received_at=time.time())
+            TokenRequest(
+                dict(kwargs["data"]),
+                dict(kwargs.get("headers") or {}),
+                received_at=time.time(),
+                options={name: kwargs.get(name) for name in ("timeout", "allow_redirects")},
+            )
         )
         await asyncio.sleep(0)  # like a real round trip: let concurrent callers pile up meanwhile
         if self.script:

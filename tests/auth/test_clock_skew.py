@@ -139,3 +139,17 @@ async def test_once_the_offset_is_learned_a_refusal_on_the_same_clock_is_not_ret
     with pytest.raises(OAuthError, match="signature is invalid"):
         await okta.get_user(USER_ID)
     assert 3 == len(token_endpoint.requests)  # the clock was already right: nothing to retry for
+
+
+async def test_a_right_clock_signs_every_assertion_on_local_time(
+    okta: OktaClient, token_endpoint: TokenEndpoint, clock: Clock
+) -> None:
+    # The Date header (one-second resolution) agrees with the local clock: no correction, so
+    # each assertion is issued 30 s before the local time it was signed at.
+    await okta.get_user(USER_ID)
+    clock.elapsed = 3600
+    await okta.get_user(USER_ID)
+
+    for index in (0, 1):
+        received = int(token_endpoint.requests[index].received_at)
+        assert claims(token_endpoint, index)["iat"] in (received - 31, received - 30)

@@ -18,6 +18,8 @@ from tests.auth._support import (
     TokenEndpoint,
     oauth_error,
 )
+from tests.auth.conftest import service_app
+from tests.conftest import ORG
 from tests.sdk._support import USER_ID
 
 
@@ -226,3 +228,16 @@ async def test_a_token_response_without_a_token_type_is_taken_as_bearer(
     token_endpoint.token_type = None
     await okta.get_user(USER_ID)
     assert api.requests[0].headers["Authorization"].startswith("Bearer ")
+
+
+async def test_the_token_request_asks_for_json_uses_the_client_timeout_and_follows_no_redirect(
+    token_endpoint: TokenEndpoint, api: Api
+) -> None:
+    # A redirect would carry the signed assertion to another URL: never follow one.
+    async with OktaClient(ORG, auth=service_app(), timeout=12.5) as okta:
+        await okta.get_user(USER_ID)
+
+    sent = token_endpoint.requests[0]
+    assert "application/json" == sent.headers["Accept"]
+    assert False is sent.options["allow_redirects"]
+    assert 12.5 == sent.options["timeout"].total

@@ -30,7 +30,7 @@ from oktakit import (
     ServerError,
     TransportError,
 )
-from oktakit.errors import api_error_from_response
+from oktakit.errors import api_error_from_response, http_date
 from tests.conftest import ORG, TOKEN
 from tests.sdk._support import OKTA_ERROR, USER_ID, user_json
 
@@ -449,3 +449,15 @@ def test_an_oauth_refusal_without_a_description_names_only_the_error(
 def test_an_unreadable_body_is_described_by_its_media_type_alone() -> None:
     error = error_from(502, b"oops", **{"Content-Type": "text/html; charset=utf-8; level=1"})
     assert "unreadable error body (text/html, 4 bytes)" == error.error_summary
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        "Thu, 27 Aug 2020 18:20:00 GMT",
+        "Thu, 27 Aug 2020 18:20:00 -0000",  # RFC 5322's "unknown zone": read as UTC
+        "Thu, 27 Aug 2020 20:20:00 +0200",
+    ],
+)
+def test_http_dates_are_read_as_aware_utc_instants(header: str) -> None:
+    assert datetime(2020, 8, 27, 18, 20, tzinfo=UTC) == http_date(header)
