@@ -285,7 +285,7 @@ def outcomes() -> dict[str, str]:
     return dict(re.findall(r"^\s*(\S+__mutmut_\d+): (.+)$", listing, flags=re.MULTILINE))
 
 
-def recheck(max_children: int) -> None:
+def recheck(max_children: int, patterns: list[str]) -> None:
     """Bring the staged run up to date with the current sources and tests, cheaply.
 
     mutmut regenerates the mutants of functions whose source changed and tests them; then the
@@ -298,10 +298,14 @@ def recheck(max_children: int) -> None:
     for target in (STAGE / "tests", STAGE / "mutants" / "tests"):
         shutil.rmtree(target)
         shutil.copytree(ROOT / "tests", target, ignore=ignore)
-    mutmut("run", "--max-children", str(max_children), capture=False)
     survivors = [name for name, status in outcomes().items() if status == "survived"]
-    if survivors:
-        mutmut("run", "--max-children", str(max_children), *survivors, capture=False)
+    # With patterns (mutant-name globs, e.g. of a changed function) only those and the
+    # survivors run; without, every mutant that has no result yet runs first.
+    if not patterns:
+        mutmut("run", "--max-children", str(max_children), capture=False)
+        survivors = [name for name, status in outcomes().items() if status == "survived"]
+    if survivors or patterns:
+        mutmut("run", "--max-children", str(max_children), *survivors, *patterns, capture=False)
 
 
 def report() -> int:
@@ -342,13 +346,17 @@ def main() -> int:
     parser.add_argument("--max-children", type=int, default=2)
     parser.add_argument("--report-only", action="store_true", help="reprint the last run's results")
     parser.add_argument("--recheck", action="store_true", help="rerun the last run's survivors on new tests")
-    parser.add_argument("modules", nargs="*", help="restrict to these modules, e.g. testing/_query.py")
+    parser.add_argument(
+        "modules",
+        nargs="*",
+        help="restrict to these modules (e.g. testing/_query.py); with --recheck: mutant globs",
+    )
     args = parser.parse_args()
-    if args.modules:
+    if args.modules and not args.recheck:
         for package, modules in MODULES.items():
             MODULES[package] = [m for m in modules if m in args.modules]
     if args.recheck:
-        recheck(args.max_children)
+        recheck(args.max_children, args.modules)
     elif not args.report_only:
         stage()
         mutmut("run", "--max-children", str(args.max_children), capture=False)
