@@ -111,6 +111,7 @@ async def search(client: aiohttp.ClientSession, expression: str, **params: str) 
         ("profile.level eq null", [JANA]),
         # booleans match eq only: true is no number
         ("profile.remote eq true", [ANA]),
+        ("profile.remote eq false", []),
         ("profile.remote gt 0", []),
         ("profile.remote ge false", []),
         # strings order as strings (Okta's documented stand-in for `ne`)
