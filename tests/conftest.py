@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -15,8 +16,12 @@ _aioresponses_compat.install()
 ORG = "https://acme.okta.com"
 TOKEN = "00-test-token-abcdefghijklmnopqrstuvwxyz"
 
-# `shared/` sits beside the repository clone, locally and in CI.
-REFERENCE = Path(__file__).resolve().parents[1].parent / "shared" / "reference"
+# `shared/` sits beside the repository clone, locally and in CI; OKTAKIT_REFERENCE_DIR points
+# elsewhere (a git worktree, the mutation run's staging copy).
+REFERENCE = Path(
+    os.environ.get("OKTAKIT_REFERENCE_DIR")
+    or Path(__file__).resolve().parents[1].parent / "shared" / "reference"
+)
 
 
 def require_reference() -> Path:

@@ -226,7 +226,8 @@ class ServiceAppAuthorizer:
 
     def _assertion(self) -> str:
         now = int(self._now())
-        signed: bytes | str = private_key_jwt_sign(
+        # authlib adds a random jti itself; ours is explicit. It returns the JWT as a str.
+        signed = private_key_jwt_sign(
             self._key.key,
             self._client_id,
             self._token_url,
@@ -236,7 +237,7 @@ class ServiceAppAuthorizer:
             expires_at=now + ASSERTION_LIFETIME,
             claims={"jti": uuid.uuid4().hex},
         )
-        return signed.decode("ascii") if isinstance(signed, bytes) else signed
+        return str(signed)
 
     def _learn_clock(self, headers: Mapping[str, str]) -> None:
         server = http_date(headers.get("Date"))

@@ -214,6 +214,7 @@ class TokenRequest:
     form: dict[str, str]
     headers: dict[str, str]
     received_at: float  # the org's (true) clock
+    options: dict[str, Any] = field(default_factory=dict)  # timeout, allow_redirects
 
     @property
     def assertion(self) -> str:
@@ -231,8 +232,8 @@ class TokenEndpoint:
         self.requests: list[TokenRequest] = []
         self.issued: list[str] = []
         self.script: deque[Answer] = deque()
-        self.token_type = "Bearer"
-        self.expires_in: int = 3600
+        self.token_type: str | None = "Bearer"  # None: the response carries no token_type
+        self.expires_in: int | None = 3600  # None: the response carries no expires_in
         self.scope = " ".join(SCOPES)
         self.extra_headers: dict[str, str] = {}
         self._issuing = asyncio.Condition()
@@ -249,7 +250,12 @@ class TokenEndpoint:
 
     async def _answer(self, url: URL, **kwargs: Any) -> CallbackResult:
         self.requests.append(
-            TokenRequest(dict(kwargs["data"]), dict(kwargs.get("headers") or {}), received_at=time.time())
+            TokenRequest(
+                dict(kwargs["data"]),
+                dict(kwargs.get("headers") or {}),
+                received_at=time.time(),
+                options={name: kwargs.get(name) for name in ("timeout", "allow_redirects")},
+            )
         )
         await asyncio.sleep(0)  # like a real round trip: let concurrent callers pile up meanwhile
         if self.script:
@@ -260,12 +266,11 @@ class TokenEndpoint:
         self.issued.append(token)
         async with self._issuing:
             self._issuing.notify_all()
-        body = {
-            "token_type": self.token_type,
-            "expires_in": self.expires_in,
-            "access_token": token,
-            "scope": self.scope,
-        }
+        body: dict[str, Any] = {"access_token": token, "scope": self.scope}
+        if self.token_type is not None:
+            body["token_type"] = self.token_type
+        if self.expires_in is not None:
+            body["expires_in"] = self.expires_in
         return CallbackResult(status=200, payload=body, headers={"Date": http_now(), **self.extra_headers})
 
 

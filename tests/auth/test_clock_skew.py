@@ -125,3 +125,31 @@ async def test_dpop_proofs_are_dated_on_the_org_clock_too(
     assert (
         retry.received_at - 2 <= verified_proof(retry.proof)[1]["iat"] <= retry.received_at + 1
     )  # the org's
+
+
+async def test_once_the_offset_is_learned_a_refusal_on_the_same_clock_is_not_retried(
+    okta: OktaClient, token_endpoint: TokenEndpoint, clock: Clock
+) -> None:
+    clock.skew = 60
+    token_endpoint.then(oauth_error(401, "invalid_client", ISSUED_IN_FUTURE))
+    await okta.get_user(USER_ID)  # refused, then signed again on the org's clock
+    clock.elapsed = 3600
+    token_endpoint.then(oauth_error(401, "invalid_client", "The client_assertion signature is invalid."))
+
+    with pytest.raises(OAuthError, match="signature is invalid"):
+        await okta.get_user(USER_ID)
+    assert 3 == len(token_endpoint.requests)  # the clock was already right: nothing to retry for
+
+
+async def test_a_right_clock_signs_every_assertion_on_local_time(
+    okta: OktaClient, token_endpoint: TokenEndpoint, clock: Clock
+) -> None:
+    # The Date header (one-second resolution) agrees with the local clock: no correction, so
+    # each assertion is issued 30 s before the local time it was signed at.
+    await okta.get_user(USER_ID)
+    clock.elapsed = 3600
+    await okta.get_user(USER_ID)
+
+    for index in (0, 1):
+        received = int(token_endpoint.requests[index].received_at)
+        assert claims(token_endpoint, index)["iat"] in (received - 31, received - 30)

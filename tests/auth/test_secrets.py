@@ -68,6 +68,7 @@ async def test_a_whole_service_app_run_leaks_no_secret(
     await okta.get_user(USER_ID)  # nonce handshake, token, API nonce challenge, 401, refresh, success
     authorizer = okta._authorizer
     assert isinstance(authorizer, ServiceAppAuthorizer)
+    assert f"<ServiceAppAuthorizer client_id={CLIENT_ID!r} dpop={dpop}>" == repr(authorizer)
     access_token = await authorizer.access_token()
 
     errors: list[OktaError] = []

@@ -155,8 +155,9 @@ async def test_a_429_from_the_token_endpoint_is_a_rate_limit_error(
         Answer(500, {"errorCode": "E0000009", "errorSummary": "Internal Server Error"}),
         Answer(502, body="<html><h1>502 Bad Gateway</h1></html>", content_type="text/html"),
         Answer(503, {"error": "temporarily_unavailable", "error_description": "Try later."}),
+        Answer(500, {"error": "server_error", "error_description": "Try later."}),
     ],
-    ids=["500 json", "502 html", "503 oauth"],
+    ids=["500 json", "502 html", "503 oauth", "500 oauth"],
 )
 async def test_server_failures_of_the_token_endpoint_are_server_errors(
     answer: Answer, okta: OktaClient, token_endpoint: TokenEndpoint
@@ -207,6 +208,7 @@ async def test_a_200_that_is_not_a_token_is_a_malformed_response(
         await okta.get_user(USER_ID)
 
     assert (200, "POST", TOKEN_URL) == (caught.value.status, caught.value.method, caught.value.url)
+    assert str(caught.value).startswith("the token response")  # "... is not a token", "...'s expires_in ..."
     assert [] == api.requests
 
 
@@ -218,6 +220,7 @@ async def test_a_dpop_token_when_bearer_was_expected_is_an_oauth_error(
     error = await refusal(okta)
 
     assert ("unexpected_token_type", "got a DPoP token, expected Bearer") == (error.error, error.description)
+    assert (200, TOKEN_URL) == (error.status, error.url)
     assert "dpop=" in error.hint
     assert [] == api.requests
 
@@ -248,4 +251,43 @@ async def test_a_token_request_without_an_answer_is_a_transport_error(
     assert (None, None) == (caught.value.__cause__, caught.value.__context__)
     assert type(exception).__name__ in str(caught.value)
     assert ("POST", TOKEN_URL) == (caught.value.method, caught.value.url)
+    said = "timed out" if expected is RequestTimeoutError else f"failed: {type(exception).__name__}"
+    assert str(caught.value).startswith(f"request {said}")
+    assert str(caught.value).endswith(f"[POST {TOKEN_URL}]")
     assert [] == api.requests
+
+
+async def test_a_429_with_an_oauth_body_is_still_a_rate_limit_error(
+    okta: OktaClient, token_endpoint: TokenEndpoint
+) -> None:
+    token_endpoint.then(Answer(429, {"error": "too_many_requests", "error_description": "Slow down."}))
+
+    with pytest.raises(RateLimitError):
+        await okta.get_user(USER_ID)
+    assert 1 == len(token_endpoint.requests)
+
+
+async def test_a_refusal_that_merely_mentions_a_used_key_is_not_retried(
+    okta: OktaClient, token_endpoint: TokenEndpoint
+) -> None:
+    # Okta's client_assertion_invalid_key_use says "being used", not "already used": no replay.
+    description = (
+        "The public key being used for client assertion has an invalid 'use' parameter. "
+        "Valid values for the 'use' parameter are sig."
+    )
+    token_endpoint.then(oauth_error(401, "invalid_client", description))
+
+    error = await refusal(okta)
+
+    assert description == error.description
+    assert 1 == len(token_endpoint.requests)
+
+
+async def test_a_description_that_is_not_a_string_is_dropped(
+    okta: OktaClient, token_endpoint: TokenEndpoint
+) -> None:
+    token_endpoint.then(Answer(400, {"error": "invalid_scope", "error_description": 42}))
+
+    error = await refusal(okta)
+
+    assert ("invalid_scope", None) == (error.error, error.description)

@@ -18,6 +18,8 @@ from tests.auth._support import (
     TokenEndpoint,
     oauth_error,
 )
+from tests.auth.conftest import service_app
+from tests.conftest import ORG
 from tests.sdk._support import USER_ID, user_json
 
 
@@ -95,15 +97,33 @@ async def test_the_token_is_refreshed_once_shortly_before_it_expires(
     assert [*token_endpoint.issued[:1] * 2, *token_endpoint.issued[1:] * 2] == [r.token for r in api.requests]
 
 
+async def test_without_expires_in_a_token_is_assumed_to_live_one_hour(
+    okta: OktaClient, token_endpoint: TokenEndpoint, clock: Clock
+) -> None:
+    # Okta: "The lifetime for this token is fixed at one hour" (OKTA-FACTS section 2.1), so an
+    # answer without expires_in is used like a 3600 s one: refreshed with five minutes left.
+    token_endpoint.expires_in = None
+    await okta.get_user(USER_ID)
+
+    clock.elapsed = 3600 - 300 - 0.5
+    await okta.get_user(USER_ID)
+    assert 1 == len(token_endpoint.requests)
+
+    clock.elapsed = 3600 - 300 + 0.5
+    await okta.get_user(USER_ID)
+    assert 2 == len(token_endpoint.requests)
+
+
 async def test_a_short_lived_token_is_refreshed_with_a_tenth_of_its_lifetime_left(
     okta: OktaClient, token_endpoint: TokenEndpoint, api: Api, clock: Clock
 ) -> None:
     token_endpoint.expires_in = 60
     await okta.get_user(USER_ID)
 
-    clock.elapsed = 53
+    clock.elapsed = 53.9  # a tenth of 60 s is 6 s: fresh until 54 s
     await okta.get_user(USER_ID)
-    clock.elapsed = 55
+    assert 1 == len(token_endpoint.requests)
+    clock.elapsed = 54.1
     await okta.get_user(USER_ID)
 
     assert 2 == len(token_endpoint.requests)
@@ -200,3 +220,24 @@ async def test_other_errors_do_not_touch_the_token(
 
     assert 1 == len(token_endpoint.requests)
     assert 2 == len(api.requests)
+
+
+async def test_a_token_response_without_a_token_type_is_taken_as_bearer(
+    okta: OktaClient, token_endpoint: TokenEndpoint, api: Api
+) -> None:
+    token_endpoint.token_type = None
+    await okta.get_user(USER_ID)
+    assert api.requests[0].headers["Authorization"].startswith("Bearer ")
+
+
+async def test_the_token_request_asks_for_json_uses_the_client_timeout_and_follows_no_redirect(
+    token_endpoint: TokenEndpoint, api: Api
+) -> None:
+    # A redirect would carry the signed assertion to another URL: never follow one.
+    async with OktaClient(ORG, auth=service_app(), timeout=12.5) as okta:
+        await okta.get_user(USER_ID)
+
+    sent = token_endpoint.requests[0]
+    assert "application/json" == sent.headers["Accept"]
+    assert False is sent.options["allow_redirects"]
+    assert 12.5 == sent.options["timeout"].total

@@ -21,6 +21,7 @@ from oktakit import (
     BadRequestError,
     ConflictError,
     NotFoundError,
+    OAuthError,
     OktaClient,
     OktaError,
     PermissionDeniedError,
@@ -29,7 +30,7 @@ from oktakit import (
     ServerError,
     TransportError,
 )
-from oktakit._error_mapping import api_error_from_response
+from oktakit._error_mapping import api_error_from_response, http_date
 from tests.conftest import ORG, TOKEN
 from tests.sdk._support import OKTA_ERROR, USER_ID, user_json
 
@@ -428,3 +429,66 @@ async def test_a_real_slow_server_is_a_request_timeout() -> None:
         caught.value.url,
     )
     assert isinstance(caught.value, TransportError)
+
+
+# -- messages and bodies, straight from api_error_from_response -----------------------------
+def error_from(status: int, body: bytes, **headers: str) -> ApiError:
+    return api_error_from_response(status=status, method="GET", url=USER_URL, headers=headers, body=body)
+
+
+def test_the_message_lists_every_error_cause_after_the_summary() -> None:
+    body = okta_error(errorCauses=[{"errorSummary": "login: taken"}, {"errorSummary": "email: bad"}])
+    message = str(error_from(400, json.dumps(body).encode()))
+    assert message.startswith("HTTP 400 E0000001: Api validation failed: login (login: taken; email: bad)")
+
+
+def test_a_429_message_keeps_the_error_and_adds_the_reset_time() -> None:
+    body = json.dumps(
+        okta_error("E0000047", "API call exceeded rate limit due to too many requests.")
+    ).encode()
+    message = str(error_from(429, body, **{"X-Rate-Limit-Reset": "1767225600"}))
+    assert message.startswith("HTTP 429 E0000047: API call exceeded rate limit due to too many requests.")
+    assert message.endswith("(resets at 2026-01-01T00:00:00+00:00)")
+
+
+@pytest.mark.parametrize(
+    ("body", "code", "summary"),
+    [
+        ({"errorSummary": "Not found"}, None, "Not found"),  # either field marks Okta's envelope
+        ({"errorCode": "E0000007"}, "E0000007", None),
+    ],
+)
+def test_an_okta_envelope_with_only_a_code_or_only_a_summary_is_read_as_okta_s(
+    body: dict[str, str], code: str | None, summary: str | None
+) -> None:
+    error = error_from(404, json.dumps({**body, "error": "x", "error_description": "y"}).encode())
+    assert (code, summary) == (error.error_code, error.error_summary)
+
+
+def test_an_unreadable_body_without_a_content_type_says_so() -> None:
+    assert "unreadable error body (no content type, 4 bytes)" == error_from(502, b"oops").error_summary
+
+
+@pytest.mark.parametrize(("description", "said"), [("", "invalid_client"), (None, "invalid_client")])
+def test_an_oauth_refusal_without_a_description_names_only_the_error(
+    description: str | None, said: str
+) -> None:
+    error = OAuthError(status=401, error="invalid_client", description=description, hint="Fix it.", url=ORG)
+    assert f"the token request was refused (HTTP 401 {said}). Fix it. [POST {ORG}]" == str(error)
+
+
+def test_an_unreadable_body_is_described_by_its_media_type_alone() -> None:
+    error = error_from(502, b"oops", **{"Content-Type": "text/html; charset=utf-8; level=1"})
+    assert "unreadable error body (text/html, 4 bytes)" == error.error_summary
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        "Thu, 27 Aug 2020 18:20:00 GMT",
+        "Thu, 27 Aug 2020 18:20:00 -0000",  # RFC 5322's "unknown zone": read as UTC
+        "Thu, 27 Aug 2020 20:20:00 +0200",
+    ],
+)
+def test_http_dates_are_read_as_aware_utc_instants(header: str) -> None:
+    assert datetime(2020, 8, 27, 18, 20, tzinfo=UTC) == http_date(header)

@@ -254,6 +254,7 @@ async def test_a_next_link_back_to_the_first_page_raises_without_yielding_it_aga
         pytest.param([f'<{FIRST}>; rel="self"', f'<{SECOND}>; rel="next"'], SECOND, id="separate-headers"),
         pytest.param([f'<{SECOND}>; rel="next"', f'<{FIRST}>; rel="self"'], SECOND, id="next-first"),
         pytest.param([f'<{FIRST}>; rel="self", <{SECOND}>; rel="next"'], SECOND, id="comma-joined"),
+        pytest.param([f'<{FIRST}>; rel="self",<{SECOND}>; rel="next"'], SECOND, id="comma-joined-no-space"),
         pytest.param([f"<{SECOND}>; rel=next"], SECOND, id="unquoted-rel"),
         pytest.param([f'<{SECOND}>; REL="NEXT"'], SECOND, id="case-insensitive"),
         pytest.param([f'<{SECOND}>; rel="last next"'], SECOND, id="several-relations"),

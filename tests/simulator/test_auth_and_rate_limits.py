@@ -210,8 +210,22 @@ async def test_set_rate_limit_changes_one_bucket(
     assert (await call(client, "POST", f"/api/v1/users/{user.id}/lifecycle/reset_factors"))[0] == 200
     assert (await call(client, "POST", f"/api/v1/users/{user.id}/lifecycle/reset_factors"))[0] == 429
     assert (await call(client, "GET", f"/api/v1/users/{user.id}"))[0] == 200
-    with pytest.raises(KeyError):
+    with pytest.raises(KeyError, match=r"no rate-limit bucket 'GET /nope'; have \[.*'GET /api/v1/users'"):
         sim.set_rate_limit(1, bucket="GET /nope")
+
+
+async def test_set_rate_limit_without_a_bucket_changes_every_bucket_and_can_shorten_the_window(
+    limited: tuple[OktaSimulator, aiohttp.ClientSession], clock: ManualClock
+) -> None:
+    sim, client = limited
+    sim.set_rate_limit(1, window=5)
+    user = user_with(sim, "ACTIVE")
+    for path in (f"/api/v1/users/{user.id}", "/api/v1/authenticators"):
+        first, _, response = await call(client, "GET", path)
+        assert (200, "1") == (first, response.headers["X-Rate-Limit-Limit"])
+        assert 429 == (await call(client, "GET", path))[0]
+    clock.advance(5)
+    assert 200 == (await call(client, "GET", f"/api/v1/users/{user.id}"))[0]
 
 
 async def test_concurrency_limit_returns_429_with_zero_limit_and_remaining(

@@ -9,6 +9,7 @@ import pytest
 from joserfc import jwk
 
 from oktakit.testing import ManualClock, OktaSimulator, ServiceApp
+from tests.okta_catalogue import oauth_error
 
 from .conftest import assert_okta_error, user_with
 from .oauth_support import (
@@ -50,7 +51,7 @@ async def test_nonce_handshake_then_a_dpop_bound_token(
         http, sim, form(assertion(rsa_key, app, sim.clock())), dpop=token_proof(sim, dpop_key, nonce=None)
     )
     assert_oauth_error(status, body, "use_dpop_nonce")
-    assert body["error_description"] == "Authorization server requires nonce in DPoP proof."
+    assert body["error_description"] == oauth_error("use_dpop_nonce")[2]
     nonce = response.headers["DPoP-Nonce"]
     assert nonce == sim.dpop_nonce
     assert response.headers["Cache-Control"] == "no-cache, no-store"
@@ -307,7 +308,7 @@ async def test_expired_dpop_token_gets_invalid_token_with_a_dpop_challenge(
         challenge = response.headers["WWW-Authenticate"]
     assert challenge.startswith("DPoP algs=")
     assert 'error="invalid_token"' in challenge
-    assert 'error_description="The token has expired."' in challenge
+    assert f'error_description="{oauth_error("token_expired")[2]}"' in challenge
 
 
 async def test_resource_nonce_can_be_required(
@@ -322,8 +323,11 @@ async def test_resource_nonce_can_be_required(
         return {"Authorization": f"DPoP {token}", "DPoP": signed}
 
     async with http.get(url, headers=headers(None)) as response:
-        assert_oauth_error(response.status, await response.json(), "use_dpop_nonce_resource")
-        assert response.status == 401
+        # Okta's catalogue lists use_dpop_nonce for its authorization server only (400); for a
+        # resource server RFC 9449 section 9 prescribes 401 with error "use_dpop_nonce".
+        body = await response.json()
+        assert (401, "use_dpop_nonce") == (response.status, body["error"])
+        assert body["error_description"]
         assert response.headers["WWW-Authenticate"].startswith("DPoP ")
         assert 'error="use_dpop_nonce"' in response.headers["WWW-Authenticate"]
         nonce = response.headers["DPoP-Nonce"]
@@ -332,3 +336,20 @@ async def test_resource_nonce_can_be_required(
     sim.set_resource_dpop_nonce(False)
     async with http.get(url, headers=headers(None)) as response:
         assert response.status == 200
+
+
+async def test_a_dpop_token_without_the_scope_gets_a_dpop_insufficient_scope_challenge(
+    sim: OktaSimulator, http: aiohttp.ClientSession, rsa_key: jwk.RSAKey, dpop_key: jwk.ECKey, app: ServiceApp
+) -> None:
+    # RFC 9449 section 7.1: a resource server answers a DPoP-bound token with a DPoP challenge.
+    token = await dpop_token(sim, http, rsa_key, app, dpop_key)  # okta.users.read only
+    url = f"{sim.url}/api/v1/users/{next(iter(sim.org.users))}/lifecycle/suspend"
+    headers = {
+        "Authorization": f"DPoP {token}",
+        "DPoP": proof(dpop_key, method="POST", url=url, now=sim.clock(), access_token=token),
+    }
+    async with http.post(url, headers=headers) as response:
+        assert_okta_error(response.status, await response.json(), 403, "E0000006")
+        challenge = response.headers["WWW-Authenticate"]
+    assert challenge.startswith("DPoP ")
+    assert 'error="insufficient_scope"' in challenge

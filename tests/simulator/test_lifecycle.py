@@ -238,3 +238,14 @@ async def test_async_transitions_report_transitioning_to_status_until_done(clock
         clock.advance(31)
         _, body, _ = await call(client, "GET", f"/api/v1/users/{user.id}")
         assert body["status"] == "DEPROVISIONED"
+
+
+async def test_a_sub_second_transition_delay_still_makes_activation_asynchronous(clock: ManualClock) -> None:
+    async with OktaSimulator(users=20, seed=2, clock=clock, transition_delay=0.5) as sim:
+        user = fresh_user(sim, "STAGED")
+        async with aiohttp.ClientSession(base_url=sim.url, headers=sim.headers) as client:
+            code, _, _ = await call(client, "POST", f"/api/v1/users/{user.id}/lifecycle/activate")
+            assert (200, "STAGED", "ACTIVE") == (code, user.status, user.transitioning_to)
+            clock.advance(0.6)
+            _, body, _ = await call(client, "GET", f"/api/v1/users/{user.id}")
+        assert "ACTIVE" == body["status"]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import parse_qs, urlencode, urlsplit
 
 import aiohttp
 import pytest
@@ -285,3 +285,47 @@ async def test_fields_projection_returns_only_requested_fields(client: aiohttp.C
     for user in body:
         assert set(user) == {"id", "status", "profile"}
         assert set(user["profile"]) == {"firstName", "login"}
+
+
+async def follow(client: aiohttp.ClientSession, params: dict[str, str]) -> list[list[str]]:
+    """The pages of a listing, following rel="next" to the end."""
+    pages: list[list[str]] = []
+    url: str | None = f"/api/v1/users?{urlencode(params)}"
+    while url is not None:
+        async with client.get(url) as response:
+            assert response.status == 200
+            pages.append([user["id"] for user in await response.json()])
+            url = links(response).get("next")
+    return pages
+
+
+@pytest.mark.parametrize("order", ["asc", "desc"])
+@pytest.mark.parametrize("attribute", ["profile.department", "profile.lastName", "profile.title"])
+async def test_sorted_search_of_the_seed_pages_to_the_end_in_order(
+    sim: OktaSimulator, client: aiohttp.ClientSession, order: str, attribute: str
+) -> None:
+    params = {"search": "profile.login pr", "sortBy": attribute, "sortOrder": order, "limit": "7"}
+    pages = await follow(client, params)
+    # Worked out here: case-insensitive value order, ties in id order, users without the value
+    # (the seed has some) after all others whatever the order.
+    name = attribute.removeprefix("profile.")
+    users = sorted(sim.org.users.values(), key=lambda u: u.id)
+    valued = [u for u in users if u.profile.get(name)]
+    valued.sort(key=lambda u: str(u.profile[name]).lower(), reverse=order == "desc")
+    expected = [u.id for u in valued] + [u.id for u in users if not u.profile.get(name)]
+    assert expected == [user_id for page in pages for user_id in page]
+    assert [7] * (USERS // 7) + [USERS % 7] == [len(page) for page in pages]
+    if name != "lastName":
+        assert len(valued) < USERS  # the seed leaves these out for some users
+
+
+async def test_searches_on_an_attribute_skip_users_without_it(
+    sim: OktaSimulator, client: aiohttp.ClientSession
+) -> None:
+    without = {u.id for u in sim.org.users.values() if "department" not in u.profile}
+    assert len(without) == USERS // 20  # one in every block of 20
+    present = await ids_for(client, search="profile.department pr")
+    assert set(present) == {u.id for u in sim.org.users.values()} - without
+    sales = await ids_for(client, search='profile.department eq "Sales"')
+    assert sales == ids_where(sim, lambda u: u.profile.get("department") == "Sales")
+    assert not without & set(sales)

@@ -12,6 +12,7 @@ from oktakit.testing import STANDARD_ROLE_PERMISSIONS, ManualClock, OktaSimulato
 from oktakit.testing._app import ROUTES
 from oktakit.testing._oauth import PUBLIC_OPERATIONS
 from oktakit.testing._permissions import REQUIREMENTS, Grants
+from tests.okta_catalogue import oauth_error
 
 from .conftest import assert_okta_error, user_with
 from .oauth_support import get_token, post_token, public
@@ -44,7 +45,7 @@ async def test_missing_scope_is_403_e0000006_with_an_insufficient_scope_challeng
     assert response.headers["WWW-Authenticate"] == (
         f'Bearer authorization_uri="{sim.url}/oauth2/v1/authorize", realm="IdpMyAccountAPI", '
         'scope="okta.users.manage", error="insufficient_scope", '
-        'error_description="The access token provided does not contain the required scopes.", '
+        f'error_description="{oauth_error("access_token_insufficient_scopes")[2]}", '
         f'resource="/api/v1/users/{user.id}/lifecycle/suspend"'
     )
     assert sim.org.users[user.id].status == "ACTIVE"
@@ -187,7 +188,7 @@ async def test_revoked_tokens_get_401_invalid_token(
     challenge = response.headers["WWW-Authenticate"]
     assert challenge.startswith("Bearer ")
     assert 'error="invalid_token"' in challenge
-    assert 'error_description="The access token has been revoked."' in challenge
+    assert f'error_description="{oauth_error("access_token_revoked")[2]}"' in challenge
     assert (await request(http, sim, other, "GET", "/api/v1/users"))[0] == 200
     assert sim.revoke_access_tokens() == 1
     assert (await request(http, sim, other, "GET", "/api/v1/users"))[0] == 401
@@ -206,7 +207,7 @@ async def test_tokens_expire_after_their_lifetime(
     clock.advance(1)
     status, body, response = await request(http, sim, token, "GET", "/api/v1/users")
     assert_okta_error(status, body, 401, "E0000011")
-    assert 'error_description="The token has expired."' in response.headers["WWW-Authenticate"]
+    assert f'error_description="{oauth_error("token_expired")[2]}"' in response.headers["WWW-Authenticate"]
 
 
 async def test_set_token_lifetime_shortens_new_tokens(

@@ -289,7 +289,7 @@ async def test_scopes_must_be_granted_to_the_app(
         ({"client_assertion_type": DROP}, {}, "client_assertion_type_invalid"),
         ({"client_assertion_type": "urn:ietf:params:oauth:client-assertion-type:saml2-bearer"}, {},
          "client_assertion_type_invalid"),
-        ({"client_assertion": DROP}, {}, "missing_client_assertion"),
+        ({"client_assertion": DROP}, {}, "missing_token_request_parameter"),
         ({"client_assertion": DROP, "client_assertion_type": DROP}, {}, "invalid_client_id"),
         ({"client_assertion": DROP, "client_assertion_type": DROP, "client_secret": "s"}, {},
          "unsupported_auth_method_client_creds"),

@@ -147,6 +147,33 @@ async def test_new_tac_invalidates_the_previous_one(
     assert "tac" in user.factors
 
 
+@pytest.mark.parametrize(
+    ("operation", "status_after"),
+    [
+        # Okta's resetFactors "returns all MFA factor enrollments to the unenrolled state"; a
+        # TAC is an authenticator enrollment, so it goes with them.
+        ("reset_factors", "ACTIVE"),
+        # A deactivated user cannot sign in: no code issued before stays usable.
+        ("deactivate", "DEPROVISIONED"),
+    ],
+)
+async def test_lifecycle_operations_invalidate_every_tac(
+    sim: OktaSimulator, client: aiohttp.ClientSession, operation: str, status_after: str
+) -> None:
+    user = user_with(sim, "ACTIVE")
+    path = f"/api/v1/users/{user.id}/authenticator-enrollments/tac"
+    for _ in range(2):
+        code, _, _ = await call(client, "POST", path, json=tac_request(sim, ttl=30))
+        assert code == 200
+    assert [False, True] == [tac.valid for tac in user.tac_enrollments]
+
+    code, _, _ = await call(client, "POST", f"/api/v1/users/{user.id}/lifecycle/{operation}")
+
+    assert (200, status_after) == (code, user.status)
+    assert [False, False] == [tac.valid for tac in user.tac_enrollments]
+    assert user.active_tac is None
+
+
 @pytest.mark.parametrize("ttl", [9, 14401, "abc", 10.5, True, ""])
 async def test_tac_ttl_out_of_range_or_malformed_returns_400_e0000001(
     sim: OktaSimulator, client: aiohttp.ClientSession, ttl: object

@@ -62,7 +62,8 @@ async def test_seeded_users_look_like_okta_users() -> None:
     assert len(users) == 200
     for user in users:
         assert re.match(r"^00u[0-9A-Za-z]{17}$", user.id)
-        assert re.match(r"^[a-z]+\.[a-z]+\d*@example\.com$", user.login)
+        # ASCII logins; one user in 20 keeps the capitals of their name (see the edge test below).
+        assert re.match(r"^[a-z]+\.[a-z]+\d*@example\.com$", user.login.lower())
         assert user.created < SEED_EPOCH
         assert user.last_updated <= SEED_EPOCH
     assert len({u.login for u in users}) == 200
@@ -81,6 +82,49 @@ async def test_seeded_users_look_like_okta_users() -> None:
     assert any(u.has_factors for u in users)
     assert any(not u.has_factors for u in users if u.status == "ACTIVE")
     assert not any(u.has_factors for u in users if u.status in ("STAGED", "PROVISIONED"))
+
+
+async def test_seed_holds_the_edge_cases_users_hit() -> None:
+    users = list(build_org(200, 1).users.values())
+    optional = ("title", "department", "city", "countryCode", "employeeNumber")
+    # One of each edge per block of 20 users: 10 of each in 200.
+    bare = [u for u in users if not any(name in u.profile for name in optional)]
+    assert 10 == len(bare)
+    assert all(u.profile["mobilePhone"] is None for u in bare)  # Okta always shows it, as null
+    assert all(u.profile["firstName"] and u.profile["lastName"] and u.profile["email"] for u in bare)
+    non_ascii = [u for u in users if not str(u.profile["firstName"] + u.profile["lastName"]).isascii()]
+    assert 10 == len(non_ascii)
+    assert all(u.login.isascii() for u in non_ascii)
+    mixed_case = [u for u in users if u.login != u.login.lower()]
+    assert 10 == len(mixed_case)
+    long_values = [u for u in users if len(u.profile["legalName"]) == 4096]
+    assert 10 == len(long_values)
+    assert {"STAGED", "PROVISIONED", "ACTIVE", "RECOVERY", "LOCKED_OUT", "PASSWORD_EXPIRED", "SUSPENDED",
+            "DEPROVISIONED"} == {u.status for u in users}  # fmt: skip
+
+
+async def test_mixed_case_logins_are_found_in_any_case() -> None:
+    async with OktaSimulator(users=20, seed=1) as sim, aiohttp.ClientSession(headers=sim.headers) as client:
+        user = next(u for u in sim.org.users.values() if u.login != u.login.lower())
+        for key in (user.login.lower(), user.login.upper(), user.login.split("@")[0].lower()):
+            code, body, _ = await call(client, "GET", f"{sim.url}/api/v1/users/{key}")
+            assert (200, user.id, user.login) == (code, body["id"], body["profile"]["login"])
+        search = f'profile.login eq "{user.login.upper()}"'
+        code, body, _ = await call(client, "GET", f"{sim.url}/api/v1/users", params={"search": search})
+        assert [user.id] == [found["id"] for found in body]
+
+
+async def test_non_ascii_names_and_long_values_round_trip() -> None:
+    async with OktaSimulator(users=20, seed=1) as sim, aiohttp.ClientSession(headers=sim.headers) as client:
+        for user in sim.org.users.values():
+            code, body, _ = await call(client, "GET", f"{sim.url}/api/v1/users/{user.id}")
+            assert 200 == code
+            for name in ("firstName", "lastName", "displayName", "legalName"):
+                assert user.profile[name] == body["profile"][name]
+        accented = next(u for u in sim.org.users.values() if not u.profile["lastName"].isascii())
+        search = f'profile.lastName eq "{accented.profile["lastName"].upper()}"'
+        code, body, _ = await call(client, "GET", f"{sim.url}/api/v1/users", params={"search": search})
+        assert accented.id in [found["id"] for found in body]
 
 
 async def test_org_lookup_by_id_login_and_shortname() -> None:

@@ -27,11 +27,11 @@ from openapi_core.datatypes import RequestParameters
 from openapi_schema_validator import OAS30Validator
 
 from oktakit.testing import OktaSimulator, RateLimitConfig
+from tests.conftest import REFERENCE
 
 pytestmark = pytest.mark.asyncio
 
 REPO = Path(__file__).resolve().parents[2]
-REFERENCE = REPO.parent / "shared" / "reference"
 UPSTREAM_SPEC = REFERENCE / "okta-management-openapi.yaml"
 OUR_SPEC = REPO / "okta_spec" / "openapi.yaml"
 

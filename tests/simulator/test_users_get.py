@@ -86,6 +86,30 @@ async def test_ambiguous_shortname_returns_404_e0000007(
     assert status == 200
 
 
+async def test_a_login_change_moves_the_login_and_shortname_lookups(
+    sim: OktaSimulator, client: aiohttp.ClientSession
+) -> None:
+    first = sim.add_user(login="sam.same@example.com", first_name="Sam", last_name="Same")
+    second = sim.add_user(login="sam.same@other.example.org", first_name="Sam", last_name="Same")
+    status, _, _ = await call(
+        client, "POST", f"/api/v1/users/{first.id}", json={"profile": {"login": "samuel@example.com"}}
+    )
+    assert 200 == status
+    # The old login is gone; "sam.same" now names one user only, and "samuel" the renamed one.
+    assert 404 == (await call(client, "GET", "/api/v1/users/sam.same@example.com"))[0]
+    for key, user in (("sam.same", second), ("samuel", first), ("SAMUEL@example.com", first)):
+        status, body, _ = await call(client, "GET", f"/api/v1/users/{key}")
+        assert (200, user.id) == (status, body["id"])
+    # A change of case only keeps every lookup working.
+    status, _, _ = await call(
+        client, "POST", f"/api/v1/users/{first.id}", json={"profile": {"login": "Samuel@Example.com"}}
+    )
+    assert 200 == status
+    for key in ("samuel", "samuel@example.com", "Samuel@Example.com"):
+        status, body, _ = await call(client, "GET", f"/api/v1/users/{key}")
+        assert (200, first.id) == (status, body["id"])
+
+
 async def test_unknown_user_returns_404_e0000007_with_okta_wording(client: aiohttp.ClientSession) -> None:
     status, body, _ = await call(client, "GET", "/api/v1/users/00uDoesNotExist00000")
     assert_okta_error(status, body, 404, "E0000007")

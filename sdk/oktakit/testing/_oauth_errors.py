@@ -15,7 +15,7 @@ from typing import Final
 #: internal code -> (HTTP status, ``error``, ``error_description``)
 OAUTH_CATALOGUE: Final[dict[str, tuple[int, str, str]]] = {
     # --- request shape
-    "invalid_request": (400, "invalid_request", "Invalid request."),
+    "invalid_request": (400, "invalid_request", "Invalid request"),
     "token_request_missing_grant_type": (
         400,
         "invalid_request",

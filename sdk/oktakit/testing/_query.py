@@ -284,8 +284,18 @@ def q_predicate(text: str) -> Predicate:
 
 
 def sort_key(org: Org, attribute: str) -> Callable[[User], tuple[bool, Any]]:
-    """Key for ``sortBy`` (users lacking the attribute sort last)."""
+    """Key for ``sortBy``: users lacking the attribute (absent, null or "", as for ``pr``) sort last.
+
+    Strings sort case-insensitively, numbers (an integer or number attribute) as numbers.
+    """
     get = _getter(org, attribute)
     if attribute in _DATE_ATTRS:
         return lambda user: (get(user) is None, get(user) or 0.0)
-    return lambda user: (get(user) is None, _lower(get(user)) or str(get(user) or ""))
+
+    def key(user: User) -> tuple[bool, tuple[float, str]]:
+        value = get(user)
+        if isinstance(value, int | float) and not isinstance(value, bool):
+            return False, (float(value), "")
+        return value in (None, ""), (0.0, _lower(value) or str(value))
+
+    return key

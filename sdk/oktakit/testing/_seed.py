@@ -43,6 +43,21 @@ _STATUS_BLOCK = (
 )
 _FACTOR_CHOICES = ("okta_verify", "phone_number", "webauthn", "okta_email")
 
+# Edge cases users hit, one each at a fixed slot of every block of 20 (the random stream is
+# drawn the same either way, so the rest of the org does not change with them):
+_NO_OPTIONALS = 3  # no optional attributes (keys absent; Okta always shows mobilePhone, as null)
+_NON_ASCII = 7  # a non-ASCII name, with the ASCII login people get for it
+_MIXED_CASE = 11  # a login with capitals: lookups and searches in other cases find it
+_LONG_VALUE = 15  # a custom attribute value of a few kilobytes
+_OPTIONAL_ATTRIBUTES = ("title", "department", "city", "countryCode", "employeeNumber")
+_NON_ASCII_NAMES = (
+    ("Zoë", "Ångström", "zoe.angstrom"), ("José", "Muñoz", "jose.munoz"),
+    ("Łukasz", "Wójcik", "lukasz.wojcik"), ("Søren", "Kjær", "soren.kjaer"),
+    ("Thị", "Nguyễn", "thi.nguyen"), ("Çağla", "Öztürk", "cagla.ozturk"),
+    ("Ίρις", "Παπαδάκη", "iris.papadaki"), ("美咲", "佐藤", "misaki.sato"),
+)  # fmt: skip
+LONG_VALUE_LENGTH = 4096
+
 
 def build_org(users: int, seed: int, *, clock: Clock = time.time) -> Org:
     """A fresh org with ``users`` users, groups, authenticators and a service app."""
@@ -70,8 +85,9 @@ def build_org(users: int, seed: int, *, clock: Clock = time.time) -> Org:
     taken: dict[str, int] = {}
     for index in range(users):
         user = _seed_user(org, rng, index, statuses[index], taken)
-        department = str(user.profile["department"])
-        org.add_member(departments[department].id, user, user.created)
+        department = user.profile.get("department")
+        if department is not None:
+            org.add_member(departments[department].id, user, user.created)
         if rng.random() < 0.3:
             org.add_member(vpn.id, user, user.created)
         if rng.random() < 0.1:
@@ -82,9 +98,14 @@ def build_org(users: int, seed: int, *, clock: Clock = time.time) -> Org:
 
 def _seed_user(org: Org, rng: random.Random, index: int, status: str, taken: dict[str, int]) -> User:
     first, last = rng.choice(_FIRST), rng.choice(_LAST)
+    slot = index % len(_STATUS_BLOCK)
     base = f"{first}.{last}".lower()
+    if slot == _NON_ASCII:
+        first, last, base = _NON_ASCII_NAMES[index // len(_STATUS_BLOCK) % len(_NON_ASCII_NAMES)]
     taken[base] = seen = taken.get(base, 0) + 1  # a counter per name keeps big orgs fast
     login = f"{base}@example.com" if seen == 1 else f"{base}{seen}@example.com"
+    if slot == _MIXED_CASE:
+        login = f"{first}.{last}{'' if seen == 1 else seen}@Example.com"
     created = round(SEED_EPOCH - rng.uniform(30, 1800) * _DAY)
     city, country = rng.choice(_CITIES)
     profile: dict[str, Any] = {
@@ -104,6 +125,16 @@ def _seed_user(org: Org, rng: random.Random, index: int, status: str, taken: dic
         "countryCode": country,
         "locale": "en_US",
     }
+    if slot == _NO_OPTIONALS:
+        for name in _OPTIONAL_ATTRIBUTES:
+            del profile[name]
+        profile["mobilePhone"] = None
+    elif slot == _LONG_VALUE:
+        # e.g. a legal name with every given name: far past what a UI field shows.
+        names = " ".join(_FIRST)
+        profile["legalName"] = (f"{first} {names} " * LONG_VALUE_LENGTH)[
+            : LONG_VALUE_LENGTH - len(last)
+        ] + last
     has_password = {"STAGED": rng.random() < 0.5, "PROVISIONED": False}.get(status, True)
     enrolled = status not in ("STAGED", "PROVISIONED") and rng.random() < 0.75
     factors = sorted(rng.sample(_FACTOR_CHOICES, rng.randrange(1, 3))) if enrolled else []

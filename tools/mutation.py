@@ -1,0 +1,378 @@
+"""Mutation testing of the simulator's rule modules and the SDK's core (`nox -s mutation`).
+
+mutmut 3 names mutants after the module path with only a ``src.`` prefix stripped, so the run
+happens in a staging copy of the repository (``.mutation/``, git-ignored) where ``sdk/`` is
+laid out as ``src/``. mutmut records which tests reach each mutated function and runs only
+those, in forked workers; the test universe is the fast, in-process part of the suite.
+
+    python tools/mutation.py [--max-children 2] [module ...]
+    python tools/mutation.py --recheck       # after a change: new mutants, then the survivors
+    python tools/mutation.py --report-only
+
+Prints every surviving mutant with its diff, then the score per package. Each survivor must be
+killed by a new test or explained in ``JUSTIFIED`` below.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+STAGE = Path(os.environ.get("OKTAKIT_MUTATION_STAGE") or ROOT / ".mutation")
+
+# What is mutated: the simulator modules that hold Okta's rules (lifecycle, search, the user
+# index, permissions, rate limits) and the SDK's core (errors, pagination, token handling, the
+# transport). About 1,900 mutants: some 30 minutes on two cores. The simulator's OAuth modules
+# are held to Okta's catalogues by tests/simulator/test_error_catalogues.py instead.
+MODULES = {
+    "simulator": [
+        "testing/_lifecycle.py",
+        "testing/_query.py",
+        "testing/_users.py",
+        "testing/_permissions.py",
+        "testing/_ratelimit.py",
+    ],
+    "sdk": [
+        "errors.py",
+        "pagination.py",
+        "transport.py",
+        "_oauth.py",
+    ],
+}
+# The tests mutmut may pick from: everything that runs in-process and fast. Subprocess, spec
+# and generator tests cannot see an in-process mutant and only cost time.
+TESTS = ["tests/simulator", "tests/sdk", "tests/auth", "tests/e2e", "tests/test_client_on_simulator.py"]
+# Tests that start a Python subprocess, which imports the unmutated package.
+SUBPROCESS_TESTS = [
+    "tests/simulator/test_seed_and_runner.py::test_run_simulator_serves_until_interrupted",
+    "tests/sdk/test_import.py",
+]
+
+# Survivors that no test should kill, as {mutant name: reason}. Keep each reason specific.
+_UNPUBLISHED_CAUSE = (
+    "wording of an errorCause Okta does not publish (its docs give only 400 E0000001 for a "
+    "suspend/unsuspend in the wrong status); tests pin code, status and summary from the catalogue"
+)
+JUSTIFIED: dict[str, str] = {
+    # -- SDK
+    **dict.fromkeys(
+        [f"oktakit._oauth.xǁServiceAppAuthorizerǁ_assertion__mutmut_{n}" for n in (11, 19, 24, 25)],
+        "authlib adds a random jti itself when the claims carry none (rfc7523 assertion._sign)",
+    ),
+    **dict.fromkeys(
+        [f"oktakit._oauth.xǁServiceAppAuthorizerǁafter_response__mutmut_{n}" for n in (25, 27, 31)],
+        "the default of a header every signed request carries (Authorization) is never used",
+    ),
+    "oktakit._oauth.xǁServiceAppAuthorizerǁ__init____mutmut_20": (
+        "an initial failure of '' instead of None is never raised: it is the value each waiter "
+        "captured, and only a different failure object is raised"
+    ),
+    "oktakit._oauth.xǁAccessTokenǁfresh__mutmut_1": (
+        "< or <= at the exact refresh instant of a float monotonic clock: no observable difference"
+    ),
+    **dict.fromkeys(
+        [f"oktakit._oauth.xǁServiceAppAuthorizerǁ_parse_token__mutmut_{n}" for n in (14, 15)],
+        "the token type is compared case-insensitively (RFC 6749 section 5.1)",
+    ),
+    "oktakit._oauth.xǁServiceAppAuthorizerǁaccess_token__mutmut_1": (
+        "skips the lock-free fast path only: the locked path re-reads the same cached token"
+    ),
+    "oktakit._oauth.xǁServiceAppAuthorizerǁ_post_token_request__mutmut_19": (
+        "media types are case-insensitive (RFC 9110 section 8.3.1)"
+    ),
+    **dict.fromkeys(
+        [f"oktakit._oauth.xǁServiceAppAuthorizerǁ_learn_clock__mutmut_{n}" for n in (12, 14, 15)],
+        "the 2 s dead band is our own choice for a Date header of one-second resolution; offsets "
+        "that small change no whole-second iat, and no source fixes the exact boundary",
+    ),
+    "oktakit._oauth.x__asks_for_nonce__mutmut_11": "'use_dpop_nonce' is in neither '' nor 'XXXX'",
+    **dict.fromkeys(
+        [
+            "oktakit._oauth.xǁServiceAppAuthorizerǁ_retry_reason__mutmut_4",
+            "oktakit._oauth.xǁServiceAppAuthorizerǁ_hint__mutmut_4",
+        ],
+        "a missing description read as 'xxxx' instead of '' holds none of the words looked for",
+    ),
+    **dict.fromkeys(
+        [f"oktakit._oauth.xǁServiceAppAuthorizerǁ_retry_reason__mutmut_{n}" for n in (31, 32)],
+        "the 5 s threshold is our own tolerance (Date has 1 s resolution; clock fixes are tens of "
+        "seconds); no source fixes its exact boundary, so a test could only restate it",
+    ),
+    "oktakit.errors.x__error_fields__mutmut_3": "json.loads(b'') raises ValueError, read as no body",
+    "oktakit.errors.x__error_fields__mutmut_5": "'' is no dict either: the same branch follows",
+    **dict.fromkeys(
+        ["oktakit.errors.x__error_fields__mutmut_12", "oktakit.errors.x__error_fields__mutmut_15"],
+        "only the part before the first ';' is used, whatever the split limit",
+    ),
+    **dict.fromkeys(
+        [f"oktakit.pagination.x__split_links__mutmut_{n}" for n in (7, 8, 19)],
+        "nesting depth of '<' inside '<...>': RFC 3986 URIs cannot contain '<' or '>', so a valid "
+        "Link header never nests",
+    ),
+    # -- simulator
+    **dict.fromkeys(
+        [f"oktakit.testing._query.xǁ_Parserǁ_expr__mutmut_{n}" for n in (9, 15, 16)],
+        "any Logical op other than 'and' is evaluated as 'or', so renaming 'or' changes nothing",
+    ),
+    **dict.fromkeys(
+        [f"oktakit.testing._query.xǁ_Parserǁ_factor__mutmut_{n}" for n in (10, 14, 16, 17, 18, 19, 20, 21)],
+        "a keyword let through as an attribute name fails one step later as an unknown attribute, "
+        "with the same 400 E0000031",
+    ),
+    "oktakit.testing._query.x_sort_key__mutmut_12": (
+        "the value standing in for a missing date is never compared: users without it sort apart"
+    ),
+    **dict.fromkeys(
+        ["oktakit.testing._query.x_sort_key__mutmut_19", "oktakit.testing._query.x_sort_key__mutmut_22"],
+        "a constant shared by every key of one attribute (numbers, or strings) orders nothing",
+    ),
+    "oktakit.testing._query.x_sort_key__mutmut_25": (
+        "only values that are neither strings nor numbers reach str(): booleans, whose order Okta "
+        "does not define (missing values sort apart)"
+    ),
+    "oktakit.testing._query.x__lower__mutmut_4": (
+        "needles are lower-cased, so they never match 'XXXX'; only a sort by a boolean attribute "
+        "(order undefined by Okta) could tell"
+    ),
+    "oktakit.testing._permissions.x_grants_for__mutmut_2": "None is as falsy as False",
+    **dict.fromkeys(
+        [
+            "oktakit.testing._permissions.x_grants_for__mutmut_20",
+            "oktakit.testing._permissions.xǁAuthorizerǁauthorize__mutmut_32",
+        ],
+        "a missing id looked up as 'XXXX' instead of '' finds nothing either",
+    ),
+    **dict.fromkeys(
+        [f"oktakit.testing._users.xǁUserDirectoryǁ_unindex_login__mutmut_{n}" for n in (10, 12, 17)],
+        "every indexed login has its shortname entry, so the defaults for a missing one are never used",
+    ),
+    "oktakit.testing._users.xǁUserDirectoryǁ_unindex_login__mutmut_15": (
+        "leaving an empty shortname list behind changes no lookup (an empty list resolves to nobody)"
+    ),
+    "oktakit.testing._query.xǁ_Parserǁ__init____mutmut_4": (
+        "at position == len(text) the token pattern cannot match and nothing is left to strip: "
+        "the loop ends either way"
+    ),
+    "oktakit.testing._query.xǁ_Parserǁ__init____mutmut_16": (
+        "match.lastgroup is never None: every alternative of the token pattern is a named group"
+    ),
+    **dict.fromkeys(
+        [f"oktakit.testing._ratelimit.xǁRateLimiterǁconcurrency_decision__mutmut_{n}" for n in (1, 9)],
+        "the concurrency path answers 429 without reading Decision.allowed (only its headers)",
+    ),
+    **dict.fromkeys(
+        [
+            "oktakit.testing._users.xǁUserDirectoryǁrelogin__mutmut_1",
+            "oktakit.testing._users.xǁUserDirectoryǁrelogin__mutmut_3",
+        ],
+        "skipping the re-index for a case-only change is an optimisation: re-indexing gives the "
+        "same lower-cased keys",
+    ),
+    **dict.fromkeys(
+        [
+            "oktakit.testing._lifecycle.x_link_names__mutmut_4",
+            "oktakit.testing._lifecycle.x_link_names__mutmut_6",
+        ],
+        "default for an unknown status, which cannot exist: Org.add_user and the state machine "
+        "only ever set the eight Okta statuses",
+    ),
+    "oktakit.testing._lifecycle.x__activation_token__mutmut_6": "Okta publishes no activationToken length",
+    **dict.fromkeys(
+        [
+            *(
+                f"oktakit.testing._lifecycle.x_{op}__mutmut_{n}"
+                for op in ("suspend", "unsuspend")
+                for n in (5, 15, 16, 17)
+            ),
+            "oktakit.testing._lifecycle.x__require_then_set__mutmut_11",
+            "oktakit.testing._lifecycle.x__require_then_set__mutmut_12",
+        ],
+        _UNPUBLISHED_CAUSE,
+    ),
+}
+
+
+def stage() -> None:
+    if STAGE.exists():
+        shutil.rmtree(STAGE)
+    STAGE.mkdir()
+    shutil.copytree(ROOT / "sdk", STAGE / "src", ignore=shutil.ignore_patterns("__pycache__"))
+    for name in ("generated", "tests", "okta_spec"):
+        shutil.copytree(ROOT / name, STAGE / name, ignore=shutil.ignore_patterns("__pycache__"))
+    only = [f'"src/oktakit/{module}"' for modules in MODULES.values() for module in modules]
+    tests = ", ".join(f'"{path}"' for path in TESTS)
+    deselect = [arg for test in SUBPROCESS_TESTS for arg in ("--deselect", test)]
+    config = (
+        "\n[tool.mutmut]\n"
+        'source_paths = ["src/oktakit"]\n'
+        f"only_mutate = [{', '.join(only)}]\n"
+        'also_copy = ["generated", "okta_spec"]\n'
+        f"pytest_add_cli_args_test_selection = [{tests}]\n"
+        f"pytest_add_cli_args = {json.dumps(['-p', 'no:cacheprovider', '-x', *deselect])}\n"
+    )
+    (STAGE / "pyproject.toml").write_text((ROOT / "pyproject.toml").read_text() + config)
+
+
+def environment() -> dict[str, str]:
+    env = dict(os.environ)
+    # The staged tests sit deeper than the repository: point them at the reference data the
+    # real checkout sees, and put the staged generated client on the path
+    reference = os.environ.get("OKTAKIT_REFERENCE_DIR") or str(ROOT.parent / "shared" / "reference")
+    env["OKTAKIT_REFERENCE_DIR"] = reference
+    # (a path that exists before Python starts: mutants/ does not yet)
+    env["PYTHONPATH"] = str(STAGE / "generated")
+    return env
+
+
+def mutmut(*args: str, capture: bool = True) -> str:
+    done = subprocess.run(  # noqa: S603 - our own interpreter and arguments
+        [sys.executable, "-m", "mutmut", *args],
+        cwd=STAGE,
+        env=environment(),
+        capture_output=capture,
+        text=True,
+        check=False,
+    )
+    return done.stdout or ""
+
+
+# HTTP header names: aiohttp's header mappings (CIMultiDict) and the wire ignore their case.
+_HEADER_NAMES = frozenset(
+    name.lower()
+    for name in (
+        "Accept", "Authorization", "Content-Type", "Date", "DPoP", "DPoP-Nonce", "Link",
+        "Retry-After", "User-Agent", "WWW-Authenticate", "X-Okta-Request-Id",
+        "X-Rate-Limit-Limit", "X-Rate-Limit-Remaining", "X-Rate-Limit-Reset",
+    )
+)  # fmt: skip
+_LITERAL = re.compile(r'"((?:[^"\\]|\\.)*)"')
+
+
+# Survivors justified by the function they live in, as {mutant name prefix: reason}.
+JUSTIFIED_FUNCTIONS: dict[str, str] = {
+    "oktakit.testing._permissions.x__requirements__mutmut_": (
+        "runs once, at import, before mutmut switches any mutant on (its table is checked against "
+        "the spec by test_every_protected_route_has_a_scope_and_permission_requirement)"
+    ),
+}
+
+
+def classify(diff: str) -> str | None:
+    """A reason for a survivor that no test can or should kill, judged from its diff, or None.
+
+    Two kinds qualify: the case of an HTTP header name, and the letter case or an ``XX``
+    wrapping of prose (a literal with a space: our own messages and hints, which no outside
+    source fixes; tests check what a message says, not its typography).
+    """
+    removed = [line[1:] for line in diff.splitlines() if line.startswith("-") and not line.startswith("---")]
+    added = [line[1:] for line in diff.splitlines() if line.startswith("+") and not line.startswith("+++")]
+    if len(removed) != 1 or len(added) != 1:
+        return None
+    before, after = _LITERAL.findall(removed[0]), _LITERAL.findall(added[0])
+    if _LITERAL.sub('""', removed[0]) != _LITERAL.sub('""', added[0]) or len(before) != len(after):
+        return None
+    changed = [(b, a) for b, a in zip(before, after, strict=True) if b != a]
+    if len(changed) != 1:
+        return None
+    old, new = changed[0]
+    if old.lower() in _HEADER_NAMES and old.lower() == new.lower():
+        return "HTTP header names are case-insensitive (aiohttp CIMultiDict, and on the wire)"
+    if " " in old and new in (old.lower(), old.upper(), f"XX{old}XX"):
+        return "typography of our own prose (case or XX wrapping); tests check its content"
+    return None
+
+
+def outcomes() -> dict[str, str]:
+    """{mutant name: killed | survived | ...} of the staged run."""
+    listing = mutmut("results", "--all", "true")
+    return dict(re.findall(r"^\s*(\S+__mutmut_\d+): (.+)$", listing, flags=re.MULTILINE))
+
+
+def recheck(max_children: int, patterns: list[str]) -> None:
+    """Bring the staged run up to date with the current sources and tests, cheaply.
+
+    mutmut regenerates the mutants of functions whose source changed and tests them; then the
+    survivors are tested again with the current tests (mutmut first collects coverage for new
+    tests). Killed mutants of unchanged functions keep their result: tests are only ever added
+    or sharpened.
+    """
+    ignore = shutil.ignore_patterns("__pycache__")
+    shutil.copytree(ROOT / "sdk", STAGE / "src", ignore=ignore, dirs_exist_ok=True)
+    for target in (STAGE / "tests", STAGE / "mutants" / "tests"):
+        shutil.rmtree(target)
+        shutil.copytree(ROOT / "tests", target, ignore=ignore)
+    survivors = [name for name, status in outcomes().items() if status == "survived"]
+    # With patterns (mutant-name globs, e.g. of a changed function) only those and the
+    # survivors run; without, every mutant that has no result yet runs first.
+    if not patterns:
+        mutmut("run", "--max-children", str(max_children), capture=False)
+        survivors = [name for name, status in outcomes().items() if status == "survived"]
+    if survivors or patterns:
+        mutmut("run", "--max-children", str(max_children), *survivors, *patterns, capture=False)
+
+
+def report() -> int:
+    statuses = outcomes()
+    survivors = [name for name, status in statuses.items() if status == "survived"]
+    reasons = dict(JUSTIFIED)
+    for name in survivors:
+        diff = mutmut("show", name).strip()
+        by_function = [why for prefix, why in JUSTIFIED_FUNCTIONS.items() if name.startswith(prefix)]
+        reason = reasons.get(name) or (by_function[0] if by_function else None) or classify(diff)
+        if reason is None:
+            print(f"\n=== SURVIVED {name}\n{diff}")
+        else:
+            reasons[name] = reason
+    for reason, count in Counter(reasons[name] for name in survivors if name in reasons).most_common():
+        print(f"justified ({count}): {reason}")
+    print("\nscore per package (killed / (killed + survived); other outcomes listed apart)")
+    for package in MODULES:
+        own = {
+            name: status
+            for name, status in statuses.items()
+            if name.startswith("oktakit.testing.") == (package == "simulator")
+        }
+        counts = Counter(own.values())
+        decided = counts["killed"] + counts["survived"]
+        score = 100.0 * counts["killed"] / decided if decided else 100.0
+        justified = sum(status == "survived" and name in reasons for name, status in own.items())
+        others = ", ".join(f"{k}: {v}" for k, v in sorted(counts.items()) if k not in ("killed", "survived"))
+        print(
+            f"  {package}: {counts['killed']}/{decided} killed ({score:.1f} %), "
+            f"{counts['survived']} survived ({justified} justified)" + (f"; {others}" if others else "")
+        )
+    return 1 if set(survivors) - set(reasons) else 0
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--max-children", type=int, default=2)
+    parser.add_argument("--report-only", action="store_true", help="reprint the last run's results")
+    parser.add_argument("--recheck", action="store_true", help="rerun the last run's survivors on new tests")
+    parser.add_argument(
+        "modules",
+        nargs="*",
+        help="restrict to these modules (e.g. testing/_query.py); with --recheck: mutant globs",
+    )
+    args = parser.parse_args()
+    if args.modules and not args.recheck:
+        for package, modules in MODULES.items():
+            MODULES[package] = [m for m in modules if m in args.modules]
+    if args.recheck:
+        recheck(args.max_children, args.modules)
+    elif not args.report_only:
+        stage()
+        mutmut("run", "--max-children", str(args.max_children), capture=False)
+    return report()
+
+
+if __name__ == "__main__":
+    sys.exit(main())
