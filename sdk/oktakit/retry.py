@@ -166,15 +166,26 @@ class Retrier:
     async def run(
         self, send: Callable[[], Awaitable[T]], *, retry_safe: bool, deadline: float | None, label: str
     ) -> T:
-        """``send()`` until it succeeds or the policy says stop.
-
-        The first attempt runs outside stamina (nothing to pay when it succeeds); a failure is
-        replayed as stamina's first attempt, so stamina counts, waits and stops.
-        """
+        """``send()`` until it succeeds or the policy says stop."""
         try:
             return await send()
         except OktaError as exc:
-            failure: OktaError | None = exc
+            return await self.after(exc, send, retry_safe=retry_safe, deadline=deadline, label=label)
+
+    async def after(
+        self,
+        first: OktaError,
+        send: Callable[[], Awaitable[T]],
+        *,
+        retry_safe: bool,
+        deadline: float | None,
+        label: str,
+    ) -> T:
+        """Go on after a first attempt failed with ``first``, until a send succeeds or the policy
+        says stop. The first attempt runs outside stamina (and outside this coroutine: a call
+        that succeeds pays nothing here); its failure is replayed as stamina's first attempt, so
+        stamina counts, waits and stops."""
+        failure: OktaError | None = first
         import stamina  # only once something failed: importing it (and tenacity) is not free
 
         decider = _Decider(self.policy, retry_safe, deadline, label)
