@@ -270,3 +270,13 @@ async def test_a_window_of_whole_seconds_starts_on_the_whole_second(clock: Manua
         bucket = sim.rate_limiter.bucket_for("GET", "/api/v1/users/{id}")
         assert bucket is not None
         assert 2 == bucket.windows
+
+
+async def test_a_bucket_is_found_by_its_label_and_an_unknown_label_is_named() -> None:
+    from oktakit.testing._ratelimit import RateLimitConfig, RateLimiter
+
+    limiter = RateLimiter(RateLimitConfig.uniform(7), lambda: 0.0)
+
+    assert 7 == limiter.bucket("GET /api/v1/users/{id}").limit
+    with pytest.raises(KeyError, match="no rate-limit bucket 'GET /nope'"):
+        limiter.bucket("GET /nope")

@@ -164,11 +164,16 @@ class RateLimiter:
         # the reset is only a suggestion.
         return Decision(False, 0, 0, math.ceil(now + self.concurrency_retry_after))
 
+    def bucket(self, label: str) -> Bucket:
+        """The bucket of that label (``"GET /api/v1/users/{id}"``, the spec's bucket names)."""
+        found = self._by_label.get(label)
+        if found is None:
+            raise KeyError(f"no rate-limit bucket {label!r}; have {self.labels()}")
+        return found
+
     def set_limit(self, limit: int, *, bucket: str | None = None, window: float | None = None) -> None:
         """Change one bucket (by label, e.g. ``"GET /api/v1/users/{id}"``) or all of them."""
-        targets = self.buckets if bucket is None else [b for b in self.buckets if b.label == bucket]
-        if not targets:
-            raise KeyError(f"no rate-limit bucket {bucket!r}; have {self.labels()}")
+        targets = self.buckets if bucket is None else [self.bucket(bucket)]
         for target in targets:
             target.limit = limit
             if window is not None:
