@@ -163,15 +163,6 @@ class Retrier:
             return None
         return asyncio.get_running_loop().time() + self.policy.deadline
 
-    async def run(
-        self, send: Callable[[], Awaitable[T]], *, retry_safe: bool, deadline: float | None, label: str
-    ) -> T:
-        """``send()`` until it succeeds or the policy says stop."""
-        try:
-            return await send()
-        except OktaError as exc:
-            return await self.after(exc, send, retry_safe=retry_safe, deadline=deadline, label=label)
-
     async def after(
         self,
         first: OktaError,

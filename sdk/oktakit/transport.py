@@ -210,8 +210,9 @@ class Transport:
     async def _attempt(self, call: _Call, deadline: float | None) -> Response:
         method, _, shown, _, _, operation = call
         # The authorizer may ask to resend (a refreshed token, a new DPoP nonce), within a budget
-        # per request; the body is bytes, so resending it is safe.
-        budget = dict(RESEND_BUDGET)
+        # per request; the body is bytes, so resending it is safe. (The budget is copied only
+        # when a resend is asked for: almost every request needs none.)
+        budget: dict[Resend, int] | None = None
         while True:
             started = time.perf_counter()
             sent, (status, response_headers, content) = await self._paced_send(call, deadline)
@@ -225,7 +226,11 @@ class Transport:
                     response_headers.get("X-Okta-Request-Id"),
                 )
             resend = await self._authorizer.after_response(sent, status, response_headers, content)
-            if resend is Resend.NO or budget.get(resend, 0) == 0:
+            if resend is Resend.NO:
+                break
+            if budget is None:
+                budget = dict(RESEND_BUDGET)
+            if budget.get(resend, 0) == 0:
                 break
             budget[resend] -= 1
             logger.debug("%s %s -> %d: resending %s", method, shown, status, resend.value)
