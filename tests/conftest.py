@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-import os
+import json
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 import stamina
@@ -16,19 +17,14 @@ _aioresponses_compat.install()
 ORG = "https://acme.okta.com"
 TOKEN = "00-test-token-abcdefghijklmnopqrstuvwxyz"
 
-# `shared/` sits beside the repository clone, locally and in CI; OKTAKIT_REFERENCE_DIR points
-# elsewhere (a git worktree, the mutation run's staging copy).
-REFERENCE = Path(
-    os.environ.get("OKTAKIT_REFERENCE_DIR")
-    or Path(__file__).resolve().parents[1].parent / "shared" / "reference"
-)
+# Okta's published facts the tests compare with (its spec, error catalogues and recorded
+# answers), extracted into the repository by tools/extract_reference.py: see its SOURCE.md.
+REFERENCE = Path(__file__).resolve().parent / "reference"
 
 
-def require_reference() -> Path:
-    """The upstream reference folder, or skip the calling test with the reason."""
-    if not REFERENCE.is_dir():
-        pytest.skip(f"upstream reference folder {REFERENCE} is absent (only CI and dev machines have it)")
-    return REFERENCE
+def okta_reference(name: str) -> Any:
+    """One of the extracts in tests/reference/ (``okta-*.json``), parsed afresh."""
+    return json.loads((REFERENCE / name).read_text(encoding="utf-8"))
 
 
 @pytest.fixture(autouse=True)

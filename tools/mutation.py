@@ -223,11 +223,8 @@ def stage() -> None:
 
 def environment() -> dict[str, str]:
     env = dict(os.environ)
-    # The staged tests sit deeper than the repository: point them at the reference data the
-    # real checkout sees, and put the staged generated client on the path
-    reference = os.environ.get("OKTAKIT_REFERENCE_DIR") or str(ROOT.parent / "shared" / "reference")
-    env["OKTAKIT_REFERENCE_DIR"] = reference
-    # (a path that exists before Python starts: mutants/ does not yet)
+    # The staged generated client on the path (a path that exists before Python starts:
+    # mutants/ does not yet). Okta's facts travel with tests/ (tests/reference/).
     env["PYTHONPATH"] = str(STAGE / "generated")
     return env
 
