@@ -12,23 +12,23 @@ from __future__ import annotations
 
 import re
 
-# Whole ANSI sequences (CSI: colours, cursor moves, clearing; OSC: titles, hyperlinks), so that
-# no "[31m" is left behind; then single characters: C0 and C1 controls and DEL, line and
-# paragraph separators, the bidirectional marks, embeddings, overrides and isolates (the
-# "Trojan Source" characters), lone surrogates.
+# Runs of line breaks and tabs (one space each); whole ANSI sequences (CSI: colours, cursor
+# moves, clearing; OSC: titles, hyperlinks), so that no "[31m" is left behind; then single
+# characters: C0 and C1 controls and DEL, the bidirectional marks, embeddings, overrides and
+# isolates (the "Trojan Source" characters), lone surrogates.
 _UNSAFE = re.compile(
-    "\x1b\\[[0-?]*[ -/]*[@-~]|\x1b\\][^\x07\x1b]*(?:\x07|\x1b\\\\)?"
-    "|[\x00-\x1f\x7f-\x9f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
+    "[\t\n\v\f\r\x85\u2028\u2029]+|\x1b\\[[0-?]*[ -/]*[@-~]|\x1b\\][^\x07\x1b]*(?:\x07|\x1b\\\\)?"
+    "|[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
 )
 _AS_SPACE = frozenset("\t\n\v\f\r\x85\u2028\u2029")
 
 
 def _replacement(match: re.Match[str]) -> str:
     char = match.group()
+    if char[0] in _AS_SPACE:  # a line break or a run of them
+        return " "
     if len(char) > 1:  # an escape sequence
         return ""
-    if char in _AS_SPACE:
-        return " "
     return "\ufffd" if "\ud800" <= char <= "\udfff" else ""
 
 
