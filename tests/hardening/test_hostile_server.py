@@ -5,6 +5,7 @@ bounded amount of reading (the response cap) and a bounded number of requests.""
 from __future__ import annotations
 
 import asyncio
+import gzip
 import json
 import tracemalloc
 from collections.abc import AsyncIterator
@@ -189,6 +190,34 @@ async def test_the_default_cap_is_generous_and_a_smaller_one_is_honoured(server:
     async with OktaClient(server.url, auth=ApiToken(TOKEN), max_response_bytes=len(body) - 1) as okta:
         with pytest.raises(ResponseTooLargeError):
             await okta.get_user(USER_ID)
+
+
+@pytest.mark.parametrize(
+    "framing",
+    ["content-length", "until-close", "gzip"],
+    ids=["declared-length", "read-until-close", "gzip-decompressed"],
+)
+@pytest.mark.parametrize(
+    ("cap_over_body", "fits"), [(0, True), (-1, False)], ids=["exactly-the-cap", "one-byte-more"]
+)
+async def test_a_body_of_exactly_the_cap_is_read_and_one_byte_more_is_refused(
+    framing: str, cap_over_body: int, fits: bool, server: HostileServer
+) -> None:
+    body = json.dumps(user_json()).encode() + b" " * 10_000  # whitespace pads the JSON
+    if framing == "gzip":
+        server.answers[USER_PATH] = compressed(gzip.compress(body))
+    else:
+        headers = [("Content-Type", "application/json")]
+        server.answers[USER_PATH] = http(200, body, headers, length=framing == "content-length")
+
+    cap = len(body) + cap_over_body  # counted after decompression
+    async with OktaClient(server.url, auth=ApiToken(TOKEN), max_response_bytes=cap) as okta:
+        if fits:
+            assert USER_ID == (await okta.get_user(USER_ID)).id
+        else:
+            with pytest.raises(ResponseTooLargeError) as caught:
+                await okta.get_user(USER_ID)
+            assert cap == caught.value.limit
 
 
 # -- the token endpoint ----------------------------------------------------------------------------------
