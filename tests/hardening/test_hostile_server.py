@@ -101,7 +101,43 @@ API_FAILURES: dict[str, tuple[Answer, type[OktaError]]] = {
         json_answer(b"{}", 429, [("X-Rate-Limit-Reset", "9" * 400), ("Date", "garbage")]),
         RateLimitError,
     ),
+    "superscript-retry-after": (json_answer(b"{}", 503, [("Retry-After", "²")]), ServerError),
 }
+
+
+ABSURD_HINTS = {
+    "400-digit-limit": [("X-Rate-Limit-Limit", "9" * 400), ("X-Rate-Limit-Remaining", "1")],
+    "400-digit-reset": [
+        ("X-Rate-Limit-Limit", "600"),
+        ("X-Rate-Limit-Remaining", "0"),
+        ("X-Rate-Limit-Reset", "9" * 400),
+    ],
+    "negative-reset": [
+        ("X-Rate-Limit-Limit", "600"),
+        ("X-Rate-Limit-Remaining", "0"),
+        ("X-Rate-Limit-Reset", "-5"),
+    ],
+    "nan-remaining": [
+        ("X-Rate-Limit-Limit", "600"),
+        ("X-Rate-Limit-Remaining", "NaN"),
+        ("X-Rate-Limit-Reset", "1"),
+    ],
+    "far-future-date": [("Date", "Fri, 31 Dec 9999 23:59:59 GMT")],
+    "date-beyond-datetime": [("Date", "Fri, 31 Dec 99999 23:59:59 GMT")],
+}
+
+
+@pytest.mark.parametrize("case", sorted(ABSURD_HINTS))
+async def test_answers_with_absurd_hints_are_read_and_the_calls_queued_behind_them_go_on(
+    case: str, server: HostileServer
+) -> None:
+    server.answers[USER_PATH] = json_answer(json.dumps(user_json()).encode(), 200, ABSURD_HINTS[case])
+
+    async with api_client(server) as okta:
+        users = await asyncio.gather(*(okta.get_user(USER_ID) for _ in range(5)))
+
+    assert [USER_ID] * 5 == [user.id for user in users]
+    assert 5 == len(server.received)
 
 
 @pytest.mark.parametrize("case", sorted(API_FAILURES))
