@@ -3,6 +3,7 @@
 The rules, so that a retry can never repeat an effect:
 
 - 429: always (Okta did not process the request), after the bucket's reset plus jitter;
+  no wait on a server's hint is longer than one of Okta's one-minute windows (``_hints``);
 - no connection established (refused, DNS, TLS handshake, connect timeout): always;
 - 5xx, a connection lost after sending, a read timeout: only for an operation whose repeat is
   harmless (GET, PUT, DELETE, and the POSTs the spec marks ``x-oktakit-retry-safe``);
@@ -71,7 +72,9 @@ class RetryPolicy:
     ``attempts``: at most this many sends per call (1 turns retries off). ``deadline``: seconds
     from the call's start after which no new attempt or wait begins (waits for a rate-limit
     reset included; None for no deadline). Without a hint from Okta the wait doubles from
-    ``wait_initial`` up to ``wait_max``; every wait gets up to ``jitter`` seconds added.
+    ``wait_initial`` up to ``wait_max``; every wait gets up to ``jitter`` seconds added. A hint
+    from Okta (a reset, a ``Retry-After``) is followed for at most 60 s, so even without a
+    deadline a call ends. Every number must be finite.
     """
 
     attempts: int = attrs.field(default=5, validator=_attempts)
