@@ -27,9 +27,22 @@ def okta_reference(name: str) -> Any:
     return json.loads((REFERENCE / name).read_text(encoding="utf-8"))
 
 
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line(
+        "markers",
+        "real_retries: stamina runs for real, waits included (tests of waits, backoff and deadlines;"
+        " with @pytest.mark.looptime they run on the event loop's fake clock)",
+    )
+
+
 @pytest.fixture(autouse=True)
-def _retries_off() -> Iterator[None]:
+def _retries_off(request: pytest.FixtureRequest) -> Iterator[None]:
     """stamina's testing mode: no retries (as before retries existed) unless a test asks for them
-    with ``stamina.set_testing(True, attempts=N)``, and never a real backoff wait."""
+    with ``stamina.set_testing(True, attempts=N)``, and never a real backoff wait; except in
+    tests marked ``real_retries``, where the decider's waits and deadlines are what is tested."""
+    if request.node.get_closest_marker("real_retries") is not None:
+        with stamina.set_testing(False):
+            yield
+        return
     with stamina.set_testing(True):
         yield

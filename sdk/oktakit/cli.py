@@ -10,6 +10,7 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from ._text import printable
 from .errors import OktaError
 
 
@@ -210,8 +211,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(args.handler(args))
     except OktaError as error:
-        # Typed errors carry no secrets, and a traceback would not help the person at the prompt.
-        print(f"oktakit {args.command}: {type(error).__name__}: {error}", file=sys.stderr)
+        # Typed errors carry no secrets, and a traceback would not help the person at the prompt;
+        # what a server said is shown without the escape sequences it may hold.
+        print(printable(f"oktakit {args.command}: {type(error).__name__}: {error}"), file=sys.stderr)
         return 1
 
 

@@ -50,7 +50,7 @@ async def read_json(request: web.Request) -> Any:
     raw = await request.read()
     try:
         return json.loads(raw)
-    except ValueError:  # also covers undecodable bytes and an empty body
+    except (ValueError, RecursionError):  # undecodable bytes, an empty body, absurd nesting
         raise SimulatedError("E0000003") from None
 
 
