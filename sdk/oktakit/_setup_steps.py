@@ -18,7 +18,7 @@ def setup_steps(need: Requirements) -> str:
     from .permissions import covering_standard_roles, requirements
 
     jobs = ", ".join(need.jobs)
-    lines = [f"To run {jobs}{' with okta.bulk' if need.bulk else ''} with least privilege:", ""]
+    lines = [f"To run {jobs}{' through okta.bulk' if need.bulk else ''} with least privilege:", ""]
     lines.append("With an API service app (OAuth 2.0, recommended by Okta), in this order:")
     step = 0
 

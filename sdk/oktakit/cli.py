@@ -6,6 +6,7 @@ import argparse
 import asyncio
 import json
 import math
+import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -40,8 +41,6 @@ AUDITOR_PREFIX = "OKTA_AUDITOR_"
 
 
 def _check(args: argparse.Namespace) -> int:
-    import os
-
     from ._check import CheckResult
     from ._settings import has_credentials
     from .client import OktaClient
@@ -253,6 +252,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         return int(args.handler(args))
+    except BrokenPipeError:
+        # The reader went away (`oktakit permissions ... | head`): stop quietly, and keep Python
+        # from failing again when it flushes stdout at exit.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
     except OktaError as error:
         # Typed errors carry no secrets, and a traceback would not help the person at the prompt.
         print(f"oktakit {args.command}: {type(error).__name__}: {error}", file=sys.stderr)

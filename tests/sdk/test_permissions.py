@@ -303,3 +303,27 @@ def test_an_unknown_operation_is_a_usage_error(argv: list[str], capsys: pytest.C
     err = capsys.readouterr().err
     assert "unknown operation(s) 'frobnicate'" in err
     assert "Traceback" not in err
+
+
+def test_a_reader_that_goes_away_gets_no_traceback() -> None:
+    """`oktakit permissions ... | head`: the pipe has no reader left when the command writes."""
+    import os
+    import subprocess
+    import sys
+
+    read, write = os.pipe()
+    os.close(read)  # no reader at all: the first write fails with EPIPE, deterministically
+    try:
+        done = subprocess.run(
+            [sys.executable, "-m", "oktakit", "permissions", "suspend_user", "--bulk"],
+            stdout=write,
+            stderr=subprocess.PIPE,
+            text=True,
+            timeout=60,
+            check=False,
+        )
+    finally:
+        os.close(write)
+
+    assert "Traceback" not in done.stderr
+    assert 1 == done.returncode
