@@ -19,6 +19,8 @@ from .errors import ApiError, NotFoundError, PermissionDeniedError
 from .permissions import standard_roles
 
 if TYPE_CHECKING:
+    from oktakit_api.models import Permission, ResourceSetResource
+
     from .client import OktaClient
 
 READ_ROLES: Final = "okta.roles.read scope and okta.iam.read permission"
@@ -210,8 +212,7 @@ async def _resource_set(reader: OktaClient, resource_set_id: str) -> ResourceSet
         elif parts and excluded:
             some(parts[0], f"all {parts[0]} except {excluded} named in the resource's conditions")
         elif parts:
-            reach[parts[0]] = "all"
-            limits.pop(parts[0], None)
+            reach[parts[0]] = "all"  # what limited this kind before no longer counts (filtered below)
     return ResourceSetView(
         resource_set_id,
         label,
@@ -220,33 +221,28 @@ async def _resource_set(reader: OktaClient, resource_set_id: str) -> ResourceSet
     )
 
 
-def _excluded(resource: Any) -> int:
-    """How many resources a resource's ``conditions`` exclude (Okta: ``Exclude.okta:ORN``)."""
-    extra = getattr(resource, "additional_properties", None) or {}
-    conditions = extra.get("conditions") if isinstance(extra, dict) else None
+def _excluded(resource: ResourceSetResource) -> int:
+    """How many resources a resource's ``conditions`` exclude (Okta: ``Exclude.okta:ORN``; any
+    other condition counts as one exclusion, so the set is judged to reach only some)."""
+    conditions = resource.additional_properties.get("conditions")
     exclude = conditions.get("Exclude") if isinstance(conditions, dict) else None
     orns = exclude.get("okta:ORN") if isinstance(exclude, dict) else None
     return len(orns) if isinstance(orns, list) else (1 if conditions else 0)
 
 
-def _conditions(permission: Any) -> Conditions | None:
-    conditions = getattr(permission, "conditions", None)
+def _conditions(permission: Permission) -> Conditions | None:
+    conditions = permission.conditions
     if conditions is None:
         return None
     found: dict[str, tuple[str, ...] | None] = {"include": None, "exclude": None}
     unknown: list[str] = []
-    for side in ("include", "exclude"):
-        attributes = getattr(conditions, side, None)
-        if attributes is None:
-            continue
-        for key in attributes:
-            values = attributes[key]
+    for side, attributes in (("include", conditions.include), ("exclude", conditions.exclude)):
+        for key, values in (attributes or {}).items():
             if key == PROFILE_ATTRIBUTES and isinstance(values, list):
                 found[side] = tuple(str(v) for v in values)
             else:
                 unknown.append(f"{side} {key}")
-    extra = getattr(conditions, "additional_properties", None) or {}
-    unknown += [str(key) for key in extra]
+    unknown += [str(key) for key in conditions.additional_properties]
     if found["include"] is None and found["exclude"] is None and not unknown:
         return None
     return Conditions(found["include"], found["exclude"], tuple(unknown))

@@ -42,6 +42,8 @@ class Verdict:
     unverified: list[str] = field(factory=list)
     notes: list[str] = field(factory=list)
     advice: list[str] = field(factory=list)
+    #: Missing permissions a role holds, but under conditions that leave them nothing.
+    held: set[str] = field(factory=set)
 
 
 def judge(need: Requirements, roles: Sequence[RoleView], credentials: bool, holder: str) -> Verdict:
@@ -88,6 +90,7 @@ def _judge_group(
             verdict.missing[permission.key] = permission
         elif outcome == "no attribute":
             verdict.missing[permission.key] = permission
+            verdict.held.add(permission.key)
             verdict.advice.append(
                 f"{why}: remove those conditions or include the attributes {op.name} changes"
             )
@@ -136,9 +139,10 @@ def _outcome(role: RoleView, permission: PermissionInfo, op: OperationNeeds) -> 
 
 
 def _permission_advice(verdict: Verdict, roles: Sequence[RoleView], holder: str) -> None:
-    if not verdict.missing:
+    absent = sorted(set(verdict.missing) - verdict.held)
+    if not absent:
         return
-    keys = ", ".join(sorted(verdict.missing))
+    keys = ", ".join(absent)
     custom = [role for role in roles if role.custom]
     if len(custom) == 1:
         target = f"to {custom[0].name} (Security > Administrators > Roles)"

@@ -208,3 +208,60 @@ def test_the_admins_walk_sim_then_check_with_its_printed_token_passes() -> None:
     assert 0 == check.returncode, check.stdout + check.stderr
     assert "broader than needed" in check.stdout
     assert "Traceback" not in check.stderr
+
+
+async def test_an_api_token_preflight_judges_credentials_and_bulk_runs(sim: OktaSimulator) -> None:
+    editor = sim.add_user(login="editor@example.com")
+    role = sim.org.add_custom_role("profile editors", ["okta.users.userprofile.manage"])
+    sim.org.assign_custom_role(editor.id, role, to_user=True)
+    async with (
+        OktaClient(sim.url, auth=ApiToken(sim.issue_api_token(admin=editor.id))) as okta,
+        OktaClient(sim.url, auth=ApiToken(sim.api_token)) as audit,
+    ):
+        profile = await okta.preflight(["update_user"], auditor=audit)
+        password = await okta.preflight(["update_user"], auditor=audit, credentials=True)
+        bulk = await okta.preflight(["update_user"], auditor=audit, bulk=True)
+
+    assert profile.ok, profile.summary()
+    assert ["okta.users.credentials.manage"] == [p.key for p in password.missing_permissions]
+    assert (True, False) == (bulk.bulk, profile.bulk)
+    assert bulk.ok  # the read-back is allowed: okta.users.userprofile.manage also reads users
+
+
+async def test_an_admin_without_a_role_is_told_the_whole_custom_role_to_get(sim: OktaSimulator) -> None:
+    nobody = sim.add_user(login="nobody@example.com")
+    async with (
+        OktaClient(sim.url, auth=ApiToken(sim.issue_api_token(admin=nobody.id))) as okta,
+        OktaClient(sim.url, auth=ApiToken(sim.api_token)) as audit,
+    ):
+        report = await okta.preflight(["update_user"], auditor=audit, credentials=True)
+
+    assert [
+        f"assign admin nobody@example.com ({nobody.id}) a custom role with okta.users.credentials.manage, "
+        "okta.users.userprofile.manage over a resource set with All users (Security > Administrators)"
+    ] == list(report.advice)
+
+
+async def test_standard_roles_are_named_with_what_okta_documents_and_what_is_inferred(
+    sim: OktaSimulator,
+) -> None:
+    from oktakit.permissions import standard_roles
+
+    desk = sim.add_user(login="desk@example.com")
+    sim.org.assign_standard_role(desk.id, "HELP_DESK_ADMIN", to_user=True)
+    async with (
+        OktaClient(sim.url, auth=ApiToken(sim.issue_api_token(admin=desk.id))) as okta,
+        OktaClient(sim.url, auth=ApiToken(sim.api_token)) as audit,
+    ):
+        helpdesk = await okta.preflight(["reset_factors"], auditor=audit)
+        superadmin = await audit.preflight(["reset_factors"])
+
+    table = standard_roles()
+    help_desk, super_admin = table["HELP_DESK_ADMIN"], table["SUPER_ADMIN"]
+    assert (
+        f"HELP_DESK_ADMIN ({help_desk.label}): Okta documents {help_desk.documented}; "
+        f"inferred: {help_desk.inferred}",
+    ) == helpdesk.broader_roles
+    assert (
+        f"SUPER_ADMIN ({super_admin.label}): Okta documents {super_admin.documented}",
+    ) == superadmin.broader_roles

@@ -109,6 +109,7 @@ async def test_an_app_with_the_bulk_output_passes_the_bulk_preflight_and_the_pla
         plain = await plain_app.preflight([operation], auditor=audit)
 
     assert enough.ok, enough.summary()
+    assert (True, False) == (enough.bulk, plain.bulk)
     assert ((), (), ()) == (enough.excess_scopes, enough.excess_permissions, enough.unverified)
     assert plain.ok, plain.summary()
     assert ("okta.users.read",) == short.missing_scopes

@@ -66,6 +66,7 @@ async def test_a_profile_permission_whose_conditions_include_no_attribute_is_mis
     assert any(
         "its conditions include none" in step and "remove those conditions" in step for step in report.advice
     )
+    assert not any(step.startswith("add ") for step in report.advice)  # the role has it, conditioned
 
 
 async def test_a_profile_permission_limited_to_some_attributes_is_unverified_for_an_update(

@@ -327,3 +327,54 @@ def test_a_reader_that_goes_away_gets_no_traceback() -> None:
 
     assert "Traceback" not in done.stderr
     assert 1 == done.returncode
+
+
+@pytest.mark.parametrize(
+    ("alternatives", "chosen"),
+    [
+        (
+            [["okta.users.userprofile.manage"], ["okta.users.read"]],
+            "okta.users.read",
+        ),  # a read, whatever the order
+        ([["okta.users.read"], ["okta.groups.read"]], "okta.users.read"),  # equal: the spec's first
+        ([["okta.groups.read"], ["okta.users.read"]], "okta.groups.read"),
+    ],
+)
+def test_least_privilege_prefers_reads_then_the_spec_order(
+    spec_copy: tuple[Path, Any], alternatives: list[list[str]], chosen: str
+) -> None:
+    copy, apply = spec_copy
+    spec = yaml.safe_load(copy.read_text())
+    spec["paths"]["/api/v1/users/{id}"]["get"]["x-okta-permissions"] = alternatives
+    copy.write_text(yaml.safe_dump(spec), encoding="utf-8")
+    apply()
+
+    assert [chosen] == [p.key for p in requirements(["get_user"]).custom_role]
+
+
+def test_the_preflight_reports_the_least_privileged_alternative_whatever_the_spec_order(
+    spec_copy: tuple[Path, Any],
+) -> None:
+    from oktakit._grants import Grants
+    from oktakit._preflight_roles import ResourceSetView, RoleView
+    from oktakit._preflight_verdict import judge
+
+    copy, apply = spec_copy
+    spec = yaml.safe_load(copy.read_text())
+    spec["paths"]["/api/v1/users/{id}"]["get"]["x-okta-permissions"] = [
+        ["okta.users.userprofile.manage"],
+        ["okta.users.read"],
+    ]
+    copy.write_text(yaml.safe_dump(spec), encoding="utf-8")
+    apply()
+    unrelated = RoleView(
+        "custom role 'A'",
+        "CUSTOM",
+        Grants(["okta.groups.read"]),
+        frozenset({"okta.groups.read"}),
+        ResourceSetView("i", "i", {"users": "all"}, {}),
+    )
+
+    verdict = judge(requirements(["get_user"]), [unrelated], False, "x")
+
+    assert ["okta.users.read"] == list(verdict.missing)
