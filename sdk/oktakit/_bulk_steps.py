@@ -3,8 +3,9 @@
 ``settle`` maps every way an item can end to exactly one outcome record:
 
 - success -> ``succeeded``; 404 -> ``not_found``;
-- a refusal that the user's status explains (for example 400 E0000001 on suspend) -> a read
-  of the user: already in the target state -> ``skipped``, otherwise ``failed``;
+- a refusal that the user's status explains (for example 400 E0000001 on suspend, or the 404
+  E0000007 Okta answers for deactivating a DEPROVISIONED user) -> a read of the user: already
+  in the target state -> ``skipped``, gone -> ``not_found``, otherwise ``failed``;
 - an ambiguous failure (no answer, reset, timeout, 5xx, an unreadable 2xx: the request may
   have taken effect) -> a read of the user, and the true outcome;
 - anything else -> ``failed`` with the typed error.
@@ -14,25 +15,53 @@ from __future__ import annotations
 
 import inspect
 from collections.abc import Awaitable, Callable, Mapping
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Final
 
 from ._bulk_actions import ACTIONS, Action, action
 from ._bulk_items import profile_changes
 from ._journal import BulkFailure, OutcomeRecord
+from ._spec_facts import facts_by_name
 from .errors import (
     ApiError,
     InvalidArgumentError,
     MalformedResponseError,
     NotFoundError,
     OktaError,
+    PermissionDeniedError,
     ServerError,
     TransportError,
 )
 
 if TYPE_CHECKING:
+    from oktakit_api.models import User
+
     from .client import OktaClient
 
 _AMBIGUOUS = (TransportError, ServerError, MalformedResponseError)
+
+#: The one call a step makes besides its operation: reading the user back (``Step.read_user``).
+READ_USER: Final = "get_user"
+_READ_WHY: Final = (
+    "okta.bulk reads a user back to settle a refusal (already done or not possible) and an "
+    "interrupted call; a dry run (which changes nothing) reads every user"
+)
+#: What the executor calls for an operation besides it: (client method, why).
+Reads = tuple[tuple[str, str], ...]
+
+
+def _action_reads(act: Action | None) -> Reads:
+    # A read settles refusals (refused_codes) and ambiguous failures (done_in); an action with
+    # neither leaves nothing to read back, so its run never reads (only a dry run does).
+    return ((READ_USER, _READ_WHY),) if act is not None and (act.done_in or act.refused_codes) else ()
+
+
+def executor_reads(operation: str) -> Reads:
+    """What a bulk run of ``operation`` (a client method name) calls besides it; ``update_user``
+    is ``bulk_update``'s. ``oktakit.permissions.requirements(..., bulk=True)`` and so the bulk
+    preflight read it from here: the steps below make exactly these calls."""
+    if operation == UpdateStep.OPERATION:
+        return UpdateStep.READS
+    return _action_reads(ACTIONS.get(operation))
 
 
 def _record(key: str, outcome: str, **fields: Any) -> OutcomeRecord:
@@ -54,8 +83,9 @@ class Step:
         self.operation = operation
         self.arguments = dict(arguments)
         self.action: Action | None = ACTIONS.get(operation)
-        #: What the preflight checks: the operation and the read that settles doubtful outcomes.
-        self.needs: list[str] = [operation, "get_user"] if self.action is not None else []
+        #: The operations ``okta.bulk``'s preflight checks, with ``bulk=True`` (which adds
+        #: ``executor_reads``); empty: nothing known to check.
+        self.needs: list[str] = [operation] if self.action is not None else []
 
     async def call(self, key: str, item: Any) -> str | None:
         """Do the item; may return ``"skipped"`` when there is nothing to do."""
@@ -65,16 +95,23 @@ class Step:
         """After an ambiguous failure: (did it take effect? None if unknowable, status read)."""
         return None, None
 
+    async def read_user(self, key: str) -> User:
+        """The read-back (``READ_USER``, listed by ``executor_reads``)."""
+        return await self.okta.get_user(key)
+
     async def status(self, key: str) -> str:
-        user = await self.okta.get_user(key)
-        status = user.status
+        status = (await self.read_user(key)).status
         return str(getattr(status, "value", status))
 
     async def settle(self, key: str, item: Any, in_doubt: bool) -> OutcomeRecord:  # noqa: PLR0911 - a return per outcome
         try:
             skipped = await self.call(key, item)
-        except NotFoundError:
-            return _record(key, "not_found")
+        except NotFoundError as error:
+            act = self.action
+            if act is None or error.error_code not in act.refused_codes:
+                return _record(key, "not_found")
+            # A 404 that may be a refusal (deactivating a DEPROVISIONED user): the read decides.
+            return await self._refused(key, error, act, in_doubt or _was_resent(error))
         except _AMBIGUOUS as error:  # before ApiError: ServerError is one
             return await self._ambiguous(key, item, error)
         except ApiError as error:
@@ -94,8 +131,15 @@ class Step:
     async def _refused(self, key: str, error: ApiError, act: Action, earlier_attempt: bool) -> OutcomeRecord:
         try:
             status = await self.status(key)
+        except NotFoundError:
+            return _record(key, "not_found")
         except OktaError as read_error:
             note = f"refused, and reading the user back failed: {read_error}"
+            if isinstance(read_error, PermissionDeniedError):
+                note += (
+                    f"; a bulk run needs what `oktakit permissions {self.operation} --bulk` lists "
+                    "(it reads users back)"
+                )
             return _record(key, "failed", error=BulkFailure.from_exception(error), note=note)
         if status not in act.done_in:
             return _record(key, "failed", status=status, error=BulkFailure.from_exception(error))
@@ -144,10 +188,13 @@ class ActionStep(Step):
 class UpdateStep(Step):
     """``bulk_update``: a partial profile update per row, read back after an ambiguous failure."""
 
+    OPERATION: Final = "update_user"
+    READS: Final[Reads] = ((READ_USER, _READ_WHY),)
+
     def __init__(self, okta: OktaClient, empty: str) -> None:
         if empty not in ("leave", "clear"):
             raise InvalidArgumentError(f"empty must be 'leave' or 'clear', not {empty!r}")
-        super().__init__(okta, "update_user", {"empty": empty})
+        super().__init__(okta, self.OPERATION, {"empty": empty})
         self.empty = empty
 
     def would_skip(self, item: Any) -> bool:
@@ -161,7 +208,7 @@ class UpdateStep(Step):
         return None
 
     async def verify(self, key: str, item: Any) -> tuple[bool | None, str | None]:
-        user = await self.okta.get_user(key)
+        user = await self.read_user(key)
         profile = _profile_dict(user)
         changes = profile_changes(item, self.empty)
         status = user.status
@@ -180,7 +227,8 @@ class CallableStep(Step):
         super().__init__(okta, name, {})
         self.function = function
         self.by_key = by_key
-        self.needs = [name] if by_key else []  # a caller's own callable: nothing known to check
+        # A caller's own callable: nothing known to check; a client method: the operation itself.
+        self.needs = [name] if by_key and name in facts_by_name() else []
 
     async def call(self, key: str, item: Any) -> str | None:
         await self.function(key if self.by_key else item)
