@@ -2,7 +2,8 @@
 
 The oracle is Okta's catalogues, as extracted into ``tests/reference/``
 (tests/okta_catalogue.py); these tests hold the simulator's tables to them entry by entry, so an
-error no endpoint test reaches cannot drift either. Entries the catalogues do not have say which source they rely on.
+error no endpoint test reaches cannot drift either. Entries the catalogues do not have say which
+source they rely on.
 """
 
 from __future__ import annotations
