@@ -1,4 +1,5 @@
-"""The pacer's pure parts: header reading, Okta's clock, bucket matching and the budget."""
+"""The pacer's pure parts: header reading, Okta's clock and the budget (bucket matching:
+test_okta_buckets.py)."""
 
 from __future__ import annotations
 
@@ -13,8 +14,6 @@ from oktakit import ApiToken, ConfigurationError, OktaClient, RateLimitPolicy
 from oktakit.ratelimit import (
     Budget,
     ServerClock,
-    match_bucket,
-    parse_bucket,
     rate_limit_kind,
     read_rate_limit,
 )
@@ -72,36 +71,6 @@ def test_okta_time_estimate_tightens_with_more_answers() -> None:
         clock.observe(formatdate(math.floor(base + 0.75 + local), usegmt=True), local)
     assert clock.offset is not None
     assert base + 0.75 - 0.01 <= clock.offset + 0.0 <= base + 0.75
-
-
-BUCKETS = {
-    name: parse_bucket(name)
-    for name in (
-        "GET /api/v1/users",
-        "GET /api/v1/users/{id}",
-        "POST|PUT|DELETE /api/v1/users/{id}",
-        "POST /api/v1/users/{id}/lifecycle",
-        "/api/v1",
-    )
-}
-
-
-@pytest.mark.parametrize(
-    ("method", "path", "bucket"),
-    [
-        ("GET", "/api/v1/users", "GET /api/v1/users"),
-        ("GET", "/api/v1/users/00u1", "GET /api/v1/users/{id}"),
-        ("GET", "/api/v1/users/00u1/groups", "GET /api/v1/users/{id}"),
-        ("DELETE", "/api/v1/users/00u1", "POST|PUT|DELETE /api/v1/users/{id}"),
-        ("POST", "/api/v1/users/00u1/lifecycle/suspend", "POST /api/v1/users/{id}/lifecycle"),
-        ("POST", "/api/v1/users", "/api/v1"),
-        ("GET", "/oauth2/v1/clients/x/roles", None),
-    ],
-)
-def test_a_request_counts_in_the_exact_then_longest_prefix_bucket(
-    method: str, path: str, bucket: str | None
-) -> None:
-    assert bucket == match_bucket(BUCKETS, method, path)
 
 
 def _budget(limit: int, remaining: int, share: float = 1.0) -> Budget:
