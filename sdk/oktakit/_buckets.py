@@ -62,17 +62,18 @@ def match(rules: Sequence[Rule], method: str, path: str) -> str | None:
     return best
 
 
-def shadowed(rules: Sequence[Rule], method: str, template: str) -> bool:
-    """Whether some paths of ``template`` may count in another bucket than the template's own:
-    a rule has a literal where the template has a parameter (``GET /users/me`` for
-    ``GET /users/{id}``). Such requests are matched by their own path."""
+def shadowing(rules: Sequence[Rule], method: str, template: str) -> frozenset[tuple[int, str]]:
+    """Where some paths of ``template`` may count in another bucket than the template's own:
+    the (segment index, literal) pairs of rules that have a literal where the template has a
+    parameter (``GET /users/me`` for ``GET /users/{id}``: ``{(3, "me")}``). A request whose
+    path has none of them counts in the template's bucket."""
     parts = segments(template)
+    found: set[tuple[int, str]] = set()
     for candidate in _applicable(rules, method, len(parts)):
         pairs = list(zip(candidate.segments, parts, strict=False))
-        compatible = all(p is None or s is None or p == s for p, s in pairs)
-        if compatible and any(p is not None and s is None for p, s in pairs):
-            return True
-    return False
+        if all(p is None or s is None or p == s for p, s in pairs):
+            found |= {(i, p) for i, (p, s) in enumerate(pairs) if p is not None and s is None}
+    return frozenset(found)
 
 
 def table() -> Mapping[str, Any]:
@@ -108,5 +109,14 @@ def bucket_for(method: str, path: str) -> str:
 
 
 @cache
-def is_shadowed(method: str, template: str) -> bool:
-    return shadowed(okta_rules(), method, template)
+def okta_shadowing(method: str, template: str) -> frozenset[tuple[int, str]]:
+    """``shadowing`` over Okta's rules, once per operation."""
+    return shadowing(okta_rules(), method, template)
+
+
+def shadowed_path(shadows: frozenset[tuple[int, str]], path: str) -> bool:
+    """Whether ``path`` has one of the ``shadows`` literals where its template has a parameter."""
+    if not shadows:
+        return False
+    parts = [s for s in path.split("/") if s]
+    return any(i < len(parts) and parts[i] == literal for i, literal in shadows)

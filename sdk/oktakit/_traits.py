@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import NamedTuple, Protocol
 
-from ._buckets import bucket_for, is_shadowed
+from ._buckets import bucket_for, okta_shadowing, shadowed_path
 
 
 class OperationTraits(Protocol):
@@ -44,7 +44,7 @@ def request_traits(operation: OperationTraits, method: str, path: str) -> Operat
     """The operation's traits for a request to ``path`` (raw): its own unless Okta may count
     this path in another bucket than the operation's template."""
     template = getattr(operation, "path", None)
-    if template is None or not is_shadowed(method, template):
+    if template is None or not shadowed_path(okta_shadowing(method, template), path):
         return operation
     bucket = bucket_for(method, path)
     if bucket == operation.rate_limit_bucket:

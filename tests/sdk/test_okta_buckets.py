@@ -183,3 +183,11 @@ def test_the_headers_report_half_of_an_integrator_free_bucket_the_apps_default_s
 def test_the_generated_table_is_the_yaml_file() -> None:
     spec = Path(__file__).resolve().parents[2] / "okta_spec" / "rate_limits.yaml"
     assert yaml.safe_load(spec.read_text(encoding="utf-8")) == _buckets.table()
+
+
+def test_only_a_template_with_a_literal_rule_under_a_parameter_is_matched_by_its_paths() -> None:
+    rules = _buckets.okta_rules()
+    assert {(3, "me")} == _buckets.shadowing(rules, "GET", "/api/v1/users/{id}")
+    assert {(3, "me")} == _buckets.shadowing(rules, "POST", "/api/v1/users/{id}")
+    assert frozenset() == _buckets.shadowing(rules, "POST", "/api/v1/users/{id}/lifecycle/suspend")
+    assert frozenset() == _buckets.shadowing(rules, "GET", "/api/v1/users")

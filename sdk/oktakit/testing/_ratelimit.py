@@ -81,8 +81,8 @@ class RateLimitConfig:
     concurrency: int = field(default_factory=lambda: _concurrency(None))
     #: Seconds added to "now" for the suggested X-Rate-Limit-Reset of a concurrency 429.
     concurrency_retry_after: float = 1.0
-    #: The share of every bucket one API token or service app may use (Okta's default is 0.5);
-    #: None: no per-client limit.
+    #: The share of every bucket one API token or service app may use in its API calls (Okta's
+    #: default is 0.5; the token endpoint counts in the org's bucket only); None: no such limit.
     client_share: float | None = None
     #: What the X-Rate-Limit-* headers report when ``client_share`` is set: the client's own
     #: share ("client") or the org's bucket ("org").
@@ -175,8 +175,7 @@ class RateLimiter:
         self.headers = config.headers
         self.in_flight = 0
         self._cache: dict[tuple[str, str], Bucket | None] = {}
-        self._routes: dict[tuple[str, str], Bucket | None] = {}
-        self._by_path: set[tuple[str, str]] = set()
+        self._shadows: dict[tuple[str, str], frozenset[tuple[int, str]]] = {}
 
     def bucket_for(self, method: str, path: str, *, cacheable: bool = False) -> Bucket | None:
         """The bucket counting ``method path``; pass route templates with ``cacheable`` (a
@@ -196,17 +195,13 @@ class RateLimiter:
         the template's paths count elsewhere (``/users/me`` for ``/users/{id}``); then by the
         request's own (raw) ``path``."""
         key = (method, template)
-        if key in self._by_path:
-            return self.bucket_for(method, path)
         try:
-            return self._routes[key]
+            shadows = self._shadows[key]
         except KeyError:
-            pass
-        if _buckets.shadowed(self._rules, method, template):
-            self._by_path.add(key)
+            shadows = self._shadows[key] = _buckets.shadowing(self._rules, method, template)
+        if _buckets.shadowed_path(shadows, path):
             return self.bucket_for(method, path)
-        found = self._routes[key] = self.bucket_for(method, template)
-        return found
+        return self.bucket_for(method, template, cacheable=True)
 
     def hit(self, bucket: Bucket, now: float) -> Decision:
         if now >= bucket.start + bucket.window:
