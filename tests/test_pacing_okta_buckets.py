@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 import stamina
 
-from oktakit import ApiToken, OktaClient, RateLimitPolicy
+from oktakit import ApiToken, OktaClient, RateLimitPolicy, RateLimitState
 from oktakit.testing import OktaSimulator, RateLimitConfig
 from oktakit.testing._ratelimit import BucketRule
 
@@ -135,3 +135,21 @@ async def test_a_budget_shared_with_another_credential_is_not_overrun(headers: s
     # With the org's numbers in the headers, each client sees the other's use and stays within
     # half of what is left; with its own share in them, each keeps to it exactly.
     assert [] == refused
+
+
+async def test_get_user_me_is_paced_in_the_bucket_okta_counts_it_in() -> None:
+    async with OktaSimulator(users=5, seed=1) as sim:
+        admin = _active(sim)[0]
+        states: list[RateLimitState] = []
+        policy = RateLimitPolicy(on_update=states.append)
+        async with OktaClient(
+            sim.url, auth=ApiToken(sim.issue_api_token(admin=admin)), rate_limit=policy
+        ) as okta:
+            me = await okta.get_user("me")
+            again = await okta.get_user(admin)
+    assert admin == me.id == again.id
+    assert ["/api/v1/users/me", "/api/v1/users/{id:.+}"] == [state.bucket for state in states]
+    assert (1, 1) == (
+        sim.rate_limiter.bucket("/api/v1/users/me").count,
+        sim.rate_limiter.bucket("/api/v1/users/{id:.+}").count,
+    )

@@ -207,6 +207,7 @@ def stage() -> None:
     shutil.copytree(ROOT / "sdk", STAGE / "src", ignore=shutil.ignore_patterns("__pycache__"))
     for name in ("generated", "tests", "okta_spec"):
         shutil.copytree(ROOT / name, STAGE / name, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy2(ROOT / "README.md", STAGE / "README.md")  # its generated tables are tested
     only = [f'"src/oktakit/{module}"' for modules in MODULES.values() for module in modules]
     tests = ", ".join(f'"{path}"' for path in TESTS)
     deselect = [arg for test in SUBPROCESS_TESTS for arg in ("--deselect", test)]
@@ -214,7 +215,7 @@ def stage() -> None:
         "\n[tool.mutmut]\n"
         'source_paths = ["src/oktakit"]\n'
         f"only_mutate = [{', '.join(only)}]\n"
-        'also_copy = ["generated", "okta_spec"]\n'
+        'also_copy = ["generated", "okta_spec", "README.md"]\n'
         f"pytest_add_cli_args_test_selection = [{tests}]\n"
         f"pytest_add_cli_args = {json.dumps(['-p', 'no:cacheprovider', '-x', *deselect])}\n"
     )

@@ -12,6 +12,7 @@ import pytest
 import pytest_asyncio
 
 from oktakit.testing import BucketRule, ManualClock, OktaSimulator, RateLimitConfig, RateLimiter
+from oktakit.testing._ratelimit import Decision, okta_buckets
 
 from .conftest import assert_okta_error, call, user_with
 
@@ -318,6 +319,29 @@ async def test_okta_config_takes_an_editions_defaults_and_scales_them() -> None:
         scaled.bucket("/oauth2/v1/clients").limit,  # never below one
     )
     assert 75 == RateLimiter(RateLimitConfig(), lambda: 0.0).concurrency_limit  # Workforce
+    # Okta's windows are a minute; the client share and the headers' reading pass through.
+    default = RateLimitConfig.okta()
+    assert (60.0, None, "client") == (default.window, default.client_share, default.headers)
+    custom = RateLimitConfig.okta("one_app", window=2.0, client_share=0.5, headers="org")
+    assert (2.0, 0.5, "org", 35) == (custom.window, custom.client_share, custom.headers, custom.concurrency)
+
+
+async def test_okta_buckets_keep_oktas_methods_and_exact_rules() -> None:
+    # Okta's table: GET /users/{id} and POST /users/{id} count apart, a user's groups in /users.
+    rules = okta_buckets()
+    assert 600 == next(rule.limit for rule in rules if rule.label == "/api/v1/users")  # Workforce, unscaled
+    limiter = RateLimiter(RateLimitConfig.okta(scale=0.5), lambda: 0.0)
+
+    def label(method: str, path: str) -> str:
+        bucket = limiter.bucket_for(method, path)
+        assert bucket is not None
+        return bucket.label
+
+    assert "/api/v1/users/{id:.+}" == label("GET", "/api/v1/users/00u1")
+    assert "/api/v1/users/{id}" == label("POST", "/api/v1/users/00u1")
+    assert "/api/v1/users" == label("GET", "/api/v1/users/00u1/groups")
+    assert "/api/v1/users/me" == label("GET", "/api/v1/users/me")
+    assert 300 == limiter.bucket("/api/v1/users").limit
 
 
 async def _limits_seen(
@@ -366,3 +390,11 @@ async def test_with_org_headers_a_client_is_refused_at_its_share_while_the_heade
         assert [(200, "4", "3"), (200, "4", "2"), (429, "4", "2")] == await _limits_seen(sim, client, 3)
         clock.advance(60)  # a new window: the share is whole again
         assert [(200, "4", "3")] == await _limits_seen(sim, client, 1)
+
+
+async def test_a_clients_share_is_at_least_one_request_and_keeps_the_orgs_reset() -> None:
+    config = RateLimitConfig(buckets=(BucketRule("/", 1, name="all"),), window=60.0, client_share=0.5)
+    limiter = RateLimiter(config, lambda: 0.0)
+    bucket = limiter.bucket("all")
+    org = limiter.hit(bucket, 10.0)
+    assert Decision(True, 1, 0, 70) == limiter.hit_client(bucket, "token", org)  # half of 1 is 1
