@@ -20,6 +20,7 @@ import yaml
 SPEC_DIR = Path(__file__).resolve().parent
 SPEC = SPEC_DIR / "openapi.yaml"
 CATALOGUE = SPEC_DIR / "permissions.yaml"
+RATE_LIMITS = SPEC_DIR / "rate_limits.yaml"
 DEFAULT_OUTPUT = SPEC_DIR.parent / "generated" / "oktakit_api"
 BANNER = (
     "# Generated from okta_spec/openapi.yaml by openapi-python-client {version} with the\n"
@@ -38,14 +39,21 @@ def snake_case(operation_id: str) -> str:
     return re.sub(r"(?<!^)(?=[A-Z])", "_", operation_id).lower()
 
 
-def operation_rows(spec: dict) -> list[dict]:
-    """What the spec says about each operation, as the registry's ``Operation`` arguments."""
+def operation_rows(spec: dict, rate_limits: dict | None = None) -> list[dict]:
+    """What the spec says about each operation, as the registry's ``Operation`` arguments.
+
+    ``rate_limits`` (okta_spec/rate_limits.yaml, read when not given) supplies each bucket's
+    default per-minute limit on the default edition.
+    """
+    if rate_limits is None:
+        rate_limits = yaml.safe_load(RATE_LIMITS.read_text(encoding="utf-8"))
+    edition = rate_limits["default_edition"]
     rows = []
     for path, item in spec["paths"].items():
         for method, op in item.items():
             if method == "parameters":
                 continue
-            rate_limit = op["x-okta-rate-limit"]
+            bucket = op["x-okta-rate-limit"]["bucket"]
             rows.append(
                 {
                     "operation_id": op["operationId"],
@@ -59,10 +67,11 @@ def operation_rows(spec: dict) -> list[dict]:
                     "credential_permissions": tuple(
                         tuple(alt) for alt in op.get("x-okta-credential-permissions", [])
                     ),
-                    "rate_limit_bucket": rate_limit["bucket"],
-                    "rate_limit_per_minute": rate_limit["per-minute"],
+                    "rate_limit_bucket": bucket,
+                    "rate_limit_per_minute": rate_limits["buckets"][bucket]["per-minute"][edition],
                     # GET, PUT and DELETE are idempotent by HTTP; a POST only where the spec says.
                     "retry_safe": method != "post" or bool(op.get("x-oktakit-retry-safe", False)),
+                    "retry_safe_why": " ".join(op.get("x-oktakit-retry-safe-why", "").split()),
                     "needs": tuple(op.get("x-oktakit-needs", [])),
                 }
             )
@@ -100,16 +109,20 @@ def _operations_module(spec: dict, package: Path) -> str:
     return template.render(operations=operations, model_imports=sorted(model_imports))
 
 
-def _catalogue_module(catalogue: dict) -> str:
-    """okta_spec/permissions.yaml as Python data: Console labels, resources, standard roles."""
-    body = json.dumps(catalogue, indent=4, sort_keys=True)
-    return (
-        '"""The permission catalogue from okta_spec/permissions.yaml: each admin-role permission\'s\n'
-        "Admin Console label path and resource kind, the resource kinds, and the standard roles.\n"
-        '"""\n\n'
-        "from typing import Any, Final\n\n"
-        f"CATALOGUE: Final[dict[str, Any]] = {body}\n"
-    )
+def _data_module(docstring: str, name: str, data: dict) -> str:
+    """A YAML file of okta_spec/ as Python data (a constant ``name``), sources included."""
+    body = json.dumps(data, indent=4, sort_keys=True)
+    return f'"""{docstring}"""\n\nfrom typing import Any, Final\n\n{name}: Final[dict[str, Any]] = {body}\n'
+
+
+CATALOGUE_DOC = (
+    "The permission catalogue from okta_spec/permissions.yaml: each admin-role permission's\n"
+    "Admin Console label path and resource kind, the resource kinds, and the standard roles.\n"
+)
+RATE_LIMITS_DOC = (
+    "Okta's rate-limit buckets from okta_spec/rate_limits.yaml: the rules that match requests to\n"
+    "each bucket and its default per-minute limits per edition.\n"
+)
 
 
 def generate(output: Path) -> None:
@@ -136,8 +149,16 @@ def generate(output: Path) -> None:
         )
         spec = yaml.safe_load(SPEC.read_text(encoding="utf-8"))
         (staged / "operations.py").write_text(_operations_module(spec, staged), encoding="utf-8")
-        catalogue = yaml.safe_load(CATALOGUE.read_text(encoding="utf-8"))
-        (staged / "permission_catalogue.py").write_text(_catalogue_module(catalogue), encoding="utf-8")
+        data_modules = {
+            "permission_catalogue.py": _data_module(
+                CATALOGUE_DOC, "CATALOGUE", yaml.safe_load(CATALOGUE.read_text(encoding="utf-8"))
+            ),
+            "rate_limit_buckets.py": _data_module(
+                RATE_LIMITS_DOC, "RATE_LIMITS", yaml.safe_load(RATE_LIMITS.read_text(encoding="utf-8"))
+            ),
+        }
+        for name, text in data_modules.items():
+            (staged / name).write_text(text, encoding="utf-8")
         registry = str(staged / "operations.py")
         subprocess.run(
             ["ruff", "check", "--isolated", "--no-cache", "--quiet", "--fix-only", "--select", "I", registry],
@@ -151,7 +172,7 @@ def generate(output: Path) -> None:
                 "--no-cache",
                 "--quiet",
                 registry,
-                str(staged / "permission_catalogue.py"),
+                *(str(staged / name) for name in data_modules),
             ],
             check=True,
         )

@@ -200,9 +200,17 @@ def test_the_simulator_serves_exactly_the_registry_operations() -> None:
 
 
 def test_the_registry_says_which_posts_may_be_resent() -> None:
-    # From the spec's x-oktakit-retry-safe: lifecycle moves whose repeat is refused harmlessly.
+    # Lifecycle moves whose repeat is refused harmlessly (Okta allows activate from STAGED or
+    # DEPROVISIONED only, suspend from ACTIVE only, ...) or changes nothing (reset factors).
     safe_posts = {op.operation_id for op in OPERATIONS.values() if op.method == "POST" and op.retry_safe}
-    assert {"suspendUser", "unsuspendUser", "unlockUser", "resetFactors", "deactivateUser"} == safe_posts
+    assert {
+        "activateUser",
+        "suspendUser",
+        "unsuspendUser",
+        "unlockUser",
+        "resetFactors",
+        "deactivateUser",
+    } == safe_posts
     assert all(op.retry_safe for op in OPERATIONS.values() if op.method in ("GET", "PUT", "DELETE"))
 
 

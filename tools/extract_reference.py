@@ -42,6 +42,8 @@ import yaml
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "tests" / "reference"
 OUR_SPEC = ROOT / "okta_spec" / "openapi.yaml"
+# The registry of the spec's sources: the recorded answers it cites are evidence, kept whole.
+OUR_SOURCES = ROOT / "okta_spec" / "sources.yaml"
 
 _SPEC_REPO = {
     "repository": "https://github.com/okta/okta-management-openapi-spec",
@@ -271,17 +273,25 @@ def _pattern(template: str) -> re.Pattern[str]:
     return re.compile(re.sub(r"\\\{[^/]+?\\\}", "[^/]+", re.escape(template)))
 
 
-def extract_recorded(folder: Path, our_spec: dict[str, Any], record: dict[str, Any]) -> dict[str, Any]:
+def cited_cassettes(sources: dict[str, Any]) -> set[str]:
+    """The recorded answer files (``folder/name`` without ``.yaml``) that okta_spec cites."""
+    return {entry["recorded"].removesuffix(".yaml") for entry in sources.values() if "recorded" in entry}
+
+
+def extract_recorded(
+    folder: Path, our_spec: dict[str, Any], record: dict[str, Any], cited: set[str]
+) -> dict[str, Any]:
     routes = sorted({(method, template) for _, method, template in our_operations(our_spec)})
     patterns = [(method, _pattern(template)) for method, template in routes]
     interactions = []
     for path in sorted(folder.glob("*/*.yaml")):
         cassette = load_yaml(path.read_text(encoding="utf-8"))
+        whole = f"{path.parent.name}/{path.stem}" in cited
         for index, interaction in enumerate(cassette["interactions"]):
             request, response = interaction["request"], interaction["response"]
             url_path = urlsplit(request["uri"]).path
             ours = any(m == request["method"] and p.fullmatch(url_path) for m, p in patterns)
-            if not ours and response["status"]["code"] < 400:
+            if not ours and not whole and response["status"]["code"] < 400:
                 continue
             headers = {
                 name: [str(v) for v in (value if isinstance(value, list) else [value])]
@@ -303,7 +313,10 @@ def extract_recorded(folder: Path, our_spec: dict[str, Any], record: dict[str, A
     return {
         "made_by": "tools/extract_reference.py",
         "source": record,
-        "kept": "interactions of the operations below, and every error; headers an SDK reads",
+        "kept": (
+            "interactions of the operations below, every error, and every interaction of the"
+            " cassettes okta_spec/sources.yaml cites; headers an SDK reads"
+        ),
         "operations": [f"{method} {template}" for method, template in routes],
         "interactions": interactions,
     }
@@ -331,12 +344,13 @@ def extract(reference: Path, our_spec_path: Path = OUR_SPEC) -> dict[str, bytes]
         files[name] = dump(
             extract_catalogue(data, key, codes, fields, source(name, reference / name)), sort_keys=True
         )
+    cited = cited_cassettes(load_yaml(OUR_SOURCES.read_text(encoding="utf-8"))["sources"])
     cassettes = sorted((reference / "recorded").glob("*/*.yaml"))
     record = source("recorded", *cassettes)
     for digest, path in zip(record["files"], cassettes, strict=True):
         digest["file"] = path.relative_to(reference / "recorded").as_posix()
     files["okta-recorded-responses.json"] = dump(
-        extract_recorded(reference / "recorded", our_spec, record), sort_keys=True
+        extract_recorded(reference / "recorded", our_spec, record, cited), sort_keys=True
     )
     return files
 

@@ -252,7 +252,7 @@ def stage() -> None:
     shutil.copytree(ROOT / "sdk", STAGE / "src", ignore=shutil.ignore_patterns("__pycache__"))
     for name in ("generated", "tests", "okta_spec"):
         shutil.copytree(ROOT / name, STAGE / name, ignore=shutil.ignore_patterns("__pycache__"))
-    shutil.copy2(ROOT / "README.md", STAGE / "README.md")  # the least-privilege table test reads it
+    shutil.copy2(ROOT / "README.md", STAGE / "README.md")  # its generated tables are tested
     only = [f'"src/oktakit/{module}"' for modules in MODULES.values() for module in modules]
     tests = ", ".join(f'"{path}"' for path in TESTS)
     deselect = [arg for test in SUBPROCESS_TESTS for arg in ("--deselect", test)]

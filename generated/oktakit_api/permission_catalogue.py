@@ -11,12 +11,34 @@ CATALOGUE: Final[dict[str, Any]] = {
         "okta.apps.read": {
             "console": ["Application", "View applications and their details"],
             "resource": "apps",
-            "source": "W2",
+            "sources": [
+                {
+                    "fact": "console",
+                    "kind": "documented",
+                    "source": "help-role-permissions",
+                },
+                {
+                    "fact": "resource",
+                    "kind": "documented",
+                    "source": "docs-role-assignment",
+                },
+            ],
         },
         "okta.groups.read": {
             "console": ["Group", "View groups and their details"],
             "resource": "groups",
-            "source": "W2",
+            "sources": [
+                {
+                    "fact": "console",
+                    "kind": "documented",
+                    "source": "help-role-permissions",
+                },
+                {
+                    "fact": "resource",
+                    "kind": "documented",
+                    "source": "docs-role-assignment",
+                },
+            ],
         },
         "okta.iam.read": {
             "console": [
@@ -24,21 +46,63 @@ CATALOGUE: Final[dict[str, Any]] = {
                 "View roles, resources, and admin assignments",
             ],
             "resource": "iam",
-            "source": "D11",
+            "sources": [
+                {
+                    "fact": "console",
+                    "kind": "documented",
+                    "note": '"view roles, resources, and admin assignments"',
+                    "source": "docs-role-assignment",
+                },
+                {
+                    "fact": "resource",
+                    "kind": "documented",
+                    "source": "docs-role-assignment",
+                },
+            ],
         },
         "okta.users.credentials.manage": {
             "console": ["User", "Edit users' authenticator operations"],
             "resource": "users",
-            "source": "W2",
+            "sources": [
+                {
+                    "fact": "console",
+                    "kind": "documented",
+                    "source": "help-role-permissions",
+                },
+                {
+                    "fact": "resource",
+                    "kind": "documented",
+                    "source": "docs-role-assignment",
+                },
+            ],
         },
         "okta.users.credentials.manageTemporaryAccessCode": {
             "console": [
                 "User",
                 "Edit users' authenticator operations",
-                "Manage temporary access codes",
+                "Manage user's temporary access code",
             ],
             "resource": "users",
-            "source": "inferred (the key is in S1; the label is our reading of the Console)",
+            "sources": [
+                {
+                    "fact": "console",
+                    "kind": "documented",
+                    "note": '"Search for the Manage user\'s temporary access code permission"',
+                    "source": "help-tac-roles",
+                },
+                {
+                    "fact": "console",
+                    "kind": "inferred",
+                    "note": 'placed under "Edit users\' authenticator operations" like the other credential permissions (okta.users.credentials.*)',
+                    "source": "help-role-permissions",
+                },
+                {
+                    "fact": "resource",
+                    "kind": "documented",
+                    "note": "the TAC role's resource set holds Users",
+                    "source": "help-tac-roles",
+                },
+            ],
         },
         "okta.users.credentials.resetFactors": {
             "console": [
@@ -47,52 +111,162 @@ CATALOGUE: Final[dict[str, Any]] = {
                 "Reset users' authenticators",
             ],
             "resource": "users",
-            "source": "W2",
+            "sources": [
+                {
+                    "fact": "console",
+                    "kind": "documented",
+                    "source": "help-role-permissions",
+                },
+                {
+                    "fact": "resource",
+                    "kind": "documented",
+                    "source": "docs-role-assignment",
+                },
+            ],
         },
         "okta.users.lifecycle.activate": {
             "console": ["User", "Edit users' lifecycle states", "Activate users"],
             "resource": "users",
-            "source": "W2",
+            "sources": [
+                {
+                    "fact": "console",
+                    "kind": "documented",
+                    "source": "help-role-permissions",
+                },
+                {
+                    "fact": "resource",
+                    "kind": "documented",
+                    "source": "docs-role-assignment",
+                },
+            ],
         },
         "okta.users.lifecycle.deactivate": {
             "console": ["User", "Edit users' lifecycle states", "Deactivate users"],
             "resource": "users",
-            "source": "W2",
+            "sources": [
+                {
+                    "fact": "console",
+                    "kind": "documented",
+                    "source": "help-role-permissions",
+                },
+                {
+                    "fact": "resource",
+                    "kind": "documented",
+                    "source": "docs-role-assignment",
+                },
+            ],
         },
         "okta.users.lifecycle.manage": {
             "console": ["User", "Edit users' lifecycle states"],
             "resource": "users",
-            "source": "W2",
+            "sources": [
+                {
+                    "fact": "console",
+                    "kind": "documented",
+                    "source": "help-role-permissions",
+                },
+                {
+                    "fact": "resource",
+                    "kind": "documented",
+                    "source": "docs-role-assignment",
+                },
+            ],
         },
         "okta.users.lifecycle.suspend": {
             "console": ["User", "Edit users' lifecycle states", "Suspend users"],
             "resource": "users",
-            "source": "W2",
+            "sources": [
+                {
+                    "fact": "console",
+                    "kind": "documented",
+                    "source": "help-role-permissions",
+                },
+                {
+                    "fact": "resource",
+                    "kind": "documented",
+                    "source": "docs-role-assignment",
+                },
+            ],
         },
         "okta.users.lifecycle.unlock": {
             "console": ["User", "Edit users' lifecycle states", "Unlock users"],
             "resource": "users",
-            "source": "W2",
+            "sources": [
+                {
+                    "fact": "console",
+                    "kind": "documented",
+                    "source": "help-role-permissions",
+                },
+                {
+                    "fact": "resource",
+                    "kind": "documented",
+                    "source": "docs-role-assignment",
+                },
+            ],
         },
         "okta.users.lifecycle.unsuspend": {
             "console": ["User", "Edit users' lifecycle states", "Unsuspend users"],
             "resource": "users",
-            "source": "W2",
+            "sources": [
+                {
+                    "fact": "console",
+                    "kind": "documented",
+                    "source": "help-role-permissions",
+                },
+                {
+                    "fact": "resource",
+                    "kind": "documented",
+                    "source": "docs-role-assignment",
+                },
+            ],
         },
         "okta.users.manage": {
             "console": ["User", "Manage users"],
             "resource": "users",
-            "source": "W2",
+            "sources": [
+                {
+                    "fact": "console",
+                    "kind": "documented",
+                    "source": "help-role-permissions",
+                },
+                {
+                    "fact": "resource",
+                    "kind": "documented",
+                    "source": "docs-role-assignment",
+                },
+            ],
         },
         "okta.users.read": {
             "console": ["User", "View users and their details"],
             "resource": "users",
-            "source": "W2",
+            "sources": [
+                {
+                    "fact": "console",
+                    "kind": "documented",
+                    "source": "help-role-permissions",
+                },
+                {
+                    "fact": "resource",
+                    "kind": "documented",
+                    "source": "docs-role-assignment",
+                },
+            ],
         },
         "okta.users.userprofile.manage": {
             "console": ["User", "Edit users' profile attributes"],
             "resource": "users",
-            "source": "W2",
+            "sources": [
+                {
+                    "fact": "console",
+                    "kind": "documented",
+                    "source": "help-role-permissions",
+                },
+                {
+                    "fact": "resource",
+                    "kind": "documented",
+                    "source": "docs-role-assignment",
+                },
+            ],
         },
     },
     "resources": {
@@ -100,38 +274,123 @@ CATALOGUE: Final[dict[str, Any]] = {
             "console": "All applications",
             "orn": "orn:okta:idp:{org}:apps",
             "rest": "/api/v1/apps",
+            "sources": [
+                {
+                    "fact": "console",
+                    "kind": "documented",
+                    "source": "docs-role-assignment",
+                },
+                {"fact": "rest", "kind": "documented", "source": "okta-mgmt-spec"},
+                {"fact": "orn", "kind": "documented", "source": "okta-mgmt-spec"},
+            ],
         },
         "groups": {
             "console": "All groups",
             "orn": "orn:okta:directory:{org}:groups",
             "rest": "/api/v1/groups",
+            "sources": [
+                {
+                    "fact": "console",
+                    "kind": "documented",
+                    "source": "docs-role-assignment",
+                },
+                {"fact": "rest", "kind": "documented", "source": "okta-mgmt-spec"},
+                {"fact": "orn", "kind": "documented", "source": "okta-mgmt-spec"},
+            ],
         },
         "iam": {
             "console": "All identity and access management resources",
             "orn": "orn:okta:iam:{org}",
             "rest": "/api/v1/iam",
+            "sources": [
+                {
+                    "fact": "console",
+                    "kind": "documented",
+                    "source": "docs-role-assignment",
+                },
+                {
+                    "fact": "rest",
+                    "kind": "inferred",
+                    "note": "the base path of the roles and resource-sets APIs",
+                    "source": "okta-mgmt-spec",
+                },
+                {
+                    "fact": "orn",
+                    "kind": "inferred",
+                    "note": "by analogy with the directory and idp ORNs; the spec shows no iam example",
+                    "source": "okta-mgmt-spec",
+                },
+            ],
         },
         "users": {
             "console": "All users",
             "orn": "orn:okta:directory:{org}:users",
             "rest": "/api/v1/users",
+            "sources": [
+                {
+                    "fact": "console",
+                    "kind": "documented",
+                    "source": "docs-role-assignment",
+                },
+                {
+                    "fact": "rest",
+                    "kind": "documented",
+                    "note": "the all-users resource of a resource set links to /api/v1/users",
+                    "source": "okta-mgmt-spec",
+                },
+                {"fact": "orn", "kind": "documented", "source": "okta-mgmt-spec"},
+            ],
         },
     },
     "standard_roles": {
         "API_ACCESS_MANAGEMENT_ADMIN": {
-            "documented": "manage authorization servers (W3)",
+            "documented": "manage authorization servers",
             "inferred": "no user permission",
             "label": "API Access Management Administrator",
             "permissions": ["okta.authzServers.manage"],
+            "sources": [
+                {
+                    "fact": "label",
+                    "kind": "documented",
+                    "source": "help-admin-comparison",
+                },
+                {
+                    "fact": "okta.authzServers.manage",
+                    "kind": "documented",
+                    "note": "the authorization server rows",
+                    "source": "help-admin-comparison",
+                },
+            ],
         },
         "APP_ADMIN": {
-            "documented": "manage apps (W3)",
-            "inferred": "no user or group permission that oktakit operations need",
+            "documented": "manage apps; view users and groups",
+            "inferred": "no other user or group permission that oktakit operations need",
             "label": "Application Administrator",
-            "permissions": ["okta.apps.manage"],
+            "permissions": ["okta.apps.manage", "okta.users.read", "okta.groups.read"],
+            "sources": [
+                {"fact": "label", "kind": "documented", "source": "help-app-admin"},
+                {
+                    "fact": "okta.apps.manage",
+                    "kind": "documented",
+                    "note": '"Add and configure apps"',
+                    "source": "help-app-admin",
+                },
+                {
+                    "fact": "okta.users.read",
+                    "kind": "documented",
+                    "note": '"View users and groups"',
+                    "source": "help-app-admin",
+                },
+                {
+                    "fact": "okta.groups.read",
+                    "kind": "documented",
+                    "note": '"View users and groups"',
+                    "source": "help-app-admin",
+                },
+            ],
         },
         "GROUP_MEMBERSHIP_ADMIN": {
-            "documented": "view users and groups, manage group membership (W3)",
+            "documented": "view users and groups, manage group membership",
             "inferred": "",
             "label": "Group Membership Administrator",
             "permissions": [
@@ -139,10 +398,32 @@ CATALOGUE: Final[dict[str, Any]] = {
                 "okta.groups.read",
                 "okta.groups.members.manage",
             ],
+            "sources": [
+                {
+                    "fact": "label",
+                    "kind": "documented",
+                    "source": "help-admin-comparison",
+                },
+                {
+                    "fact": "okta.users.read",
+                    "kind": "documented",
+                    "source": "help-admin-comparison",
+                },
+                {
+                    "fact": "okta.groups.read",
+                    "kind": "documented",
+                    "source": "help-admin-comparison",
+                },
+                {
+                    "fact": "okta.groups.members.manage",
+                    "kind": "documented",
+                    "source": "help-admin-comparison",
+                },
+            ],
         },
         "HELP_DESK_ADMIN": {
-            "documented": "view users, reset passwords and factors, unlock users, clear sessions (W3)",
-            "inferred": "no suspend, profile edits or temporary access codes",
+            "documented": "view user profiles, reset passwords and MFA, unlock accounts, clear sessions; not suspend, create or activate users",
+            "inferred": "reading groups; no profile edits or temporary access codes",
             "label": "Help Desk Administrator",
             "permissions": [
                 "okta.users.read",
@@ -152,41 +433,173 @@ CATALOGUE: Final[dict[str, Any]] = {
                 "okta.users.credentials.resetPassword",
                 "okta.groups.read",
             ],
+            "sources": [
+                {
+                    "fact": "label",
+                    "kind": "documented",
+                    "source": "help-help-desk-admin",
+                },
+                {
+                    "fact": "okta.users.read",
+                    "kind": "documented",
+                    "note": '"View user profiles"',
+                    "source": "help-help-desk-admin",
+                },
+                {
+                    "fact": "okta.users.lifecycle.unlock",
+                    "kind": "documented",
+                    "note": '"Unlock account"',
+                    "source": "help-help-desk-admin",
+                },
+                {
+                    "fact": "okta.users.lifecycle.clearSessions",
+                    "kind": "documented",
+                    "note": '"Clear user session"',
+                    "source": "help-help-desk-admin",
+                },
+                {
+                    "fact": "okta.users.credentials.resetFactors",
+                    "kind": "documented",
+                    "note": '"Reset Multifactor Authentication"',
+                    "source": "help-help-desk-admin",
+                },
+                {
+                    "fact": "okta.users.credentials.resetPassword",
+                    "kind": "documented",
+                    "note": '"Reset password"',
+                    "source": "help-help-desk-admin",
+                },
+                {
+                    "fact": "okta.groups.read",
+                    "kind": "inferred",
+                    "note": "it works on the users of the groups it is assigned",
+                    "source": "help-help-desk-admin",
+                },
+            ],
         },
         "ORG_ADMIN": {
-            "documented": "manage users, groups and apps; no adding or removing admins (W3)",
-            "inferred": "okta.iam.read (reading role assignments)",
+            "documented": "manage users, groups and apps; not add, remove or view administrators",
+            "inferred": "temporary access codes through okta.users.manage",
             "label": "Organization Administrator",
             "permissions": [
                 "okta.users.manage",
                 "okta.groups.manage",
                 "okta.apps.manage",
-                "okta.iam.read",
+            ],
+            "sources": [
+                {
+                    "fact": "label",
+                    "kind": "documented",
+                    "source": "help-admin-comparison",
+                },
+                {
+                    "fact": "okta.users.manage",
+                    "kind": "documented",
+                    "note": "the user management rows",
+                    "source": "help-admin-comparison",
+                },
+                {
+                    "fact": "okta.groups.manage",
+                    "kind": "documented",
+                    "note": "the group management rows",
+                    "source": "help-admin-comparison",
+                },
+                {
+                    "fact": "okta.apps.manage",
+                    "kind": "documented",
+                    "note": "the application management rows",
+                    "source": "help-admin-comparison",
+                },
             ],
         },
         "READ_ONLY_ADMIN": {
-            "documented": "view everything, change nothing (W3)",
+            "documented": "view users, groups and apps; change nothing; not view administrators",
             "inferred": "",
             "label": "Read-only Administrator",
-            "permissions": ["*.read"],
+            "permissions": ["okta.users.read", "okta.groups.read", "okta.apps.read"],
+            "sources": [
+                {
+                    "fact": "label",
+                    "kind": "documented",
+                    "source": "help-read-only-admin",
+                },
+                {
+                    "fact": "okta.users.read",
+                    "kind": "documented",
+                    "note": "Users",
+                    "source": "help-read-only-admin",
+                },
+                {
+                    "fact": "okta.groups.read",
+                    "kind": "documented",
+                    "note": "Groups",
+                    "source": "help-read-only-admin",
+                },
+                {
+                    "fact": "okta.apps.read",
+                    "kind": "documented",
+                    "note": "Apps and app instances",
+                    "source": "help-read-only-admin",
+                },
+            ],
         },
         "REPORT_ADMIN": {
-            "documented": "view reports and the System Log (W3)",
-            "inferred": "no user permission",
+            "documented": "view reports and the System Log",
+            "inferred": "no admin-role permission that oktakit operations need (okta.reports.read is an OAuth scope, not a role permission)",
             "label": "Report Administrator",
-            "permissions": ["okta.reports.read"],
+            "permissions": [],
+            "sources": [
+                {
+                    "fact": "label",
+                    "kind": "documented",
+                    "source": "help-admin-comparison",
+                },
+                {
+                    "fact": "permissions",
+                    "kind": "documented",
+                    "note": "okta.reports.read is in the table of OAuth scopes; no role permission of Okta's catalogue names reports",
+                    "source": "docs-oauth-scopes",
+                },
+            ],
         },
         "SUPER_ADMIN": {
-            "documented": "every admin task, including admin roles (W3)",
+            "documented": "every admin task, including adding, removing and viewing administrators",
             "inferred": "",
             "label": "Super Administrator",
             "permissions": ["*"],
+            "sources": [
+                {
+                    "fact": "label",
+                    "kind": "documented",
+                    "source": "help-admin-comparison",
+                },
+                {
+                    "fact": "*",
+                    "kind": "documented",
+                    "note": '"Super admins can perform all admin tasks for an org"',
+                    "source": "help-admin-comparison",
+                },
+            ],
         },
         "USER_ADMIN": {
-            "documented": "manage the users of its groups (all users when unconstrained), their lifecycle, passwords and factors (W3)",
-            "inferred": "temporary access codes through okta.users.manage; no okta.iam.read",
+            "documented": "create, activate, deactivate, suspend and unlock the users of its groups (all users when unconstrained), reset their passwords and factors, edit their profiles",
+            "inferred": "temporary access codes through okta.users.manage; reading its groups; no okta.iam.read",
             "label": "Group Administrator",
             "permissions": ["okta.users.manage", "okta.groups.read"],
+            "sources": [
+                {"fact": "label", "kind": "documented", "source": "help-group-admin"},
+                {
+                    "fact": "okta.users.manage",
+                    "kind": "documented",
+                    "source": "help-group-admin",
+                },
+                {
+                    "fact": "okta.groups.read",
+                    "kind": "inferred",
+                    "note": "a group admin renames and describes its groups, so it reads them",
+                    "source": "help-group-admin",
+                },
+            ],
         },
     },
 }

@@ -9,7 +9,11 @@ Two limits, as Okta applies them:
   second on Okta's clock, so it is read against the ``Date`` of Okta's answers (``_clock``:
   no single answer can mislead it), and no wait for a reset is longer than one of Okta's
   one-minute windows (``_hints.MAX_HINTED_WAIT``), whatever the headers say.
-  Until a bucket's first answer, one request goes alone to learn its numbers.
+  Until a bucket's first answer, one request goes alone to learn its numbers. Which bucket a
+  request counts in follows Okta's own table (``oktakit._buckets``), so operations Okta counts
+  together share one budget. A rate-limit 429 that still reports room left means the headers
+  describe more than this client may use (the org's bucket, not the client's share of it):
+  that room is kept unused from then on.
 - **Concurrency.** At most ``cap`` requests in flight (``max_in_flight`` at first). A
   concurrency 429 (``X-Rate-Limit-Limit: 0``) lowers the cap to what was in flight besides
   it; each run of successful answers grows it back by one, up to ``max_in_flight``.
@@ -41,8 +45,6 @@ __all__ = [
     "RateLimitPolicy",
     "RateLimitState",
     "ServerClock",
-    "match_bucket",
-    "parse_bucket",
     "rate_limit_kind",
     "rate_limit_state",
     "read_rate_limit",
@@ -82,9 +84,13 @@ class RateLimitPolicy:
 
     ``max_in_flight``: requests in flight at once, org-wide for this client (Okta's
     concurrency limit is 75 on Workforce orgs, 35 on the Integrator Free plan).
-    ``max_share``: the share of each bucket this client may use; the rest is left to the org's
-    other integrations (``0.5`` stops when half the bucket is left). ``on_update`` is called
-    with a ``RateLimitState`` after every answer that carries rate-limit headers.
+    ``max_share``: the share of each bucket, as the headers report it, this client may use;
+    the rest is left to others (``0.5`` stops when half of it is left). Okta's recorded answers
+    report the calling app's or token's own share of a bucket (half of the org's by default),
+    so ``1.0`` uses all of what this credential is given and other clients of the same
+    credential need a smaller share; where the headers report the org's whole bucket, set it
+    to the credential's share (say ``0.5``). ``on_update`` is called with a
+    ``RateLimitState`` after every answer that carries rate-limit headers.
     """
 
     max_in_flight: int = attrs.field(default=20, validator=_positive_int)
@@ -99,6 +105,7 @@ class Budget:
         "limit",
         "name",
         "pending",
+        "refused_with",
         "remaining",
         "reserve",
         "reset",
@@ -112,6 +119,9 @@ class Budget:
         self.limit: int | None = None  # None: no answer yet; -1: answers carry no headers
         self.remaining = 0
         self.reserve = 0
+        # The most Okta still reported left when it refused one of ours: that much is out of
+        # this client's reach (the headers described the org's bucket, the client's share is less).
+        self.refused_with = 0
         self.reset = 0  # Okta's X-Rate-Limit-Reset (epoch seconds)
         self.reset_local = math.inf  # when that is on our clock; inf once the window rolled over
         self.pending = 0  # let through, not answered yet
@@ -140,7 +150,14 @@ class Budget:
             return
         if limit != self.limit:
             self.limit = limit
-            self.reserve = limit - math.floor(limit * share)
+            self.reserve = max(limit - math.floor(limit * share), self.refused_with)
+
+    def refused(self, remaining: int) -> None:
+        """Okta answered a rate-limit 429 for this bucket while reporting ``remaining`` left:
+        keep that much unused, this window and the next ones."""
+        if remaining > self.refused_with:
+            self.refused_with = remaining
+            self.reserve = max(self.reserve, remaining)
 
 
 class Pacer:
@@ -311,6 +328,8 @@ class Pacer:
                 )
                 until = MAX_HINTED_WAIT
             budget.update(numbers, until, now, self.policy.max_share)
+            if status == 429:
+                budget.refused(numbers[1])
         if self.policy.on_update is not None:
             try:
                 self.policy.on_update(rate_limit_state(budget.name, numbers, self.cap))
@@ -325,29 +344,3 @@ def rate_limit_state(bucket: str, numbers: tuple[int, int, int], cap: int) -> Ra
     except (OverflowError, OSError, ValueError):
         reset_at = None
     return RateLimitState(bucket, limit, remaining, reset_at, cap)
-
-
-def parse_bucket(name: str) -> tuple[frozenset[str], tuple[str | None, ...]]:
-    """Okta's bucket name (``"POST|PUT /api/v1/users/{id}"``, ``"/api/v1"``) as (methods, segments).
-
-    No methods means every method; a ``{name}`` segment matches any one segment (None).
-    """
-    methods, _, pattern = name.rpartition(" ")
-    segments = tuple(None if s.startswith("{") else s for s in pattern.split("/") if s)
-    return frozenset(methods.split("|")) if methods else frozenset(), segments
-
-
-def match_bucket(
-    buckets: Mapping[str, tuple[frozenset[str], tuple[str | None, ...]]], method: str, path: str
-) -> str | None:
-    """The bucket counting ``method path``: an exact match first, then the longest prefix (Okta's rule)."""
-    parts = [s for s in path.split("/") if s]
-    best, best_score = None, (-1, -1)
-    for name, (methods, segments) in buckets.items():
-        if (methods and method not in methods) or len(segments) > len(parts):
-            continue
-        if all(s is None or s == p for s, p in zip(segments, parts, strict=False)):
-            score = (int(len(segments) == len(parts)), len(segments))
-            if score > best_score:
-                best, best_score = name, score
-    return best

@@ -17,7 +17,7 @@ from yarl import URL
 from ._arguments import query_value
 from ._error_mapping import api_error_from_response
 from ._exchange import DEFAULT_MAX_RESPONSE_BYTES, exchange, json_or_none
-from ._traits import OperationTraits, traits_for
+from ._traits import OperationTraits, request_traits, traits_for
 from ._version import __version__
 from .auth import Authorizer, Resend
 from .errors import (
@@ -188,7 +188,9 @@ class Transport:
         if self._session.closed:
             raise ConfigurationError("the aiohttp session given to OktaClient has been closed")
         if operation is None:
-            operation = traits_for(method, target.path)
+            operation = traits_for(method, target.raw_path)
+        else:
+            operation = request_traits(operation, method, target.raw_path)
         call = _Call(method, target, shown, data, base_headers, operation)
         retrier = self._retrier
         if retrier is None:

@@ -206,8 +206,13 @@ async def test_a_service_app_without_the_permission_is_refused_before_any_item(
     ids = add_users(okta_sim, a="ACTIVE")
     key = generate_signing_key("ES256")
     scopes = ["okta.users.read", "okta.users.manage", "okta.roles.read"]
-    # A custom role that may read users but not suspend them.
-    app = okta_sim.add_service_app(jwks=public_jwks([key])["keys"], scopes=scopes, roles=["READ_ONLY_ADMIN"])
+    # A custom role that may read users (and its own roles) but not suspend them.
+    app = okta_sim.add_service_app(
+        jwks=public_jwks([key])["keys"],
+        scopes=scopes,
+        roles=[],
+        custom_permissions=["okta.users.read", "okta.iam.read"],
+    )
 
     async with OktaClient(okta_sim.url, auth=PrivateKeyJWT(app.client_id, key, scopes)) as okta:
         with pytest.raises(InsufficientPermissionsError, match=r"okta\.users\.lifecycle\.suspend"):

@@ -1,5 +1,5 @@
-"""The pacer's pure parts: header reading, bucket matching and the budget (Okta's clock:
-test_server_clock.py)."""
+"""The pacer's pure parts: header reading and the budget (Okta's clock: test_server_clock.py;
+bucket matching: test_okta_buckets.py)."""
 
 from __future__ import annotations
 
@@ -12,8 +12,6 @@ from hypothesis import strategies as st
 from oktakit import ApiToken, ConfigurationError, OktaClient, RateLimitPolicy
 from oktakit.ratelimit import (
     Budget,
-    match_bucket,
-    parse_bucket,
     rate_limit_kind,
     read_rate_limit,
 )
@@ -44,36 +42,6 @@ def test_rate_limit_headers_are_read_as_numbers() -> None:
 )
 def test_a_429_is_classified_by_its_headers(headers: dict[str, str], kind: str) -> None:
     assert kind == rate_limit_kind(headers)
-
-
-BUCKETS = {
-    name: parse_bucket(name)
-    for name in (
-        "GET /api/v1/users",
-        "GET /api/v1/users/{id}",
-        "POST|PUT|DELETE /api/v1/users/{id}",
-        "POST /api/v1/users/{id}/lifecycle",
-        "/api/v1",
-    )
-}
-
-
-@pytest.mark.parametrize(
-    ("method", "path", "bucket"),
-    [
-        ("GET", "/api/v1/users", "GET /api/v1/users"),
-        ("GET", "/api/v1/users/00u1", "GET /api/v1/users/{id}"),
-        ("GET", "/api/v1/users/00u1/groups", "GET /api/v1/users/{id}"),
-        ("DELETE", "/api/v1/users/00u1", "POST|PUT|DELETE /api/v1/users/{id}"),
-        ("POST", "/api/v1/users/00u1/lifecycle/suspend", "POST /api/v1/users/{id}/lifecycle"),
-        ("POST", "/api/v1/users", "/api/v1"),
-        ("GET", "/oauth2/v1/clients/x/roles", None),
-    ],
-)
-def test_a_request_counts_in_the_exact_then_longest_prefix_bucket(
-    method: str, path: str, bucket: str | None
-) -> None:
-    assert bucket == match_bucket(BUCKETS, method, path)
 
 
 def _budget(limit: int, remaining: int, share: float = 1.0) -> Budget:

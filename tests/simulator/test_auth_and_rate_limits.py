@@ -12,6 +12,7 @@ import pytest
 import pytest_asyncio
 
 from oktakit.testing import BucketRule, ManualClock, OktaSimulator, RateLimitConfig, RateLimiter
+from oktakit.testing._ratelimit import Decision, okta_buckets
 
 from .conftest import assert_okta_error, call, user_with
 
@@ -111,12 +112,14 @@ async def limited(clock: ManualClock) -> AsyncIterator[tuple[OktaSimulator, aioh
         yield sim, session
 
 
-async def test_default_buckets_use_okta_limits_and_count_separately(
+async def test_default_buckets_are_oktas_with_workforce_limits_and_count_together_as_okta_does(
     limited: tuple[OktaSimulator, aiohttp.ClientSession],
 ) -> None:
+    # Okta's Workforce defaults (management rate-limit page) and Okta's rule table: list users, a
+    # user's groups and the lifecycle POSTs count down one /api/v1/users counter.
     sim, client = limited
     user = user_with(sim, "ACTIVE")
-    seen: dict[tuple[str, str], list[tuple[int, int]]] = {}
+    seen: list[tuple[str, int, int]] = []
     for path, method in [
         (f"/api/v1/users/{user.id}", "GET"),
         (f"/api/v1/users/{user.id}", "GET"),
@@ -126,15 +129,30 @@ async def test_default_buckets_use_okta_limits_and_count_separately(
         ("/api/v1/authenticators", "GET"),
     ]:
         async with client.request(method, path) as response:
-            seen.setdefault((method, path), []).append(
-                (int(response.headers["X-Rate-Limit-Limit"]), int(response.headers["X-Rate-Limit-Remaining"]))
+            numbers = (
+                int(response.headers["X-Rate-Limit-Limit"]),
+                int(response.headers["X-Rate-Limit-Remaining"]),
             )
-    assert seen[("GET", f"/api/v1/users/{user.id}")] == [(2000, 1999), (2000, 1998)]
-    assert seen[("GET", "/api/v1/users")] == [(600, 599)]
-    # /users/{id}/groups has a bucket of its own (the spec's x-okta-rate-limit: 1200 a minute).
-    assert seen[("GET", f"/api/v1/users/{user.id}/groups")] == [(1200, 1199)]
-    assert seen[("POST", f"/api/v1/users/{user.id}/lifecycle/reset_factors")] == [(600, 599)]
-    assert seen[("GET", "/api/v1/authenticators")] == [(600, 599)]
+            seen.append((f"{method} {path.replace(user.id, '{id}')}", *numbers))
+    assert [
+        ("GET /api/v1/users/{id}", 2000, 1999),
+        ("GET /api/v1/users/{id}", 2000, 1998),
+        ("GET /api/v1/users", 600, 599),
+        ("GET /api/v1/users/{id}/groups", 600, 598),
+        ("POST /api/v1/users/{id}/lifecycle/reset_factors", 600, 597),
+        ("GET /api/v1/authenticators", 1200, 1199),
+    ] == seen
+
+
+async def test_get_users_me_counts_in_a_bucket_of_its_own(
+    limited: tuple[OktaSimulator, aiohttp.ClientSession],
+) -> None:
+    sim, client = limited
+    user = user_with(sim, "ACTIVE")
+    await call(client, "GET", f"/api/v1/users/{user.id}")
+    await call(client, "GET", "/api/v1/users/me")
+    assert 1 == sim.rate_limiter.bucket("/api/v1/users/me").count
+    assert 1 == sim.rate_limiter.bucket("/api/v1/users/{id:.+}").count
 
 
 async def test_bucket_choice_is_exact_match_first_then_longest_prefix(clock: ManualClock) -> None:
@@ -205,12 +223,13 @@ async def test_set_rate_limit_changes_one_bucket(
     limited: tuple[OktaSimulator, aiohttp.ClientSession],
 ) -> None:
     sim, client = limited
-    sim.set_rate_limit(1, bucket="POST /api/v1/users/{id}/lifecycle")
+    sim.set_rate_limit(1, bucket="/api/v1/users")
     user = user_with(sim, "ACTIVE")
     assert (await call(client, "POST", f"/api/v1/users/{user.id}/lifecycle/reset_factors"))[0] == 200
     assert (await call(client, "POST", f"/api/v1/users/{user.id}/lifecycle/reset_factors"))[0] == 429
+    assert (await call(client, "GET", f"/api/v1/users/{user.id}/groups"))[0] == 429  # the same bucket
     assert (await call(client, "GET", f"/api/v1/users/{user.id}"))[0] == 200
-    with pytest.raises(KeyError, match=r"no rate-limit bucket 'GET /nope'; have \[.*'GET /api/v1/users'"):
+    with pytest.raises(KeyError, match=r"no rate-limit bucket 'GET /nope'; have \[.*'/api/v1/users'"):
         sim.set_rate_limit(1, bucket="GET /nope")
 
 
@@ -277,6 +296,105 @@ async def test_a_bucket_is_found_by_its_label_and_an_unknown_label_is_named() ->
 
     limiter = RateLimiter(RateLimitConfig.uniform(7), lambda: 0.0)
 
-    assert 7 == limiter.bucket("GET /api/v1/users/{id}").limit
+    assert 7 == limiter.bucket("/api/v1/users/{id:.+}").limit
     with pytest.raises(KeyError, match="no rate-limit bucket 'GET /nope'"):
         limiter.bucket("GET /nope")
+
+
+# --- editions and each client's share ---------------------------------------------------------
+async def test_okta_config_takes_an_editions_defaults_and_scales_them() -> None:
+    # Okta's Integrator Free Plan defaults: /api/v1/users 100, GET a user 100, token 300; 35
+    # requests in flight (management and end-user rate-limit pages, concurrency page).
+    free = RateLimiter(RateLimitConfig.okta("integrator_free"), lambda: 0.0)
+    assert (100, 100, 300, 35) == (
+        free.bucket("/api/v1/users").limit,
+        free.bucket("/api/v1/users/{id:.+}").limit,
+        free.bucket("/oauth2/v1/token").limit,
+        free.concurrency_limit,
+    )
+    scaled = RateLimiter(RateLimitConfig.okta(scale=0.01, window=1.0), lambda: 0.0)
+    assert (6, 20, 1) == (
+        scaled.bucket("/api/v1/users").limit,
+        scaled.bucket("/api/v1/users/{id:.+}").limit,
+        scaled.bucket("/oauth2/v1/clients").limit,  # never below one
+    )
+    assert 75 == RateLimiter(RateLimitConfig(), lambda: 0.0).concurrency_limit  # Workforce
+    # Okta's windows are a minute; the client share and the headers' reading pass through.
+    default = RateLimitConfig.okta()
+    assert (60.0, None, "client") == (default.window, default.client_share, default.headers)
+    custom = RateLimitConfig.okta("one_app", window=2.0, client_share=0.5, headers="org")
+    assert (2.0, 0.5, "org", 35) == (custom.window, custom.client_share, custom.headers, custom.concurrency)
+
+
+async def test_okta_buckets_keep_oktas_methods_and_exact_rules() -> None:
+    # Okta's table: GET /users/{id} and POST /users/{id} count apart, a user's groups in /users.
+    rules = okta_buckets()
+    assert 600 == next(rule.limit for rule in rules if rule.label == "/api/v1/users")  # Workforce, unscaled
+    limiter = RateLimiter(RateLimitConfig.okta(scale=0.5), lambda: 0.0)
+
+    def label(method: str, path: str) -> str:
+        bucket = limiter.bucket_for(method, path)
+        assert bucket is not None
+        return bucket.label
+
+    assert "/api/v1/users/{id:.+}" == label("GET", "/api/v1/users/00u1")
+    assert "/api/v1/users/{id}" == label("POST", "/api/v1/users/00u1")
+    assert "/api/v1/users" == label("GET", "/api/v1/users/00u1/groups")
+    assert "/api/v1/users/me" == label("GET", "/api/v1/users/me")
+    assert 300 == limiter.bucket("/api/v1/users").limit
+
+
+async def _limits_seen(
+    sim: OktaSimulator, client: aiohttp.ClientSession, times: int
+) -> list[tuple[int, str, str]]:
+    user = user_with(sim, "ACTIVE")
+    seen = []
+    for _ in range(times):
+        code, _, response = await call(client, "GET", f"/api/v1/users/{user.id}/groups")
+        seen.append(
+            (code, response.headers["X-Rate-Limit-Limit"], response.headers["X-Rate-Limit-Remaining"])
+        )
+    return seen
+
+
+async def test_a_clients_share_is_what_the_headers_report_by_default(clock: ManualClock) -> None:
+    config = RateLimitConfig(buckets=(BucketRule("/api/v1/users", 4, name="users"),), client_share=0.5)
+    async with (
+        OktaSimulator(users=10, seed=5, clock=clock, rate_limit=config) as sim,
+        aiohttp.ClientSession(base_url=sim.url, headers=sim.headers) as client,
+    ):
+        seen = await _limits_seen(sim, client, 3)
+        # Half of 4 for this token; the third is refused though the org's bucket has room.
+        assert [(200, "2", "1"), (200, "2", "0"), (429, "2", "0")] == seen
+        # Another token has a share of its own, and the org's bucket still has room for it.
+        other = {"Authorization": f"SSWS {sim.issue_api_token()}"}
+        code, _, response = await call(client, "GET", "/api/v1/users", headers=other)
+        assert (200, "2", "1") == (
+            code,
+            response.headers["X-Rate-Limit-Limit"],
+            response.headers["X-Rate-Limit-Remaining"],
+        )
+
+
+async def test_with_org_headers_a_client_is_refused_at_its_share_while_the_headers_show_room(
+    clock: ManualClock,
+) -> None:
+    config = RateLimitConfig(
+        buckets=(BucketRule("/api/v1/users", 4, name="users"),), client_share=0.5, headers="org"
+    )
+    async with (
+        OktaSimulator(users=10, seed=5, clock=clock, rate_limit=config) as sim,
+        aiohttp.ClientSession(base_url=sim.url, headers=sim.headers) as client,
+    ):
+        # Refused at half of 4 while the org's bucket reports 2 left (not counting the refusal).
+        assert [(200, "4", "3"), (200, "4", "2"), (429, "4", "2")] == await _limits_seen(sim, client, 3)
+        clock.advance(60)  # a new window: the share is whole again
+        assert [(200, "4", "3")] == await _limits_seen(sim, client, 1)
+
+
+async def test_a_clients_share_is_at_least_one_request_and_keeps_the_orgs_reset() -> None:
+    config = RateLimitConfig(buckets=(BucketRule("/", 1, name="all"),), window=60.0, client_share=0.5)
+    limiter = RateLimiter(config, lambda: 0.0)
+    bucket = limiter.bucket("all")
+    org = limiter.hit(bucket, 10.0)
+    assert Decision(True, 1, 0, 70) == limiter.hit_client(bucket, "token", org)  # half of 1 is 1

@@ -81,7 +81,10 @@ async def test_allowed_calls_succeed_with_every_scope_and_a_super_admin(
     [
         (("USER_ADMIN",), None, "getUser suspendUser resetFactors listUserGroups", "listRolesForClient"),
         (("HELP_DESK_ADMIN",), None, "getUser unlockUser resetFactors", "suspendUser listRolesForClient"),
-        (("READ_ONLY_ADMIN",), None, "getUser listRolesForClient listUserGroups", "suspendUser"),
+        # Okta Help: only a super admin may view administrators (and so read role assignments).
+        (("READ_ONLY_ADMIN",), None, "getUser listUserGroups", "suspendUser listRolesForClient"),
+        (("ORG_ADMIN",), None, "getUser suspendUser resetFactors listUserGroups", "listRolesForClient"),
+        (("APP_ADMIN",), None, "getUser listUserGroups", "suspendUser listRolesForClient"),
         ((), ["okta.users.lifecycle.manage"], "suspendUser unlockUser", "getUser resetFactors"),
         ((), ["okta.users.manage"], "getUser suspendUser resetFactors", "listUserGroups"),
         ((), ["okta.users.userprofile.manage"], "getUser", "suspendUser"),
@@ -91,6 +94,8 @@ async def test_allowed_calls_succeed_with_every_scope_and_a_super_admin(
         "user-admin",
         "help-desk",
         "read-only",
+        "org-admin",
+        "app-admin",
         "custom-lifecycle",
         "custom-users-manage",
         "custom-profile",
@@ -250,8 +255,10 @@ def test_manage_permissions_imply_everything_beneath_them() -> None:
     assert not lifecycle.allows("okta.users.read")
     assert not Grants({"okta.users.userprofile.manage"}).allows("okta.users.read")
     read_only = Grants(set(STANDARD_ROLE_PERMISSIONS["READ_ONLY_ADMIN"]))
-    assert read_only.allows("okta.iam.read")
+    assert read_only.allows("okta.users.read")
+    assert not read_only.allows("okta.iam.read")  # viewing administrators is a super admin's
     assert not read_only.allows("okta.users.lifecycle.suspend")
+    assert Grants({"*.read"}).allows("okta.iam.read")
     assert Grants({"*"}).allows("okta.anything.at.all")
     assert Grants(set()).allows_any(((),))  # `[[]]`: nothing needed
 

@@ -203,12 +203,14 @@ async def test_partial_update_cannot_change_user_type(
     assert_okta_error(code, body, 400, "E0000001")
 
 
-async def test_update_of_deprovisioned_user_returns_403_e0000038(
+async def test_update_of_deprovisioned_user_returns_404_e0000007_as_okta_answered(
     sim: OktaSimulator, client: aiohttp.ClientSession
 ) -> None:
+    # okta-sdk-java issue 721: an update of a DEPROVISIONED user got 404 E0000007.
     user = user_with(sim, "DEPROVISIONED")
     code, body, _ = await call(client, "POST", f"/api/v1/users/{user.id}", json={"profile": {"title": "x"}})
-    assert_okta_error(code, body, 403, "E0000038")
+    assert_okta_error(code, body, 404, "E0000007")
+    assert f"Not found: Resource not found: {user.id} (User)" == body["errorSummary"]
 
 
 async def test_update_of_unknown_user_returns_404(client: aiohttp.ClientSession) -> None:

@@ -13,15 +13,19 @@ Where Okta's documentation leaves a choice, the simulator does this:
 - Lifecycle transitions complete synchronously (no ``transitioningToStatus``) unless
   ``transition_delay`` is set; the lifecycle 200s without payload answer ``{}`` (as Okta does
   today) or, with ``lifecycle_body="empty"``, nothing.
-- Deactivating a DEPROVISIONED user, resetting its factors, and any status-forbidden activate or
-  reactivate answer 403 E0000038; activating an ACTIVE user 403 E0000016; suspend/unsuspend in
-  the wrong status 400 E0000001; unlock of a user that is not LOCKED_OUT 403 E0000032.
+- Deactivating or updating a DEPROVISIONED user answers 404 E0000007 (the one public Okta
+  answer); resetting its factors, and any status-forbidden activate or reactivate, 403
+  E0000038; activating an ACTIVE user 403 E0000016; suspend/unsuspend in the wrong status 400
+  E0000001; unlock of a user that is not LOCKED_OUT 403 E0000032. Each status rule names its
+  source (``STATUS_RULES`` in ``_lifecycle``, ``_profile``, ``_resources``, ``_query``).
 - A STAGED user's ``_links`` omit ``deactivate`` (like recorded Okta responses) though it works.
 - Invalid ``search``/``filter`` expressions give 400 E0000031, bad dates E0000030, ``search`` with
   ``filter`` or ``q`` E0000033; ``q`` never paginates; DEPROVISIONED users are listed by
   ``search`` and ``filter`` only.
 - The TAC path takes a user id only and answers 404 E0000007 for an unknown one.
-- Rate limits default to Okta's published per-minute bucket limits; faults bypass the counters.
+- Rate limits default to Okta's buckets (``okta_spec/rate_limits.yaml``, matched as the client
+  matches them) with their Workforce Identity limits (``RateLimitConfig.okta`` for another
+  edition, shorter windows, or each client's share of a bucket); faults bypass the counters.
 - OAuth: service apps authenticate with ``private_key_jwt`` only; tokens are RS256 JWTs; a
   ``.manage`` scope does not stand in for ``.read``; standard roles map to the permission table
   in ``okta_spec/permissions.yaml``; a custom role reaches only what its resource set holds

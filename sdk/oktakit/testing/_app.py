@@ -138,9 +138,9 @@ class _Pipeline:
         limiter = self.limiter
         resource = route.resource
         if resource is not None:
-            bucket = limiter.bucket_for(method, resource.canonical, cacheable=True)
+            bucket = limiter.route_bucket(method, resource.canonical, request.rel_url.raw_path)
         else:
-            bucket = limiter.bucket_for(method, request.path)
+            bucket = limiter.bucket_for(method, request.rel_url.raw_path)
         outcome: _Outcome
         if limiter.in_flight >= limiter.concurrency_limit:
             outcome = (
@@ -186,6 +186,12 @@ class _Pipeline:
         try:
             if operation not in self.public:
                 principal = request[PRINCIPAL] = self.auth.authenticate(request)
+                if bucket is not None and decision is not None and self.limiter.client_share is not None:
+                    # The client's own share of the bucket (an API token, or a service app).
+                    client = principal.client_id or principal.subject
+                    decision = self.limiter.hit_client(bucket, client, decision)
+                    if not decision.allowed:
+                        return _error_response(SimulatedError("E0000047")), decision, None, True
                 # An OAuth token: scopes and its app's roles; an API token: its admin's roles.
                 await self.authorizer.authorize(request, principal, operation)
             if self.org.pending:

@@ -9,10 +9,49 @@ from __future__ import annotations
 
 from typing import Final
 
-from ._errors import SimulatedError
+from ._errors import SimulatedError, not_found
+from ._sources import Evidence, documented, inferred, recorded
 from ._state import Org
 from ._users import User
 from ._util import random_token
+
+#: The evidence for each status rule below (see ``_sources``).
+STATUS_RULES: Final[dict[str, tuple[Evidence, ...]]] = {
+    "activate": (
+        documented("okta-mgmt-spec", "only users with a STAGED or DEPROVISIONED status"),
+        documented("okta-error-codes", "E0000016 for a user already active"),
+        inferred("docs-users-api", "E0000038 for the other statuses, as Okta answers reactivate"),
+    ),
+    "deactivate": (
+        documented("okta-mgmt-spec", "any status but DEPROVISIONED"),
+        recorded("issue-java-721", "deactivating a DEPROVISIONED user: 404 E0000007, the user not found"),
+    ),
+    "reactivate": (
+        documented("okta-mgmt-spec", "only PROVISIONED or RECOVERY users; a new activation token"),
+        documented("docs-users-api", "403 E0000038 for an unexpected status"),
+    ),
+    "suspend": (
+        documented("okta-mgmt-spec", "only ACTIVE users"),
+        documented("docs-users-api", "an id not in the ACTIVE state: 400 E0000001"),
+    ),
+    "unsuspend": (
+        documented("okta-mgmt-spec", "only SUSPENDED users, back to ACTIVE"),
+        documented("docs-users-api", "an id not in the SUSPENDED state: 400 E0000001"),
+    ),
+    "unlock": (
+        documented("okta-mgmt-spec", "LOCKED_OUT users (and ACTIVE ones blocked from unknown devices)"),
+        inferred("okta-error-codes", 'E0000032 "Unlock is not allowed for this user" for any other status'),
+    ),
+    "reset_factors": (
+        documented("okta-mgmt-spec", "factor enrollments return to unenrolled; the status stays"),
+        inferred("okta-error-codes", "E0000038 for a DEPROVISIONED user, which has no factors to reset"),
+    ),
+    "transitioning": (documented("okta-error-codes", "E0000112 while the user is still being activated"),),
+    "links": (
+        documented("okta-mgmt-spec", "a user's _links offer the operations its status allows"),
+        recorded("rec-create-get-user", "a STAGED user's links omit deactivate"),
+    ),
+}
 
 # Link relations and where they point, relative to /api/v1/users/{id}.
 LINK_TARGETS: Final[dict[str, str]] = {
@@ -101,13 +140,12 @@ def activate(org: Org, user: User, *, send_email: bool) -> dict[str, str]:
 def deactivate(org: Org, user: User, *, respond_async: bool) -> None:
     """Any status but DEPROVISIONED -> DEPROVISIONED.
 
-    Okta documents no specific code for deactivating an already deactivated user; the
-    catalogue's E0000038 ("not allowed in the user's current status", 403) is the documented
-    generic answer for an operation the status forbids, and 403 is declared for this operation.
+    Okta documents no answer for deactivating a deactivated user; the one public answer
+    (``STATUS_RULES["deactivate"]``) is 404 E0000007, as if the user did not exist.
     """
     _ensure_idle(user)
     if user.status == "DEPROVISIONED":
-        raise SimulatedError("E0000038")
+        raise not_found(user.id, "User")
     for tac in user.tac_enrollments:
         tac.valid = False  # a deprovisioned user keeps no usable sign-in code
     _move(org, user, "DEPROVISIONED", asynchronous=respond_async)

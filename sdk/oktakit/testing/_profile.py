@@ -6,9 +6,22 @@ import re
 from datetime import date
 from typing import Any, Final
 
-from ._errors import SimulatedError
+from ._errors import SimulatedError, not_found
+from ._sources import Evidence, documented, recorded
 from ._state import Org
 from ._users import User
+
+#: The evidence for the status rules of updates (see ``_sources``).
+STATUS_RULES: Final[dict[str, tuple[Evidence, ...]]] = {
+    "deprovisioned": (
+        documented(
+            "okta-mgmt-spec",
+            "a DEPROVISIONED user's profile is not updated unless the org allows deactivated-user updates",
+        ),
+        recorded("issue-java-721", "an update of a DEPROVISIONED user: 404 E0000007, the user not found"),
+    ),
+    "transitioning": (documented("okta-error-codes", "E0000112 while the user is still being activated"),),
+}
 
 _EMAIL: Final = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 _DATE: Final = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -30,7 +43,7 @@ def apply_update(org: Org, user: User, body: Any, *, replace: bool) -> None:
     if user.transitioning_to is not None:
         raise SimulatedError("E0000112")
     if user.status == "DEPROVISIONED" and not org.options.allow_deprovisioned_updates:
-        raise SimulatedError("E0000038")  # what Okta answers for a deactivated user's profile edit
+        raise not_found(user.id, "User")  # what Okta answered (STATUS_RULES["deprovisioned"])
 
     profile = _merged_profile(user, profile_in or {}, replace=replace)
     causes = _profile_problems(org, user, profile)

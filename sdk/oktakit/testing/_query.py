@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from typing import Any, Final
 
 from ._errors import SimulatedError
+from ._sources import Evidence, documented
 from ._state import Org
 from ._users import User
 from ._util import parse_iso8601
@@ -37,6 +38,14 @@ Predicate = Callable[[User], bool]
 #: Parentheses within parentheses, and comparisons, that one expression may hold.
 MAX_NESTING = 32
 MAX_COMPARISONS = 200
+
+#: The evidence for which statuses each listing shows (see ``_sources``); the default listing's
+#: rule is applied by ``_handlers.list_users``.
+STATUS_RULES: Final[dict[str, tuple[Evidence, ...]]] = {
+    "list_default": (documented("okta-mgmt-spec", "with no query, DEPROVISIONED users are left out"),),
+    "q": (documented("okta-mgmt-spec", "q omits DEPROVISIONED users"),),
+    "search_and_filter": (documented("okta-mgmt-spec", "search and filter return DEPROVISIONED users too"),),
+}
 Value = str | float | bool | None
 
 _TOKEN: Final = re.compile(

@@ -14,6 +14,7 @@ from ._errors import SimulatedError, not_found, validation_failed
 from ._handlers import json_response, page_limit, read_json
 from ._render import authenticator_dict, dumps, permissions_dict, role_assignment_dict, tac_dict
 from ._resource_sets import ALL_GROUPS, ResourceSet
+from ._sources import Evidence, documented, inferred
 from ._state import Authenticator, Org
 from ._users import TacEnrollment, User
 from ._util import iso8601
@@ -21,6 +22,18 @@ from ._util import iso8601
 _SPECIALS = "!@#$%^&*"
 #: Okta's default page size for a resource set's resources (the spec's `limit` default).
 RESOURCES_PAGE: Final = 100
+
+#: The evidence for the status rules of temporary access codes (see ``_sources``).
+STATUS_RULES: Final[dict[str, tuple[Evidence, ...]]] = {
+    "tac_unknown_user": (
+        documented("okta-mgmt-spec", "userId is the id of an existing user (no 404 declared)"),
+        inferred("okta-error-codes", "404 E0000007, Okta's answer for a resource that does not exist"),
+    ),
+    "tac_deprovisioned": (
+        inferred("okta-mgmt-spec", "a deactivated user cannot sign in, so no code is issued: 400 E0000001"),
+    ),
+    "tac_replaces": (documented("okta-mgmt-spec", "issuing a new TAC invalidates any existing TAC"),),
+}
 
 
 async def list_authenticators(request: web.Request) -> web.StreamResponse:

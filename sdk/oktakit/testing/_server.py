@@ -38,8 +38,8 @@ class OktaSimulator:
 
     ``async with OktaSimulator(users=1000, seed=7) as sim:`` binds 127.0.0.1 on a free port;
     then ``sim.url`` is the org URL and ``sim.api_token`` a valid ``SSWS`` token. Rate limits
-    default to Okta's published per-minute limits; pass ``RateLimitConfig.unlimited()`` for
-    throughput benchmarks.
+    default to Okta's buckets with their Workforce Identity limits; pass
+    ``RateLimitConfig.unlimited()`` for throughput benchmarks.
 
     OAuth service apps (``add_service_app``) get access tokens from ``sim.url +
     "/oauth2/v1/token"`` with a ``private_key_jwt`` client assertion, optionally DPoP-bound,
