@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import os
+import signal
 import stat
 import sys
 from collections.abc import Iterator
@@ -176,7 +178,32 @@ def _confirmed(args: argparse.Namespace) -> bool:
     return answer.strip().lower() in ("y", "yes")
 
 
+@contextlib.contextmanager
+def _ctrl_c_cancels(task: asyncio.Task[Any] | None) -> Iterator[None]:
+    """Each Ctrl-C cancels the run, handled in the event loop: the first lets the items in flight
+    finish, the second abandons them, journaled as interrupted. (asyncio.run's own handler raises
+    KeyboardInterrupt at the second one in whatever code is running, which can close the journal
+    before those records are written.)"""
+    loop = asyncio.get_running_loop()
+    try:
+        if task is None:
+            raise RuntimeError("no task to cancel")
+        loop.add_signal_handler(signal.SIGINT, task.cancel)
+    except (NotImplementedError, RuntimeError):  # Windows, or not the main thread: asyncio.run's
+        yield
+        return
+    try:
+        yield
+    finally:
+        loop.remove_signal_handler(signal.SIGINT)
+
+
 async def _execute(args: argparse.Namespace) -> BulkReport:
+    with _ctrl_c_cancels(asyncio.current_task()):
+        return await _command(args)
+
+
+async def _command(args: argparse.Namespace) -> BulkReport:
     from .client import OktaClient
 
     options: dict[str, Any] = {
@@ -208,8 +235,8 @@ def _bulk(args: argparse.Namespace) -> int:
     except (InvalidArgumentError, JournalError) as error:
         print(f"oktakit bulk: {error}", file=sys.stderr)
         return USAGE_ERROR
-    except KeyboardInterrupt:
-        # asyncio.run turned Ctrl-C into a cancellation: the items in flight were settled first.
+    except (KeyboardInterrupt, asyncio.CancelledError):
+        # Ctrl-C cancelled the run: the items in flight were settled (or journaled) first.
         again = "; run the same command to resume from the journal" if args.journal else ""
         print(f"oktakit bulk: interrupted{again}", file=sys.stderr)
         return INTERRUPTED

@@ -23,7 +23,7 @@ import tempfile
 import weakref
 from collections.abc import Iterator
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, NoReturn
 
 from ._bulk_paths import PathLike, checked_path
 from ._journal import RUN_PREFIX, Record, RunRecord, check_run, decode, encode
@@ -53,7 +53,7 @@ class JournalFile:
         self._fd: int | None = None
         self._whole: int | None = None  # end of the last whole line, once read to the end
         self._size = 0
-        self._broken = False
+        self._failure: str | None = None
         self._created = False
 
     # -- opening ---------------------------------------------------------------------------
@@ -178,27 +178,23 @@ class JournalFile:
 
     def append(self, record: Record) -> None:
         """Write one record, all of it, or raise ``JournalError`` and leave the file whole."""
-        if self._broken:
-            raise JournalError(f"the journal {self.path} could not be written; the run stopped")
+        if self._failure is not None:  # every later record is refused for the same reason
+            raise JournalError(self._failure)
         fd = self._opened()
         line = encode(record)
         try:
             written = os.write(fd, line)
         except OSError as exc:
-            self._undo_partial()
-            raise JournalError(f"cannot write the journal {self.path}: {exc.strerror}") from None
+            self._undo_partial(f"{exc.strerror}")
         if written != len(line):
-            self._undo_partial()
-            raise JournalError(
-                f"cannot write the journal {self.path}: only {written} of {len(line)} bytes were "
-                "written (is the disk full?)"
-            )
+            self._undo_partial(f"only {written} of {len(line)} bytes were written (is the disk full?)")
         self._size += written
 
-    def _undo_partial(self) -> None:
-        self._broken = True
+    def _undo_partial(self, why: str) -> NoReturn:
+        self._failure = f"cannot write the journal {self.path}: {why}; the run stopped"
         with contextlib.suppress(OSError):  # else the torn line stays; the next resume drops it
             os.ftruncate(self._opened(), self._size)
+        raise JournalError(self._failure)
 
     def close(self) -> None:
         if self._fd is not None:
