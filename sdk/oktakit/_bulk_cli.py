@@ -19,7 +19,7 @@ import stat
 import sys
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any
 
 from ._bulk_actions import ACTIONS, CLI_ACTIONS
 from ._bulk_items import csv_rows
@@ -96,34 +96,29 @@ def _ids(path: str) -> Iterator[str]:
     """Ids or logins, one per line; blank lines and '#' comments are ignored. A line that is not
     UTF-8 or a file that cannot be read raises ``InvalidArgumentError``."""
     shown = "standard input" if path == "-" else path
-    number = 0
     try:
-        file = _stdin() if path == "-" else open(path, encoding="utf-8-sig")  # noqa: SIM115 - closed below
-        try:
-            for number, line in enumerate(file, 1):  # noqa: B007 - read in the except clauses
+        # Bytes, decoded line by line: strict UTF-8 whatever the locale, with the line's number.
+        file = os.fdopen(_stdin_fd(), "rb", closefd=False) if path == "-" else open(path, "rb")  # noqa: SIM115
+        with file:
+            for number, raw in enumerate(file, 1):
+                try:
+                    line = raw.decode("utf-8-sig" if number == 1 else "utf-8")
+                except UnicodeDecodeError:
+                    raise InvalidArgumentError(f"{shown}: line {number} is not UTF-8 text") from None
                 text = line.strip()
                 if text and not text.startswith("#"):
                     yield text
-        finally:
-            if path != "-":
-                file.close()
-    except UnicodeDecodeError:
-        raise InvalidArgumentError(f"{shown}: line {number + 1} is not UTF-8 text") from None
     except OSError as exc:
         raise InvalidArgumentError(f"cannot read {shown}: {exc.strerror}") from None
 
 
-def _stdin() -> TextIO:
-    if sys.stdin is None or sys.stdin.closed:
-        raise InvalidArgumentError("standard input is closed; pass the ids in a file with --ids FILE")
-    # Strict UTF-8 whatever the locale, as for a file.
-    return open(sys.stdin.fileno(), encoding="utf-8-sig", closefd=False)
-
-
 def _stdin_fd() -> int:
+    """The descriptor of standard input, if it is open."""
     try:
         if sys.stdin is not None:
-            return sys.stdin.fileno()
+            descriptor = sys.stdin.fileno()
+            os.fstat(descriptor)
+            return descriptor
     except (OSError, ValueError):
         pass
     raise InvalidArgumentError("standard input is closed; pass the ids in a file with --ids FILE")

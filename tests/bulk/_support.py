@@ -67,10 +67,10 @@ async def start_cli(sim: OktaSimulator, *args: str) -> asyncio.subprocess.Proces
     )
 
 
-async def run_cli(sim: OktaSimulator, *args: str, stdin: str = "") -> tuple[int, str, str]:
+async def run_cli(sim: OktaSimulator, *args: str, stdin: str | bytes = "") -> tuple[int, str, str]:
     """Run ``python -m oktakit ARGS`` to the end: (exit status, stdout, stderr)."""
     proc = await start_cli(sim, *args)
-    out, err = await proc.communicate(stdin.encode())
+    out, err = await proc.communicate(stdin.encode() if isinstance(stdin, str) else stdin)
     assert proc.returncode is not None
     return proc.returncode, out.decode(), err.decode()
 
@@ -96,7 +96,7 @@ def cli_environment(sim: OktaSimulator) -> dict[str, str]:
     return env
 
 
-async def run_python(sim: OktaSimulator, code: str, *args: str, stdin: str = "") -> tuple[int, str, str]:
+async def run_python(sim: OktaSimulator, code: str, *args: str) -> tuple[int, str, str]:
     """Run ``python -c CODE ARGS`` (a CLI run under conditions a plain command cannot set up)."""
     proc = await asyncio.create_subprocess_exec(
         sys.executable,
@@ -108,7 +108,7 @@ async def run_python(sim: OktaSimulator, code: str, *args: str, stdin: str = "")
         stderr=asyncio.subprocess.PIPE,
         env=cli_environment(sim),
     )
-    out, err = await proc.communicate(stdin.encode())
+    out, err = await proc.communicate()
     assert proc.returncode is not None
     return proc.returncode, out.decode(), err.decode()
 
