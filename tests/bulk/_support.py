@@ -96,14 +96,11 @@ def cli_environment(sim: OktaSimulator) -> dict[str, str]:
     return env
 
 
-async def run_python(sim: OktaSimulator, code: str, *args: str) -> tuple[int, str, str]:
-    """Run ``python -c CODE ARGS`` (a CLI run under conditions a plain command cannot set up)."""
+async def run_process(sim: OktaSimulator, *argv: str) -> tuple[int, str, str]:
+    """Run a command with the CLI's environment and no input: (exit status, stdout, stderr)."""
     proc = await asyncio.create_subprocess_exec(
-        sys.executable,
-        "-c",
-        code,
-        *args,
-        stdin=asyncio.subprocess.PIPE,
+        *argv,
+        stdin=asyncio.subprocess.DEVNULL,
         stdout=asyncio.subprocess.PIPE,
         stderr=asyncio.subprocess.PIPE,
         env=cli_environment(sim),
@@ -111,6 +108,11 @@ async def run_python(sim: OktaSimulator, code: str, *args: str) -> tuple[int, st
     out, err = await proc.communicate()
     assert proc.returncode is not None
     return proc.returncode, out.decode(), err.decode()
+
+
+async def run_python(sim: OktaSimulator, code: str, *args: str) -> tuple[int, str, str]:
+    """Run ``python -c CODE ARGS`` (a CLI run under conditions a plain command cannot set up)."""
+    return await run_process(sim, sys.executable, "-c", code, *args)
 
 
 async def stderr_until(proc: asyncio.subprocess.Process, text: str) -> str:

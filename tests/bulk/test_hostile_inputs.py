@@ -3,7 +3,6 @@ before any user is touched where it can be checked first; reports cannot carry f
 
 from __future__ import annotations
 
-import asyncio
 import csv
 import io
 import json
@@ -16,7 +15,7 @@ from oktakit import InvalidArgumentError, OktaClient
 from oktakit.batch import MAX_CONCURRENCY
 from oktakit.testing import OktaSimulator
 
-from ._support import add_active_users, cli_environment, journal_lines, run_cli, statuses
+from ._support import add_active_users, journal_lines, run_cli, run_process, statuses
 
 pytestmark = pytest.mark.okta_sim(users=0)
 
@@ -141,19 +140,7 @@ async def test_a_csv_that_cannot_be_read_is_refused_before_any_request(
 
 async def _closed_stdin(sim: OktaSimulator, *args: str) -> tuple[int, str, str]:
     """Run the CLI as ``oktakit ARGS <&-`` does: started with no standard input at all."""
-    proc = await asyncio.create_subprocess_exec(
-        "/bin/sh",
-        "-c",
-        'exec "$0" -m oktakit "$@" <&-',
-        sys.executable,
-        *args,
-        stdout=asyncio.subprocess.PIPE,
-        stderr=asyncio.subprocess.PIPE,
-        env=cli_environment(sim),
-    )
-    out, err = await proc.communicate()
-    assert proc.returncode is not None
-    return proc.returncode, out.decode(), err.decode()
+    return await run_process(sim, "/bin/sh", "-c", 'exec "$0" -m oktakit "$@" <&-', sys.executable, *args)
 
 
 async def test_a_closed_stdin_is_a_usage_error_not_a_traceback(
