@@ -44,7 +44,7 @@ def count(path: Path, kind: str) -> int:
     return sum(r["kind"] == kind for r in journal_lines(path)) if path.exists() else 0
 
 
-async def until(condition: Callable[[], bool], seconds: float = 30.0) -> None:
+async def until(condition: Callable[[], bool], seconds: float = 60.0) -> None:
     """Poll ``condition`` (an outside process or file, so no event to wait on) until it holds."""
     for _ in range(int(seconds / 0.01)):
         if condition():
@@ -68,9 +68,16 @@ async def start_cli(sim: OktaSimulator, *args: str) -> asyncio.subprocess.Proces
 
 
 async def run_cli(sim: OktaSimulator, *args: str, stdin: str | bytes = "") -> tuple[int, str, str]:
-    """Run ``python -m oktakit ARGS`` to the end: (exit status, stdout, stderr)."""
+    """Run ``python -m oktakit ARGS`` to the end: (exit status, stdout, stderr). A run that
+    hangs is killed after a generous guard and fails the test (the suite never hangs)."""
     proc = await start_cli(sim, *args)
-    out, err = await proc.communicate(stdin.encode() if isinstance(stdin, str) else stdin)
+    data = stdin.encode() if isinstance(stdin, str) else stdin
+    try:
+        out, err = await asyncio.wait_for(proc.communicate(data), 300)
+    except TimeoutError:
+        proc.kill()
+        await proc.wait()
+        raise AssertionError(f"oktakit {' '.join(args)} hung") from None
     assert proc.returncode is not None
     return proc.returncode, out.decode(), err.decode()
 

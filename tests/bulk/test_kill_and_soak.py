@@ -49,7 +49,7 @@ async def test_sigkill_at_random_moments_then_resume_loses_and_repeats_nothing(
     for _ in range(5):
         # The last user's request waits at Okta until the kill, so no run can finish before it
         # is killed, however loaded the machine; the other items run freely.
-        okta_sim.inject_fault("hold", path=f"/api/v1/users/{ids[-1]}/lifecycle/suspend")
+        hold = okta_sim.inject_fault("hold", path=f"/api/v1/users/{ids[-1]}/lifecycle/suspend")
         proc = await start_cli(okta_sim, *args)
         target = min(count(journal, "outcome") + rng.randint(1, 20), len(ids) - 1)
         await until(partial(_reached, journal, target, proc))
@@ -58,7 +58,8 @@ async def test_sigkill_at_random_moments_then_resume_loses_and_repeats_nothing(
             proc.send_signal(signal.SIGKILL)
             kills += 1
         await proc.communicate()
-        okta_sim.faults.remove(okta_sim.faults.rules[-1])
+        hold.release()
+        okta_sim.faults.remove(hold)
 
     code, _, err = await run_cli(okta_sim, *args)
 
