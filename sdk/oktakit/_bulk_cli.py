@@ -184,7 +184,7 @@ def _ctrl_c_cancels(task: asyncio.Task[Any] | None) -> Iterator[None]:
         if task is None:
             raise RuntimeError("no task to cancel")
         loop.add_signal_handler(signal.SIGINT, task.cancel)
-    except (NotImplementedError, RuntimeError):  # Windows, or not the main thread: asyncio.run's
+    except (NotImplementedError, RuntimeError):  # Windows, or not the main thread: asyncio's own
         yield
         return
     try:
