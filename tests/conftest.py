@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-import os
+import json
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 import stamina
@@ -16,24 +17,32 @@ _aioresponses_compat.install()
 ORG = "https://acme.okta.com"
 TOKEN = "00-test-token-abcdefghijklmnopqrstuvwxyz"
 
-# `shared/` sits beside the repository clone, locally and in CI; OKTAKIT_REFERENCE_DIR points
-# elsewhere (a git worktree, the mutation run's staging copy).
-REFERENCE = Path(
-    os.environ.get("OKTAKIT_REFERENCE_DIR")
-    or Path(__file__).resolve().parents[1].parent / "shared" / "reference"
-)
+# Okta's published facts the tests compare with (its spec, error catalogues and recorded
+# answers), extracted into the repository by tools/extract_reference.py: see its SOURCE.md.
+REFERENCE = Path(__file__).resolve().parent / "reference"
 
 
-def require_reference() -> Path:
-    """The upstream reference folder, or skip the calling test with the reason."""
-    if not REFERENCE.is_dir():
-        pytest.skip(f"upstream reference folder {REFERENCE} is absent (only CI and dev machines have it)")
-    return REFERENCE
+def okta_reference(name: str) -> Any:
+    """One of the extracts in tests/reference/ (``okta-*.json``), parsed afresh."""
+    return json.loads((REFERENCE / name).read_text(encoding="utf-8"))
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line(
+        "markers",
+        "real_retries: stamina runs for real, waits included (tests of waits, backoff and deadlines;"
+        " with @pytest.mark.looptime they run on the event loop's fake clock)",
+    )
 
 
 @pytest.fixture(autouse=True)
-def _retries_off() -> Iterator[None]:
+def _retries_off(request: pytest.FixtureRequest) -> Iterator[None]:
     """stamina's testing mode: no retries (as before retries existed) unless a test asks for them
-    with ``stamina.set_testing(True, attempts=N)``, and never a real backoff wait."""
+    with ``stamina.set_testing(True, attempts=N)``, and never a real backoff wait; except in
+    tests marked ``real_retries``, where the decider's waits and deadlines are what is tested."""
+    if request.node.get_closest_marker("real_retries") is not None:
+        with stamina.set_testing(False):
+            yield
+        return
     with stamina.set_testing(True):
         yield

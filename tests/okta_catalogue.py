@@ -1,10 +1,11 @@
 """Okta's published error catalogues, the oracle for every simulator error a test checks.
 
-The catalogues are the read-only copies in ``shared/reference/`` (see its SOURCE.md):
+The catalogues are the entries of Okta's files that the tests use, extracted into
+``tests/reference/`` by tools/extract_reference.py (see its SOURCE.md):
 ``okta-error-codes.json`` (``E0000xxx``: HTTP status, ``errorSummary``) and
 ``okta-oauth2-error-codes.json`` (internal code: HTTP status, ``error``, ``error_description``).
-A test that needs them is skipped, with the reason, when the folder is absent. Nothing here
-reads the simulator's own tables: a wrong status or wording in the simulator fails a test.
+Nothing here reads the simulator's own tables: a wrong status or wording in the simulator fails
+a test.
 
 Two quirks of the published data, handled here rather than in each test:
 - The OAuth catalogue renders every message parameter (``{0}``) as the locale name ``en``
@@ -15,20 +16,26 @@ Two quirks of the published data, handled here rather than in each test:
 
 from __future__ import annotations
 
-import json
 import re
 from functools import cache
 from typing import Any
 
-from tests.conftest import require_reference
+from tests.conftest import okta_reference
 
 _PARAMETER = re.compile(r"\ben\b")
 
 
+class _Extract(dict[str, dict[str, Any]]):
+    def __missing__(self, code: str) -> dict[str, Any]:
+        raise KeyError(
+            f"{code} is not in the extract of Okta's catalogue: add it to the code lists of "
+            "tools/extract_reference.py and run it"
+        )
+
+
 @cache
 def _entries(file_name: str, key: str) -> dict[str, dict[str, Any]]:
-    data = json.loads((require_reference() / file_name).read_text(encoding="utf-8"))
-    return {entry[key]: entry for entry in data["errors"]}
+    return _Extract({entry[key]: entry for entry in okta_reference(file_name)["errors"]})
 
 
 def api_error(code: str, detail: str | None = None) -> tuple[int, str]:

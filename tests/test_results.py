@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import inspect
 import json
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -17,22 +16,14 @@ from oktakit import MalformedResponseError, OktaClient, PartialUser, User
 from oktakit.testing import OktaSimulator
 from oktakit_api.models import Group, UserLinks, UserProfile
 from oktakit_api.operations import BY_NAME, OPERATIONS, Operation
-
-REFERENCE = Path(__file__).resolve().parents[2] / "shared" / "reference"
-RECORDED = REFERENCE / "recorded" / "test_users_it"
-needs_reference = pytest.mark.skipif(
-    not RECORDED.is_dir(),
-    reason="../shared/reference/recorded is absent (it holds Okta's recorded responses)",
-)
+from tests.conftest import okta_reference
 
 
-def _recorded_bodies(name: str, prefix: str) -> list[Any]:
+def _recorded_bodies(cassette: str, prefix: str) -> list[Any]:
     """JSON bodies of a recorded cassette's responses that start with ``prefix``."""
-    import yaml
-
-    cassette = yaml.safe_load((RECORDED / name).read_text())
-    bodies = [i["response"]["body"]["string"] for i in cassette["interactions"]]
-    return [json.loads(b) for b in bodies if b and b.startswith(prefix)]
+    extract = okta_reference("okta-recorded-responses.json")
+    bodies = [i["response"]["body"] for i in extract["interactions"] if i["cassette"] == cassette]
+    return [json.loads(b) for b in bodies if b.startswith(prefix)]
 
 
 def _first(sim: OktaSimulator, status: str) -> str:
@@ -42,9 +33,8 @@ def _first(sim: OktaSimulator, status: str) -> str:
 # -- recorded real responses ----------------------------------------------------------------
 
 
-@needs_reference
 def test_a_recorded_user_parses_with_plain_attributes_and_mapping_profile() -> None:
-    [raw, *_] = _recorded_bodies("TestUsersResource.test_create_get_user.yaml", '{"id":"00u')
+    [raw, *_] = _recorded_bodies("test_users_it/TestUsersResource.test_create_get_user", '{"id":"00u')
 
     user = User.from_dict(raw)
 
@@ -60,9 +50,8 @@ def test_a_recorded_user_parses_with_plain_attributes_and_mapping_profile() -> N
     assert raw["_links"]["self"]["href"] == user.links["self"].href
 
 
-@needs_reference
 def test_recorded_groups_have_a_name_and_raw_links() -> None:
-    [groups] = _recorded_bodies("TestUsersResource.test_list_user_groups.yaml", '[{"id":"00g')
+    [groups] = _recorded_bodies("test_users_it/TestUsersResource.test_list_user_groups", '[{"id":"00g')
 
     parsed = [Group.from_dict(g) for g in groups]
 

@@ -1,7 +1,8 @@
 """Our trimmed spec (okta_spec/openapi.yaml) says what Okta's published Management API spec says.
 
-The upstream spec is the read-only copy in ``shared/reference/`` beside the repository clone
-(see ``shared/reference/SOURCE.md``); the module is skipped when it is absent.
+The upstream spec is the part of it our spec is compared with (our operations and the schemas
+ours name, with all they refer to), extracted into ``tests/reference/okta-management-openapi.json``
+by tools/extract_reference.py (see ``tests/reference/SOURCE.md``).
 
 What we check, operation by operation: the operationId, method and path exist upstream; the
 parameters (name, location, required, schema type/format/default/enum), response codes, media
@@ -32,18 +33,10 @@ from typing import Any
 import pytest
 import yaml
 
+from tests.conftest import okta_reference
+
 REPO = Path(__file__).resolve().parents[1]
 OUR_SPEC_PATH = REPO / "okta_spec" / "openapi.yaml"
-REFERENCE_DIR = REPO.parent / "shared" / "reference"
-UPSTREAM_SPEC_PATH = REFERENCE_DIR / "okta-management-openapi.yaml"
-
-if not UPSTREAM_SPEC_PATH.is_file():
-    pytest.skip(
-        f"Okta's upstream spec {UPSTREAM_SPEC_PATH.name} is not in {REFERENCE_DIR}"
-        + ("" if REFERENCE_DIR.is_dir() else " (no shared/reference/ folder beside the repository clone)")
-        + ": nothing to compare our spec with",
-        allow_module_level=True,
-    )
 
 HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 
@@ -68,7 +61,6 @@ INLINE_UPSTREAM_ENUMS = {"UserTransitioningToStatus": "User.transitioningToStatu
 
 def _load(path: Path) -> dict[str, Any]:
     text = path.read_text(encoding="utf-8")
-    # libyaml parses the 3.4 MB upstream file in ~1.5 s, the pure-Python loader in ~25 s.
     return yaml.load(text, Loader=yaml.CSafeLoader) if yaml.__with_libyaml__ else yaml.safe_load(text)
 
 
@@ -77,7 +69,8 @@ OURS = _load(OUR_SPEC_PATH)
 
 @pytest.fixture(scope="module")
 def upstream() -> dict[str, Any]:
-    return _load(UPSTREAM_SPEC_PATH)
+    spec: dict[str, Any] = okta_reference("okta-management-openapi.json")
+    return spec
 
 
 # --- spec navigation ---------------------------------------------------------------------------

@@ -45,6 +45,10 @@ MODULES = {
         "pagination.py",
         "transport.py",
         "_oauth.py",
+        "permissions.py",
+        "_preflight.py",
+        "_preflight_roles.py",
+        "_preflight_verdict.py",
     ],
 }
 # The tests mutmut may pick from: everything that runs in-process and fast. Subprocess, spec
@@ -63,6 +67,47 @@ _UNPUBLISHED_CAUSE = (
 )
 JUSTIFIED: dict[str, str] = {
     # -- SDK
+    # -- SDK: permissions and the preflight
+    "oktakit._preflight.x_run_preflight__mutmut_1": "every caller (OktaClient.preflight) passes bulk",
+    **dict.fromkeys(
+        [f"oktakit._preflight.x__scopes__mutmut_{n}" for n in (18, 89)],
+        "scopeId is required in a grant (the model refuses one without it), so no scope id is ever ''",
+    ),
+    **dict.fromkeys(
+        [f"oktakit._preflight.x__scopes__mutmut_{n}" for n in (26, 27)],
+        "only the status REVOKED matters; any other default for a grant without a status counts alike",
+    ),
+    **dict.fromkeys(
+        [
+            *(f"oktakit._preflight_roles.x_admin_roles__mutmut_{n}" for n in (23, 24, 35, 65)),
+            *(f"oktakit._preflight_roles.x__evaluate__mutmut_{n}" for n in (11, 105, 106, 115)),
+            "oktakit._preflight_roles.x_text__mutmut_6",
+        ],
+        "a fallback for a field the model requires (a user's id and profile, a role's type, a "
+        "permission's label) or has (text() reads attributes every model defines): never used",
+    ),
+    "oktakit._preflight_roles.x__resource_set__mutmut_42": (
+        "an ORN-less resource splits to no kind either way ('' and 'XXXX' have no fifth part)"
+    ),
+    "oktakit._preflight_roles.x__resource_set__mutmut_55": (
+        "Okta's group ORNs end at ':contained_resources', so [2:3] and [2:4] hold the same"
+    ),
+    "oktakit.permissions.x_markdown_table__mutmut_33": (
+        "no operation of the spec needs two others, so the separator is never written"
+    ),
+    **dict.fromkeys(
+        [f"oktakit._preflight_verdict.x__judge_group__mutmut_{n}" for n in (21, 23, 26)],
+        "the default is never taken: the custom role always holds one alternative of every group",
+    ),
+    **dict.fromkeys(
+        [f"oktakit._preflight_verdict.x__judge_group__mutmut_{n}" for n in (29, 32, 33)],
+        "an alternative and its outcomes always have one entry per permission (strict never fires)",
+    ),
+    "oktakit._preflight_verdict.x__best__mutmut_4": "the why of 'no permission' is never shown",
+    **dict.fromkeys(
+        [f"oktakit._preflight_verdict.x__outcome__mutmut_{n}" for n in (20, 22)],
+        "a kind reached in part always has its limits (ResourceSetView is built with both)",
+    ),
     **dict.fromkeys(
         [f"oktakit._oauth.xǁServiceAppAuthorizerǁ_assertion__mutmut_{n}" for n in (11, 19, 24, 25)],
         "authlib adds a random jti itself when the claims carry none (rfc7523 assertion._sign)",
@@ -207,6 +252,7 @@ def stage() -> None:
     shutil.copytree(ROOT / "sdk", STAGE / "src", ignore=shutil.ignore_patterns("__pycache__"))
     for name in ("generated", "tests", "okta_spec"):
         shutil.copytree(ROOT / name, STAGE / name, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy2(ROOT / "README.md", STAGE / "README.md")  # the least-privilege table test reads it
     only = [f'"src/oktakit/{module}"' for modules in MODULES.values() for module in modules]
     tests = ", ".join(f'"{path}"' for path in TESTS)
     deselect = [arg for test in SUBPROCESS_TESTS for arg in ("--deselect", test)]
@@ -214,7 +260,7 @@ def stage() -> None:
         "\n[tool.mutmut]\n"
         'source_paths = ["src/oktakit"]\n'
         f"only_mutate = [{', '.join(only)}]\n"
-        'also_copy = ["generated", "okta_spec"]\n'
+        'also_copy = ["generated", "okta_spec", "README.md"]\n'
         f"pytest_add_cli_args_test_selection = [{tests}]\n"
         f"pytest_add_cli_args = {json.dumps(['-p', 'no:cacheprovider', '-x', *deselect])}\n"
     )
@@ -223,11 +269,8 @@ def stage() -> None:
 
 def environment() -> dict[str, str]:
     env = dict(os.environ)
-    # The staged tests sit deeper than the repository: point them at the reference data the
-    # real checkout sees, and put the staged generated client on the path
-    reference = os.environ.get("OKTAKIT_REFERENCE_DIR") or str(ROOT.parent / "shared" / "reference")
-    env["OKTAKIT_REFERENCE_DIR"] = reference
-    # (a path that exists before Python starts: mutants/ does not yet)
+    # The staged generated client on the path (a path that exists before Python starts:
+    # mutants/ does not yet). Okta's facts travel with tests/ (tests/reference/).
     env["PYTHONPATH"] = str(STAGE / "generated")
     return env
 

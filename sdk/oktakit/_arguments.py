@@ -18,7 +18,7 @@ def path_value(name: str, value: object) -> str:
         raise InvalidArgumentError(f"{name} must be a string, not {type(value).__name__}")
     if not value:
         raise InvalidArgumentError(f"{name} must not be empty")
-    _encodable(name, value)
+    value = _encodable(name, value)
     # "." and ".." survive percent-encoding and would be resolved as path segments.
     if value in (".", ".."):
         raise InvalidArgumentError(f"{name} {value!r} is not a valid identifier")
@@ -34,7 +34,7 @@ def query_value(name: str, value: object) -> str | int | float:
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, str):
-        return _encodable(name, str.__str__(value))  # a plain str, whatever the subclass
+        return _encodable(name, value)
     if isinstance(value, int):
         return value
     if isinstance(value, float) and math.isfinite(value):
@@ -45,6 +45,8 @@ def query_value(name: str, value: object) -> str | int | float:
 
 
 def _encodable(name: str, value: str) -> str:
+    """``value`` as a plain str (whatever a subclass overrides), if UTF-8 can carry it."""
+    value = str.__str__(value)
     try:
         value.encode("utf-8")
     except UnicodeEncodeError:
@@ -147,7 +149,7 @@ def user_body(
     if password is not None:
         if not isinstance(password, str) or not password:
             raise InvalidArgumentError("password must be a non-empty string")
-        _encodable("password", password)
+        password = _encodable("password", password)
         if "password" in body.get("credentials", {}):
             raise InvalidArgumentError("give the password as password= or in credentials, not both")
         body.setdefault("credentials", {})["password"] = {"value": password}
@@ -168,7 +170,8 @@ def json_object(name: str, value: Mapping[Any, Any], depth: int = 0) -> dict[str
     copy: dict[str, Any] = {}
     for key, item in value.items():
         if not isinstance(key, str):
-            raise InvalidArgumentError(f"{name} has a key that is not a string: {key!r}")
+            # JSON would turn 1 into "1" and True into "true": another attribute than meant.
+            raise InvalidArgumentError(f"{name} has a key that is not a string: {type(key).__name__}")
         copy[_encodable(name, key)] = _json_item(f"{name}[{key!r}]", item, depth + 1)
     return copy
 

@@ -149,7 +149,10 @@ class Executor:
             self._settled(OutcomeRecord("outcome", key, "not_found"))
             return
         except OktaError as error:
-            self._settled(OutcomeRecord("outcome", key, "failed", error=BulkFailure.from_exception(error)))
+            failure = BulkFailure.from_exception(error)
+            self._settled(
+                OutcomeRecord("outcome", key, "failed", error=failure, note=step.read_denied_hint(error))
+            )
             return
         if step.resolves and self._seen(target.user, self.users):
             return

@@ -12,8 +12,9 @@ acting, so that undo reverses only users this job moved. A ``User`` object (from
   earlier attempt of this job, in flight when its run stopped, found the user elsewhere:
   ``succeeded``);
 - success -> ``succeeded``; 404 -> ``not_found``;
-- a refusal that the user's status explains (for example 400 E0000001 on suspend) -> a read
-  of the user: already in the target state -> ``skipped``, otherwise ``failed``. When the
+- a refusal that the user's status explains (for example 400 E0000001 on suspend, or the 404
+  E0000007 Okta answers for deactivating a DEPROVISIONED user) -> a read of the user: already
+  in the target state -> ``skipped``, gone -> ``not_found``, otherwise ``failed``. When the
   request was sent more than once (the transport resent it, or an earlier run's attempt was in
   flight), the refusal may answer our own earlier attempt: ``succeeded`` only if the user was
   read in another state before this job first sent it;
@@ -26,25 +27,53 @@ from __future__ import annotations
 
 import inspect
 from collections.abc import Awaitable, Callable, Mapping
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Final
 
 from ._bulk_actions import ACTIONS, Action, action
 from ._bulk_items import Target, known_status, looks_like_user_id, profile_changes
 from ._journal import BulkFailure, OutcomeRecord
+from ._spec_facts import facts_by_name
 from .errors import (
     ApiError,
     InvalidArgumentError,
     MalformedResponseError,
     NotFoundError,
     OktaError,
+    PermissionDeniedError,
     ServerError,
     TransportError,
 )
 
 if TYPE_CHECKING:
+    from oktakit_api.models import User
+
     from .client import OktaClient
 
 _AMBIGUOUS = (TransportError, ServerError, MalformedResponseError)
+
+#: The one call a step makes besides its operation: reading the user (``Step.read_user``).
+READ_USER: Final = "get_user"
+_READ_WHY: Final = (
+    "okta.bulk reads a user to resolve a login to its id, to learn the status before a suspend or "
+    "unsuspend (so that undo reverses only what the run did), and back to settle a refusal or an "
+    "interrupted call; a dry run (which changes nothing) reads every user"
+)
+#: What the executor calls for an operation besides it: (client method, why).
+Reads = tuple[tuple[str, str], ...]
+
+
+def _action_reads(act: Action | None) -> Reads:
+    # Every lifecycle operation's items are users, and a login among them is read to find its id.
+    return ((READ_USER, _READ_WHY),) if act is not None else ()
+
+
+def executor_reads(operation: str) -> Reads:
+    """What a bulk run of ``operation`` (a client method name) calls besides it; ``update_user``
+    is ``bulk_update``'s. ``oktakit.permissions.requirements(..., bulk=True)`` and so the bulk
+    preflight read it from here: the steps below make exactly these calls."""
+    if operation == UpdateStep.OPERATION:
+        return UpdateStep.READS
+    return _action_reads(ACTIONS.get(operation))
 
 
 def record(target: Target, outcome: str, **fields: Any) -> OutcomeRecord:
@@ -72,8 +101,9 @@ class Step:
         self.operation = operation
         self.arguments = dict(arguments)
         self.action: Action | None = ACTIONS.get(operation)
-        #: What the preflight checks: the operation and the read that settles doubtful outcomes.
-        self.needs: list[str] = [operation, "get_user"] if self.action is not None else []
+        #: The operations ``okta.bulk``'s preflight checks, with ``bulk=True`` (which adds
+        #: ``executor_reads``); empty: nothing known to check.
+        self.needs: list[str] = [operation] if self.action is not None else []
         #: Items are users: logins are resolved to ids, and one user is one item.
         self.resolves = self.action is not None
         #: Read each user's status before acting: undo must know which users this job moved.
@@ -88,7 +118,7 @@ class Step:
         wants_status = self.reads_before or plan
         if looks_like_user_id(key) and (before is not None or not wants_status):
             return Target(item, key, key, before)
-        user = await self.okta.get_user(key)
+        user = await self.read_user(key)
         return Target(item, key, user.id, _status_of(user))
 
     async def call(self, target: Target) -> str | None:
@@ -99,8 +129,18 @@ class Step:
         """After an ambiguous failure: (did it take effect? None if unknowable, status read)."""
         return None, None
 
+    async def read_user(self, key: str) -> User:
+        """The read (``READ_USER``, listed by ``executor_reads``): before acting and back after."""
+        return await self.okta.get_user(key)
+
+    def read_denied_hint(self, error: OktaError) -> str | None:
+        """What to grant when a read of the executor's own was refused."""
+        if not isinstance(error, PermissionDeniedError):
+            return None
+        return f"a bulk run needs what `oktakit permissions {self.operation} --bulk` lists (it reads users)"
+
     async def status(self, user_id: str) -> str:
-        return _status_of(await self.okta.get_user(user_id))
+        return _status_of(await self.read_user(user_id))
 
     def without_sending(self, target: Target) -> OutcomeRecord | None:
         """The outcome when the status read before acting already settles it (nothing is sent)."""
@@ -121,8 +161,12 @@ class Step:
     async def settle(self, target: Target) -> OutcomeRecord:  # noqa: PLR0911 - a return per outcome
         try:
             skipped = await self.call(target)
-        except NotFoundError:
-            return record(target, "not_found")
+        except NotFoundError as error:
+            act = self.action
+            if act is None or error.error_code not in act.refused_codes:
+                return record(target, "not_found")
+            # A 404 that may be a refusal (deactivating a DEPROVISIONED user): the read decides.
+            return await self._refused(target, error, act)
         except _AMBIGUOUS as error:  # before ApiError: ServerError is one
             return await self._ambiguous(target, error)
         except ApiError as error:
@@ -137,11 +181,15 @@ class Step:
         note = "a previous attempt was interrupted; done again" if target.in_doubt else None
         return record(target, "succeeded", note=note)
 
-    async def _refused(self, target: Target, error: ApiError, act: Action) -> OutcomeRecord:
+    async def _refused(self, target: Target, error: ApiError, act: Action) -> OutcomeRecord:  # noqa: PLR0911
         try:
             status = await self.status(target.user)
+        except NotFoundError:
+            return record(target, "not_found")
         except OktaError as read_error:
             note = f"refused, and reading the user back failed: {read_error}"
+            hint = self.read_denied_hint(read_error)
+            note += f"; {hint}" if hint else ""
             return record(target, "failed", error=BulkFailure.from_exception(error), note=note)
         if status not in act.done_in:
             return record(target, "failed", status=status, error=BulkFailure.from_exception(error))
@@ -210,10 +258,13 @@ class ActionStep(Step):
 class UpdateStep(Step):
     """``bulk_update``: a partial profile update per row, read back after an ambiguous failure."""
 
+    OPERATION: Final = "update_user"
+    READS: Final[Reads] = ((READ_USER, _READ_WHY),)
+
     def __init__(self, okta: OktaClient, empty: str) -> None:
         if empty not in ("leave", "clear"):
             raise InvalidArgumentError(f"empty must be 'leave' or 'clear', not {empty!r}")
-        super().__init__(okta, "update_user", {"empty": empty})
+        super().__init__(okta, self.OPERATION, {"empty": empty})
         self.empty = empty
 
     def plan(self, target: Target) -> OutcomeRecord:
@@ -229,7 +280,7 @@ class UpdateStep(Step):
         return None
 
     async def verify(self, target: Target) -> tuple[bool | None, str | None]:
-        user = await self.okta.get_user(target.user)
+        user = await self.read_user(target.user)
         profile = _profile_dict(user)
         changes = profile_changes(target.item, self.empty)
         return all(profile.get(k) == v for k, v in changes.items()), _status_of(user)
@@ -247,7 +298,8 @@ class CallableStep(Step):
         super().__init__(okta, name, {})
         self.function = function
         self.by_key = by_key
-        self.needs = [name] if by_key else []  # a caller's own callable: nothing known to check
+        # A caller's own callable: nothing known to check; a client method: the operation itself.
+        self.needs = [name] if by_key and name in facts_by_name() else []
 
     async def call(self, target: Target) -> str | None:
         await self.function(target.key if self.by_key else target.item)

@@ -27,8 +27,10 @@ if TYPE_CHECKING:
 class CheckResult:
     """What ``check()`` found: who we are to the org, what we may do, what we read.
 
-    ``ok`` is true only when a read succeeded (``tested``) and, with ``operations``, the
-    preflight is ok too.
+    Without ``operations``, ``ok`` is true only when a read succeeded (``tested``). With them,
+    ``ok`` is the preflight's verdict: a least-privilege app may hold no scope that allows a
+    harmless read (suspending needs only ``okta.users.manage``), and then the token it got and
+    the preflight (scopes, roles, resource sets) are the test.
     """
 
     org_url: str
@@ -38,10 +40,12 @@ class CheckResult:
     read: str
     tested: bool = True
     preflight: PreflightReport | None = None
+    #: The credential that read the roles for the preflight, when it was not this one.
+    auditor: str | None = None
 
     @property
     def ok(self) -> bool:
-        return self.tested and (self.preflight is None or self.preflight.ok)
+        return self.tested if self.preflight is None else self.preflight.ok
 
     def summary(self) -> str:
         scopes = (
@@ -55,6 +59,8 @@ class CheckResult:
             f"scopes:      {scopes}",
             f"read:        {self.read}",
         ]
+        if self.auditor is not None:
+            lines.append(f"auditor:     {self.auditor} (read the roles and grants for the preflight)")
         if self.preflight is not None:
             lines.append(self.preflight.summary())
         return "\n".join(lines)
@@ -65,6 +71,7 @@ async def run_check(
     transport: Transport,
     authorizer: Authorizer | None,
     operations: Iterable[str] | None = None,
+    auditor: OktaClient | None = None,
 ) -> CheckResult:
     from ._oauth import ServiceAppAuthorizer
 
@@ -79,8 +86,17 @@ async def run_check(
         client_id = authorizer.client_id
         credential = f"service app {client_id} (private-key JWT)"
     tested, read = await _one_read(client, scopes, client_id)
-    report = None if operations is None else await client.preflight(operations)
-    return CheckResult(client.org_url, credential, dpop, scopes, read, tested, report)
+    report = None if operations is None else await client.preflight(operations, auditor=auditor)
+    who = None if auditor is None else describe_credential(auditor)
+    return CheckResult(client.org_url, credential, dpop, scopes, read, tested, report, who)
+
+
+def describe_credential(client: OktaClient) -> str:
+    """A name for a client's credential (never the secret)."""
+    from .auth import PrivateKeyJWT
+
+    auth = client._auth
+    return f"service app {auth.client_id}" if isinstance(auth, PrivateKeyJWT) else "API token (SSWS)"
 
 
 def _reads(client: OktaClient, client_id: str) -> dict[str, Callable[[], Awaitable[str]]]:

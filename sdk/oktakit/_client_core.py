@@ -104,18 +104,22 @@ class ClientCore:
         retry: RetryPolicy | Literal[False] | None = None,
         rate_limit: RateLimitPolicy | Literal[False] | None = None,
         max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
+        prefix: str = "OKTA_",
     ) -> Self:
         """Build a client from the environment; explicit arguments win over it.
 
         ``OKTA_ORG_URL``, then either a service app (``OKTA_CLIENT_ID``, ``OKTA_PRIVATE_KEY`` or
         ``OKTA_PRIVATE_KEY_FILE``, ``OKTA_PRIVATE_KEY_PASSPHRASE``, ``OKTA_KEY_ID``,
         ``OKTA_SCOPES``, ``OKTA_DPOP``), which is used when ``OKTA_CLIENT_ID`` is set, or an API
-        token (``OKTA_API_TOKEN``).
+        token (``OKTA_API_TOKEN``). ``prefix`` reads the same names with another prefix, e.g. a
+        second, read-only credential: ``from_env(prefix="OKTA_AUDITOR_")`` reads
+        ``OKTA_AUDITOR_API_TOKEN`` or ``OKTA_AUDITOR_CLIENT_ID``... (the org URL falls back to
+        ``OKTA_ORG_URL``).
         """
-        org_url = org_url if org_url is not None else org_url_from_env(os.environ)
+        org_url = org_url if org_url is not None else org_url_from_env(os.environ, prefix)
         return cls(
             org_url,
-            auth=auth or auth_from_env(),
+            auth=auth or auth_from_env(prefix=prefix),
             session=session,
             timeout=timeout,
             retry=retry,

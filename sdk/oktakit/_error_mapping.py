@@ -1,6 +1,7 @@
 """Reading an error answer: which ``ApiError`` it is, and what Okta said in its body and headers.
 
-The one place that maps error statuses to the typed errors of ``oktakit.errors``.
+The one place that maps error statuses to the typed errors of ``oktakit.errors``; the headers'
+hints are read (bounded) by ``_hints``.
 """
 
 from __future__ import annotations
@@ -9,13 +10,9 @@ import json
 import re
 from collections.abc import Mapping
 from datetime import UTC, datetime
-from email.utils import parsedate_to_datetime
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-if TYPE_CHECKING:
-    pass
-
-
+from ._hints import header_int, http_date, reset_header, reset_wait, retry_after
 from .errors import (
     ApiError,
     AuthenticationError,
@@ -26,6 +23,8 @@ from .errors import (
     RateLimitError,
     ServerError,
 )
+
+__all__ = ["API_TOKEN_REFUSED_HINT", "api_error_from_response", "http_date"]
 
 _CLASS_BY_STATUS: dict[int, type[ApiError]] = {
     400: BadRequestError,
@@ -68,7 +67,7 @@ def api_error_from_response(
     if status == 403:
         return PermissionDeniedError(**_challenge_fields(headers.get("WWW-Authenticate", "")), **fields)
     if status >= 500:
-        return ServerError(retry_after=_retry_after(headers), **fields)
+        return ServerError(retry_after=retry_after(headers), **fields)
     return _CLASS_BY_STATUS.get(status, ApiError)(**fields)
 
 
@@ -123,52 +122,17 @@ def _str_or_none(value: Any) -> str | None:
 
 
 def _rate_limit_fields(headers: Mapping[str, str]) -> dict[str, Any]:
-    reset = _int_header(headers, "X-Rate-Limit-Reset")
-    reset_at = None
+    reset = reset_header(headers)
+    reset_at = wait = None
     if reset is not None:
         try:
             reset_at = datetime.fromtimestamp(reset, UTC)
-        except (OverflowError, OSError, ValueError):  # far outside the representable range
+        except (OverflowError, OSError, ValueError):  # past what this platform's clock can hold
             reset_at = None
-    retry_after = None
-    if reset_at is not None:
-        now = http_date(headers.get("Date")) or datetime.now(UTC)
-        retry_after = max(0.0, (reset_at - now).total_seconds())
+        wait = reset_wait(reset, headers)
     return {
         "reset_at": reset_at,
-        "retry_after": retry_after,
-        "limit": _int_header(headers, "X-Rate-Limit-Limit"),
-        "remaining": _int_header(headers, "X-Rate-Limit-Remaining"),
+        "retry_after": wait,
+        "limit": header_int(headers, "X-Rate-Limit-Limit"),
+        "remaining": header_int(headers, "X-Rate-Limit-Remaining"),
     }
-
-
-def _retry_after(headers: Mapping[str, str]) -> float | None:
-    """``Retry-After`` as seconds: delta-seconds, or an HTTP date read against ``Date``."""
-    value = headers.get("Retry-After")
-    if value is None:
-        return None
-    if value.strip().isdigit():
-        return float(value)
-    when = http_date(value)
-    if when is None:
-        return None
-    now = http_date(headers.get("Date")) or datetime.now(UTC)
-    return max(0.0, (when - now).total_seconds())
-
-
-def _int_header(headers: Mapping[str, str], name: str) -> int | None:
-    try:
-        return int(headers[name])
-    except (KeyError, ValueError):
-        return None
-
-
-def http_date(value: str | None) -> datetime | None:
-    """Parse an HTTP ``Date`` header; ``None`` when absent or unreadable."""
-    if not value:
-        return None
-    try:
-        parsed = parsedate_to_datetime(value)
-    except (TypeError, ValueError):
-        return None
-    return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)

@@ -2,8 +2,9 @@
 
 One ``ServiceAppAuthorizer`` per client holds the token state: the cached access token, the
 single-flight lock that makes concurrent callers share one token request, the DPoP nonces, and
-the offset between our clock and the org's (learned from the token endpoint's ``Date``
-header, so a skewed local clock cannot break the assertion's ``iat``/``exp``).
+the offset between our clock and the org's (learned from the ``Date`` of the org's answers, the
+token endpoint's and the API's, so a skewed local clock cannot break the assertion's and the
+DPoP proofs' ``iat``/``exp``; ``_clock.ServerClock``, which no single answer can mislead).
 """
 
 from __future__ import annotations
@@ -20,8 +21,9 @@ from attrs import field, frozen
 from authlib.oauth2.rfc7523 import private_key_jwt_sign
 from yarl import URL
 
+from ._clock import ServerClock
 from ._dpop import DPoPProver
-from ._error_mapping import api_error_from_response, http_date
+from ._error_mapping import api_error_from_response
 from ._exchange import exchange, json_or_none
 from .auth import Resend
 from .errors import (
@@ -85,7 +87,10 @@ class ServiceAppAuthorizer:
         self._user_agent = connection.user_agent
         self._timeout = connection.timeout
         self._max_bytes = min(connection.max_response_bytes, MAX_TOKEN_RESPONSE_BYTES)
-        self._clock_offset = 0.0
+        self._clock = ServerClock()
+        # One answer's offset, used only for the one token request that a refusal on our clock
+        # calls for (the refusal vouches for that Date), until answers agree on it.
+        self._retry_offset: float | None = None
         self._dpop = DPoPProver(self._now) if dpop else None
         self._token_nonce: str | None = None
         self._api_nonce: str | None = None
@@ -104,7 +109,15 @@ class ServiceAppAuthorizer:
         return self._token.scopes if self._token else None
 
     def _now(self) -> float:
-        return time.time() + self._clock_offset
+        return time.time() + self._clock_offset()
+
+    def _clock_offset(self) -> float:
+        if self._retry_offset is not None:
+            return self._retry_offset
+        return _resolvable(self._clock.offset)
+
+    def _observe(self, headers: Mapping[str, str]) -> None:
+        self._clock.observe(headers.get("Date"), time.time(), time.time)
 
     # -- the Authorizer protocol ---------------------------------------------------------------
 
@@ -118,6 +131,7 @@ class ServiceAppAuthorizer:
     async def after_response(
         self, sent: Mapping[str, str], status: int, headers: Mapping[str, str], body: bytes
     ) -> Resend:
+        self._observe(headers)
         nonce = headers.get("DPoP-Nonce")
         if nonce is not None and self._dpop is not None:
             self._api_nonce = nonce
@@ -165,11 +179,17 @@ class ServiceAppAuthorizer:
             return token
 
     async def _request_token(self) -> AccessToken:
+        try:
+            return await self._request_token_once()
+        finally:
+            self._retry_offset = None  # from here on, the answers' agreed offset
+
+    async def _request_token_once(self) -> AccessToken:
         retries: Counter[str] = Counter()
         while True:
-            signed_with = self._clock_offset
+            signed_with = self._clock_offset()
             status, headers, body = await self._post_token_request()
-            self._learn_clock(headers)
+            self._observe(headers)
             if self._dpop is not None and "DPoP-Nonce" in headers:
                 self._token_nonce = headers["DPoP-Nonce"]
             if status == 200:
@@ -200,8 +220,13 @@ class ServiceAppAuthorizer:
             return None
         if "already" in text and "used" in text:
             return "replay"  # client_assertion_already_used: sign a new one
-        # iat in the future or exp in the past: worth one more try on the org's clock.
-        return "clock" if abs(self._clock_offset - signed_with) > 5 else None
+        # iat in the future or exp in the past: worth one more try on the org's clock, as this
+        # answer's Date gives it.
+        offset = _resolvable(self._clock.latest)
+        if abs(offset - signed_with) <= 5:
+            return None
+        self._retry_offset = offset
+        return "clock"
 
     async def _post_token_request(self) -> tuple[int, Mapping[str, str], bytes]:
         form = {
@@ -238,13 +263,6 @@ class ServiceAppAuthorizer:
             claims={"jti": uuid.uuid4().hex},
         )
         return str(signed)
-
-    def _learn_clock(self, headers: Mapping[str, str]) -> None:
-        server = http_date(headers.get("Date"))
-        if server is not None:
-            offset = server.timestamp() - time.time()
-            # Date has one-second resolution: ignore differences it cannot resolve.
-            self._clock_offset = offset if abs(offset) > 2 else 0.0
 
     def _parse_token(self, body: bytes, status: int) -> AccessToken:
         data = json_or_none(body)
@@ -303,6 +321,11 @@ class ServiceAppAuthorizer:
 
     def __repr__(self) -> str:
         return f"<ServiceAppAuthorizer client_id={self._client_id!r} dpop={self._dpop is not None}>"
+
+
+def _resolvable(offset: float | None) -> float:
+    # Date has one-second resolution: differences it cannot resolve are no correction.
+    return 0.0 if offset is None or abs(offset) <= 2 else offset
 
 
 def _htu(url: URL) -> str:

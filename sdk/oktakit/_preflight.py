@@ -2,30 +2,27 @@
 
 What a job needs comes from ``oktakit.permissions``; what the credentials have is read from the
 org: the token's scopes, the app's scope grants, its admin roles, the permissions of its custom
-roles (standard roles: the table in ``okta_spec/permissions.yaml``) and their resource sets.
-Whatever cannot be read is listed in ``unverified`` with the reason, and the report is then
+roles with their conditions (standard roles: the table in ``okta_spec/permissions.yaml``) and
+their resource sets (``_preflight_roles``); ``_preflight_verdict`` compares the two. Whatever
+cannot be read or decided is listed in ``unverified`` with the reason, and the report is then
 never ``ok``.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from enum import Enum
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from attrs import frozen
 
-from ._grants import Grants
-from .errors import ApiError, InsufficientPermissionsError, PermissionDeniedError
-from .permissions import PermissionInfo, Requirements, requirements, resource_info, standard_roles
+from ._preflight_roles import RoleView, admin_roles, client_roles, text
+from ._preflight_verdict import Verdict, judge
+from .errors import InsufficientPermissionsError, PermissionDeniedError
+from .permissions import PermissionInfo, Requirements, requirements
 
 if TYPE_CHECKING:
     from .auth import Authorizer
     from .client import OktaClient
-
-#: Resource kinds a resource set limits (others are not limited by the set).
-_SET_LIMITED = ("users", "groups")
-_READ_ROLES = "okta.roles.read scope and okta.iam.read permission"
 
 
 @frozen
@@ -34,7 +31,8 @@ class PreflightReport:
 
     ``missing_*`` is what to grant; ``excess_*`` what the credentials hold beyond the job
     (least privilege says remove it); ``broader_roles`` the standard roles that cover the job
-    but grant much more; ``unverified`` what could not be read, each with why.
+    but grant much more; ``unverified`` what could not be read or decided, each with why;
+    ``advice`` the admin's steps, in order, naming the roles and resource sets read.
     """
 
     operations: tuple[str, ...]
@@ -47,6 +45,9 @@ class PreflightReport:
     broader_roles: tuple[str, ...]
     unverified: tuple[str, ...]
     notes: tuple[str, ...]
+    advice: tuple[str, ...] = ()
+    #: Whether the job was judged as a bulk run (with what ``okta.bulk`` itself reads).
+    bulk: bool = False
 
     @property
     def ok(self) -> bool:
@@ -56,7 +57,8 @@ class PreflightReport:
 
     def summary(self) -> str:
         verdict = "ok" if self.ok else ("MISSING" if self._missing else "NOT VERIFIED")
-        lines = [f"preflight for {', '.join(self.operations)} ({self.credential}): {verdict}"]
+        job = ", ".join(self.operations) + (" as a bulk run" if self.bulk else "")
+        lines = [f"preflight for {job} ({self.credential}): {verdict}"]
         sections = [
             ("missing scopes (grant on the app's Okta API Scopes tab)", self.missing_scopes),
             (
@@ -64,6 +66,7 @@ class PreflightReport:
                 tuple(f"{p.key} ({p.console_label})" for p in self.missing_permissions),
             ),
             ("missing resources (add to the role's resource set)", self.missing_resources),
+            ("what to change, in order", self.advice),
             ("excess scopes (not needed by this job)", self.excess_scopes),
             ("excess role permissions (not needed by this job)", self.excess_permissions),
             ("standard roles, broader than needed", self.broader_roles),
@@ -73,7 +76,8 @@ class PreflightReport:
         for title, items in sections:
             if items:
                 lines.append(f"{title}:")
-                lines += [f"  - {item}" for item in items]
+                numbered = items is self.advice
+                lines += [f"  {f'{i}.' if numbered else '-'} {item}" for i, item in enumerate(items, 1)]
         return "\n".join(lines)
 
     @property
@@ -87,8 +91,9 @@ class PreflightReport:
         grant = [f"scope {s}" for s in self.missing_scopes]
         grant += [f"permission {p.key} ({p.console_label})" for p in self.missing_permissions]
         grant += [f"resource {r} in the role's resource set" for r in self.missing_resources]
+        steps = f" ({'; '.join(self.advice)})" if self.advice else ""
         raise InsufficientPermissionsError(
-            f"{self.credential} cannot run {', '.join(self.operations)}: grant " + "; ".join(grant),
+            f"{self.credential} cannot run {', '.join(self.operations)}: grant " + "; ".join(grant) + steps,
             missing_scopes=self.missing_scopes,
             missing_permissions=tuple(p.key for p in self.missing_permissions),
             missing_resources=self.missing_resources,
@@ -96,248 +101,141 @@ class PreflightReport:
         )
 
 
-@frozen
-class _Role:
-    name: str
-    grants: Grants
-    reach: dict[str, str] | None  # kind -> "all" | "some"; None: a standard role reaches all
-    permissions: frozenset[str]
-
-
 async def run_preflight(
     client: OktaClient,
     authorizer: Authorizer | None,
     operations: Iterable[str],
     auditor: OktaClient | None,
+    *,
     credentials: bool,
+    bulk: bool = False,
 ) -> PreflightReport:
     from ._oauth import ServiceAppAuthorizer
 
-    need = requirements(operations, credentials=credentials)
-    names = tuple(op.name for op in need.operations if op.needed_by is None)
+    need = requirements(operations, credentials=credentials, bulk=bulk)
     reader = auditor or client
     unverified: list[str] = []
     notes: list[str] = []
     if not isinstance(authorizer, ServiceAppAuthorizer):
-        roles, broader = await _admin_roles(client, reader, unverified, notes)
-        return _report(
-            need,
-            names=names,
-            credential="API token (SSWS)",
-            missing_scopes=(),
-            excess_scopes=(),
-            roles=roles,
-            unverified=unverified,
-            notes=notes,
-            broader=broader,
-            credentials=credentials,
+        roles, who = await admin_roles(client, reader, unverified, notes)
+        verdict = _verdict(
+            need, roles, credentials=credentials, holder=who, unverified=unverified, notes=notes
         )
+        return _report(need, "API token (SSWS)", roles=roles, verdict=verdict, bulk=bulk)
     client_id = authorizer.client_id
     token = await authorizer.access_token()
-    needed_scopes = {scope for op in need.operations for scope in op.scopes}
-    missing_scopes = sorted(
-        {op.scopes[0] for op in need.operations if op.scopes and not set(op.scopes) & token.scopes}
+    advice: list[str] = []
+    missing, excess = await _scopes(
+        need, reader, client_id, token_scopes=set(token.scopes), unverified=unverified, advice=advice
     )
-    excess = set(token.scopes) - needed_scopes
+    roles = await client_roles(reader, client_id, unverified, notes)
+    holder = f"service app {client_id}"
+    verdict = _verdict(
+        need, roles, credentials=credentials, holder=holder, unverified=unverified, notes=notes
+    )
+    verdict.advice[:0] = advice  # scopes first, as the admin does it
+    return _report(
+        need, holder, missing_scopes=missing, excess_scopes=excess, roles=roles, verdict=verdict, bulk=bulk
+    )
+
+
+async def _scopes(
+    need: Requirements,
+    reader: OktaClient,
+    client_id: str,
+    *,
+    token_scopes: set[str],
+    unverified: list[str],
+    advice: list[str],
+) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Missing and excess scopes: the token's, and the app's grants where they can be read (a
+    revoked grant is missing even while the current token still carries the scope)."""
+    needed = {scope for op in need.operations for scope in op.scopes}
+    missing = {op.scopes[0] for op in need.operations if op.scopes and not set(op.scopes) & token_scopes}
+    excess = token_scopes - needed
     try:
-        granted = [g async for g in reader.list_scope_consent_grants(client_id)]
-        excess |= {
-            _text(g, "scope_id") or "" for g in granted if _text(g, "status") != "REVOKED"
-        } - needed_scopes
+        grants = {
+            text(g, "scope_id") or "": text(g, "status") or "ACTIVE"
+            async for g in reader.list_scope_consent_grants(client_id)
+        }
     except PermissionDeniedError:
         unverified.append(
             "the app's granted scopes: reading them needs the okta.appGrants.read scope and okta.apps.read "
             "permission (pass auditor=); only the token's own scopes were compared"
         )
-    roles, broader = await _roles(reader, client_id, unverified)
-    return _report(
-        need,
-        names=names,
-        credential=f"service app {client_id}",
-        missing_scopes=tuple(missing_scopes),
-        excess_scopes=tuple(sorted(excess - {""})),
-        roles=roles,
-        unverified=unverified,
-        notes=notes,
-        broader=broader,
-        credentials=credentials,
-    )
-
-
-async def _admin_roles(
-    client: OktaClient, reader: OktaClient, unverified: list[str], notes: list[str]
-) -> tuple[list[_Role] | None, list[str]]:
-    """An API token acts with the roles of the admin who created it (``GET /users/me``)."""
-    try:
-        admin = await client.get_user("me")
-    except ApiError as error:
-        unverified.append(
-            "role permissions: an API token acts with the roles of the admin who created it, and "
-            f"that admin could not be read ({error.error_code or error.status}); check the admin in "
-            "Security > Administrators, or use a service app"
-        )
-        return None, []
-    admin_id = _text(admin, "id") or "me"
-    login = _text(getattr(admin, "profile", None), "login") or admin_id
-    notes.append(f"an API token acts with the roles of the admin who created it: {login} ({admin_id})")
-    try:
-        assignments = [r async for r in reader.list_assigned_roles_for_user(admin_id)]
-    except PermissionDeniedError:
-        unverified.append(f"the admin's roles: reading them needs the {_READ_ROLES}; pass auditor=")
-        return None, []
-    kinds = ", ".join(_text(a, "type_", "type") or "?" for a in assignments) or "none"
-    notes.append(f"{login}'s roles: {kinds}")
-    return await _evaluate(reader, assignments, unverified)
-
-
-async def _roles(
-    reader: OktaClient, client_id: str, unverified: list[str]
-) -> tuple[list[_Role] | None, list[str]]:
-    try:
-        assignments = [r async for r in reader.list_roles_for_client(client_id)]
-    except PermissionDeniedError:
-        unverified.append(
-            f"the app's admin roles: reading them needs the {_READ_ROLES}, which a least-privilege app "
-            "does not have; pass auditor= (a read-only client) to check them"
-        )
-        return None, []
-    return await _evaluate(reader, assignments, unverified)
-
-
-async def _evaluate(
-    reader: OktaClient, assignments: list[Any], unverified: list[str]
-) -> tuple[list[_Role] | None, list[str]]:
-    """What each active role grants: standard roles from the table, custom ones as read."""
-    roles: list[_Role] = []
-    broader: list[str] = []
-    table = standard_roles()
-    for assignment in assignments:
-        if _text(assignment, "status") not in (None, "ACTIVE"):
-            continue
-        kind = _text(assignment, "type_", "type") or "?"
-        label = _text(assignment, "label") or kind
-        if kind != "CUSTOM":
-            standard = table.get(kind)
-            if standard is None:
-                unverified.append(f"standard role {kind}: oktakit has no table of what it grants")
+        grants = None
+    if grants is not None:
+        active = {scope for scope, status in grants.items() if status != "REVOKED"}
+        excess |= active - needed
+        for op in need.operations:
+            if not op.scopes or set(op.scopes) & active:
                 continue
-            roles.append(_Role(kind, standard.grants, None, standard.permissions))
-            broader.append(
-                f"{kind} ({standard.label}): Okta documents {standard.documented}"
-                + (f"; inferred: {standard.inferred}" if standard.inferred else "")
+            scope = op.scopes[0]
+            missing.add(scope)
+            state = "revoked" if grants.get(scope) == "REVOKED" else "not granted"
+            advice.append(
+                f"grant {scope} on the Okta API Scopes tab of service app {client_id} (it is {state}"
+                + ("; the current token still carries it until it expires)" if scope in token_scopes else ")")
             )
-            continue
-        role_id, set_id = _text(assignment, "role"), _text(assignment, "resource_set")
-        try:
-            permissions = frozenset(
-                _text(p, "label") or "" for p in await reader.list_role_permissions(role_id or label)
+        requested = sorted(scope for scope in missing if scope in active)
+        if requested:
+            advice.append(
+                f"ask for {', '.join(requested)} in the token request (PrivateKeyJWT scopes, OKTA_SCOPES): "
+                "the app has the grant, the token does not"
             )
-            reach = await _reach(reader, set_id) if set_id else {}
-        except PermissionDeniedError:
-            unverified.append(
-                f"custom role {label!r}: its permissions or resource set need the {_READ_ROLES}"
-            )
-            continue
-        roles.append(_Role(f"custom role {label!r}", Grants(permissions), reach, permissions))
-    return roles, broader
+    elif missing:
+        scopes = ", ".join(sorted(missing))
+        advice.append(f"grant {scopes} on the Okta API Scopes tab and ask for it in the token request")
+    return tuple(sorted(missing)), tuple(sorted(excess - {""}))
 
 
-async def _reach(reader: OktaClient, resource_set_id: str) -> dict[str, str]:
-    """Which kinds of resources a resource set reaches: all of them, or some (one group's members)."""
-    reach: dict[str, str] = {}
-    for resource in await reader.list_resource_set_resources(resource_set_id):
-        orn = _text(resource, "orn") or ""
-        parts = orn.split(":")[4:]  # orn:okta:<service>:<org id>:<kind>[:<id>[:...]]
-        if parts[:1] == ["groups"] and len(parts) > 1:
-            # One group: its members only with ":contained_resources" (Okta's resource-set note:
-            # a bare group gives user permissions nothing).
-            if parts[2:3] == ["contained_resources"]:
-                reach.setdefault("users", "some")
-            reach.setdefault("groups", "some")
-        elif parts:
-            reach[parts[0]] = "all"
-    return reach
+def _verdict(
+    need: Requirements,
+    roles: list[RoleView] | None,
+    *,
+    credentials: bool,
+    holder: str,
+    unverified: list[str],
+    notes: list[str],
+) -> Verdict:
+    verdict = Verdict() if roles is None else judge(need, roles, credentials, holder)
+    verdict.unverified[:0] = unverified
+    verdict.notes[:0] = notes
+    return verdict
 
 
 def _report(
     need: Requirements,
-    *,
-    names: tuple[str, ...],
     credential: str,
-    missing_scopes: tuple[str, ...],
-    excess_scopes: tuple[str, ...],
-    roles: list[_Role] | None,
-    unverified: list[str],
-    notes: list[str],
-    broader: list[str],
-    credentials: bool,
+    *,
+    missing_scopes: tuple[str, ...] = (),
+    excess_scopes: tuple[str, ...] = (),
+    roles: list[RoleView] | None,
+    verdict: Verdict,
+    bulk: bool,
 ) -> PreflightReport:
-    missing: dict[str, PermissionInfo] = {}
-    missing_resources: set[str] = set()
-    excess: list[str] = []
-    if roles is not None:
-        if not roles:
-            notes.append("the app has no active admin role: Okta refuses every call")
-        chosen = {p.key for p in need.custom_role}
-        for op in need.operations:
-            groups = [op.permissions] + (
-                [op.credential_permissions] if credentials and op.credential_permissions else []
+    from .permissions import standard_roles
+
+    table = standard_roles()
+    broader = []
+    for role in roles or ():
+        standard = table.get(role.type)
+        if standard is not None:
+            broader.append(
+                f"{standard.type} ({standard.label}): Okta documents {standard.documented}"
+                + (f"; inferred: {standard.inferred}" if standard.inferred else "")
             )
-            for alternatives in groups:
-                if any(all(_reach_of(roles, p, notes) == "ok" for p in alt) for alt in alternatives):
-                    continue
-                alt = next((a for a in alternatives if {p.key for p in a} <= chosen), alternatives[0])
-                for p in alt:
-                    outcome = _reach_of(roles, p, notes)
-                    if outcome == "no permission":
-                        missing[p.key] = p
-                    elif outcome == "no resource" and p.resource:
-                        missing_resources.add(resource_info(p.resource).console)
-            if not roles:
-                break
-        wanted = {
-            p.key for op in need.operations for alt in op.permissions + op.credential_permissions for p in alt
-        }
-        for role in roles:
-            if role.reach is not None:
-                excess += sorted(f"{key} ({role.name})" for key in role.permissions - wanted)
     return PreflightReport(
-        operations=names,
+        operations=need.jobs,
         credential=credential,
         missing_scopes=missing_scopes,
-        missing_permissions=tuple(missing[k] for k in sorted(missing)),
-        missing_resources=tuple(sorted(missing_resources)),
+        missing_permissions=tuple(verdict.missing[k] for k in sorted(verdict.missing)),
+        missing_resources=tuple(sorted(verdict.missing_resources)),
         excess_scopes=excess_scopes,
-        excess_permissions=tuple(excess),
+        excess_permissions=tuple(verdict.excess),
         broader_roles=tuple(broader),
-        unverified=tuple(unverified),
-        notes=tuple(dict.fromkeys(notes)),
+        unverified=tuple(dict.fromkeys(verdict.unverified)),
+        notes=tuple(dict.fromkeys(verdict.notes)),
+        advice=tuple(dict.fromkeys(verdict.advice)),
+        bulk=bulk,
     )
-
-
-def _reach_of(roles: list[_Role], permission: PermissionInfo, notes: list[str]) -> str:
-    """ "ok", "no resource" (granted, but no resource set holds the target) or "no permission"."""
-    granting = [role for role in roles if role.grants.allows(permission.key)]
-    if not granting:
-        return "no permission"
-    kind = permission.resource
-    for role in granting:
-        if role.reach is None or kind not in _SET_LIMITED:
-            return "ok"
-        if role.reach.get(kind) == "all":
-            return "ok"
-        if role.reach.get(kind) == "some" and kind:
-            notes.append(f"{role.name} reaches only some {kind} (the members of chosen groups)")
-            return "ok"
-    return "no resource"
-
-
-def _text(obj: Any, *names: str) -> str | None:
-    """A string field of a generated model, whatever the generator calls it; None when absent."""
-    for name in names:
-        value = getattr(obj, name, None)
-        if isinstance(value, Enum):
-            value = value.value
-        if isinstance(value, str):
-            return value
-    return None

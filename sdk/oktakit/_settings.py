@@ -14,46 +14,67 @@ _TRUE = {"1", "true", "yes", "on"}
 _FALSE = {"0", "false", "no", "off", ""}
 
 
-def org_url_from_env(env: Mapping[str, str]) -> str:
-    org_url = env.get("OKTA_ORG_URL", "").strip()
+#: The prefix of ``from_env``'s names; ``from_env(prefix="OKTA_AUDITOR_")`` reads another set.
+DEFAULT_PREFIX = "OKTA_"
+
+
+def _check_prefix(prefix: str) -> str:
+    if not isinstance(prefix, str) or not prefix.replace("_", "").isalnum() or not prefix.isascii():
+        raise ConfigurationError(
+            f"prefix must be letters, digits and underscores (e.g. OKTA_AUDITOR_), not {prefix!r}"
+        )
+    return prefix
+
+
+def org_url_from_env(env: Mapping[str, str], prefix: str = DEFAULT_PREFIX) -> str:
+    """``{prefix}ORG_URL``, else (for another prefix: the same org) ``OKTA_ORG_URL``."""
+    name = f"{_check_prefix(prefix)}ORG_URL"
+    org_url = env.get(name, "").strip() or env.get(f"{DEFAULT_PREFIX}ORG_URL", "").strip()
     if not org_url:
-        raise ConfigurationError("OKTA_ORG_URL is not set (e.g. https://acme.okta.com)")
+        raise ConfigurationError(f"{name} is not set (e.g. https://acme.okta.com)")
     org_origin(org_url)
     return org_url
 
 
-def auth_from_env(env: Mapping[str, str] | None = None) -> Auth:
+def auth_from_env(env: Mapping[str, str] | None = None, *, prefix: str = DEFAULT_PREFIX) -> Auth:
     """A service app when ``OKTA_CLIENT_ID`` is set (Okta's recommendation), else an API token.
 
     Service app: ``OKTA_CLIENT_ID``, ``OKTA_PRIVATE_KEY`` (PEM or JWK JSON) or
     ``OKTA_PRIVATE_KEY_FILE``, optional ``OKTA_PRIVATE_KEY_PASSPHRASE``, ``OKTA_KEY_ID``,
     ``OKTA_SCOPES`` (space- or comma-separated) and ``OKTA_DPOP``. API token: ``OKTA_API_TOKEN``.
+    Another ``prefix`` reads the same names with it (``OKTA_AUDITOR_CLIENT_ID``, ...).
     """
     env = os.environ if env is None else env
-    client_id = env.get("OKTA_CLIENT_ID", "").strip()
+    p = _check_prefix(prefix)
+    client_id = env.get(f"{p}CLIENT_ID", "").strip()
     if client_id:
         return PrivateKeyJWT(
             client_id,
-            _private_key(env),
-            _scopes(env),
-            key_id=env.get("OKTA_KEY_ID") or None,
-            passphrase=env.get("OKTA_PRIVATE_KEY_PASSPHRASE") or None,
-            dpop=_flag(env, "OKTA_DPOP"),
+            _private_key(env, p),
+            _scopes(env, p),
+            key_id=env.get(f"{p}KEY_ID") or None,
+            passphrase=env.get(f"{p}PRIVATE_KEY_PASSPHRASE") or None,
+            dpop=_flag(env, f"{p}DPOP"),
         )
-    token = env.get("OKTA_API_TOKEN", "").strip()
+    token = env.get(f"{p}API_TOKEN", "").strip()
     if token:
         return ApiToken(token)
     raise ConfigurationError(
-        "no credentials in the environment: set OKTA_CLIENT_ID with OKTA_PRIVATE_KEY (or "
-        "OKTA_PRIVATE_KEY_FILE) and OKTA_SCOPES for a service app, or OKTA_API_TOKEN"
+        f"no credentials in the environment: set {p}CLIENT_ID with {p}PRIVATE_KEY (or "
+        f"{p}PRIVATE_KEY_FILE) and {p}SCOPES for a service app, or {p}API_TOKEN"
     )
 
 
-def _private_key(env: Mapping[str, str]) -> str:
-    inline = env.get("OKTA_PRIVATE_KEY", "").strip()
-    path = env.get("OKTA_PRIVATE_KEY_FILE", "").strip()
+def has_credentials(env: Mapping[str, str], prefix: str) -> bool:
+    """Whether the environment names a credential under ``prefix``."""
+    return any(env.get(f"{prefix}{name}", "").strip() for name in ("CLIENT_ID", "API_TOKEN"))
+
+
+def _private_key(env: Mapping[str, str], p: str) -> str:
+    inline = env.get(f"{p}PRIVATE_KEY", "").strip()
+    path = env.get(f"{p}PRIVATE_KEY_FILE", "").strip()
     if inline and path:
-        raise ConfigurationError("set OKTA_PRIVATE_KEY or OKTA_PRIVATE_KEY_FILE, not both")
+        raise ConfigurationError(f"set {p}PRIVATE_KEY or {p}PRIVATE_KEY_FILE, not both")
     if inline:
         # Shells and CI secrets often flatten PEM newlines to a literal "\n".
         return inline.replace("\\n", "\n")
@@ -62,19 +83,15 @@ def _private_key(env: Mapping[str, str]) -> str:
             return Path(path).expanduser().read_text(encoding="ascii")
         # RuntimeError: "~user" for an unknown user; ValueError: a NUL byte (and bad encodings).
         except (OSError, RuntimeError, ValueError) as exc:
-            error = ConfigurationError(
-                f"cannot read OKTA_PRIVATE_KEY_FILE {path!r}: {exc.__class__.__name__}"
-            )
+            error = ConfigurationError(f"cannot read {p}PRIVATE_KEY_FILE {path!r}: {exc.__class__.__name__}")
         raise error
-    raise ConfigurationError(
-        "OKTA_CLIENT_ID is set but neither OKTA_PRIVATE_KEY nor OKTA_PRIVATE_KEY_FILE is"
-    )
+    raise ConfigurationError(f"{p}CLIENT_ID is set but neither {p}PRIVATE_KEY nor {p}PRIVATE_KEY_FILE is")
 
 
-def _scopes(env: Mapping[str, str]) -> list[str]:
-    scopes = env.get("OKTA_SCOPES", "").replace(",", " ").split()
+def _scopes(env: Mapping[str, str], p: str) -> list[str]:
+    scopes = env.get(f"{p}SCOPES", "").replace(",", " ").split()
     if not scopes:
-        raise ConfigurationError("OKTA_SCOPES is not set (e.g. 'okta.users.read okta.users.manage')")
+        raise ConfigurationError(f"{p}SCOPES is not set (e.g. 'okta.users.read okta.users.manage')")
     return scopes
 
 

@@ -22,7 +22,7 @@ def org_origin(org_url: str) -> URL:
     try:
         url = URL(org_url.strip())
         host = url.host  # decoded lazily: a bad port or punycode label fails here, not in aiohttp
-    except ValueError:  # UnicodeError (IDNA) included
+    except (ValueError, IndexError):  # UnicodeError (IDNA) included; yarl indexes an empty `[]` host
         raise ConfigurationError(
             "the org URL is not a URL: check the host and port (expected e.g. https://acme.okta.com)"
         ) from None

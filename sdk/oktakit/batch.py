@@ -211,8 +211,8 @@ def _collect(file: JournalFile, header: RunRecord) -> ResumeState:
 
 
 async def _preflight(okta: OktaClient, operations: list[str]) -> None:
-    """Check the credential may run ``operations`` before the first item is touched: the
-    least-privilege preflight raises ``InsufficientPermissionsError`` naming what to grant (or
-    what it could not verify)."""
-    report = await okta.preflight(operations)
+    """Check the credential may run ``operations`` through the executor before the first item
+    is touched (``bulk=True``: with the executor's own reads, exactly what ``oktakit permissions
+    OP --bulk`` lists): raises ``InsufficientPermissionsError`` naming what to grant."""
+    report = await okta.preflight(operations, bulk=True)
     report.raise_for_missing()

@@ -6,10 +6,12 @@ import argparse
 import asyncio
 import json
 import math
+import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from ._text import printable
 from .errors import OktaError
 
 
@@ -35,23 +37,51 @@ def _sim(args: argparse.Namespace) -> int:
     return 0
 
 
+#: The environment names of the auditor `oktakit check` reads the roles with (from_env's names).
+AUDITOR_PREFIX = "OKTA_AUDITOR_"
+
+
 def _check(args: argparse.Namespace) -> int:
     from ._check import CheckResult
+    from ._settings import has_credentials
     from .client import OktaClient
 
-    operations = [name.strip() for name in (args.operations or "").split(",") if name.strip()] or None
+    operations = args.operations or None
+    audited = bool(operations) and has_credentials(os.environ, AUDITOR_PREFIX)
 
     async def run() -> CheckResult:
         async with OktaClient.from_env(args.org_url) as okta:
-            return await okta.check(operations)
+            if not audited:
+                return await okta.check(operations)
+            async with OktaClient.from_env(okta.org_url, prefix=AUDITOR_PREFIX) as auditor:
+                return await okta.check(operations, auditor=auditor)
 
     result = asyncio.run(run())
     print(result.summary())
     if result.ok:
         print("ok: the credentials work" + (" for these operations" if operations else ""))
         return 0
+    if result.preflight is not None and result.preflight.unverified and not audited:
+        print(
+            f"to let check read the roles, give it an auditor: {AUDITOR_PREFIX}API_TOKEN, or a "
+            f"service app with okta.roles.read and okta.appGrants.read ({AUDITOR_PREFIX}CLIENT_ID, "
+            f"{AUDITOR_PREFIX}PRIVATE_KEY, {AUDITOR_PREFIX}SCOPES, ...)",
+            file=sys.stderr,
+        )
     print("not ok: see above for what to grant or what could not be checked", file=sys.stderr)
     return 1
+
+
+def operation_names(value: str) -> list[str]:
+    """An argparse type: operation names (method names or operationIds), comma-separated."""
+    from .permissions import resolve_operations
+
+    names = [name.strip() for name in value.split(",") if name.strip()]
+    try:
+        resolve_operations(names)
+    except OktaError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+    return names
 
 
 def _permissions(args: argparse.Namespace) -> int:
@@ -59,7 +89,7 @@ def _permissions(args: argparse.Namespace) -> int:
     from .permissions import requirements
 
     need = requirements(
-        [o for arg in args.operations for o in arg.split(",") if o], credentials=args.credentials
+        [name for names in args.operations for name in names], credentials=args.credentials, bulk=args.bulk
     )
     if args.json:
         print(json.dumps(need.to_json(), indent=2))
@@ -168,14 +198,18 @@ def build_parser() -> argparse.ArgumentParser:
         "check",
         help="test the credentials in the environment (like the Admin Console's Test button)",
         description="Get a token (or try the API token), show the granted scopes, make one cheap read. "
-        "Reads OKTA_ORG_URL and OKTA_API_TOKEN, or OKTA_CLIENT_ID, OKTA_PRIVATE_KEY(_FILE), OKTA_SCOPES.",
+        "Reads OKTA_ORG_URL and OKTA_API_TOKEN, or OKTA_CLIENT_ID, OKTA_PRIVATE_KEY(_FILE), OKTA_SCOPES; "
+        f"with --operations, also the auditor ({AUDITOR_PREFIX}API_TOKEN or {AUDITOR_PREFIX}CLIENT_ID...).",
     )
     check.add_argument("--org-url", help="the org URL (default: OKTA_ORG_URL)")
     check.add_argument(
         "--operations",
         metavar="OP,OP",
+        type=operation_names,
         help="also run the preflight for these operations (e.g. suspend_user,reset_factors); exit 1 if "
-        "anything is missing or cannot be checked",
+        "anything is missing or cannot be checked. A least-privilege app cannot read its own roles: "
+        f"the preflight reads them with the auditor in {AUDITOR_PREFIX}API_TOKEN, or a service app "
+        f"in {AUDITOR_PREFIX}CLIENT_ID, {AUDITOR_PREFIX}PRIVATE_KEY(_FILE), {AUDITOR_PREFIX}SCOPES",
     )
     check.set_defaults(handler=_check)
 
@@ -186,7 +220,11 @@ def build_parser() -> argparse.ArgumentParser:
         "labels) and the resource set that OPERATIONs need, derived from oktakit's Okta spec.",
     )
     permissions.add_argument(
-        "operations", nargs="+", metavar="OPERATION", help="method names or operationIds"
+        "operations",
+        nargs="+",
+        metavar="OPERATION",
+        type=operation_names,
+        help="method names or operationIds (also comma-separated)",
     )
     output = permissions.add_mutually_exclusive_group()
     output.add_argument(
@@ -197,6 +235,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     permissions.add_argument(
         "--credentials", action="store_true", help="the job also sets passwords or recovery questions"
+    )
+    permissions.add_argument(
+        "--bulk",
+        action="store_true",
+        help="the job runs with okta.bulk / oktakit bulk, which also reads users back (what its "
+        "preflight checks)",
     )
     permissions.set_defaults(handler=_permissions)
 
@@ -209,9 +253,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         return int(args.handler(args))
+    except BrokenPipeError:
+        # The reader went away (`oktakit permissions ... | head`): stop quietly, and keep Python
+        # from failing again when it flushes stdout at exit.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
     except OktaError as error:
-        # Typed errors carry no secrets, and a traceback would not help the person at the prompt.
-        print(f"oktakit {args.command}: {type(error).__name__}: {error}", file=sys.stderr)
+        # Typed errors carry no secrets, and a traceback would not help the person at the prompt;
+        # what a server said is shown without the escape sequences it may hold.
+        print(printable(f"oktakit {args.command}: {type(error).__name__}: {error}"), file=sys.stderr)
         return 1
 
 

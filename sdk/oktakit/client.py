@@ -60,28 +60,39 @@ class OktaClient(ClientCore):
     ``max_response_bytes`` caps every response body, decompressed (``ResponseTooLargeError``).
     """
 
-    async def check(self, operations: Iterable[str] | None = None) -> CheckResult:
+    async def check(
+        self, operations: Iterable[str] | None = None, *, auditor: OktaClient | None = None
+    ) -> CheckResult:
         """The integration's "Test" button: get a token (or try the API token), then make one
         cheap read the granted scopes allow (or say that none is possible: ``result.tested``).
-        With ``operations`` (the credential's job) it adds ``result.preflight``.
+        With ``operations`` (the credential's job) it adds ``result.preflight``, which reads the
+        credential's roles with ``auditor`` when given (see ``preflight``).
         """
         from ._check import run_check
 
-        return await run_check(self, self._get_transport(), self._authorizer, operations)
+        return await run_check(self, self._get_transport(), self._authorizer, operations, auditor)
 
     async def preflight(
-        self, operations: Iterable[str], *, auditor: OktaClient | None = None, credentials: bool = False
+        self,
+        operations: Iterable[str],
+        *,
+        auditor: OktaClient | None = None,
+        credentials: bool = False,
+        bulk: bool = False,
     ) -> PreflightReport:
         """Check, before touching any user, that these credentials can run ``operations``
-        (see ``oktakit.permissions``). A least-privilege app cannot read its own roles: pass
-        ``auditor``, a read-only client (``okta.roles.read``, ``okta.appGrants.read``), for them.
+        (see ``oktakit.permissions``; ``bulk=True`` adds what ``okta.bulk`` itself reads, as its
+        own preflight does). A least-privilege app cannot read its own roles: pass ``auditor``,
+        a read-only client (``okta.roles.read``, ``okta.appGrants.read``), for them.
 
         >>> (await okta.preflight(["suspend_user", "reset_factors"])).raise_for_missing()
         """
         from ._preflight import run_preflight
 
         self._get_transport()
-        return await run_preflight(self, self._authorizer, operations, auditor, credentials)
+        return await run_preflight(
+            self, self._authorizer, operations, auditor, credentials=credentials, bulk=bulk
+        )
 
     # -- users ---------------------------------------------------------------------------
 
@@ -297,16 +308,16 @@ class OktaClient(ClientCore):
             ops.GET_RESOURCE_SET, path_value("resource_set_id_or_label", resource_set_id_or_label)
         )
 
-    async def list_resource_set_resources(
+    def list_resource_set_resources(
         self, resource_set_id_or_label: str, *, limit: int | None = None
-    ) -> list[ResourceSetResource]:
-        """The resources of a resource set (one page of up to ``limit``, Okta's default 100)."""
-        result = await self._call(
-            ops.LIST_RESOURCE_SET_RESOURCES,
-            path_value("resource_set_id_or_label", resource_set_id_or_label),
-            limit=page_size(limit),
+    ) -> AsyncIterator[ResourceSetResource]:
+        """Iterate over every resource of a resource set (Okta allows 1,000), page by page;
+        ``limit`` is the page size (Okta's default 100)."""
+        op = ops.LIST_RESOURCE_SET_RESOURCES
+        request = op.build_request(
+            path_value("resource_set_id_or_label", resource_set_id_or_label), limit=page_size(limit)
         )
-        return list(result.resources or [])
+        return self._pages(op, request, lambda page: list(op.parse_response(page).resources or []))
 
     # -- apps ----------------------------------------------------------------------------
 

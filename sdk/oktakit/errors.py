@@ -22,15 +22,24 @@ Every exception is an ``OktaError``; the tree is shallow on purpose::
         └── ServerError           5xx
 
 Messages never contain credentials: only the method, the URL Okta was asked for, and what
-Okta said about it. Every error pickles and copies with all its fields (journals, task queues,
-``multiprocessing``), and ``to_dict()`` gives a JSON-safe record of it for logs.
+Okta said about it, made fit for a terminal (``_text.printable``: no escape sequences or other
+control characters) and short whatever the answer held (the summary and the first few causes,
+each cut; every cause stays in ``error_causes``). Every error pickles and copies with all its
+fields (journals, task queues, ``multiprocessing``), and ``to_dict()`` gives a strict JSON
+record of it for logs.
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping, Sequence
 from datetime import datetime
+from enum import Enum
 from typing import TYPE_CHECKING, Any
+
+import attrs
+
+from ._text import printable
 
 if TYPE_CHECKING:
     from .ratelimit import RateLimitState
@@ -54,16 +63,23 @@ class OktaError(Exception):
         return _rebuild, (type(self), self.args), self.__dict__
 
     def to_dict(self) -> dict[str, Any]:
-        """A JSON-safe record of the error for logs and journals: its type, message and fields.
+        """A strict JSON record of the error for logs and journals: its type, message and fields.
 
         For example ``{"type": "NotFoundError", "message": "HTTP 404 E0000007: Not found...",
-        "status": 404, "error_code": "E0000007", ...}``. Datetimes become ISO 8601 strings.
-        Fields never hold credentials, so neither does the record.
+        "status": 404, "error_code": "E0000007", "rate_limit": {"bucket": ..., "limit": 1000,
+        ...}, ...}``. Only JSON's own types, all the way down: datetimes become ISO 8601
+        strings, records (``rate_limit``) objects, tuples lists, a number JSON cannot carry
+        (``inf``, ``nan``) ``None``, text that UTF-8 cannot carry (lone surrogates) U+FFFD; so
+        ``json.dumps(record, allow_nan=False)`` always works. Fields never hold credentials, so
+        neither does the record.
         """
-        record: dict[str, Any] = {"type": type(self).__name__, "message": str(self)}
+        return self._record(0)
+
+    def _record(self, depth: int) -> dict[str, Any]:
+        record: dict[str, Any] = {"type": type(self).__name__, "message": _utf8(str(self))}
         for name, value in vars(self).items():
             if not name.startswith("_"):
-                record[name] = _json_safe(value)
+                record[name] = _json_safe(value, depth)
         return record
 
 
@@ -72,16 +88,53 @@ def _rebuild(cls: type[OktaError], args: tuple[Any, ...]) -> OktaError:
     return cls.__new__(cls, *args)
 
 
-def _json_safe(value: Any) -> Any:
-    if value is None or isinstance(value, bool | int | float | str):
-        return value
+_MAX_DEPTH = 16
+
+#: How much of Okta's text ``str(error)`` shows: the summary and the first causes, each cut to
+#: a length (``error_summary`` and ``error_causes`` keep all of it).
+SUMMARY_CHARS = 500
+CAUSE_CHARS = 200
+SHOWN_CAUSES = 3
+
+
+def _json_safe(value: Any, depth: int) -> Any:
+    if isinstance(value, Enum):
+        value = value.value
+    if value is None or isinstance(value, bool | int | float | str | datetime):
+        return _json_scalar(value)
+    if depth >= _MAX_DEPTH:
+        return _utf8(printable(repr(value), 200))
+    if isinstance(value, OktaError):
+        return value._record(depth + 1)
+    if attrs.has(type(value)):
+        value = {field.name: getattr(value, field.name) for field in attrs.fields(type(value))}
+    if isinstance(value, Mapping):
+        return {_utf8(str(key)): _json_safe(item, depth + 1) for key, item in value.items()}
+    if isinstance(value, list | tuple | set | frozenset):
+        return [_json_safe(item, depth + 1) for item in value]
+    return _utf8(str(value))
+
+
+def _json_scalar(value: bool | int | float | str | datetime | None) -> Any:
+    if isinstance(value, str):
+        return _utf8(value)
+    if isinstance(value, float):
+        return float(value) if math.isfinite(value) else None
     if isinstance(value, datetime):
         return value.isoformat()
-    if isinstance(value, Mapping):
-        return {str(key): _json_safe(item) for key, item in value.items()}
-    if isinstance(value, list | tuple):
-        return [_json_safe(item) for item in value]
-    return str(value)
+    if isinstance(value, int) and not isinstance(value, bool):
+        return int(value) if value.bit_length() <= 64 else str(value)  # json refuses huge ints
+    return value
+
+
+def _utf8(text: str) -> str:
+    """A plain str that encodes as UTF-8: lone surrogates become U+FFFD."""
+    text = str.__str__(text)
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return "".join("\ufffd" if "\ud800" <= char <= "\udfff" else char for char in text)
+    return text
 
 
 class ConfigurationError(OktaError):
@@ -101,7 +154,9 @@ class OAuthError(ConfigurationError):
         self.description = description
         self.hint = hint
         self.url = url
-        said = f"{error}: {description}" if description else error
+        said = printable(error, 80)
+        if description:
+            said += f": {printable(description, SUMMARY_CHARS)}"
         super().__init__(f"the token request was refused (HTTP {status} {said}). {hint} [POST {url}]")
 
 
@@ -122,7 +177,8 @@ class TransportError(OktaError):
     """
 
     def __init__(self, message: str, *, method: str, url: str, connected: bool = True) -> None:
-        super().__init__(f"{message} [{method} {url}]")
+        # The message may quote the OS or a server's reason phrase: fit for a terminal.
+        super().__init__(f"{printable(message, 500)} [{method} {url}]")
         self.method = method
         self.url = url
         self.connected = connected
@@ -186,15 +242,20 @@ class ApiError(OktaError):
         super().__init__(self._message())
 
     def _message(self) -> str:
+        # Okta's words, as far as they are fit to print and short enough to read.
         what = f"HTTP {self.status}"
         if self.error_code:
-            what += f" {self.error_code}"
+            what += f" {printable(self.error_code, 80)}"
         if self.error_summary:
-            what += f": {self.error_summary}"
+            what += f": {printable(self.error_summary, SUMMARY_CHARS)}"
         if self.error_causes:
-            what += " (" + "; ".join(self.error_causes) + ")"
+            shown = [printable(cause, CAUSE_CHARS) for cause in self.error_causes[:SHOWN_CAUSES]]
+            hidden = len(self.error_causes) - len(shown)
+            if hidden:
+                shown.append(f"{hidden} more in error_causes")
+            what += " (" + "; ".join(shown) + ")"
         if self.error_id:
-            what += f" [errorId {self.error_id}]"
+            what += f" [errorId {printable(self.error_id, 80)}]"
         if self.hint:
             what += f". {self.hint}"
         return f"{what} [{self.method} {self.url}]"
@@ -250,7 +311,7 @@ class PermissionDeniedError(ApiError):
 
     def _message(self) -> str:
         message = super()._message()
-        scopes = " or ".join(self.challenge_scopes or self.required_scopes) or "none"
+        scopes = printable(" or ".join(self.challenge_scopes or self.required_scopes) or "none", 500)
         if self.insufficient_scope:
             return (
                 f"{message}. The access token lacks the scope {scopes}: grant it to the app "

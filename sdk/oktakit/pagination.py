@@ -1,4 +1,5 @@
-"""Following Okta's ``Link`` headers from page to page."""
+"""Following Okta's ``Link`` headers (or, for the IAM APIs, the body's ``_links.next``) from
+page to page."""
 
 from __future__ import annotations
 
@@ -43,6 +44,16 @@ def _split_links(header: str) -> list[str]:
     return [p for p in (part.strip() for part in parts) if p.startswith("<")]
 
 
+def body_next_link(response: Response) -> str | None:
+    """``_links.next.href`` of a JSON object body: where Okta's IAM lists (such as a resource
+    set's resources) put their next page. The transport follows it only on the org's origin."""
+    body = response.json()  # parsed (and cached) already by the page's parser
+    links = body.get("_links") if isinstance(body, dict) else None
+    following = links.get("next") if isinstance(links, dict) else None
+    href = following.get("href") if isinstance(following, dict) else None
+    return href if isinstance(href, str) and href else None
+
+
 async def paginate(
     transport: Transport, first: Response, parse: Callable[[Response], list[T]]
 ) -> AsyncIterator[T]:
@@ -52,7 +63,7 @@ async def paginate(
     while response is not None:
         for item in parse(response):
             yield item
-        link = next_link(response.headers.getall("Link", ()))
+        link = next_link(response.headers.getall("Link", ())) or body_next_link(response)
         if link is None:
             return
         if link in seen:

@@ -8,10 +8,11 @@ Everything here is derived from ``okta_spec/`` (the operations' ``security`` and
 >>> need = requirements(["suspend_user", "create_tac_authenticator_enrollment"])
 >>> need.scopes                     # ('okta.authenticators.read', 'okta.users.manage')
 >>> [p.key for p in need.custom_role]
->>> print(need.summary())           # scopes, role permissions with Console labels, resource set
+>>> print(need.summary())           # the admin's steps, in order, with the Console's labels
+>>> requirements(["suspend_user"], bulk=True).scopes  # okta.bulk also reads users back
 
-``oktakit permissions OPERATION...`` prints the same (``--json``, ``--format terraform``), and
-``await okta.preflight([...])`` checks a live credential against it.
+``oktakit permissions OPERATION...`` prints the same (``--bulk``, ``--json``, ``--format
+terraform``), and ``await okta.preflight([...])`` checks a live credential against it.
 """
 
 from __future__ import annotations
@@ -74,7 +75,8 @@ class ResourceInfo:
 
 @frozen
 class OperationNeeds:
-    """The requirements of one operation (``needed_by``: the operation that pulled it in)."""
+    """The requirements of one operation (``needed_by``: the operation that pulled it in;
+    ``reason``: why, for operations the job did not name)."""
 
     operation_id: str
     name: str
@@ -84,6 +86,7 @@ class OperationNeeds:
     permissions: tuple[tuple[PermissionInfo, ...], ...]
     credential_permissions: tuple[tuple[PermissionInfo, ...], ...]
     needed_by: str | None
+    reason: str | None = None
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -94,6 +97,7 @@ class OperationNeeds:
             "permissions": [[p.to_json() for p in alt] for alt in self.permissions],
             "credential_permissions": [[p.to_json() for p in alt] for alt in self.credential_permissions],
             "needed_by": self.needed_by,
+            "reason": self.reason,
         }
 
 
@@ -104,7 +108,8 @@ class Requirements:
     ``scopes``: the OAuth scopes to grant; ``custom_role``: the fewest permissions that satisfy
     every operation (one alternative each); ``resources``: what the role's resource set must
     hold; ``operations``: each operation's own requirements, including those a job needs in
-    practice (``needed_by`` says why).
+    practice (``needed_by`` and ``reason`` say why); ``bulk``: whether what ``okta.bulk`` itself
+    calls (reading users back) is included.
     """
 
     operations: tuple[OperationNeeds, ...]
@@ -112,6 +117,12 @@ class Requirements:
     custom_role: tuple[PermissionInfo, ...]
     resources: tuple[ResourceInfo, ...]
     credentials: bool
+    bulk: bool = False
+
+    @property
+    def jobs(self) -> tuple[str, ...]:
+        """The operations asked for (method names), without those pulled in."""
+        return tuple(op.name for op in self.operations if op.needed_by is None)
 
     def to_json(self) -> dict[str, Any]:
         """A stable, JSON-ready description (the output of ``oktakit permissions --json``)."""
@@ -122,26 +133,14 @@ class Requirements:
             "custom_role": {"permissions": [p.to_json() for p in self.custom_role]},
             "resource_set": {"resources": [r.to_json() for r in self.resources]},
             "credentials": self.credentials,
+            "bulk": self.bulk,
         }
 
     def summary(self) -> str:
-        lines = ["OAuth scopes to grant (Okta API Scopes tab):"]
-        lines += [f"  {scope}" for scope in self.scopes] or ["  (none)"]
-        lines.append("Custom admin role permissions (Security > Administrators > Roles):")
-        lines += [f"  {p.key:<50} {p.console_label}" for p in self.custom_role] or ["  (none)"]
-        lines.append("Resource set (Security > Administrators > Resources):")
-        lines += [f"  {r.console:<50} {r.rest}" for r in self.resources] or ["  (none)"]
-        extra = [op for op in self.operations if op.needed_by]
-        if extra:
-            lines.append("Also needed in practice:")
-            lines += [f"  {op.name} (for {op.needed_by})" for op in extra]
-        credential_ops = [op.name for op in self.operations if op.credential_permissions]
-        if credential_ops and not self.credentials:
-            lines.append(
-                f"Changing passwords or recovery questions with {', '.join(credential_ops)} also needs "
-                "okta.users.credentials.manage (ask with credentials=True / --credentials)."
-            )
-        return "\n".join(lines)
+        """The admin's steps, in order: scopes, custom role, resource set, assignment, API token."""
+        from ._setup_steps import setup_steps
+
+        return setup_steps(self)
 
 
 @frozen
@@ -196,32 +195,51 @@ def resolve_operations(operations: Iterable[str]) -> list[OperationFacts]:
     return [facts.get(n) or by_name[n] for n in names]
 
 
-def requirements(operations: Iterable[str], *, credentials: bool = False) -> Requirements:
+def requirements(operations: Iterable[str], *, credentials: bool = False, bulk: bool = False) -> Requirements:
     """The minimal scopes, role permissions and resource set for ``operations``.
 
     ``credentials=True``: the job also changes passwords or recovery questions through
     ``update_user``/``replace_user``, which needs the operations' credential permissions.
+    ``bulk=True``: the job runs through ``okta.bulk`` (or ``oktakit bulk``), which also calls
+    what its steps read (``get_user``: a login to its id, a status before a suspend or unsuspend,
+    and back to settle refusals and interrupted calls); this is the
+    set ``okta.bulk``'s preflight checks.
     """
     facts = operation_facts()
-    chosen: dict[str, str | None] = {}
-    pending: list[tuple[str, str | None]] = [(f.operation_id, None) for f in resolve_operations(operations)]
+    by_name = {f.name: op_id for op_id, f in facts.items()}
+    chosen: dict[str, tuple[str | None, str | None]] = {}
+    pending: list[tuple[str, str | None, str | None]] = [
+        (f.operation_id, None, None) for f in resolve_operations(operations)
+    ]
     while pending:  # the operations asked for, then what they need in practice
-        operation_id, needed_by = pending.pop(0)
+        operation_id, needed_by, reason = pending.pop(0)
         if operation_id in chosen:
             continue
-        chosen[operation_id] = needed_by
-        pending += [(need, operation_id) for need in facts[operation_id].needs]
-    needs = tuple(_needs(facts[op], needed_by) for op, needed_by in chosen.items())
+        chosen[operation_id] = (needed_by, reason)
+        name = facts[operation_id].name
+        pending += [
+            (need, operation_id, f"{name} needs it in practice") for need in facts[operation_id].needs
+        ]
+        if bulk and needed_by is None:
+            pending += [(by_name[read], operation_id, why) for read, why in _bulk_reads(name)]
+    needs = tuple(_needs(facts[op], needed_by, reason) for op, (needed_by, reason) in chosen.items())
     groups = [op.permissions for op in needs]
     if credentials:
         groups += [op.credential_permissions for op in needs if op.credential_permissions]
     role = _fewest(groups)
     resources = tuple(resource_info(kind) for kind in sorted({p.resource for p in role if p.resource}))
     scopes = tuple(sorted({op.scopes[0] for op in needs if op.scopes}))
-    return Requirements(needs, scopes, role, resources, credentials)
+    return Requirements(needs, scopes, role, resources, credentials, bulk)
 
 
-def _needs(facts: OperationFacts, needed_by: str | None) -> OperationNeeds:
+def _bulk_reads(operation: str) -> tuple[tuple[str, str], ...]:
+    """What the bulk executor's step for ``operation`` calls besides it (the steps say it)."""
+    from ._bulk_steps import executor_reads
+
+    return executor_reads(operation)
+
+
+def _needs(facts: OperationFacts, needed_by: str | None, reason: str | None = None) -> OperationNeeds:
     def infos(alternatives: tuple[tuple[str, ...], ...]) -> tuple[tuple[PermissionInfo, ...], ...]:
         return tuple(tuple(permission_info(p) for p in alt) for alt in alternatives)
 
@@ -234,22 +252,39 @@ def _needs(facts: OperationFacts, needed_by: str | None) -> OperationNeeds:
         infos(facts.permissions),
         infos(facts.credential_permissions),
         needed_by,
+        reason,
     )
 
 
 def _fewest(
     groups: list[tuple[tuple[PermissionInfo, ...], ...]],
 ) -> tuple[PermissionInfo, ...]:
-    """One alternative per group with the smallest union (ties: the spec's first alternatives)."""
+    """One alternative per group with the smallest union; between unions of one size, the one
+    with fewer permissions that change anything (a read before a manage), then the spec's order."""
     best: dict[str, PermissionInfo] | None = None
     for combination in itertools.product(*groups):
         union = {p.key: p for alternative in combination for p in alternative}
-        if best is None or len(union) < len(best):
+        if best is None or _cost(union) < _cost(best):
             best = union
     chosen = best or {}
     # Drop what another chosen permission already implies (e.g. a .manage covering a .read).
     kept = [p for p in chosen.values() if not Grants(set(chosen) - {p.key}).allows(p.key)]
     return tuple(sorted(kept, key=lambda p: p.key))
+
+
+def _cost(permissions: dict[str, PermissionInfo]) -> tuple[int, int]:
+    """How much a set of permissions grants: its size, then how many of them are not reads."""
+    return len(permissions), sum(not key.endswith(".read") for key in permissions)
+
+
+def covering_standard_roles(need: Requirements) -> list[StandardRole]:
+    """The standard roles that include every permission of ``need``'s custom role, narrowest
+    first (each is broader than the job: a custom role is the least privilege)."""
+    keys = [p.key for p in need.custom_role]
+    known = list(catalogue()["permissions"])
+    found = [role for role in standard_roles().values() if role.grants.allows_all(keys)]
+    # Narrowest: the fewest of the catalogue's permissions allowed (SUPER_ADMIN allows them all).
+    return sorted(found, key=lambda role: (sum(map(role.grants.allows, known)), role.type))
 
 
 def markdown_table() -> str:

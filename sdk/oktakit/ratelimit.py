@@ -6,7 +6,9 @@ Two limits, as Okta applies them:
   the request counted in. A ``Budget`` per bucket keeps the latest numbers; a request is let
   through while ``remaining`` minus the requests already on their way stays above the reserve
   (``1 - max_share`` of the limit), otherwise it waits for the reset. The reset is an epoch
-  second on Okta's clock, so it is read against the answer's ``Date`` (never our clock).
+  second on Okta's clock, so it is read against the ``Date`` of Okta's answers (``_clock``:
+  no single answer can mislead it), and no wait for a reset is longer than one of Okta's
+  one-minute windows (``_hints.MAX_HINTED_WAIT``), whatever the headers say.
   Until a bucket's first answer, one request goes alone to learn its numbers.
 - **Concurrency.** At most ``cap`` requests in flight (``max_in_flight`` at first). A
   concurrency 429 (``X-Rate-Limit-Limit: 0``) lowers the cap to what was in flight besides
@@ -24,12 +26,27 @@ import math
 from collections import deque
 from collections.abc import Callable, Mapping
 from datetime import UTC, datetime
-from email.utils import parsedate_to_datetime
 
 import attrs
 
+from ._clock import ServerClock
+from ._hints import MAX_HINTED_WAIT, rate_limit_kind, read_rate_limit
 from ._stats import Stats
 from .errors import ConfigurationError
+
+__all__ = [
+    "GROWTH_PER_SLOT",
+    "Budget",
+    "Pacer",
+    "RateLimitPolicy",
+    "RateLimitState",
+    "ServerClock",
+    "match_bucket",
+    "parse_bucket",
+    "rate_limit_kind",
+    "rate_limit_state",
+    "read_rate_limit",
+]
 
 logger = logging.getLogger("oktakit")
 
@@ -73,59 +90,6 @@ class RateLimitPolicy:
     max_in_flight: int = attrs.field(default=20, validator=_positive_int)
     max_share: float = attrs.field(default=1.0, validator=_share)
     on_update: Callable[[RateLimitState], None] | None = None
-
-
-def read_rate_limit(headers: Mapping[str, str]) -> tuple[int, int, int] | None:
-    """``(limit, remaining, reset)`` from the headers, or None when they are absent or unreadable."""
-    limit = headers.get("X-Rate-Limit-Limit")
-    if limit is None:
-        return None
-    try:
-        return int(limit), int(headers["X-Rate-Limit-Remaining"]), int(headers["X-Rate-Limit-Reset"])
-    except (KeyError, ValueError):
-        return None
-
-
-def rate_limit_kind(headers: Mapping[str, str]) -> str:
-    """What a 429 ran into: ``rate``, ``concurrency`` (limit 0) or ``no_headers``."""
-    numbers = read_rate_limit(headers)
-    if numbers is None:
-        return "no_headers"
-    return "concurrency" if numbers[0] == 0 else "rate"
-
-
-class ServerClock:
-    """Okta's clock as seen from ours, from the ``Date`` of each answer.
-
-    ``Date`` has whole seconds and was stamped before we read it, so ``date - local`` is a lower
-    bound of the offset; the largest one seen is the tightest. Estimating Okta's time low means
-    a wait for a reset is never too short.
-    """
-
-    __slots__ = ("_date", "_epoch", "offset")
-
-    def __init__(self) -> None:
-        self.offset: float | None = None
-        self._date = ""
-        self._epoch = 0.0
-
-    def observe(self, date: str | None, local: float) -> None:
-        if not date:
-            return
-        if date != self._date:  # parse each distinct value once (it changes once a second)
-            try:
-                self._epoch = parsedate_to_datetime(date).timestamp()
-            except (TypeError, ValueError):
-                return
-            self._date = date
-        offset = self._epoch - local
-        if self.offset is None or offset > self.offset:
-            self.offset = offset
-
-    def seconds_until(self, epoch: float, local: float, wall: Callable[[], float]) -> float:
-        """Seconds from ``local`` until Okta's clock shows ``epoch`` (never negative)."""
-        server_now = wall() if self.offset is None else local + self.offset
-        return max(0.0, epoch - server_now)
 
 
 class Budget:
@@ -310,18 +274,20 @@ class Pacer:
         """Give back the request's place and learn from its answer (``headers`` None: no answer)."""
         self.in_flight -= 1
         budget.pending -= 1
-        numbers = None if headers is None else read_rate_limit(headers)
-        if numbers is not None:
-            self._learn(budget, status, headers, numbers)  # type: ignore[arg-type]
-        elif headers is not None and budget.limit is None and status < 500 and status != 429:
-            budget.limit = -1  # this bucket's answers carry no numbers: nothing to pace by
-        if status != 429 and self.cap < self.policy.max_in_flight:
-            self._successes += 1
-            if self._successes >= self.cap * GROWTH_PER_SLOT:
-                self._successes = 0
-                self.cap += 1
-        self._wake_bucket(budget)
-        self._wake_slots()
+        try:
+            numbers = None if headers is None else read_rate_limit(headers)
+            if numbers is not None:
+                self._learn(budget, status, headers, numbers)  # type: ignore[arg-type]
+            elif headers is not None and budget.limit is None and status < 500 and status != 429:
+                budget.limit = -1  # this bucket's answers carry no numbers: nothing to pace by
+            if status != 429 and self.cap < self.policy.max_in_flight:
+                self._successes += 1
+                if self._successes >= self.cap * GROWTH_PER_SLOT:
+                    self._successes = 0
+                    self.cap += 1
+        finally:  # whatever the answer held, the requests queued behind this one go on
+            self._wake_bucket(budget)
+            self._wake_slots()
 
     def _learn(
         self, budget: Budget, status: int, headers: Mapping[str, str], numbers: tuple[int, int, int]
@@ -334,8 +300,16 @@ class Pacer:
                 logger.debug("concurrency 429: in-flight cap lowered to %d", self.cap)
         else:
             now = asyncio.get_running_loop().time()
-            self.clock.observe(headers.get("Date"), now)
+            self.clock.observe(headers.get("Date"), now, self._wall)
             until = self.clock.seconds_until(reset, now, self._wall)
+            if until > MAX_HINTED_WAIT:  # past any window of Okta's: a broken answer, or a clock
+                logger.debug(
+                    "rate-limit bucket %r resets in %.0f s by its headers: waiting %.0f s at most",
+                    budget.name,
+                    until,
+                    MAX_HINTED_WAIT,
+                )
+                until = MAX_HINTED_WAIT
             budget.update(numbers, until, now, self.policy.max_share)
         if self.policy.on_update is not None:
             try:

@@ -3,6 +3,7 @@
 The rules, so that a retry can never repeat an effect:
 
 - 429: always (Okta did not process the request), after the bucket's reset plus jitter;
+  no wait on a server's hint is longer than one of Okta's one-minute windows (``_hints``);
 - no connection established (refused, DNS, TLS handshake, connect timeout): always;
 - 5xx, a connection lost after sending, a read timeout: only for an operation whose repeat is
   harmless (GET, PUT, DELETE, and the POSTs the spec marks ``x-oktakit-retry-safe``);
@@ -17,12 +18,14 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import math
 import random
 from collections.abc import Awaitable, Callable
 from typing import Any, TypeVar
 
 import attrs
 
+from ._hints import MAX_HINTED_WAIT
 from ._stats import Stats
 from .errors import (
     ConfigurationError,
@@ -38,14 +41,18 @@ logger = logging.getLogger("oktakit")
 T = TypeVar("T")
 
 
+def _seconds(value: Any) -> bool:
+    return not isinstance(value, bool) and isinstance(value, (int, float)) and math.isfinite(value)
+
+
 def _positive(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
-    if isinstance(value, bool) or not isinstance(value, (int, float)) or not value > 0:
-        raise ConfigurationError(f"{attribute.name} must be a positive number, not {value!r}")
+    if not _seconds(value) or not value > 0:
+        raise ConfigurationError(f"{attribute.name} must be a positive, finite number, not {value!r}")
 
 
 def _not_negative(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
-    if isinstance(value, bool) or not isinstance(value, (int, float)) or not value >= 0:
-        raise ConfigurationError(f"{attribute.name} must be zero or more seconds, not {value!r}")
+    if not _seconds(value) or not value >= 0:
+        raise ConfigurationError(f"{attribute.name} must be zero or more seconds (finite), not {value!r}")
 
 
 def _attempts(instance: object, attribute: attrs.Attribute[int], value: int) -> None:
@@ -65,7 +72,9 @@ class RetryPolicy:
     ``attempts``: at most this many sends per call (1 turns retries off). ``deadline``: seconds
     from the call's start after which no new attempt or wait begins (waits for a rate-limit
     reset included; None for no deadline). Without a hint from Okta the wait doubles from
-    ``wait_initial`` up to ``wait_max``; every wait gets up to ``jitter`` seconds added.
+    ``wait_initial`` up to ``wait_max``; every wait gets up to ``jitter`` seconds added. A hint
+    from Okta (a reset, a ``Retry-After``) is followed for at most 60 s, so even without a
+    deadline a call ends. Every number must be finite.
     """
 
     attempts: int = attrs.field(default=5, validator=_attempts)
@@ -91,12 +100,16 @@ def backoff(exc: BaseException, attempt: int, policy: RetryPolicy, rng: random.R
     """Seconds to wait after failed attempt number ``attempt`` (1-based).
 
     Okta's hint wins: a 429's reset (read against the answer's ``Date``), a 5xx's
-    ``Retry-After``; otherwise exponential. Jitter spreads the clients woken by one reset.
+    ``Retry-After``, never more than one of Okta's windows (``MAX_HINTED_WAIT``); otherwise
+    exponential. Jitter spreads the clients woken by one reset.
     """
     hint = exc.retry_after if isinstance(exc, (RateLimitError, ServerError)) else None
-    if hint is None:
-        hint = min(policy.wait_max, policy.wait_initial * 2 ** (attempt - 1))
-    return hint + rng.uniform(0, policy.jitter)
+    if hint is not None and hint == hint:  # noqa: PLR0124 - not NaN (without a float conversion)
+        # Bounded when read from the headers already; an error built by other code may not be.
+        wait = float(min(max(hint, 0.0), MAX_HINTED_WAIT))
+    else:
+        wait = min(policy.wait_max, policy.wait_initial * 2 ** min(attempt - 1, 64))
+    return wait + rng.uniform(0, policy.jitter)
 
 
 class _Decider:

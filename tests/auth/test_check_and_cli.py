@@ -280,6 +280,23 @@ def test_check_command_exits_1_with_the_oauth_error_and_no_traceback(
     assert "Traceback" not in printed.err
 
 
+def test_check_command_prints_what_the_server_said_without_its_escape_sequences(
+    check_env: pytest.MonkeyPatch, token_endpoint: TokenEndpoint, capsys: pytest.CaptureFixture[str]
+) -> None:
+    check_env.setenv("OKTA_CLIENT_ID", CLIENT_ID)
+    check_env.setenv("OKTA_PRIVATE_KEY", pem(rsa_key()))
+    check_env.setenv("OKTA_SCOPES", "okta.users.read")
+    hostile = "bad\x1b[2J\x1b]0;owned\x07 key\r\nok: the credentials work\u202etxt.exe\ud800"
+    token_endpoint.then(oauth_error(401, "invalid_client", hostile))
+
+    assert 1 == main(["check"])
+
+    err = capsys.readouterr().err
+    assert "invalid_client: bad key ok: the credentials worktxt.exe\ufffd)" in err
+    assert err.count("\n") == 1  # one line, ended by print
+    assert err.encode("utf-8")  # printable on any UTF-8 terminal (no lone surrogate)
+
+
 def test_check_command_without_credentials_exits_1_naming_the_variables(
     check_env: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:

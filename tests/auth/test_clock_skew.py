@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 import pytest
 
 from oktakit import OAuthError, OktaClient
@@ -10,6 +12,7 @@ from tests.auth._support import (
     Api,
     Clock,
     TokenEndpoint,
+    http_now,
     key_for,
     oauth_error,
     public_key,
@@ -17,7 +20,7 @@ from tests.auth._support import (
     verified_proof,
 )
 from tests.auth.conftest import ClientFactory
-from tests.sdk._support import USER_ID
+from tests.sdk._support import USER_ID, user_json
 
 ISSUED_IN_FUTURE = "The client_assertion token must be issued before the current time."
 
@@ -153,3 +156,52 @@ async def test_a_right_clock_signs_every_assertion_on_local_time(
     for index in (0, 1):
         received = int(token_endpoint.requests[index].received_at)
         assert claims(token_endpoint, index)["iat"] in (received - 31, received - 30)
+
+
+# -- one wrong Date must not mislead the org's clock for long ------------------------------------
+
+
+async def test_one_far_future_date_on_a_token_answer_does_not_date_the_next_assertion(
+    okta: OktaClient, token_endpoint: TokenEndpoint, clock: Clock
+) -> None:
+    token_endpoint.extra_headers = {"Date": http_now(10**8)}  # a node three years ahead, once
+    await okta.get_user(USER_ID)
+    token_endpoint.extra_headers = {}
+
+    clock.elapsed = 3600  # the token expired: a new assertion
+    await okta.get_user(USER_ID)
+
+    received = token_endpoint.requests[1].received_at
+    assert received - 31 <= claims(token_endpoint, 1)["iat"] <= received - 29
+
+
+async def test_one_far_future_date_on_an_api_answer_does_not_date_the_next_dpop_proofs(
+    clients: ClientFactory, token_endpoint: TokenEndpoint, api: Api
+) -> None:
+    token_endpoint.token_type = "DPoP"
+    okta = clients(dpop=True)
+    api.then(Answer(payload=user_json(USER_ID), headers={"Date": http_now(10**8)}))
+
+    for _ in range(3):
+        await okta.get_user(USER_ID)
+
+    now = time.time()
+    for request in api.requests[1:]:
+        assert now - 5 <= verified_proof(request.headers["DPoP"])[1]["iat"] <= now + 1
+
+
+async def test_api_answers_agreeing_on_the_org_clock_date_the_dpop_proofs(
+    clients: ClientFactory, token_endpoint: TokenEndpoint, api: Api, clock: Clock
+) -> None:
+    # Our clock is 90 s behind the org's (an expired-looking proof): the token answer alone is
+    # not believed, but two answers that agree are.
+    clock.skew = -90
+    token_endpoint.token_type = "DPoP"
+    okta = clients(dpop=True)
+    api.then(*(Answer(payload=user_json(USER_ID), headers={"Date": http_now()}) for _ in range(2)))
+
+    for _ in range(3):
+        await okta.get_user(USER_ID)
+
+    now = time.time()
+    assert now - 5 <= verified_proof(api.requests[2].headers["DPoP"])[1]["iat"] <= now + 1

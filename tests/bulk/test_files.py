@@ -335,7 +335,7 @@ async def test_a_run_refused_by_its_preflight_leaves_no_journal_behind(
         pass
 
     class Refusing(OktaClient):
-        async def preflight(self, operations: list[str]) -> object:
+        async def preflight(self, operations: list[str], **options: object) -> object:
             raise Refused
 
     journal = tmp_path / "j.jsonl"

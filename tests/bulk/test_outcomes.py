@@ -232,8 +232,8 @@ async def test_preflight_refusal_stops_the_run_before_any_item(okta_sim: OktaSim
             raise Missing("grant okta.users.manage")
 
     class CheckedClient(OktaClient):
-        async def preflight(self, operations: list[str]) -> Report:
-            asked.append(operations)
+        async def preflight(self, operations: list[str], *, bulk: bool = False) -> Report:
+            asked.append([*operations, *(["(bulk)"] if bulk else [])])
             return Report()
 
     from oktakit import ApiToken
@@ -242,7 +242,7 @@ async def test_preflight_refusal_stops_the_run_before_any_item(okta_sim: OktaSim
         with pytest.raises(Missing):
             await okta.bulk("suspend_user", [ids["a"]], progress=False)
 
-    assert [["suspend_user", "get_user"]] == asked
+    assert [["suspend_user", "(bulk)"]] == asked  # bulk=True: with what the executor reads
     assert 0 == okta_sim.request_counts["suspendUser"]
 
 

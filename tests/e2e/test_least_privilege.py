@@ -100,7 +100,7 @@ async def test_a_missing_role_permission_is_reported_with_its_console_label(
     assert "Suspend users" in str(raised.value)
 
 
-async def test_a_role_whose_resource_set_lacks_the_target_gets_okta_403(
+async def test_a_role_whose_resource_set_reaches_one_group_is_a_missing_resource_for_a_job_over_users(
     sim: OktaSimulator, key: SigningKey
 ) -> None:
     member, outsider = active_user(sim, 0), active_user(sim, 1)
@@ -117,8 +117,18 @@ async def test_a_role_whose_resource_set_lacks_the_target_gets_okta_403(
     assert "ACTIVE" == sim.org.users[outsider].status
     assert "E0000006" == denied.value.error_code
     assert "outside the role's resource set" in str(denied.value)
-    assert report.ok  # the set reaches some users: the job may target only those
-    assert any("reaches only some users" in note for note in report.notes)
+    # The job's users are not known in advance: a set that reaches one group's members is not enough.
+    assert not report.ok
+    assert (("All users",), ()) == (report.missing_resources, report.missing_permissions)
+    role = list(sim.org.custom_roles.values())[-1]  # the app's (the seeded org has one before it)
+    resource_set = list(sim.org.resource_sets.values())[-1]
+    advice = " ".join(report.advice)
+    assert f"custom role {role.label!r}" in advice
+    assert f"resource set {resource_set.label!r} ({resource_set.id})" in advice
+    assert f"the members of group {group.id}" in advice
+    assert "add All users (/api/v1/users)" in advice
+    with pytest.raises(InsufficientPermissionsError, match="resource All users"):
+        report.raise_for_missing()
 
 
 @pytest.mark.parametrize("resource", ["/api/v1/groups", "/api/v1/groups/{group}"])
@@ -200,28 +210,39 @@ async def test_standard_roles_count_from_the_table_and_are_broader_than_needed(
     assert [SUSPEND] == [p.key for p in short.missing_permissions]
 
 
-async def test_an_api_token_says_its_permissions_follow_the_issuing_admin(sim: OktaSimulator) -> None:
+async def test_the_simulators_api_token_belongs_to_its_super_admin_which_is_broader_than_needed(
+    sim: OktaSimulator,
+) -> None:
+    admin = sim.api_token_admin
+    assert admin is not None
     async with auditor(sim) as okta:
         report = await okta.preflight(["suspend_user"])
 
-    assert not report.ok
+    assert report.ok, report.summary()
     assert "API token (SSWS)" == report.credential
-    assert any("admin who created it" in item for item in report.unverified)
+    assert any(
+        "admin who created it" in note and admin.login in note and admin.id in note for note in report.notes
+    )
+    assert [role.split(" ", 1)[0] for role in report.broader_roles] == ["SUPER_ADMIN"]
 
 
 async def test_an_api_token_is_checked_against_the_roles_of_its_admin(sim: OktaSimulator) -> None:
     admin = sim.add_user(login="it.admin@example.com")
     sim.org.assign_standard_role(admin.id, "HELP_DESK_ADMIN", to_user=True)
     token = sim.issue_api_token("helpdesk", admin=admin.id)
-    async with OktaClient(sim.url, auth=ApiToken(token)) as okta:
-        enough = await okta.preflight(["reset_factors"])
-        short = await okta.preflight(["suspend_user"])
+    async with OktaClient(sim.url, auth=ApiToken(token)) as okta, auditor(sim) as audit:
+        alone = await okta.preflight(["reset_factors"])  # a help desk admin cannot read admin roles
+        enough = await okta.preflight(["reset_factors"], auditor=audit)
+        short = await okta.preflight(["suspend_user"], auditor=audit)
 
+    assert not alone.ok
+    assert any("the admin's roles" in item and "auditor=" in item for item in alone.unverified)
     assert enough.ok, enough.summary()
     assert any("it.admin@example.com" in note and admin.id in note for note in enough.notes)
     assert any("roles: HELP_DESK_ADMIN" in note for note in enough.notes)
     assert enough.broader_roles[0].startswith("HELP_DESK_ADMIN")
     assert [SUSPEND] == [p.key for p in short.missing_permissions]
+    assert any(f"admin it.admin@example.com ({admin.id})" in step for step in short.advice)
 
 
 async def test_a_tac_job_needs_the_authenticators_read(sim: OktaSimulator, key: SigningKey) -> None:

@@ -135,3 +135,13 @@ def trickle() -> Answer:
 
 
 not_found = json_answer(b'{"errorCode":"E0000007","errorSummary":"Not found"}', 404)
+
+
+def sequence(*answers: Answer) -> Answer:
+    """The answers in turn, one per request; the last one again after that."""
+    queue = list(answers)
+
+    async def answer(writer: asyncio.StreamWriter) -> None:
+        await (queue.pop(0) if len(queue) > 1 else queue[0])(writer)
+
+    return answer

@@ -5,6 +5,7 @@ bounded amount of reading (the response cap) and a bounded number of requests.""
 from __future__ import annotations
 
 import asyncio
+import gzip
 import json
 import tracemalloc
 from collections.abc import AsyncIterator
@@ -100,7 +101,43 @@ API_FAILURES: dict[str, tuple[Answer, type[OktaError]]] = {
         json_answer(b"{}", 429, [("X-Rate-Limit-Reset", "9" * 400), ("Date", "garbage")]),
         RateLimitError,
     ),
+    "superscript-retry-after": (json_answer(b"{}", 503, [("Retry-After", "²")]), ServerError),
 }
+
+
+ABSURD_HINTS = {
+    "400-digit-limit": [("X-Rate-Limit-Limit", "9" * 400), ("X-Rate-Limit-Remaining", "1")],
+    "400-digit-reset": [
+        ("X-Rate-Limit-Limit", "600"),
+        ("X-Rate-Limit-Remaining", "0"),
+        ("X-Rate-Limit-Reset", "9" * 400),
+    ],
+    "negative-reset": [
+        ("X-Rate-Limit-Limit", "600"),
+        ("X-Rate-Limit-Remaining", "0"),
+        ("X-Rate-Limit-Reset", "-5"),
+    ],
+    "nan-remaining": [
+        ("X-Rate-Limit-Limit", "600"),
+        ("X-Rate-Limit-Remaining", "NaN"),
+        ("X-Rate-Limit-Reset", "1"),
+    ],
+    "far-future-date": [("Date", "Fri, 31 Dec 9999 23:59:59 GMT")],
+    "date-beyond-datetime": [("Date", "Fri, 31 Dec 99999 23:59:59 GMT")],
+}
+
+
+@pytest.mark.parametrize("case", sorted(ABSURD_HINTS))
+async def test_answers_with_absurd_hints_are_read_and_the_calls_queued_behind_them_go_on(
+    case: str, server: HostileServer
+) -> None:
+    server.answers[USER_PATH] = json_answer(json.dumps(user_json()).encode(), 200, ABSURD_HINTS[case])
+
+    async with api_client(server) as okta:
+        users = await asyncio.gather(*(okta.get_user(USER_ID) for _ in range(5)))
+
+    assert [USER_ID] * 5 == [user.id for user in users]
+    assert 5 == len(server.received)
 
 
 @pytest.mark.parametrize("case", sorted(API_FAILURES))
@@ -189,6 +226,34 @@ async def test_the_default_cap_is_generous_and_a_smaller_one_is_honoured(server:
     async with OktaClient(server.url, auth=ApiToken(TOKEN), max_response_bytes=len(body) - 1) as okta:
         with pytest.raises(ResponseTooLargeError):
             await okta.get_user(USER_ID)
+
+
+@pytest.mark.parametrize(
+    "framing",
+    ["content-length", "until-close", "gzip"],
+    ids=["declared-length", "read-until-close", "gzip-decompressed"],
+)
+@pytest.mark.parametrize(
+    ("cap_over_body", "fits"), [(0, True), (-1, False)], ids=["exactly-the-cap", "one-byte-more"]
+)
+async def test_a_body_of_exactly_the_cap_is_read_and_one_byte_more_is_refused(
+    framing: str, cap_over_body: int, fits: bool, server: HostileServer
+) -> None:
+    body = json.dumps(user_json()).encode() + b" " * 10_000  # whitespace pads the JSON
+    if framing == "gzip":
+        server.answers[USER_PATH] = compressed(gzip.compress(body))
+    else:
+        headers = [("Content-Type", "application/json")]
+        server.answers[USER_PATH] = http(200, body, headers, length=framing == "content-length")
+
+    cap = len(body) + cap_over_body  # counted after decompression
+    async with OktaClient(server.url, auth=ApiToken(TOKEN), max_response_bytes=cap) as okta:
+        if fits:
+            assert USER_ID == (await okta.get_user(USER_ID)).id
+        else:
+            with pytest.raises(ResponseTooLargeError) as caught:
+                await okta.get_user(USER_ID)
+            assert cap == caught.value.limit
 
 
 # -- the token endpoint ----------------------------------------------------------------------------------

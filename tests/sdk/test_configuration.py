@@ -65,6 +65,7 @@ def test_an_https_org_url_or_a_loopback_http_url_is_accepted(org_url: str, expec
         "https://acme.okta.com:99999",
         "https://acme .okta.com",
         "https://acme.okta.com\x00",
+        "0://[]@",  # yarl indexes the empty bracketed host: once an IndexError
     ],
 )
 def test_an_unsafe_or_malformed_org_url_is_a_configuration_error(org_url: str) -> None:

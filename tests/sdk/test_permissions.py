@@ -97,7 +97,9 @@ def test_permissions_json_has_a_stable_layout(capsys: pytest.CaptureFixture[str]
     assert 0 == main(["permissions", "create_tac_authenticator_enrollment", "--json"])
     output = json.loads(capsys.readouterr().out)
 
-    assert {"format", "operations", "scopes", "custom_role", "resource_set", "credentials"} == set(output)
+    assert {"format", "operations", "scopes", "custom_role", "resource_set", "credentials", "bulk"} == set(
+        output
+    )
     assert 1 == output["format"]
     assert ["okta.authenticators.read", "okta.users.manage"] == output["scopes"]
     assert ["okta.users.credentials.manageTemporaryAccessCode"] == [
@@ -193,3 +195,186 @@ def test_a_403_reads_the_insufficient_scope_challenge() -> None:
     assert isinstance(error, PermissionDeniedError)
     assert (True, ("okta.users.manage",)) == (error.insufficient_scope, error.challenge_scopes)
     assert "lacks the scope okta.users.manage" in str(error)
+
+
+# --- bulk runs (what the executor itself calls) and the admin's steps -----------------------
+
+
+@pytest.mark.parametrize(
+    ("operation", "added"),
+    [
+        ("suspend_user", ["getUser"]),  # reads a refused user back: already SUSPENDED -> skipped
+        ("deactivate_user", ["getUser"]),
+        ("update_user", ["getUser"]),  # bulk_update reads a profile back after a 5xx
+        ("reset_factors", ["getUser"]),  # nothing to read back, but a login is read for its id
+        ("list_users", []),  # not run by the executor; the job's own calls are plain
+    ],
+)
+def test_bulk_adds_what_the_executor_reads_for_each_operation(operation: str, added: list[str]) -> None:
+    plain = requirements([operation])
+    bulk = requirements([operation], bulk=True)
+
+    extra = [op for op in bulk.operations if op not in plain.operations]
+    assert added == [op.operation_id for op in extra]
+    assert all(op.needed_by and op.reason and "okta.bulk" in op.reason for op in extra)
+    assert bulk.bulk
+    assert not plain.bulk
+
+
+def test_bulk_requirements_of_a_suspend_add_the_read_scope_and_permission(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert 0 == main(["permissions", "suspend_user", "--bulk", "--json"])
+    output = json.loads(capsys.readouterr().out)
+
+    assert ["okta.users.manage", "okta.users.read"] == output["scopes"]
+    assert ["okta.users.lifecycle.suspend", "okta.users.read"] == [
+        p["key"] for p in output["custom_role"]["permissions"]
+    ]
+    assert ["/api/v1/users"] == [r["rest"] for r in output["resource_set"]["resources"]]
+    assert output["bulk"] is True
+
+
+def test_the_plain_text_says_a_bulk_run_needs_more_and_how_to_see_it(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert 0 == main(["permissions", "suspend_user"])
+    plain = capsys.readouterr().out
+    assert 0 == main(["permissions", "suspend_user", "--bulk"])
+    bulk = capsys.readouterr().out
+    assert 0 == main(["permissions", "list_users"])  # the executor does not run it
+    nothing_more = capsys.readouterr().out
+
+    assert (
+        "A bulk run (okta.bulk, oktakit bulk) needs more: scope okta.users.read, permission okta.users.read"
+        in plain
+    )
+    assert "oktakit permissions suspend_user --bulk" in plain
+    assert "needs more" not in bulk
+    assert "get_user: okta.bulk reads a user" in bulk
+    assert "needs more" not in nothing_more
+
+
+def test_the_text_walks_the_admin_through_every_step_in_order(capsys: pytest.CaptureFixture[str]) -> None:
+    assert 0 == main(["permissions", "suspend_user", "reset_factors"])
+    text = capsys.readouterr().out
+
+    steps = [
+        "1. Grant the OAuth scopes: Applications > Applications > the service app > Okta API Scopes tab",
+        "okta.users.manage",
+        "2. Create a custom admin role",
+        "okta.users.credentials.resetFactors",
+        "okta.users.lifecycle.suspend",
+        "3. Create a resource set with these resources: Security > Administrators > Resources",
+        "All users",
+        "4. Assign the role with its resource set to the service app",
+        "Admin roles tab",
+        "With an API token instead",
+        "Group Administrator (USER_ADMIN)",
+    ]
+    positions = [text.find(step) for step in steps]
+    assert -1 not in positions, [s for s, p in zip(steps, positions, strict=True) if p < 0]
+    assert sorted(positions) == positions
+    assert "Help Desk Administrator" not in text  # it cannot suspend
+
+
+def test_an_api_token_is_told_the_narrowest_standard_roles_first(capsys: pytest.CaptureFixture[str]) -> None:
+    assert 0 == main(["permissions", "reset_factors"])
+    text = capsys.readouterr().out
+
+    roles = text[text.index("broader than needed: ") :].split(": ", 1)[1].split("\n")[0]
+    assert roles.startswith("Help Desk Administrator (HELP_DESK_ADMIN)")
+    assert roles.rstrip().endswith("Super Administrator (SUPER_ADMIN).")
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["permissions", "frobnicate"],
+        ["permissions", "suspend_user,frobnicate", "--json"],
+        ["check", "--operations", "suspend_user,frobnicate"],
+    ],
+)
+def test_an_unknown_operation_is_a_usage_error(argv: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exited:
+        main(argv)
+
+    assert 2 == exited.value.code
+    err = capsys.readouterr().err
+    assert "unknown operation(s) 'frobnicate'" in err
+    assert "Traceback" not in err
+
+
+def test_a_reader_that_goes_away_gets_no_traceback() -> None:
+    """`oktakit permissions ... | head`: the pipe has no reader left when the command writes."""
+    import os
+    import subprocess
+    import sys
+
+    read, write = os.pipe()
+    os.close(read)  # no reader at all: the first write fails with EPIPE, deterministically
+    try:
+        done = subprocess.run(
+            [sys.executable, "-m", "oktakit", "permissions", "suspend_user", "--bulk"],
+            stdout=write,
+            stderr=subprocess.PIPE,
+            text=True,
+            timeout=60,
+            check=False,
+        )
+    finally:
+        os.close(write)
+
+    assert "Traceback" not in done.stderr
+    assert 1 == done.returncode
+
+
+@pytest.mark.parametrize(
+    ("alternatives", "chosen"),
+    [
+        (
+            [["okta.users.userprofile.manage"], ["okta.users.read"]],
+            "okta.users.read",
+        ),  # a read, whatever the order
+        ([["okta.users.read"], ["okta.groups.read"]], "okta.users.read"),  # equal: the spec's first
+        ([["okta.groups.read"], ["okta.users.read"]], "okta.groups.read"),
+    ],
+)
+def test_least_privilege_prefers_reads_then_the_spec_order(
+    spec_copy: tuple[Path, Any], alternatives: list[list[str]], chosen: str
+) -> None:
+    copy, apply = spec_copy
+    spec = yaml.safe_load(copy.read_text())
+    spec["paths"]["/api/v1/users/{id}"]["get"]["x-okta-permissions"] = alternatives
+    copy.write_text(yaml.safe_dump(spec), encoding="utf-8")
+    apply()
+
+    assert [chosen] == [p.key for p in requirements(["get_user"]).custom_role]
+
+
+def test_the_preflight_reports_the_least_privileged_alternative_whatever_the_spec_order(
+    spec_copy: tuple[Path, Any],
+) -> None:
+    from oktakit._grants import Grants
+    from oktakit._preflight_roles import ResourceSetView, RoleView
+    from oktakit._preflight_verdict import judge
+
+    copy, apply = spec_copy
+    spec = yaml.safe_load(copy.read_text())
+    spec["paths"]["/api/v1/users/{id}"]["get"]["x-okta-permissions"] = [
+        ["okta.users.userprofile.manage"],
+        ["okta.users.read"],
+    ]
+    copy.write_text(yaml.safe_dump(spec), encoding="utf-8")
+    apply()
+    unrelated = RoleView(
+        "custom role 'A'",
+        "CUSTOM",
+        Grants(["okta.groups.read"]),
+        frozenset({"okta.groups.read"}),
+        ResourceSetView("i", "i", {"users": "all"}, {}),
+    )
+
+    verdict = judge(requirements(["get_user"]), [unrelated], False, "x")
+
+    assert ["okta.users.read"] == list(verdict.missing)

@@ -16,7 +16,7 @@ import pytest
 from aiohttp import web
 from yarl import URL
 
-from oktakit import ApiToken, OktaClient
+from oktakit import ApiToken, ConfigurationError, OktaClient
 from oktakit._proxy import env_proxy
 from oktakit.testing import OktaSimulator
 
@@ -162,3 +162,68 @@ def test_an_https_org_uses_https_proxy_unless_no_proxy_names_it(
 
     assert expected == (None if proxy is None else str(proxy))
     assert auth is None
+
+
+# NO_PROXY as curl (CURLOPT_NOPROXY: names with their subdomains, IP addresses, CIDR since 7.86,
+# "*") and requests (should_bypass_proxies: CIDR blocks, "host:port") read it.
+@pytest.mark.parametrize(
+    ("org", "no_proxy", "bypassed"),
+    [
+        ("https://acme.okta.com", "acme.okta.com:443", True),
+        ("https://acme.okta.com", "acme.okta.com:8443", False),
+        ("https://acme.okta.com:8443", "acme.okta.com:8443", True),
+        ("https://acme.okta.com", "okta.com:443", True),
+        ("https://acme.okta.com", "*.okta.com", True),
+        ("https://acme.okta.com", "notokta.com,kta.com", False),
+        ("https://ACME.okta.com", "localhost, Acme.Okta.COM", True),
+        ("https://acme.okta.com", "acme.okta.com:", False),
+        ("https://10.20.30.40", "10.0.0.0/8", True),
+        ("https://10.20.30.40", "10.20.30.0/24:443", True),
+        ("https://10.20.30.40", "10.20.30.0/24:8443", False),
+        ("https://10.20.30.40", "192.168.0.0/16,10.20.30.41", False),
+        ("https://10.20.30.40", "10.20.30.40", True),
+        ("https://[fd00::1]", "fd00::/8", True),
+        ("https://[fd00::1]", "[fd00::1]:443", True),
+        ("https://[fd00::1]", "[fd00::1]:80", False),
+        ("https://10.20.30.40", "10.0.0.0/99,garbage/8,[::1", False),
+        ("https://acme.okta.com", "*", True),
+    ],
+)
+def test_no_proxy_entries_with_a_port_or_in_cidr_form_are_honoured(
+    org: str, no_proxy: str, bypassed: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("HTTPS_PROXY", "http://proxy.corp:3128")
+    monkeypatch.setenv("NO_PROXY", no_proxy)
+
+    proxy, _ = env_proxy(URL(org))
+
+    assert bypassed is (proxy is None)
+
+
+@pytest.mark.parametrize(
+    "configured",
+    [
+        "http://[::1",
+        "http://proxy.corp:99999",
+        "http://proxy.corp:-1",
+        "http://squid:s3cret@proxy corp:3128",
+        "http://squid:s3cret@:3128",
+        "socks5://squid:s3cret@proxy.corp:1080",
+        "http://proxy.corp:80:80",
+        "://",
+        "%",
+    ],
+)
+async def test_a_malformed_proxy_url_is_a_configuration_error_that_does_not_quote_it(
+    configured: str, sim: OktaSimulator, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("HTTP_PROXY", configured)
+
+    with pytest.raises(ConfigurationError, match=r"HTTP_PROXY\) is not a valid proxy URL") as caught:
+        async with OktaClient(sim.url, auth=ApiToken(sim.api_token)) as okta:  # the session opens
+            await okta.get_user(_any_user(sim))
+
+    assert "s3cret" not in str(caught.value)
+    assert caught.value.__cause__ is None
+    assert caught.value.__context__ is None
+    assert 0 == sim.request_counts["getUser"]

@@ -1,9 +1,9 @@
-"""The pacer's pure parts: header reading, Okta's clock, bucket matching and the budget."""
+"""The pacer's pure parts: header reading, bucket matching and the budget (Okta's clock:
+test_server_clock.py)."""
 
 from __future__ import annotations
 
 import math
-from email.utils import formatdate
 
 import pytest
 from hypothesis import given
@@ -12,7 +12,6 @@ from hypothesis import strategies as st
 from oktakit import ApiToken, ConfigurationError, OktaClient, RateLimitPolicy
 from oktakit.ratelimit import (
     Budget,
-    ServerClock,
     match_bucket,
     parse_bucket,
     rate_limit_kind,
@@ -45,33 +44,6 @@ def test_rate_limit_headers_are_read_as_numbers() -> None:
 )
 def test_a_429_is_classified_by_its_headers(headers: dict[str, str], kind: str) -> None:
     assert kind == rate_limit_kind(headers)
-
-
-@given(
-    offset=st.floats(-1e6, 1e6),
-    locals_=st.lists(st.floats(0, 1e5), min_size=1, max_size=30),
-    latency=st.floats(0, 2),
-)
-def test_okta_time_is_never_estimated_ahead_of_okta(
-    offset: float, locals_: list[float], latency: float
-) -> None:
-    """The Date header is Okta's whole second when it answered; we read it ``latency`` later."""
-    clock = ServerClock()
-    base = 1_767_225_600.0
-    for local in locals_:
-        server_when_stamped = base + offset + local
-        clock.observe(formatdate(math.floor(server_when_stamped), usegmt=True), local + latency)
-    assert clock.offset is not None
-    assert clock.offset <= base + offset + 1e-6
-
-
-def test_okta_time_estimate_tightens_with_more_answers() -> None:
-    clock = ServerClock()
-    base = 1_767_225_600.0  # Okta's clock is local + base + 0.75
-    for local in (0.0, 0.3, 0.26, 1.25):
-        clock.observe(formatdate(math.floor(base + 0.75 + local), usegmt=True), local)
-    assert clock.offset is not None
-    assert base + 0.75 - 0.01 <= clock.offset + 0.0 <= base + 0.75
 
 
 BUCKETS = {

@@ -1,9 +1,11 @@
 """Replay of real Okta responses (vcrpy cassettes from okta-sdk-python) through the SDK.
 
-Every recorded interaction whose method and path is an operation oktakit covers is served back
-through aioresponses and sent with the matching SDK method: 2xx bodies must parse into the
-models, recorded errors must map to their typed error. Recorded errors of operations oktakit
-does not cover still go through the transport's error mapping.
+The interactions are those tools/extract_reference.py keeps in
+``tests/reference/okta-recorded-responses.json``. Every recorded interaction whose method and
+path is an operation oktakit covers is served back through aioresponses and sent with the
+matching SDK method: 2xx bodies must parse into the models, recorded errors must map to their
+typed error. Recorded errors of operations oktakit does not cover still go through the
+transport's error mapping.
 """
 
 from __future__ import annotations
@@ -14,13 +16,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
-from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qsl
 
 import aiohttp
 import pytest
-import yaml
 from aioresponses import aioresponses
 from multidict import CIMultiDict
 from yarl import URL
@@ -37,11 +37,10 @@ from oktakit import (
 )
 from oktakit.transport import Transport
 from oktakit_api.models import Authenticator, Group, User
-from tests.conftest import REFERENCE, TOKEN, require_reference
+from tests.conftest import TOKEN, okta_reference
 from tests.sdk._support import Sent
 
 RECORDED_ORG = "https://test.okta.com"
-DROPPED_HEADERS = {"content-encoding", "transfer-encoding", "content-length"}
 ERROR_CLASS = {
     400: BadRequestError,
     401: AuthenticationError,
@@ -70,35 +69,25 @@ class Recorded:
         return json.loads(self.body)
 
 
-def _headers(raw: dict[str, Any]) -> CIMultiDict[str]:
-    headers: CIMultiDict[str] = CIMultiDict()
-    for name, value in raw.items():
-        if name.lower() in DROPPED_HEADERS:  # bodies are stored decoded
-            continue
-        for item in value if isinstance(value, list) else [value]:
-            headers.add(name, str(item))
-    return headers
-
-
-def _load(folder: Path) -> list[Recorded]:
+def _load() -> list[Recorded]:
     interactions = []
-    for path in sorted(folder.glob("*/*.yaml")):
-        cassette = yaml.safe_load(path.read_text(encoding="utf-8"))
-        for index, interaction in enumerate(cassette["interactions"]):
-            request, response = interaction["request"], interaction["response"]
-            body = request.get("body")
-            interactions.append(
-                Recorded(
-                    cassette=f"{path.parent.name}/{path.stem}",
-                    index=index,
-                    method=request["method"],
-                    uri=request["uri"],
-                    request_body=json.loads(body) if isinstance(body, str) and body else body,
-                    status=response["status"]["code"],
-                    headers=_headers(response.get("headers") or {}),
-                    body=(response.get("body") or {}).get("string") or "",
-                )
+    for interaction in okta_reference("okta-recorded-responses.json")["interactions"]:
+        request, response = interaction["request"], interaction["response"]
+        body = request["body"]
+        interactions.append(
+            Recorded(
+                cassette=interaction["cassette"],
+                index=interaction["index"],
+                method=request["method"],
+                uri=request["uri"],
+                request_body=json.loads(body) if isinstance(body, str) and body else body,
+                status=response["status"],
+                headers=CIMultiDict(
+                    (name, value) for name, values in response["headers"].items() for value in values
+                ),
+                body=response["body"],
             )
+        )
     return interactions
 
 
@@ -187,14 +176,12 @@ def _operation(rec: Recorded) -> tuple[str, Call, re.Match[str]] | None:
     return None
 
 
-ALL = _load(REFERENCE / "recorded") if (REFERENCE / "recorded").is_dir() else []
+ALL = _load()
 COVERED_INTERACTIONS = [r for r in ALL if _operation(r)]
 OTHER_ERRORS = [r for r in ALL if not _operation(r) and r.status >= 400]
 
 
 def _params(interactions: list[Recorded]) -> list[Any]:
-    if not interactions:  # no reference folder here: one test that skips with the reason
-        return [pytest.param(None, id="reference-absent")]
     return [pytest.param(r, id=f"{r.cassette}#{r.index}-{r.method}-{r.url.path}") for r in interactions]
 
 
@@ -203,7 +190,6 @@ def _serve(m: aioresponses, rec: Recorded) -> None:
 
 
 def test_the_replay_reaches_every_covered_operation_the_cassettes_record() -> None:
-    require_reference()
     replayed = {op[0] for op in map(_operation, COVERED_INTERACTIONS) if op}
 
     # No cassette records GET /api/v1/authenticators/{id}.
@@ -225,7 +211,6 @@ def test_the_replay_reaches_every_covered_operation_the_cassettes_record() -> No
 async def test_a_recorded_response_of_a_covered_operation_parses_or_maps_to_its_error(
     rec: Recorded, mocked: aioresponses, wire: list[Sent]
 ) -> None:
-    require_reference()
     operation = _operation(rec)
     assert operation is not None
     _, call, match = operation
@@ -308,7 +293,6 @@ def _check_error(rec: Recorded, error: ApiError) -> None:
 async def test_a_recorded_error_of_any_endpoint_maps_to_its_typed_error(
     rec: Recorded, mocked: aioresponses
 ) -> None:
-    require_reference()
     _serve(mocked, rec)
 
     async with aiohttp.ClientSession() as session:

@@ -146,7 +146,16 @@ def test_the_wait_after_a_429_is_okta_reset_plus_at_most_the_jitter(
 ) -> None:
     error = RateLimitError(retry_after=retry_after, status=429, method="GET", url=USER_URL)
     wait = backoff(error, attempt, RetryPolicy(jitter=jitter), _rng(seed))
-    assert retry_after <= wait <= retry_after + jitter
+    # Never more than one of Okta's one-minute windows (developer.okta.com/docs/reference/rate-limits).
+    hint = min(retry_after, 60.0)
+    assert hint <= wait <= hint + jitter
+
+
+@given(hint=st.one_of(st.floats(), st.integers(-(10**400), 10**400)), seed=st.integers(0, 2**32))
+def test_any_hint_on_an_error_gives_a_wait_from_zero_to_a_window_plus_jitter(hint: float, seed: int) -> None:
+    error = ServerError(retry_after=hint, status=503, method="GET", url=USER_URL)
+    wait = backoff(error, 1, RetryPolicy(jitter=1.0, wait_initial=0.5), _rng(seed))
+    assert 0.0 <= wait <= 61.0
 
 
 @given(attempt=st.integers(1, 200), seed=st.integers(0, 2**32))
@@ -173,6 +182,10 @@ def test_a_503_retry_after_is_honoured() -> None:
         {"deadline": -1.0},
         {"wait_initial": 0},
         {"jitter": -1},
+        {"jitter": float("inf")},
+        {"wait_max": float("inf")},
+        {"deadline": float("nan")},
+        {"deadline": float("inf")},
     ],
 )
 def test_a_nonsense_retry_policy_is_refused(options: dict[str, object]) -> None:

@@ -1,8 +1,9 @@
 """Every error the simulator can produce is the one Okta publishes.
 
-The oracle is Okta's catalogues in ``shared/reference/`` (tests/okta_catalogue.py); these tests
-hold the simulator's tables to them entry by entry, so an error no endpoint test reaches cannot
-drift either. Entries the catalogues do not have say which source they rely on.
+The oracle is Okta's catalogues, as extracted into ``tests/reference/``
+(tests/okta_catalogue.py); these tests hold the simulator's tables to them entry by entry, so an
+error no endpoint test reaches cannot drift either. Entries the catalogues do not have say which
+source they rely on.
 """
 
 from __future__ import annotations

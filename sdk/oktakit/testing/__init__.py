@@ -28,6 +28,10 @@ Where Okta's documentation leaves a choice, the simulator does this:
   (users and groups are enforced, a list of users needs all users); DPoP nonces rotate only
   when ``rotate_dpop_nonce`` is called. Each module
   (``_assertion``, ``_dpop_verify``, ``_bearer``, ``_permissions``) documents its check order.
+- API tokens belong to admin users (the default one to the org's super admin, the first ACTIVE
+  seeded user): ``GET /api/v1/users/me`` answers with the admin, whose roles limit the token.
+  A token's admin who is suspended or deactivated keeps the token working here (Okta's rule for
+  that case is not modelled).
 """
 
 from typing import TYPE_CHECKING

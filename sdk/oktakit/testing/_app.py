@@ -1,8 +1,9 @@
 """The aiohttp application: Okta's routes behind one middleware.
 
 The middleware does, in order: concurrency check, rate-limit bucket, injected faults,
-rate-limit count, authentication and, for OAuth tokens, the scope and admin-permission checks
-(skipped for the public OAuth routes), then the handler; and it stamps every response with
+rate-limit count, authentication and the checks of what the token may do (an OAuth token's
+scopes and its app's roles, an API token's admin's roles; skipped for the public OAuth routes),
+then the handler; and it stamps every response with
 ``Date``, ``X-Okta-Request-Id`` and the ``X-Rate-Limit-*`` headers. It is a single middleware
 on purpose: each extra aiohttp middleware layer costs throughput on the hot path.
 """
@@ -198,8 +199,8 @@ class _Pipeline:
         try:
             if operation not in self.public:
                 principal = request[PRINCIPAL] = self.auth.authenticate(request)
-                if principal.scopes is not None:  # an OAuth token: scopes and admin permissions
-                    await self.authorizer.authorize(request, principal, operation)
+                # An OAuth token: scopes and its app's roles; an API token: its admin's roles.
+                await self.authorizer.authorize(request, principal, operation)
             if self.org.pending:
                 self.org.settle(now)
             response = await handler(request)

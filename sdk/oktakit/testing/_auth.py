@@ -9,6 +9,7 @@ SimulatedError (or OAuthError) to reject the request.
 from __future__ import annotations
 
 import secrets
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -27,7 +28,8 @@ class Principal:
     scopes: frozenset[str] | None = None
     #: The service app an OAuth access token was issued to (None for API tokens).
     client_id: str | None = None
-    #: The admin user who created an API token, when the test gave one (``GET /users/me``).
+    #: The admin user an API token belongs to (``GET /users/me``); its roles limit the token.
+    #: None: a token of no user, which acts with full rights (an org seeded without a user).
     user_id: str | None = None
 
 
@@ -36,23 +38,33 @@ class AuthScheme(Protocol):
 
 
 class SswsScheme:
-    """``Authorization: SSWS <token>``; Okta also accepts it without the space."""
+    """``Authorization: SSWS <token>``; Okta also accepts it without the space.
 
-    def __init__(self) -> None:
+    Every token belongs to an admin user (Okta: "an API token has the permissions of the admin
+    who created it"): the one given, else ``default_admin()`` (the org's super admin).
+    """
+
+    def __init__(self, default_admin: Callable[[], str | None] = lambda: None) -> None:
         self._tokens: dict[str, str] = {}
         self._admins: dict[str, str] = {}
+        self._default_admin = default_admin
 
     def issue(self, name: str | None = None, *, admin: str | None = None) -> str:
-        """A new token; ``admin``: the id of the user who created it (what ``/users/me`` returns)."""
+        """A new token of ``admin`` (a user id; default: the org's super admin)."""
         # Okta API tokens are 42 characters and begin with "00".
         token = "00" + "".join(secrets.choice(BASE62) for _ in range(40))
-        self._tokens[token] = name or f"api-token-{len(self._tokens) + 1}"
-        if admin is not None:
-            self._admins[token] = admin
+        self.add(token, name, admin=admin)
         return token
 
-    def add(self, token: str, name: str | None = None) -> None:
+    def add(self, token: str, name: str | None = None, *, admin: str | None = None) -> None:
         self._tokens[token] = name or f"api-token-{len(self._tokens) + 1}"
+        owner = admin if admin is not None else self._default_admin()
+        if owner is not None:
+            self._admins[token] = owner
+
+    def admin_of(self, token: str) -> str | None:
+        """The id of the admin a token belongs to (None: a token of no user)."""
+        return self._admins.get(token)
 
     def revoke(self, token: str) -> None:
         self._tokens.pop(token, None)

@@ -50,7 +50,7 @@ async def read_json(request: web.Request) -> Any:
     raw = await request.read()
     try:
         return json.loads(raw)
-    except ValueError:  # also covers undecodable bytes and an empty body
+    except (ValueError, RecursionError):  # undecodable bytes, an empty body, absurd nesting
         raise SimulatedError("E0000003") from None
 
 
@@ -101,7 +101,7 @@ async def list_users(request: web.Request) -> web.StreamResponse:
     search, filter_, q = query.get("search"), query.get("filter"), query.get("q")
     if sum(value is not None for value in (search, filter_, q)) > 1:
         raise SimulatedError("E0000033")  # Okta accepts one kind of query per request
-    limit = _limit(query.get("limit"), 10 if q is not None else _MAX_LIMIT)
+    limit = page_limit(query.get("limit"), 10 if q is not None else _MAX_LIMIT)
     after = query.get("after") or None
     predicate: Predicate | None
     if search is not None:
@@ -136,7 +136,7 @@ def _not_deprovisioned(user: User) -> bool:
     return user.status != "DEPROVISIONED"
 
 
-def _limit(raw: str | None, default: int) -> int:
+def page_limit(raw: str | None, default: int) -> int:
     if raw is None or raw == "":
         return default
     try:

@@ -19,6 +19,7 @@ import json
 from typing import Any, Final
 
 from aiohttp import web
+from aiohttp.http_exceptions import HttpProcessingError
 
 from ._assertion import authenticate_client, form_value
 from ._context import CONTEXT
@@ -59,7 +60,13 @@ async def token(request: web.Request) -> web.StreamResponse:
 
 
 async def _token(request: web.Request, state: OAuthState, now: float) -> web.Response:
-    form = await request.post()
+    try:
+        form = await request.post()
+    except (ValueError, LookupError, RuntimeError, HttpProcessingError):
+        # A broken multipart body, bytes that are not text in its charset, an unknown charset or
+        # Content-Transfer-Encoding (aiohttp's RuntimeError): Okta answers a token request it
+        # cannot read with 400 invalid_request, never a 500.
+        raise OAuthError("invalid_request") from None
     if any(len(form.getall(name)) > 1 for name in form):
         raise OAuthError("duplicate_oauth_params")
     grant_type = form_value(form, "grant_type")

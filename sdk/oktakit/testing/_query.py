@@ -13,7 +13,9 @@ Keywords are case-insensitive, attribute names are case-sensitive. String compar
 case, except on ``id``. ``ne`` and ``not`` are rejected, as Okta rejects them. ``filter`` accepts
 only the documented subset: ``eq`` on status, id, profile.login/email/firstName/lastName, and
 ``eq|gt|ge|lt|le`` on lastUpdated. Any violation is 400 E0000031 ("Invalid search criteria.");
-a malformed date literal is 400 E0000030.
+a malformed date literal is 400 E0000030. So is an expression nested more than
+``MAX_NESTING`` parentheses deep or with more than ``MAX_COMPARISONS`` comparisons (inferred:
+Okta documents no limit, but answers a query it cannot handle with a 400, never a 500).
 """
 
 from __future__ import annotations
@@ -31,6 +33,10 @@ from ._users import User
 from ._util import parse_iso8601
 
 Predicate = Callable[[User], bool]
+
+#: Parentheses within parentheses, and comparisons, that one expression may hold.
+MAX_NESTING = 32
+MAX_COMPARISONS = 200
 Value = str | float | bool | None
 
 _TOKEN: Final = re.compile(
@@ -100,6 +106,8 @@ class _Parser:
             self.tokens.append((kind, match.group(kind)))
             position = match.end()
         self.position = 0
+        self.depth = 0
+        self.comparisons = 0
 
     def parse(self) -> Node:
         if not self.tokens:
@@ -138,11 +146,18 @@ class _Parser:
     def _factor(self) -> Node:
         kind, text = self._next()
         if kind == "lparen":
+            self.depth += 1
+            if self.depth > MAX_NESTING:
+                raise _invalid()
             node = self._expr()
             if self._next()[0] != "rparen":
                 raise _invalid()
+            self.depth -= 1
             return node
         if kind != "word" or text.lower() in ("and", "or", "not"):
+            raise _invalid()
+        self.comparisons += 1
+        if self.comparisons > MAX_COMPARISONS:
             raise _invalid()
         op_kind, op_text = self._next()
         op = op_text.lower()

@@ -4,13 +4,14 @@ and scope grants."""
 from __future__ import annotations
 
 import string
-from typing import Any
+from typing import Any, Final
+from urllib.parse import urlencode
 
 from aiohttp import web
 
 from ._context import CONTEXT
 from ._errors import SimulatedError, not_found, validation_failed
-from ._handlers import json_response, read_json
+from ._handlers import json_response, page_limit, read_json
 from ._render import authenticator_dict, dumps, permissions_dict, role_assignment_dict, tac_dict
 from ._resource_sets import ALL_GROUPS, ResourceSet
 from ._state import Authenticator, Org
@@ -18,6 +19,8 @@ from ._users import TacEnrollment, User
 from ._util import iso8601
 
 _SPECIALS = "!@#$%^&*"
+#: Okta's default page size for a resource set's resources (the spec's `limit` default).
+RESOURCES_PAGE: Final = 100
 
 
 async def list_authenticators(request: web.Request) -> web.StreamResponse:
@@ -166,10 +169,17 @@ def resource_set_dict(org: Org, resource_set: ResourceSet) -> dict[str, Any]:
     }
 
 
-def resources_dict(org: Org, resource_set: ResourceSet) -> dict[str, Any]:
+def resources_dict(
+    org: Org, resource_set: ResourceSet, *, after: str | None = None, limit: int = RESOURCES_PAGE
+) -> dict[str, Any]:
+    """One page of a set's resources; ``_links.next`` (with the resource id as the cursor) when
+    more follow, as Okta's IAM lists do."""
     href = f"{org.base_url}/api/v1/iam/resource-sets/{resource_set.id}"
+    entries = list(resource_set.resources.items())
+    start = next((i + 1 for i, (_, rid) in enumerate(entries) if rid == after), 0) if after else 0
+    page = entries[start : start + limit]
     items = []
-    for path, resource_id in resource_set.resources.items():
+    for path, resource_id in page:
         links: dict[str, Any] = {"self": {"href": org.base_url + path}}
         if path.endswith("/users"):
             links["users"] = {"href": org.base_url + path}
@@ -184,7 +194,10 @@ def resources_dict(org: Org, resource_set: ResourceSet) -> dict[str, Any]:
                 "_links": links,
             }
         )
-    return {"resources": items, "_links": {"resource-set": {"href": href}}}
+    page_links: dict[str, Any] = {"resource-set": {"href": href}}
+    if start + limit < len(entries) and page:
+        page_links["next"] = {"href": f"{href}/resources?{urlencode({'after': page[-1][1], 'limit': limit})}"}
+    return {"resources": items, "_links": page_links}
 
 
 def _resource_set(request: web.Request) -> tuple[Org, ResourceSet]:
@@ -205,7 +218,9 @@ async def get_resource_set(request: web.Request) -> web.StreamResponse:
 
 async def list_resource_set_resources(request: web.Request) -> web.StreamResponse:
     org, resource_set = _resource_set(request)
-    return json_response(dumps(resources_dict(org, resource_set)))
+    limit = page_limit(request.query.get("limit"), RESOURCES_PAGE)
+    data = resources_dict(org, resource_set, after=request.query.get("after") or None, limit=limit)
+    return json_response(dumps(data))  # the next page is in the body only (Okta's schema: LinksNext)
 
 
 async def list_scope_consent_grants(request: web.Request) -> web.StreamResponse:
@@ -222,12 +237,12 @@ async def list_scope_consent_grants(request: web.Request) -> web.StreamResponse:
             "clientId": app_id,
             "issuer": org.base_url,
             "scopeId": scope,
-            "status": "ACTIVE",
+            "status": "REVOKED" if scope in app.revoked_scopes else "ACTIVE",
             "source": "ADMIN",
             "created": iso8601(org.clock()),
             "lastUpdated": iso8601(org.clock()),
             "_links": {"app": {"href": f"{org.base_url}/api/v1/apps/{app_id}"}},
         }
-        for index, scope in enumerate(sorted(app.scopes))
+        for index, scope in enumerate(sorted(app.scopes | app.revoked_scopes))
     ]
     return json_response(dumps(grants))

@@ -93,7 +93,17 @@ def build_org(users: int, seed: int, *, clock: Clock = time.time) -> Org:
         if rng.random() < 0.1:
             org.add_member(contractors.id, user, user.created)
     _seed_roles(org)
+    _seed_super_admin(org)
     return org
+
+
+def _seed_super_admin(org: Org) -> None:
+    """The org's first ACTIVE user is its super admin, who made the default API token (every
+    Okta org has one; an org seeded without an ACTIVE user has none here)."""
+    admin = next((user for user in org.users.values() if user.status == "ACTIVE"), None)
+    if admin is not None:
+        org.assign_standard_role(admin.id, "SUPER_ADMIN", when=admin.created, to_user=True)
+        org.super_admin_id = admin.id
 
 
 def _seed_user(org: Org, rng: random.Random, index: int, status: str, taken: dict[str, int]) -> User:

@@ -71,7 +71,7 @@ class OktaSimulator:
         self.org.options.allow_deprovisioned_updates = allow_deprovisioned_updates
         if custom_attributes is not None:
             self.org.custom_attributes = frozenset(custom_attributes)
-        self.ssws = SswsScheme()
+        self.ssws = SswsScheme(lambda: self.org.super_admin_id)
         if api_token is None:
             self.api_token = self.ssws.issue("default")
         else:
@@ -163,12 +163,23 @@ class OktaSimulator:
         return self.org.add_user(login=login, status=status, **fields)
 
     def issue_api_token(self, name: str | None = None, *, admin: str | None = None) -> str:
-        """A new API token; ``admin``: the id of the user who created it (``GET /users/me``).
+        """A new API token of the admin user ``admin`` (an id; default: the org's super admin).
 
-        API tokens act with their admin's full rights here: the simulator does not limit them
-        by the admin's roles (``org.admins``), which only ``listAssignedRolesForUser`` shows.
+        As in Okta, the token acts with its admin's roles (``org.admins``; give one with
+        ``org.assign_standard_role(user_id, "HELP_DESK_ADMIN", to_user=True)`` or
+        ``org.assign_custom_role(..., to_user=True)``), and ``GET /api/v1/users/me`` answers
+        with that admin.
         """
+        if admin is not None and self.org.users.by_id(admin) is None:
+            raise ValueError(f"no user {admin!r}: an API token belongs to an admin user of the org")
         return self.ssws.issue(name, admin=admin)
+
+    @property
+    def api_token_admin(self) -> User | None:
+        """The admin user the default ``api_token`` belongs to: the org's super admin (None when
+        the org was seeded without an ACTIVE user; the token then acts with full rights)."""
+        admin = self.ssws.admin_of(self.api_token)
+        return None if admin is None else self.org.users.by_id(admin)
 
     def revoke_api_token(self, token: str) -> None:
         self.ssws.revoke(token)
@@ -226,7 +237,7 @@ class OktaSimulator:
         jwks: Iterable[Mapping[str, Any]] | None = None,
         jwks_uri: str | None = None,
         scopes: Iterable[str] = SIMULATED_SCOPES,
-        roles: Iterable[str] = ("SUPER_ADMIN",),
+        roles: Iterable[str] | None = None,
         custom_permissions: Iterable[str] | None = None,
         resources: Iterable[str] | None = None,
         dpop_bound: bool = False,
@@ -243,14 +254,16 @@ class OktaSimulator:
         permissions of one custom role, all assigned to the app (and listed by
         ``listRolesForClient``); the custom role is bound to a resource set of ``resources`` (REST
         paths such as ``/api/v1/users`` or ``/api/v1/groups/{id}/users``; default all users and
-        all groups). ``dpop_bound`` apps must send a DPoP proof with token requests.
+        all groups). Without ``roles``, an app gets SUPER_ADMIN unless it has
+        ``custom_permissions`` (then it has that custom role only, as an admin setting up least
+        privilege would do). ``dpop_bound`` apps must send a DPoP proof with token requests.
         ``token_lifetime`` defaults to one hour, or to what ``set_token_lifetime`` set.
         """
         return self.oauth.apps.add(
             jwks=jwks,
             jwks_uri=jwks_uri,
             scopes=scopes,
-            roles=roles,
+            roles=(("SUPER_ADMIN",) if custom_permissions is None else ()) if roles is None else roles,
             custom_permissions=custom_permissions,
             resources=resources,
             dpop_bound=dpop_bound,
@@ -278,6 +291,16 @@ class OktaSimulator:
         name = name or f"published-{next(self._published)}"
         self.oauth.apps.publish(name, jwks)
         return f"{self.url}/oauth2/v1/clients/{name}/jwks"
+
+    def revoke_scope_grant(self, client_id: str, scope: str) -> None:
+        """Revoke a granted scope of an app (the Okta API Scopes tab's "Revoke"): the grant shows
+        as REVOKED and new tokens cannot ask for it; tokens issued before keep it until they
+        expire (see ``revoke_access_tokens``)."""
+        app = self.oauth.apps.apps[client_id]
+        if scope not in app.scopes:
+            raise ValueError(f"{scope!r} is not granted to {client_id}")
+        app.scopes = app.scopes - {scope}
+        app.revoked_scopes = app.revoked_scopes | {scope}
 
     def revoke_access_tokens(self, client_id: str | None = None) -> int:
         """Revoke the issued access tokens (of one app, or all); returns how many."""
@@ -313,6 +336,14 @@ class OktaSimulator:
         return self.oauth.token_requests
 
 
+def _token_owner(simulator: OktaSimulator) -> str:
+    admin = simulator.api_token_admin
+    if admin is None:
+        return "belongs to no user (the org has no ACTIVE user): it acts with full rights"
+    roles = ", ".join(a.type for a in simulator.org.admins.get(admin.id, ())) or "no admin role"
+    return f"belongs to admin {admin.login} ({admin.id}, {roles}); GET /api/v1/users/me answers with them"
+
+
 def run_simulator(
     port: int,
     users: int,
@@ -339,6 +370,7 @@ def run_simulator(
         async with simulator:
             print(f"Okta simulator listening on {simulator.url}", flush=True)
             print(f"API token: {simulator.api_token}", flush=True)
+            print(f"  {_token_owner(simulator)}", flush=True)
             for keys, dpop in service_app_jwks:
                 app = simulator.add_service_app(jwks=keys, dpop_bound=dpop)
                 print(f"Service app: {app.client_id}{' (DPoP-bound)' if dpop else ''}", flush=True)

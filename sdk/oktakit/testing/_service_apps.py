@@ -72,6 +72,8 @@ class ServiceApp:
     jwks_uri: str | None
     #: The private JWK when the simulator generated the app's key pair (ES256), else None.
     private_jwk: dict[str, Any] | None = field(default=None, repr=False)
+    #: Scopes whose grant an admin revoked (listed with status REVOKED).
+    revoked_scopes: frozenset[str] = frozenset()
     #: ``POST /oauth2/v1/token`` calls attributed to this app, and tokens issued to it.
     token_requests: int = 0
     tokens_issued: int = 0

@@ -129,6 +129,8 @@ class Org:
         self.everyone_group_id: str | None = None
         #: The seeded service app (client_id) that has a standard and a custom role.
         self.default_client_id: str | None = None
+        #: The org's super admin (a user id): the admin of the simulator's default API token.
+        self.super_admin_id: str | None = None
         #: Ids of users with a transition in flight (see OrgOptions.transition_delay).
         self.pending: set[str] = set()
 
@@ -248,11 +250,19 @@ class Org:
         return cid
 
     def add_custom_role(
-        self, label: str, permissions: list[str], description: str = "", *, when: float | None = None
+        self,
+        label: str,
+        permissions: list[str],
+        description: str = "",
+        *,
+        when: float | None = None,
+        conditions: Mapping[str, dict[str, Any]] | None = None,
     ) -> CustomRole:
+        """A custom role; ``conditions``: permission -> Okta's ``{"include"|"exclude": {...}}``."""
         now = self.clock() if when is None else when
         role = CustomRole(self.new_id("cr0"), label, description or label, now, now)
-        role.permissions = [Permission(p, now, now) for p in permissions]
+        conditions = conditions or {}
+        role.permissions = [Permission(p, now, now, conditions.get(p)) for p in permissions]
         self.custom_roles[role.id] = role
         return role
 
