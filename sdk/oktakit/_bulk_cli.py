@@ -1,14 +1,21 @@
 """``oktakit bulk``: lifecycle actions, profile updates and undo over many users, from a shell.
 
 Exit status: 0 when every item succeeded, was skipped or was not found; 1 when any failed (or
-Okta refused the credentials); 2 for usage errors, a journal of another run, or a declined
-confirmation; 130 when interrupted by Ctrl-C (the journal is consistent: rerun to resume).
+Okta refused the credentials); 2 for usage errors (unreadable or non-UTF-8 input, a closed
+stdin, a report path that cannot be written, one file in two roles), a journal of another run or
+in use, a journal or report that cannot be written, or a declined confirmation; 130 when
+interrupted by Ctrl-C (the journal is consistent: rerun to resume). Every file is checked
+before the first user is touched.
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
+import os
+import signal
+import stat
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -16,7 +23,9 @@ from typing import Any
 
 from ._bulk_actions import ACTIONS, CLI_ACTIONS
 from ._bulk_items import csv_rows
+from ._bulk_paths import FileRef, check_report_path, checked_path, refuse_shared_files
 from ._bulk_report import BulkReport
+from .batch import MAX_CONCURRENCY, undo_journal_path
 from .errors import InvalidArgumentError, JournalError
 
 USAGE_ERROR = 2
@@ -59,7 +68,13 @@ def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) 
 
 
 def _common(parser: argparse.ArgumentParser, *, journal: bool = True) -> None:
-    parser.add_argument("--concurrency", type=_positive, default=8, metavar="N", help="items in flight (8)")
+    parser.add_argument(
+        "--concurrency",
+        type=_concurrency,
+        default=8,
+        metavar="N",
+        help=f"items in flight (default 8, at most {MAX_CONCURRENCY})",
+    )
     if journal:
         parser.add_argument(
             "--journal", metavar="FILE", help="journal to resume from and append to (JSON lines)"
@@ -71,23 +86,76 @@ def _common(parser: argparse.ArgumentParser, *, journal: bool = True) -> None:
     parser.add_argument("--org-url", help="the org URL (default: OKTA_ORG_URL)")
 
 
-def _positive(value: str) -> int:
-    if value.isdigit() and int(value) > 0:
+def _concurrency(value: str) -> int:
+    if value.isascii() and value.isdigit() and 0 < int(value) <= MAX_CONCURRENCY:
         return int(value)
-    raise argparse.ArgumentTypeError("expected a positive whole number")
+    raise argparse.ArgumentTypeError(f"expected a whole number from 1 to {MAX_CONCURRENCY}")
 
 
 def _ids(path: str) -> Iterator[str]:
-    """Ids or logins, one per line; blank lines and '#' comments are ignored."""
-    file = sys.stdin if path == "-" else open(path, encoding="utf-8-sig")  # noqa: SIM115 - closed below
+    """Ids or logins, one per line; blank lines and '#' comments are ignored. A line that is not
+    UTF-8 or a file that cannot be read raises ``InvalidArgumentError``."""
+    shown = "standard input" if path == "-" else path
     try:
-        for line in file:
-            text = line.strip()
-            if text and not text.startswith("#"):
-                yield text
-    finally:
-        if file is not sys.stdin:
-            file.close()
+        # Bytes, decoded line by line: strict UTF-8 whatever the locale, with the line's number.
+        file = os.fdopen(_stdin_fd(), "rb", closefd=False) if path == "-" else open(path, "rb")  # noqa: SIM115
+        with file:
+            for number, raw in enumerate(file, 1):
+                try:
+                    line = raw.decode("utf-8-sig" if number == 1 else "utf-8")
+                except UnicodeDecodeError:
+                    raise InvalidArgumentError(f"{shown}: line {number} is not UTF-8 text") from None
+                text = line.strip()
+                if text and not text.startswith("#"):
+                    yield text
+    except OSError as exc:
+        raise InvalidArgumentError(f"cannot read {shown}: {exc.strerror}") from None
+
+
+def _stdin_fd() -> int:
+    """The descriptor of standard input, if it is open."""
+    try:
+        if sys.stdin is not None:
+            descriptor = sys.stdin.fileno()
+            os.fstat(descriptor)
+            return descriptor
+    except (OSError, ValueError):
+        pass
+    raise InvalidArgumentError("standard input is closed; pass the ids in a file with --ids FILE")
+
+
+def _input_file(path: str, what: str) -> FileRef:
+    """An input file that exists and can be read: a regular file (read once now, so that a line
+    that is not UTF-8 is refused before anything is done) or a pipe; '-' is stdin."""
+    if path == "-":
+        return _stdin_fd()
+    target = checked_path(path, what)
+    try:
+        mode = os.stat(target).st_mode
+    except OSError as exc:
+        raise InvalidArgumentError(f"cannot read the {what} {path}: {exc.strerror}") from None
+    if stat.S_ISDIR(mode):
+        raise InvalidArgumentError(f"the {what} {path} is a directory")
+    if stat.S_ISREG(mode):
+        for _ in csv_rows(path) if what == "CSV file" else _ids(path):
+            pass
+    return target
+
+
+def _check_files(args: argparse.Namespace) -> Path | None:
+    """Check every file before the first user is touched; returns the report path."""
+    ids = _input_file(args.ids, "ids file") if getattr(args, "ids", None) else None
+    table = _input_file(args.csv, "CSV file") if getattr(args, "csv", None) else None
+    report = check_report_path(args.report) if args.report else None
+    journal = checked_path(args.journal, "journal") if args.journal else None
+    files: list[tuple[str, FileRef | None]] = [("ids file", ids), ("CSV file", table), ("report", report)]
+    if args.operation == "undo":
+        undo = args.undo_journal or undo_journal_path(args.journal)
+        files += [("journal to undo", journal), ("undo journal", checked_path(undo, "undo journal"))]
+    else:
+        files.append(("journal", journal))
+    refuse_shared_files(files, written={"journal", "report", "undo journal"})
+    return report
 
 
 def _confirmed(args: argparse.Namespace) -> bool:
@@ -100,12 +168,37 @@ def _confirmed(args: argparse.Namespace) -> bool:
     who = f"the users in {args.ids}" if args.ids else f"the users matching {args.search!r}"
     try:
         answer = input(f"{args.operation} {who}? This cannot be undone. [y/N] ")
-    except EOFError:
+    except (EOFError, RuntimeError, OSError, UnicodeDecodeError):  # RuntimeError: no stdin at all
         answer = ""
     return answer.strip().lower() in ("y", "yes")
 
 
+@contextlib.contextmanager
+def _ctrl_c_cancels(task: asyncio.Task[Any] | None) -> Iterator[None]:
+    """Each Ctrl-C cancels the run, handled in the event loop: the first lets the items in flight
+    finish, the second abandons them, journaled as interrupted. (asyncio.run's own handler raises
+    KeyboardInterrupt at the second one in whatever code is running, which can close the journal
+    before those records are written.)"""
+    loop = asyncio.get_running_loop()
+    try:
+        if task is None:
+            raise RuntimeError("no task to cancel")
+        loop.add_signal_handler(signal.SIGINT, task.cancel)
+    except (NotImplementedError, RuntimeError):  # Windows, or not the main thread: asyncio's own
+        yield
+        return
+    try:
+        yield
+    finally:
+        loop.remove_signal_handler(signal.SIGINT)
+
+
 async def _execute(args: argparse.Namespace) -> BulkReport:
+    with _ctrl_c_cancels(asyncio.current_task()):
+        return await _command(args)
+
+
+async def _command(args: argparse.Namespace) -> BulkReport:
     from .client import OktaClient
 
     options: dict[str, Any] = {
@@ -124,11 +217,11 @@ async def _execute(args: argparse.Namespace) -> BulkReport:
 
 
 def _bulk(args: argparse.Namespace) -> int:
-    for name in ("ids", "csv"):
-        path = getattr(args, name, None)
-        if path not in (None, "-") and not Path(path).is_file():
-            print(f"oktakit bulk: no such file: {path}", file=sys.stderr)
-            return USAGE_ERROR
+    try:
+        report_path = _check_files(args)
+    except InvalidArgumentError as error:
+        print(f"oktakit bulk: {error}", file=sys.stderr)
+        return USAGE_ERROR
     if not _confirmed(args):
         print("oktakit bulk: not confirmed; nothing was changed", file=sys.stderr)
         return USAGE_ERROR
@@ -137,17 +230,22 @@ def _bulk(args: argparse.Namespace) -> int:
     except (InvalidArgumentError, JournalError) as error:
         print(f"oktakit bulk: {error}", file=sys.stderr)
         return USAGE_ERROR
-    except KeyboardInterrupt:
-        # asyncio.run turned Ctrl-C into a cancellation: the items in flight were settled first.
+    except (KeyboardInterrupt, asyncio.CancelledError):
+        # Ctrl-C cancelled the run: the items in flight were settled (or journaled) first.
         again = "; run the same command to resume from the journal" if args.journal else ""
         print(f"oktakit bulk: interrupted{again}", file=sys.stderr)
         return INTERRUPTED
     if args.dry_run:
         for row in report.rows():
             print(f"{row.item}\t{row.status or '-'}\t{row.outcome}\t{row.error.message if row.error else ''}")
-    if args.report:
-        report.to_csv(args.report)
     print(report.summary())
+    if report_path is not None:
+        try:
+            report.to_csv(report_path)
+        except (InvalidArgumentError, JournalError) as error:
+            kept = " (every outcome is in the journal)" if args.journal else ""
+            print(f"oktakit bulk: {error}{kept}", file=sys.stderr)
+            return USAGE_ERROR
     for item, failure in list(report.failed.items())[:20]:
         print(f"  failed: {item}: {failure.type} {failure.message}", file=sys.stderr)
     return 0 if report.ok else 1

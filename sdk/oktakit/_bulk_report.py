@@ -4,18 +4,19 @@ from __future__ import annotations
 
 import csv
 import importlib
-import json
-import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import cached_property
-from typing import Any
+from pathlib import Path
+from typing import Any, Protocol, TextIO
 
 import attrs
 
-from ._journal import BulkFailure, Journal, OutcomeRecord, converter
+from ._bulk_paths import PathLike, checked_path, refuse_shared_files, write_report
+from ._journal import BulkFailure, OutcomeRecord, Record, encode
 
 CSV_COLUMNS = (
     "id",
+    "user_id",
     "outcome",
     "status",
     "error_type",
@@ -24,6 +25,25 @@ CSV_COLUMNS = (
     "error_message",
     "note",
 )
+
+
+#: OWASP's CSV injection rule: a cell starting with one of these is run as a formula by
+#: spreadsheets, so it is written with a leading single quote.
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _csv_cell(value: Any) -> Any:
+    if isinstance(value, str) and value.startswith(_FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+class RecordSource(Protocol):
+    """The run's journal or spool, read when the report is."""
+
+    path: Path
+
+    def records(self) -> Iterator[Record]: ...
 
 
 @attrs.define(eq=False)
@@ -41,7 +61,7 @@ class BulkReport:
 
     operation: str
     counts: dict[str, int]
-    journal: Journal = attrs.field(repr=False)
+    journal: RecordSource = attrs.field(repr=False)
     dry_run: bool = False
     #: Items seen more than once in the input (each was done once).
     duplicates: int = 0
@@ -117,6 +137,7 @@ class BulkReport:
             error = row.error
             yield {
                 "id": row.item,
+                "user_id": row.user_id,
                 "outcome": row.outcome,
                 "status": row.status,
                 "error_type": error.type if error else None,
@@ -126,18 +147,37 @@ class BulkReport:
                 "note": row.note,
             }
 
-    def to_csv(self, path: str | os.PathLike[str]) -> None:
-        """One row per distinct item, with at least the columns ``id`` and ``outcome``."""
-        with open(path, "w", newline="", encoding="utf-8") as file:
+    def to_csv(self, path: PathLike) -> None:
+        """One row per distinct item, with at least the columns ``id`` and ``outcome``.
+
+        Written to a temporary file beside ``path`` and renamed over it. Cells that a spreadsheet
+        would run as a formula (starting with ``= + - @``, a tab or a carriage return) get a
+        leading single quote. ``InvalidArgumentError`` for a path that is the run's journal or
+        not a file; ``JournalError`` when writing fails.
+        """
+
+        def fill(file: TextIO) -> None:
             writer = csv.DictWriter(file, CSV_COLUMNS)
             writer.writeheader()
-            writer.writerows(self.as_dicts())
+            for row in self.as_dicts():
+                writer.writerow({name: _csv_cell(value) for name, value in row.items()})
 
-    def to_jsonl(self, path: str | os.PathLike[str]) -> None:
-        """One JSON object per distinct item (the journal's outcome records)."""
-        with open(path, "w", encoding="utf-8") as file:
+        self._write(path, fill)
+
+    def to_jsonl(self, path: PathLike) -> None:
+        """One JSON object per distinct item (the journal's outcome records); written like
+        ``to_csv``."""
+
+        def fill(file: TextIO) -> None:
             for row in self._rows:
-                file.write(json.dumps(converter.unstructure(row), ensure_ascii=False) + "\n")
+                file.write(encode(row).decode())
+
+        self._write(path, fill)
+
+    def _write(self, path: PathLike, fill: Callable[[TextIO], None]) -> None:
+        target = checked_path(path, "report")
+        refuse_shared_files([("journal", self.journal.path), ("report", target)], written={"report"})
+        write_report(target, fill)
 
     def to_dataframe(self) -> Any:
         """A pandas DataFrame with the CSV columns (needs pandas)."""

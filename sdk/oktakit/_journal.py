@@ -1,22 +1,19 @@
-"""The bulk journal: an append-only file of JSON lines, one record per event.
+"""The bulk journal's records: one JSON line per event, and what a resume learns from them.
 
-A run writes a ``run`` record (operation, arguments, org), then for each item a ``start``
-record before anything is sent and an ``outcome`` record when it is settled. Each record is
-one ``write`` on a file opened for appending, so it reaches the OS at once: a process killed
-at any moment leaves whole lines, plus at most one torn last line, which is dropped on resume.
-An item with a ``start`` but no ``outcome`` was in flight ("in doubt") and is done again.
+A run writes a ``run`` record (operation, arguments, org), then for each item it acts on a
+``start`` record before anything is sent and an ``outcome`` record when the item is settled.
+A ``start`` names the user's id when the item was a login, and the user's status read before
+the action (``before``) when the operation can be undone: undo reverses only users this job
+moved, and a resumed run knows what a user's status was before this job's first attempt. An
+item with a ``start`` but no ``outcome`` was in flight ("in doubt"). ``_journal_file`` holds
+the file itself: the lock, the checked writes and the torn-tail repair.
 """
 
 from __future__ import annotations
 
 import json
-import os
-import tempfile
-import weakref
-from collections.abc import Iterator
 from datetime import UTC, datetime
-from pathlib import Path
-from typing import Any, BinaryIO
+from typing import Any
 
 import attrs
 import cattrs
@@ -26,6 +23,9 @@ from .errors import ApiError, JournalError, MalformedResponseError, TransportErr
 
 SCHEMA = 1
 TERMINAL = ("succeeded", "skipped", "not_found", "failed")
+#: The first bytes of every record the journal writes: how a torn first line is recognised as
+#: the start of a run record rather than someone else's file.
+RUN_PREFIX = b'{"kind":"run"'
 
 
 @attrs.frozen
@@ -68,11 +68,33 @@ class RunRecord:
     version: int = SCHEMA
     undo_of: str | None = None
 
+    def same_run(self, other: RunRecord) -> bool:
+        return not self.differences(other)
+
+    def differences(self, other: RunRecord) -> list[str]:
+        """What differs from ``other`` (the run asking), as phrases for an error message."""
+        return [
+            f"{what} {theirs!r} (this run: {ours!r})"
+            for what, theirs, ours in (
+                ("version", self.version, other.version),
+                ("operation", self.operation, other.operation),
+                ("org", self.org, other.org),
+                ("arguments", self.arguments, other.arguments),
+                ("undo of", self.undo_of, other.undo_of),
+            )
+            if theirs != ours
+        ]
+
 
 @attrs.frozen
 class StartRecord:
+    """About to act on ``item``: ``user`` is its id when the item named it otherwise, ``before``
+    its status read before the action (kept for operations that can be undone)."""
+
     kind: str
     item: str
+    user: str | None = None
+    before: str | None = None
 
 
 @attrs.frozen
@@ -85,6 +107,13 @@ class OutcomeRecord:
     status: str | None = None
     error: BulkFailure | None = None
     note: str | None = None
+    #: The user's id, when the item named the user by login.
+    user: str | None = None
+
+    @property
+    def user_id(self) -> str:
+        """The id the item resolved to (the item itself when it was an id)."""
+        return self.user or self.item
 
 
 @attrs.frozen
@@ -93,6 +122,7 @@ class InterruptedRecord:
 
     kind: str
     item: str
+    user: str | None = None
 
 
 Record = RunRecord | StartRecord | OutcomeRecord | InterruptedRecord
@@ -105,138 +135,87 @@ _KINDS: dict[str, type[Record]] = {
 
 converter = cattrs.Converter(omit_if_default=True)
 
-
-_ENCODER = json.JSONEncoder(separators=(",", ":"), ensure_ascii=False)  # built once, not per record
+# Built once, not per record. Human-readable UTF-8; text UTF-8 cannot carry (a lone surrogate
+# in an error message of a caller's callable) falls back to JSON's \u escapes.
+_ENCODER = json.JSONEncoder(separators=(",", ":"), ensure_ascii=False)
+_ASCII_ENCODER = json.JSONEncoder(separators=(",", ":"))
 
 
 def encode(record: Record) -> bytes:
-    return _ENCODER.encode(converter.unstructure(record)).encode() + b"\n"
+    data = converter.unstructure(record)
+    try:
+        return _ENCODER.encode(data).encode() + b"\n"
+    except UnicodeEncodeError:
+        return _ASCII_ENCODER.encode(data).encode() + b"\n"
 
 
 def decode(line: bytes) -> Record:
-    data = json.loads(line)
-    return converter.structure(data, _KINDS[data["kind"]])
+    """One record; ``ValueError`` (or a subclass) for anything that is not one."""
+    try:
+        data = json.loads(line)
+        return converter.structure(data, _KINDS[data["kind"]])
+    except (ValueError, KeyError, TypeError, RecursionError, cattrs.BaseValidationError) as exc:
+        raise ValueError(f"not a journal record: {type(exc).__name__}") from None
 
 
 def now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
+#: ``ResumeState.in_doubt`` value of an item whose status before the first attempt is unknown.
+UNKNOWN = ""
+
+
 @attrs.define
 class ResumeState:
     """What earlier runs in the journal settled, and what they left in doubt."""
 
+    #: Spellings and user ids of settled items.
     done: SeenSet = attrs.Factory(SeenSet)
     counts: dict[str, int] = attrs.Factory(dict)
-    in_doubt: set[str] = attrs.Factory(set)
+    #: Spelling or user id of an item in flight when a run stopped -> the user's status before
+    #: this job's first attempt (``UNKNOWN`` if not recorded).
+    in_doubt: dict[str, str] = attrs.Factory(dict)
+
+    @property
+    def settled(self) -> int:
+        return sum(self.counts.values())
+
+    def add(self, record: Record) -> None:
+        if isinstance(record, OutcomeRecord):
+            if record.outcome in TERMINAL and record.item not in self.done:
+                self.done.add(record.item)
+                if record.user:
+                    self.done.add(record.user)
+                self.counts[record.outcome] = self.counts.get(record.outcome, 0) + 1
+        elif isinstance(record, StartRecord):
+            # The earliest start tells the status before this job first acted on the user.
+            for name in (record.item, record.user):
+                if name:
+                    self.in_doubt.setdefault(name, record.before or UNKNOWN)
+        elif isinstance(record, InterruptedRecord):
+            for name in (record.item, record.user):
+                if name:
+                    self.in_doubt.setdefault(name, UNKNOWN)
+
+    def finish(self) -> ResumeState:
+        self.in_doubt = {name: before for name, before in self.in_doubt.items() if name not in self.done}
+        return self
 
 
-class Journal:
-    """An append-only record file: the user's journal, or a private spool for the report."""
-
-    def __init__(self, path: str | os.PathLike[str] | None) -> None:
-        if path is None:
-            fd, name = tempfile.mkstemp(prefix="oktakit-bulk-", suffix=".jsonl")
-            os.close(fd)
-            self.path = Path(name)
-            self.temporary = True
-            weakref.finalize(self, _unlink, self.path)
-            # Only the report reads the spool, after the run: it may be buffered.
-            self._spool: BinaryIO | None = self.path.open("ab")
-        else:
-            self.path = Path(path)
-            self.temporary = False
-            self._spool = None
-        self._fd: int | None = None
-
-    def load(self, header: RunRecord) -> ResumeState:
-        """Check the journal belongs to this run and collect what it settled (no writes)."""
-        state = ResumeState()
-        for record in self.records(check=header):
-            if isinstance(record, OutcomeRecord):
-                if record.outcome in TERMINAL and state.done.add(record.item):
-                    state.counts[record.outcome] = state.counts.get(record.outcome, 0) + 1
-                    state.in_doubt.discard(record.item)
-            elif isinstance(record, (StartRecord, InterruptedRecord)):
-                state.in_doubt.add(record.item)
-        state.in_doubt = {item for item in state.in_doubt if item not in state.done}
-        return state
-
-    def records(self, *, check: RunRecord | None = None) -> Iterator[Record]:
-        """Every whole record in order; a torn last line (a killed writer) is ignored."""
-        if not self.path.exists() or self.path.stat().st_size == 0:
-            return
-        with self.path.open("rb") as file:
-            first = True
-            for number, line in enumerate(file, 1):
-                if not line.endswith(b"\n"):
-                    return  # torn by a kill mid-write; truncated before the next append
-                try:
-                    record = decode(line)
-                except (ValueError, KeyError, TypeError, cattrs.BaseValidationError) as exc:
-                    raise JournalError(f"{self.path}: line {number} is not a journal record") from exc
-                if first and check is not None:
-                    _check_header(self.path, record, check)
-                first = False
-                yield record
-
-    def append(self, record: Record) -> None:
-        if self._spool is not None:
-            self._spool.write(encode(record))
-            return
-        if self._fd is None:
-            self._fd = self._open()
-        os.write(self._fd, encode(record))
-
-    def _open(self) -> int:
-        try:
-            fd = os.open(self.path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
-        except OSError as exc:
-            raise JournalError(f"cannot write the journal {self.path}: {exc.strerror}") from None
-        size = os.fstat(fd).st_size
-        if size:
-            # Drop a torn last line so the next record starts on a line of its own.
-            with self.path.open("rb") as file:
-                file.seek(max(0, size - 65536))
-                tail = file.read()
-            if not tail.endswith(b"\n"):
-                cut = tail.rfind(b"\n")
-                os.truncate(self.path, size - len(tail) + cut + 1 if cut >= 0 else 0)
-        return fd
-
-    def close(self) -> None:
-        if self._spool is not None:
-            self._spool.close()
-            self._spool = None
-        if self._fd is not None:
-            os.close(self._fd)
-            self._fd = None
-
-
-def _check_header(path: Path, record: Record, expected: RunRecord) -> None:
+def check_run(path: object, record: Record, expected: RunRecord | None, first: bool) -> None:
+    """A journal starts with a run record, and every run record in it is of the same run."""
     if not isinstance(record, RunRecord):
-        raise JournalError(f"{path} does not start with a bulk run record; it is not an oktakit journal")
+        if first:
+            raise JournalError(f"{path} does not start with a bulk run record; it is not an oktakit journal")
+        return
     if record.version != SCHEMA:
         raise JournalError(
             f"{path} has journal version {record.version}; this oktakit reads version {SCHEMA}"
         )
-    mismatch = [
-        f"{what} {theirs!r} (this run: {ours!r})"
-        for what, theirs, ours in (
-            ("operation", record.operation, expected.operation),
-            ("org", record.org, expected.org),
-            ("arguments", record.arguments, expected.arguments),
-            ("undo of", record.undo_of, expected.undo_of),
-        )
-        if theirs != ours
-    ]
-    if mismatch:
+    if expected is not None and not record.same_run(expected):
         raise JournalError(
             f"{path} belongs to another run: "
-            + "; ".join(mismatch)
+            + "; ".join(record.differences(expected))
             + ". Use a new journal file for this run."
         )
-
-
-def _unlink(path: Path) -> None:
-    path.unlink(missing_ok=True)

@@ -14,7 +14,8 @@ _EMPTY = 0
 
 
 def _digest(key: str) -> int:
-    value = int.from_bytes(blake2b(key.encode(), digest_size=8).digest(), "little")
+    # surrogatepass: a journal may hold any JSON string, lone surrogates included.
+    value = int.from_bytes(blake2b(key.encode("utf-8", "surrogatepass"), digest_size=8).digest(), "little")
     return value or 1  # 0 marks an empty slot
 
 

@@ -89,7 +89,8 @@ def setup_steps(need: Requirements) -> str:
         if added:
             lines += [
                 "",
-                f"A bulk run (okta.bulk, oktakit bulk) needs more: {', '.join(added)} (it reads users "
-                f"back to settle refusals). See: oktakit permissions {' '.join(need.jobs)} --bulk",
+                f"A bulk run (okta.bulk, oktakit bulk) needs more: {', '.join(added)} (it reads users: "
+                f"logins to ids, and back to settle refusals). See: oktakit permissions "
+                f"{' '.join(need.jobs)} --bulk",
             ]
     return "\n".join(lines)

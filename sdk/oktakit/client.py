@@ -37,10 +37,11 @@ if TYPE_CHECKING:
         UserActivationToken,
     )
 
+    from ._bulk_paths import PathLike
     from ._bulk_report import BulkReport
     from ._check import CheckResult
     from ._preflight import PreflightReport
-    from .batch import Items, PathLike, RunOptions, UndoOptions
+    from .batch import Items, RunOptions, UndoOptions
 
 
 class OktaClient(ClientCore):

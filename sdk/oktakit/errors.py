@@ -6,7 +6,7 @@ Every exception is an ``OktaError``; the tree is shallow on purpose::
     ├── ConfigurationError        bad settings: org URL, token, key, missing environment
     │   └── OAuthError            the token endpoint refused the service app's credentials
     ├── InvalidArgumentError      bad input caught before any request (also a ValueError)
-    ├── JournalError              a bulk journal that belongs to another run or is unreadable
+    ├── JournalError              a bulk journal or report file that cannot be used or written
     ├── TransportError            the request never got an HTTP answer (DNS, reset, TLS)
     │   └── RequestTimeoutError   ... because it took too long
     ├── MalformedResponseError    a 2xx answer we could not read (bad JSON, wrong shape)
@@ -165,7 +165,8 @@ class InvalidArgumentError(OktaError, ValueError):
 
 
 class JournalError(OktaError):
-    """A bulk journal cannot be used: it belongs to another operation or org, or is corrupt."""
+    """A bulk journal or report file cannot be used: it belongs to another run, is in use by one,
+    is not a journal, or cannot be read or written (a full disk stops the run with this error)."""
 
 
 class TransportError(OktaError):

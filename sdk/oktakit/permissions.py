@@ -201,7 +201,8 @@ def requirements(operations: Iterable[str], *, credentials: bool = False, bulk: 
     ``credentials=True``: the job also changes passwords or recovery questions through
     ``update_user``/``replace_user``, which needs the operations' credential permissions.
     ``bulk=True``: the job runs through ``okta.bulk`` (or ``oktakit bulk``), which also calls
-    what its steps read (``get_user``, to settle refusals and interrupted calls); this is the
+    what its steps read (``get_user``: a login to its id, a status before a suspend or unsuspend,
+    and back to settle refusals and interrupted calls); this is the
     set ``okta.bulk``'s preflight checks.
     """
     facts = operation_facts()

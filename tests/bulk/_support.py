@@ -11,7 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from oktakit.testing import OktaSimulator
+from oktakit.testing import FaultRule, OktaSimulator
 
 
 def add_users(sim: OktaSimulator, **statuses: str) -> dict[str, str]:
@@ -44,7 +44,7 @@ def count(path: Path, kind: str) -> int:
     return sum(r["kind"] == kind for r in journal_lines(path)) if path.exists() else 0
 
 
-async def until(condition: Callable[[], bool], seconds: float = 30.0) -> None:
+async def until(condition: Callable[[], bool], seconds: float = 60.0) -> None:
     """Poll ``condition`` (an outside process or file, so no event to wait on) until it holds."""
     for _ in range(int(seconds / 0.01)):
         if condition():
@@ -55,8 +55,6 @@ async def until(condition: Callable[[], bool], seconds: float = 30.0) -> None:
 
 async def start_cli(sim: OktaSimulator, *args: str) -> asyncio.subprocess.Process:
     """Start ``python -m oktakit ARGS`` against the simulator, credentials in the environment."""
-    env = {k: v for k, v in os.environ.items() if not k.startswith("OKTA_")}
-    env.update(OKTA_ORG_URL=sim.url, OKTA_API_TOKEN=sim.api_token)
     return await asyncio.create_subprocess_exec(
         sys.executable,
         "-m",
@@ -65,14 +63,21 @@ async def start_cli(sim: OktaSimulator, *args: str) -> asyncio.subprocess.Proces
         stdin=asyncio.subprocess.PIPE,
         stdout=asyncio.subprocess.PIPE,
         stderr=asyncio.subprocess.PIPE,
-        env=env,
+        env=cli_environment(sim),
     )
 
 
-async def run_cli(sim: OktaSimulator, *args: str, stdin: str = "") -> tuple[int, str, str]:
-    """Run ``python -m oktakit ARGS`` to the end: (exit status, stdout, stderr)."""
+async def run_cli(sim: OktaSimulator, *args: str, stdin: str | bytes = "") -> tuple[int, str, str]:
+    """Run ``python -m oktakit ARGS`` to the end: (exit status, stdout, stderr). A run that
+    hangs is killed after a generous guard and fails the test (the suite never hangs)."""
     proc = await start_cli(sim, *args)
-    out, err = await proc.communicate(stdin.encode())
+    data = stdin.encode() if isinstance(stdin, str) else stdin
+    try:
+        out, err = await asyncio.wait_for(proc.communicate(data), 300)
+    except TimeoutError:
+        proc.kill()
+        await proc.wait()
+        raise AssertionError(f"oktakit {' '.join(args)} hung") from None
     assert proc.returncode is not None
     return proc.returncode, out.decode(), err.decode()
 
@@ -85,6 +90,68 @@ def slow_suspend_command(
     ids_file = folder / "ids.txt"
     ids_file.write_text("\n".join(ids) + "\n")
     journal = folder / "run.jsonl"
-    sim.inject_fault("delay", operation="suspendUser", delay=delay)
+    if delay:
+        sim.inject_fault("delay", operation="suspendUser", delay=delay)
     command = ["bulk", "suspend", "--ids", str(ids_file), "--journal", str(journal), "--no-progress"]
     return ids, journal, command
+
+
+def cli_environment(sim: OktaSimulator) -> dict[str, str]:
+    """The environment of a CLI child: ours, with the simulator's credentials."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("OKTA_")}
+    env.update(OKTA_ORG_URL=sim.url, OKTA_API_TOKEN=sim.api_token)
+    return env
+
+
+async def run_process(sim: OktaSimulator, *argv: str) -> tuple[int, str, str]:
+    """Run a command with the CLI's environment and no input: (exit status, stdout, stderr)."""
+    proc = await asyncio.create_subprocess_exec(
+        *argv,
+        stdin=asyncio.subprocess.DEVNULL,
+        stdout=asyncio.subprocess.PIPE,
+        stderr=asyncio.subprocess.PIPE,
+        env=cli_environment(sim),
+    )
+    out, err = await proc.communicate()
+    assert proc.returncode is not None
+    return proc.returncode, out.decode(), err.decode()
+
+
+async def run_python(sim: OktaSimulator, code: str, *args: str) -> tuple[int, str, str]:
+    """Run ``python -c CODE ARGS`` (a CLI run under conditions a plain command cannot set up)."""
+    return await run_process(sim, sys.executable, "-c", code, *args)
+
+
+async def stderr_until(proc: asyncio.subprocess.Process, text: str) -> str:
+    """Read the child's stderr until a line holds ``text`` (what it printed so far)."""
+    assert proc.stderr is not None
+    seen = []
+    while True:
+        line = await asyncio.wait_for(proc.stderr.readline(), 60)  # a guard, not a race
+        if not line:
+            raise AssertionError(f"stderr ended without {text!r}: {b''.join(seen).decode()}")
+        seen.append(line)
+        if text.encode() in line:
+            return b"".join(seen).decode()
+
+
+async def until_held(hold: FaultRule, count: int) -> None:
+    """Until ``count`` requests wait at a ``hold`` fault."""
+    await until(lambda: hold.held >= count, seconds=60)
+
+
+def accounted(path: Path, items: list[str]) -> bool:
+    """Whether every item has a start or an outcome record in the journal."""
+    named = (
+        {r["item"] for r in journal_lines(path) if r["kind"] in ("start", "outcome")}
+        if path.exists()
+        else set()
+    )
+    return set(items) <= named
+
+
+def in_flight(path: Path) -> int:
+    """Items started and not settled, by the journal."""
+    lines = journal_lines(path) if path.exists() else []
+    started = {r["item"] for r in lines if r["kind"] == "start"}
+    return len(started - {r["item"] for r in lines if r["kind"] == "outcome"})

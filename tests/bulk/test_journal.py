@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from oktakit import ApiToken, BulkReport, InvalidArgumentError, JournalError, OktaClient
-from oktakit.testing import OktaSimulator
+from oktakit.testing import FaultRule, OktaSimulator
 
 from ._support import add_active_users, add_users, count, journal_lines, statuses, terminal_counts, until
 
@@ -30,7 +30,11 @@ async def test_the_journal_has_a_run_record_then_a_start_and_an_outcome_per_item
         k: lines[0][k] for k in ("kind", "operation", "org", "arguments")
     }
     assert dict.fromkeys(ids, 1) == dict(terminal_counts(journal))
-    assert dict.fromkeys(ids, 1) == {i: sum(r == {"kind": "start", "item": i} for r in lines) for i in ids}
+    # suspend can be undone: each start keeps the status read before acting
+    starts = [r for r in lines if r["kind"] == "start"]
+    expected = {i: {"kind": "start", "item": i, "before": "ACTIVE"} for i in ids}
+    assert expected == {r["item"]: r for r in starts}
+    assert len(ids) == len(starts)
 
 
 async def test_a_rerun_with_the_same_journal_skips_finished_items_and_repeats_none(
@@ -58,9 +62,9 @@ async def test_a_partial_journal_with_items_in_flight_and_a_torn_line_resumes_ex
     header = {"kind": "run", "operation": "suspend_user", "org": okta.org_url, "arguments": {}, "at": "x"}
     records = [
         header,
-        {"kind": "start", "item": ids[0]},
+        {"kind": "start", "item": ids[0], "before": "ACTIVE"},
         {"kind": "outcome", "item": ids[0], "outcome": "succeeded"},
-        {"kind": "start", "item": ids[1]},
+        {"kind": "start", "item": ids[1], "before": "ACTIVE"},
     ]
     journal.write_text("".join(json.dumps(r) + "\n" for r in records) + '{"kind":"start","it')
     okta_sim.org.users[ids[0]].status = "SUSPENDED"
@@ -68,7 +72,8 @@ async def test_a_partial_journal_with_items_in_flight_and_a_torn_line_resumes_ex
     report = await okta.bulk("suspend_user", ids, journal=journal, progress=False)
 
     assert dict.fromkeys(ids, 1) == dict(terminal_counts(journal))
-    assert sorted(ids) == sorted(report.succeeded)  # ids[1]: done by the interrupted attempt
+    # ids[1] was ACTIVE before the interrupted attempt, which suspended it: this job's doing
+    assert sorted(ids) == sorted(report.succeeded)
     assert ["SUSPENDED"] * 4 == statuses(okta_sim, ids)
     assert all(line.endswith("}") for line in journal.read_text().splitlines())
 
@@ -125,31 +130,38 @@ async def test_undo_of_an_operation_without_an_inverse_says_so(
         await okta.bulk_undo(journal, progress=False)
 
 
-def _slow_suspend(
-    okta: OktaClient, sim: OktaSimulator, journal: Path, *, users: int, delay: float, concurrency: int
-) -> tuple[list[str], asyncio.Task[BulkReport]]:
-    """Start a journaled bulk suspend whose every request takes ``delay`` seconds."""
+def _held_suspend(
+    okta: OktaClient, sim: OktaSimulator, journal: Path, *, users: int, concurrency: int
+) -> tuple[list[str], FaultRule, asyncio.Task[BulkReport]]:
+    """Start a journaled bulk suspend whose requests wait at Okta until the test releases them."""
     ids = add_active_users(sim, users)
-    sim.inject_fault("delay", operation="suspendUser", delay=delay)
+    hold = sim.inject_fault("hold", operation="suspendUser")
     run = okta.bulk("suspend_user", ids, concurrency=concurrency, journal=journal, progress=False)
-    return ids, asyncio.create_task(run)
+    return ids, hold, asyncio.create_task(run)
+
+
+async def _cancelled(task: asyncio.Task[BulkReport], caplog: pytest.LogCaptureFixture) -> None:
+    """Cancel the run and wait until it has taken the cancellation (it logs that it stops)."""
+    task.cancel()
+    await until(lambda: "stopping" in caplog.text)
 
 
 async def test_cancellation_stops_taking_items_and_leaves_a_consistent_journal(
-    okta: OktaClient, okta_sim: OktaSimulator, tmp_path: Path
+    okta: OktaClient, okta_sim: OktaSimulator, tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
     journal = tmp_path / "run.jsonl"
-    ids, task = _slow_suspend(okta, okta_sim, journal, users=40, delay=0.05, concurrency=4)
-    await until(lambda: count(journal, "outcome") >= 8)
+    ids, hold, task = _held_suspend(okta, okta_sim, journal, users=40, concurrency=4)
+    await until(lambda: hold.held >= 1 and count(journal, "start") >= 4)
 
-    task.cancel()
+    await _cancelled(task, caplog)
+    hold.release()
     with pytest.raises(asyncio.CancelledError):
         await task
 
     lines = journal_lines(journal)
     started = [r["item"] for r in lines if r["kind"] == "start"]
     settled = terminal_counts(journal)
-    assert len(started) < len(ids)  # stopped taking new items
+    assert 4 == len(started)  # stopped taking new items
     assert dict.fromkeys(started, 1) == dict(settled)  # in-flight items finished and recorded
     suspended = {i for i in ids if okta_sim.org.users[i].status == "SUSPENDED"}
     assert set(started) == suspended
@@ -161,14 +173,13 @@ async def test_cancellation_stops_taking_items_and_leaves_a_consistent_journal(
 
 
 async def test_a_second_cancellation_records_the_items_in_flight_as_interrupted(
-    okta: OktaClient, okta_sim: OktaSimulator, tmp_path: Path
+    okta: OktaClient, okta_sim: OktaSimulator, tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
     journal = tmp_path / "run.jsonl"
-    _, task = _slow_suspend(okta, okta_sim, journal, users=10, delay=5, concurrency=3)
-    await until(lambda: count(journal, "start") >= 3)
+    _, hold, task = _held_suspend(okta, okta_sim, journal, users=10, concurrency=3)
+    await until(lambda: hold.held >= 1 and count(journal, "start") >= 3)
 
-    task.cancel()
-    await asyncio.sleep(0.05)
+    await _cancelled(task, caplog)
     task.cancel()
     with pytest.raises(asyncio.CancelledError):
         await task

@@ -85,14 +85,23 @@ async def test_without_the_read_a_refusal_fails_and_says_what_a_bulk_run_needs(
 ) -> None:
     # Suspending a user who is not ACTIVE is refused alike whatever the status (400 E0000001):
     # only a read tells "already suspended" from "cannot be suspended", so without it: failed.
-    suspended = users(sim, "SUSPENDED", 1)
-    async with app_from(sim, key, printed(capsys, "suspend_user")) as okta:
+    # A suspend reads the status first (undo must know what it moved), so nothing is sent.
+    suspended, active = users(sim, "SUSPENDED", 1), users(sim, "ACTIVE", 1)
+    async with (
+        app_from(sim, key, printed(capsys, "suspend_user")) as okta,
+        app_from(sim, key, printed(capsys, "unlock_user")) as unlocker,
+    ):
         report = await okta.bulk("suspend_user", suspended, preflight=False, progress=False)
+        unlock = await unlocker.bulk("unlock_user", active, preflight=False, progress=False)
 
     assert suspended == list(report.failed)
-    assert "E0000001" == report.failed[suspended[0]].error_code
-    note = report.rows()[0].note or ""
-    assert "oktakit permissions suspend_user --bulk" in note
+    assert "E0000006" == report.failed[suspended[0]].error_code  # the read, refused
+    assert 0 == sim.request_counts["suspendUser"]
+    # An unlock of an unlocked user is sent, refused (E0000032), and the read back is refused.
+    assert ("E0000032", active) == (unlock.failed[active[0]].error_code, list(unlock.failed))
+    for row in (report.rows()[0], unlock.rows()[0]):
+        assert "oktakit permissions" in (row.note or "")
+        assert "--bulk" in (row.note or "")
 
 
 @pytest.mark.parametrize("operation", ["unlock_user", "deactivate_user", "update_user"])
@@ -124,7 +133,8 @@ async def test_what_a_bulk_run_calls_is_exactly_what_the_bulk_requirements_list(
     jobs = {
         "suspend_user": [*active, *suspended, UNKNOWN],
         "deactivate_user": [*deprovisioned, suspended[0], UNKNOWN],
-        "reset_factors": [*enrolled, UNKNOWN],
+        # by login: the executor reads it for the user's id (one user, one action)
+        "reset_factors": [*enrolled[1:], sim.org.users[enrolled[0]].login, UNKNOWN],
     }
     seen: dict[str, set[str]] = {}
     async with OktaClient(sim.url, auth=ApiToken(sim.api_token)) as okta:
@@ -145,7 +155,7 @@ async def test_what_a_bulk_run_calls_is_exactly_what_the_bulk_requirements_list(
     }
     assert expected == seen
     assert {"suspendUser", "getUser"} == seen["suspend_user"]  # by hand: the read-back
-    assert {"resetFactors"} == seen["reset_factors"]  # leaves nothing to read back
+    assert {"resetFactors", "getUser"} == seen["reset_factors"]  # by hand: the login's read
 
 
 def _operation_id(name: str) -> str:

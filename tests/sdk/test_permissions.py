@@ -206,7 +206,7 @@ def test_a_403_reads_the_insufficient_scope_challenge() -> None:
         ("suspend_user", ["getUser"]),  # reads a refused user back: already SUSPENDED -> skipped
         ("deactivate_user", ["getUser"]),
         ("update_user", ["getUser"]),  # bulk_update reads a profile back after a 5xx
-        ("reset_factors", []),  # leaves nothing in the user to read back
+        ("reset_factors", ["getUser"]),  # nothing to read back, but a login is read for its id
         ("list_users", []),  # not run by the executor; the job's own calls are plain
     ],
 )
@@ -242,7 +242,7 @@ def test_the_plain_text_says_a_bulk_run_needs_more_and_how_to_see_it(
     plain = capsys.readouterr().out
     assert 0 == main(["permissions", "suspend_user", "--bulk"])
     bulk = capsys.readouterr().out
-    assert 0 == main(["permissions", "reset_factors"])
+    assert 0 == main(["permissions", "list_users"])  # the executor does not run it
     nothing_more = capsys.readouterr().out
 
     assert (
@@ -251,7 +251,7 @@ def test_the_plain_text_says_a_bulk_run_needs_more_and_how_to_see_it(
     )
     assert "oktakit permissions suspend_user --bulk" in plain
     assert "needs more" not in bulk
-    assert "get_user: okta.bulk reads a user back" in bulk
+    assert "get_user: okta.bulk reads a user" in bulk
     assert "needs more" not in nothing_more
 
 
@@ -282,7 +282,7 @@ def test_an_api_token_is_told_the_narrowest_standard_roles_first(capsys: pytest.
     assert 0 == main(["permissions", "reset_factors"])
     text = capsys.readouterr().out
 
-    roles = text[text.index("broader than needed: ") :].split(": ", 1)[1]
+    roles = text[text.index("broader than needed: ") :].split(": ", 1)[1].split("\n")[0]
     assert roles.startswith("Help Desk Administrator (HELP_DESK_ADMIN)")
     assert roles.rstrip().endswith("Super Administrator (SUPER_ADMIN).")
 

@@ -172,12 +172,25 @@ class _Pipeline:
     async def _serve(
         self, request: web.Request, handler: Handler, operation: str, bucket: Bucket | None
     ) -> _Outcome:
+        rule = None
         if self.faults.rules:
             delay, rule = self.faults.pick(operation, request.method, request.path)
             if delay:
                 await asyncio.sleep(delay)
-            if rule is not None:
+            if rule is not None and not rule.applied:
+                if rule.kind != "hold":
+                    return await self._fault(request, rule, bucket)
+                await rule.wait_released(self.ctx.closing)
+        outcome = await self._handle(request, handler, operation, bucket)
+        if rule is not None and rule.applied:  # Okta acted; now the answer is lost or late
+            if rule.kind != "hold":
                 return await self._fault(request, rule, bucket)
+            await rule.wait_released(self.ctx.closing)
+        return outcome
+
+    async def _handle(
+        self, request: web.Request, handler: Handler, operation: str, bucket: Bucket | None
+    ) -> _Outcome:
         now = self.clock()
         decision = None if bucket is None else self.limiter.hit(bucket, now)
         if decision is not None and not decision.allowed:

@@ -1,15 +1,21 @@
 """Injectable faults: Okta 5xx errors and 429s, proxy HTML pages, dropped connections (before
-the answer, or after its headers and half its body: ``truncate``), slowness.
+the answer, or after its headers and half its body: ``truncate``), slowness, and requests held
+until the test releases them (``hold``: progress gated by the test, never by the clock).
 
 Rules are matched in the order they were added, by operationId and/or method and a glob on
 the request path (``*`` also crosses ``/``). A rule fires with its ``probability`` (drawn from
 a generator seeded by the simulator's fault seed, so a sequential run is reproducible) and,
 with ``count``, only for the next N matching requests. Every firing ``delay`` rule adds its
 delay; the first firing rule of another kind decides the response.
+
+A fault normally strikes before Okta handles the request. With ``applied=True`` the request is
+handled first (its change is made) and the fault then replaces or holds the answer: the case of
+an answer lost after Okta acted, which a client cannot tell from one lost before.
 """
 
 from __future__ import annotations
 
+import asyncio
 import fnmatch
 import random
 import re
@@ -19,8 +25,8 @@ from typing import Literal
 
 from ._errors import CATALOGUE, error_body
 
-FaultKind = Literal["error", "html", "reset", "truncate", "delay", "timeout"]
-_KINDS: frozenset[str] = frozenset({"error", "html", "reset", "truncate", "delay", "timeout"})
+FaultKind = Literal["error", "html", "reset", "truncate", "delay", "timeout", "hold"]
+_KINDS: frozenset[str] = frozenset({"error", "html", "reset", "truncate", "delay", "timeout", "hold"})
 _DEFAULT_STATUS = {"error": 500, "html": 502, "timeout": 504, "truncate": 200}
 _ERROR_CODES = {429: "E0000047", 503: "E0000010"}  # anything else: E0000009 Internal Server Error
 
@@ -45,8 +51,13 @@ class FaultRule:
     okta_headers: bool = True
     #: Seconds for a ``Retry-After`` header (e.g. on a 503).
     retry_after: int | None = None
+    #: Handle the request first (Okta makes the change), then answer with the fault.
+    applied: bool = False
     fired: int = 0
+    #: ``hold`` only: requests waiting now for ``release()``.
+    held: int = 0
     _path_re: re.Pattern[str] | None = field(default=None, init=False, repr=False)
+    _released: asyncio.Event | None = field(default=None, init=False, repr=False)
 
     def __post_init__(self) -> None:
         if self.kind not in _KINDS:
@@ -59,6 +70,31 @@ class FaultRule:
             self.method = self.method.upper()
         if self.path is not None:
             self._path_re = re.compile(fnmatch.translate(self.path))  # once, not per request
+
+    def release(self) -> None:
+        """``hold``: let the held requests and every later one go on."""
+        self._event().set()
+
+    async def wait_released(self, closing: asyncio.Event) -> None:
+        """``hold``: wait until ``release()`` (or until the simulator closes)."""
+        released = self._event()
+        if released.is_set():
+            return
+        self.held += 1
+        try:
+            waits = [asyncio.ensure_future(released.wait()), asyncio.ensure_future(closing.wait())]
+            try:
+                await asyncio.wait(waits, return_when=asyncio.FIRST_COMPLETED)
+            finally:
+                for wait in waits:
+                    wait.cancel()
+        finally:
+            self.held -= 1
+
+    def _event(self) -> asyncio.Event:
+        if self._released is None:
+            self._released = asyncio.Event()
+        return self._released
 
     @property
     def exhausted(self) -> bool:
@@ -105,6 +141,9 @@ class FaultInjector:
             self.rules.remove(rule)
 
     def clear(self) -> None:
+        for rule in self.rules:
+            if rule.kind == "hold":
+                rule.release()  # nothing stays stuck behind a rule that is gone
         self.rules.clear()
 
     def pick(self, operation: str, method: str, path: str) -> tuple[float, FaultRule | None]:

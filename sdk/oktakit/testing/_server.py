@@ -206,8 +206,10 @@ class OktaSimulator:
         content_type: str | None = None,
         okta_headers: bool = True,
         retry_after: int | None = None,
+        applied: bool = False,
     ) -> FaultRule:
-        """Add a fault rule (see ``FaultRule``); returns it so a test can check ``fired``."""
+        """Add a fault rule (see ``FaultRule``); returns it so a test can check ``fired``, or
+        watch ``held`` and ``release()`` a ``hold``."""
         rule = FaultRule(
             kind,
             operation=operation,
@@ -221,6 +223,7 @@ class OktaSimulator:
             content_type=content_type,
             okta_headers=okta_headers,
             retry_after=retry_after,
+            applied=applied,
         )
         return self.faults.add(rule)
 
