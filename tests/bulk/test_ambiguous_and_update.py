@@ -99,3 +99,18 @@ async def test_bulk_update_reads_back_after_a_lost_answer(okta: OktaClient, okta
 async def test_bulk_update_refuses_an_unknown_empty_policy(okta: OktaClient) -> None:
     with pytest.raises(InvalidArgumentError, match="'leave' or 'clear'"):
         await okta.bulk_update([], empty="drop", progress=False)
+
+
+async def test_bulk_update_of_a_deprovisioned_user_fails_with_its_status_and_a_missing_user_is_not_found(
+    okta: OktaClient, okta_sim: OktaSimulator
+) -> None:
+    # Okta answers both with 404 E0000007 (okta-sdk-java issue #721): only a read tells them apart.
+    ids = add_users(okta_sim, gone="DEPROVISIONED")
+    missing = "00uNoSuchUser000000x"
+
+    report = await okta.bulk_update(
+        [{"id": ids["gone"], "nickName": "X"}, {"id": missing, "nickName": "X"}], progress=False
+    )
+
+    assert [missing] == report.not_found
+    assert ("E0000007", "DEPROVISIONED") == (report.failed[ids["gone"]].error_code, report.rows()[0].status)
