@@ -306,7 +306,7 @@ async def test_debug_logs_say_why_a_call_waits_and_retries_without_the_token(
 
 
 def test_stats_print_as_one_readable_line() -> None:
-    from oktakit._stats import Stats
+    from oktakit._http.stats import Stats
 
     stats = Stats()
     stats.requests, stats.retries, stats.waited = 12, 2, 1.25

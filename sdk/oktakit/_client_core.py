@@ -12,21 +12,21 @@ import aiohttp
 
 from oktakit_api.operations import Operation
 
-from ._exchange import DEFAULT_MAX_RESPONSE_BYTES
-from ._lifetime import Lifetime
-from ._parse import parse
-from ._proxy import own_session
+from ._http.exchange import DEFAULT_MAX_RESPONSE_BYTES
+from ._http.lifetime import Lifetime
+from ._http.pagination import paginate
+from ._http.parse import parse
+from ._http.proxy import own_session
+from ._http.transport import USER_AGENT, Response, Transport
+from ._http.urls import org_origin
 from ._settings import auth_from_env, org_url_from_env
-from ._urls import org_origin
-from .auth import Auth, Authorizer, OrgConnection
+from .auth._credentials import Auth, Authorizer, OrgConnection
 from .errors import ConfigurationError, PermissionDeniedError
-from .pagination import paginate
-from .transport import USER_AGENT, Response, Transport
 
 if TYPE_CHECKING:
-    from ._stats import ClientStats
-    from .ratelimit import RateLimitPolicy
-    from .retry import RetryPolicy
+    from ._http.ratelimit import RateLimitPolicy
+    from ._http.retry import RetryPolicy
+    from ._http.stats import ClientStats
 
 DEFAULT_TIMEOUT = 30.0
 MAX_TIMEOUT = 86400.0
@@ -73,9 +73,9 @@ class ClientCore:
                 f"max_response_bytes must be a positive integer, not {max_response_bytes!r}"
             )
         # Imported here, not with the module: `import oktakit` stays cheap.
-        from ._stats import Stats
-        from .ratelimit import RateLimitPolicy
-        from .retry import RetryPolicy
+        from ._http.ratelimit import RateLimitPolicy
+        from ._http.retry import RetryPolicy
+        from ._http.stats import Stats
 
         if not (retry is None or retry is False or isinstance(retry, RetryPolicy)):
             raise ConfigurationError(f"retry must be a RetryPolicy or False, not {retry!r}")

@@ -6,8 +6,8 @@ operation is ``oktakit.permissions.markdown_table``.
 
 from __future__ import annotations
 
-from ._buckets import table as rate_limit_table_data
-from ._spec_facts import catalogue, operation_facts
+from ._http.buckets import table as rate_limit_table_data
+from ._registry import catalogue, operation_facts
 
 # What counts in a bucket besides the operations of the spec.
 _OTHER_USES = {

@@ -158,11 +158,11 @@ def ath(token: str) -> str:
     return b64url(hashlib.sha256(token.encode("ascii")).digest())
 
 
-# -- a fake clock for oktakit._oauth -----------------------------------------------------------------
+# -- a fake clock for oktakit.auth._oauth -----------------------------------------------------------------
 
 
 class Clock:
-    """Stands in for the ``time`` module inside ``oktakit._oauth``.
+    """Stands in for the ``time`` module inside ``oktakit.auth._oauth``.
 
     ``skew`` moves the wall clock (what the SDK thinks the time is); ``elapsed`` moves the
     monotonic clock (what token expiry is measured on). The event loop keeps the real clocks.

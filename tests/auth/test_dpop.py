@@ -8,7 +8,7 @@ import time
 import pytest
 
 from oktakit import OAuthError, OktaClient
-from oktakit._dpop import DPoPProver
+from oktakit.auth._dpop import DPoPProver
 from tests.auth._support import (
     TOKEN_URL,
     Answer,

@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 
 from oktakit import AuthenticationError, OAuthError, OktaError, PrivateKeyJWT, load_signing_key
-from oktakit._oauth import ServiceAppAuthorizer
+from oktakit.auth._oauth import ServiceAppAuthorizer
 from tests._secrets import capture_debug_logs, renderings
 from tests.auth._support import (
     BEARER_CHALLENGE,

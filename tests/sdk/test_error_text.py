@@ -12,7 +12,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from oktakit import BadRequestError, OAuthError, RateLimitError, RateLimitState, ServerError
-from oktakit._error_mapping import api_error_from_response
+from oktakit._http.error_mapping import api_error_from_response
 from oktakit._text import printable
 from tests.hardening.strategies import fuzz
 

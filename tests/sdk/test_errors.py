@@ -30,7 +30,7 @@ from oktakit import (
     ServerError,
     TransportError,
 )
-from oktakit._error_mapping import api_error_from_response, http_date
+from oktakit._http.error_mapping import api_error_from_response, http_date
 from tests.conftest import ORG, TOKEN
 from tests.sdk._support import OKTA_ERROR, USER_ID, user_json
 

@@ -11,8 +11,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from oktakit import RateLimitError, ServerError
-from oktakit._error_mapping import api_error_from_response
-from oktakit._hints import rate_limit_kind, read_rate_limit
+from oktakit._http.error_mapping import api_error_from_response
+from oktakit._http.hints import rate_limit_kind, read_rate_limit
 from tests.hardening.strategies import fuzz
 
 DATE = "Thu, 01 Jan 2026 00:00:00 GMT"  # 1767225600

@@ -16,8 +16,8 @@ import pytest
 import yaml
 
 import oktakit_api.operations as registry
-from oktakit import _buckets
-from oktakit._traits import request_traits, traits_for
+from oktakit._http import buckets as _buckets
+from oktakit._http.traits import request_traits, traits_for
 from tests.conftest import okta_reference
 
 # (method, path, bucket) as the lines of Okta's table give them (ID = any id).

@@ -13,8 +13,8 @@ from email.utils import formatdate
 import pytest
 
 from oktakit import RateLimitPolicy
-from oktakit._stats import Stats
-from oktakit.ratelimit import Budget, Pacer
+from oktakit._http.ratelimit import Budget, Pacer
+from oktakit._http.stats import Stats
 
 BUCKET = "GET /api/v1/users/{id}"
 

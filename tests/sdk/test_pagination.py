@@ -11,7 +11,7 @@ from multidict import CIMultiDict
 from yarl import URL
 
 from oktakit import MalformedResponseError, OktaClient, ServerError
-from oktakit.pagination import next_link
+from oktakit._http.pagination import next_link
 from tests.conftest import ORG
 from tests.sdk._support import AUTHENTICATOR, AUTHORIZATION, OKTA_ERROR, ROLE_ASSIGNMENT, Sent, user_json
 

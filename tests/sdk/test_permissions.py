@@ -17,11 +17,11 @@ import yaml
 
 import oktakit_api.operations
 from oktakit import InvalidArgumentError
-from oktakit._error_mapping import api_error_from_response
-from oktakit._terraform import terraform
+from oktakit._http.error_mapping import api_error_from_response
 from oktakit.cli import main
 from oktakit.errors import PermissionDeniedError
 from oktakit.permissions import markdown_table, requirements, standard_roles
+from oktakit.permissions._terraform import terraform
 from oktakit_api.operations import Operation
 
 REPO = Path(__file__).resolve().parents[2]
@@ -355,9 +355,9 @@ def test_least_privilege_prefers_reads_then_the_spec_order(
 def test_the_preflight_reports_the_least_privileged_alternative_whatever_the_spec_order(
     spec_copy: tuple[Path, Any],
 ) -> None:
-    from oktakit._grants import Grants
-    from oktakit._preflight_roles import ResourceSetView, RoleView
-    from oktakit._preflight_verdict import judge
+    from oktakit.permissions._grants import Grants
+    from oktakit.permissions._roles import ResourceSetView, RoleView
+    from oktakit.permissions._verdict import judge
 
     copy, apply = spec_copy
     spec = yaml.safe_load(copy.read_text())

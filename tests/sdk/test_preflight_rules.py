@@ -14,9 +14,19 @@ from typing import Any
 import pytest
 
 from oktakit import InsufficientPermissionsError
-from oktakit._grants import Grants
-from oktakit._preflight import PreflightReport, _scopes
-from oktakit._preflight_roles import (
+from oktakit.errors import NotFoundError, PermissionDeniedError
+from oktakit.permissions._grants import Grants
+from oktakit.permissions._preflight import PreflightReport, _scopes
+from oktakit.permissions._requirements import (
+    PermissionInfo,
+    ResourceInfo,
+    permission_info,
+    requirements,
+    resolve_operations,
+    resource_info,
+    standard_roles,
+)
+from oktakit.permissions._roles import (
     Conditions,
     ResourceSetView,
     RoleView,
@@ -27,17 +37,7 @@ from oktakit._preflight_roles import (
     admin_roles,
     client_roles,
 )
-from oktakit._preflight_verdict import judge
-from oktakit.errors import NotFoundError, PermissionDeniedError
-from oktakit.permissions import (
-    PermissionInfo,
-    ResourceInfo,
-    permission_info,
-    requirements,
-    resolve_operations,
-    resource_info,
-    standard_roles,
-)
+from oktakit.permissions._verdict import judge
 from oktakit_api.models import (
     OAuth2ScopeConsentGrant,
     Permission,

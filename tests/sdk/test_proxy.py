@@ -17,7 +17,7 @@ from aiohttp import web
 from yarl import URL
 
 from oktakit import ApiToken, ConfigurationError, OktaClient
-from oktakit._proxy import env_proxy
+from oktakit._http.proxy import env_proxy
 from oktakit.testing import OktaSimulator
 
 PROXY_VARIABLES = ["http_proxy", "https_proxy", "all_proxy", "no_proxy"]

@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from oktakit import ApiToken, ConfigurationError, OktaClient, RateLimitPolicy
-from oktakit.ratelimit import (
+from oktakit._http.ratelimit import (
     Budget,
     rate_limit_kind,
     read_rate_limit,

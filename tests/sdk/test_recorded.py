@@ -35,7 +35,7 @@ from oktakit import (
     PermissionDeniedError,
     RateLimitError,
 )
-from oktakit.transport import Transport
+from oktakit._http.transport import Transport
 from oktakit_api.models import Authenticator, Group, User
 from tests.conftest import TOKEN, okta_reference
 from tests.sdk._support import Sent

@@ -23,9 +23,9 @@ from oktakit import (
     ServerError,
     TransportError,
 )
-from oktakit._error_mapping import api_error_from_response
-from oktakit._exchange import exchange
-from oktakit.retry import backoff, retry_reason
+from oktakit._http.error_mapping import api_error_from_response
+from oktakit._http.exchange import exchange
+from oktakit._http.retry import backoff, retry_reason
 from tests.conftest import ORG
 from tests.sdk._support import USER_ID, user_json
 

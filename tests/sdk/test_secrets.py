@@ -12,7 +12,7 @@ from multidict import CIMultiDict, CIMultiDictProxy
 from yarl import URL
 
 from oktakit import ApiToken, OktaClient, OktaError
-from oktakit.transport import Response, Transport
+from oktakit._http.transport import Response, Transport
 from tests._secrets import capture_debug_logs, renderings
 from tests.conftest import ORG, TOKEN
 from tests.sdk._support import OKTA_ERROR, USER_ID, user_json

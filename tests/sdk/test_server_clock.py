@@ -14,7 +14,7 @@ from email.utils import formatdate
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from oktakit._clock import AGREEMENT, WINDOW, ServerClock
+from oktakit._http.clock import AGREEMENT, WINDOW, ServerClock
 
 BASE = 1_767_225_600.0  # 2026-01-01T00:00:00Z
 

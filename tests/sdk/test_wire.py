@@ -16,7 +16,7 @@ from aioresponses import aioresponses
 from yarl import URL
 
 from oktakit import ApiToken, InvalidArgumentError, OktaClient
-from oktakit.transport import Transport
+from oktakit._http.transport import Transport
 from oktakit_api.models import (
     Authenticator,
     Group,

@@ -3,7 +3,7 @@
 It serves, over real HTTP on loopback, every operation in ``okta_spec/openapi.yaml`` with
 Okta's response shapes, error codes, lifecycle rules, pagination headers, rate limits and
 injectable faults. It speaks JSON only; it shares with the SDK only the spec's facts and the
-permission rules (``oktakit._spec_facts``, ``oktakit._grants``).
+permission rules (``oktakit._registry``, ``oktakit.permissions._grants``).
 
     async with OktaSimulator(users=500, seed=1) as sim:
         ...  # point a client at sim.url with "Authorization: SSWS " + sim.api_token

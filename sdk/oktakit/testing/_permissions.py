@@ -2,14 +2,14 @@
 (an app's roles for an access token, its admin user's roles for an API token).
 
 Requirements per operation come from the spec through oktakit's own permission helpers
-(``oktakit._spec_facts``): the OAuth ``scopes`` (the token must hold one of them; a ``.manage``
+(``oktakit._registry``): the OAuth ``scopes`` (the token must hold one of them; a ``.manage``
 scope does *not* stand in for the matching ``.read`` one; API tokens have no scopes), then the
 ``x-okta-permissions`` alternatives (any one inner list, all of its items; ``[[]]`` needs none),
 plus ``credential_permissions`` when an update or replace body contains ``credentials``. A
 principal without any active admin role may call nothing, except that an API token's admin may
 always read itself (``GET /api/v1/users/me``). An API token of no user acts with full rights.
 
-A permission counts only from a role that grants it (``oktakit._grants``: ``*``, ``*.read`` and
+A permission counts only from a role that grants it (``oktakit.permissions._grants``: ``*``, ``*.read`` and
 ``<prefix>.manage`` imply others) *and* reaches the target: standard roles reach every user and
 group; a custom role only what its resource set holds (``_resource_sets``), so a role bound to
 the members of one group gets Okta's 403 E0000006 for anyone else. Standard roles carry the
@@ -29,8 +29,8 @@ from typing import Any, Final, NamedTuple
 
 from aiohttp import web
 
-from oktakit._grants import Grants
-from oktakit._spec_facts import catalogue, operation_facts
+from oktakit._registry import catalogue, operation_facts
+from oktakit.permissions._grants import Grants
 
 from ._auth import Principal
 from ._errors import SimulatedError
