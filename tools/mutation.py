@@ -53,11 +53,12 @@ MODULES = {
 }
 # The tests mutmut may pick from: everything that runs in-process and fast. Subprocess, spec
 # and generator tests cannot see an in-process mutant and only cost time.
-TESTS = ["tests/simulator", "tests/sdk", "tests/auth", "tests/e2e", "tests/test_client_on_simulator.py"]
+TESTS = ["tests/simulator", "tests/client", "tests/http", "tests/permissions", "tests/auth", "tests/e2e"]
 # Tests that start a Python subprocess, which imports the unmutated package.
 SUBPROCESS_TESTS = [
     "tests/simulator/test_seed_and_runner.py::test_run_simulator_serves_until_interrupted",
-    "tests/sdk/test_import.py",
+    "tests/client/test_import.py",
+    "tests/simulator/test_pytest_plugin.py",
 ]
 
 # Survivors that no test should kill, as {mutant name: reason}. Keep each reason specific.

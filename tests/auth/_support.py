@@ -23,8 +23,8 @@ from joserfc import jws
 from joserfc.jwk import ECKey, RSAKey, thumbprint
 from yarl import URL
 
+from tests.client._support import USER_ID, user_json
 from tests.conftest import ORG
-from tests.sdk._support import USER_ID, user_json
 
 TOKEN_URL = f"{ORG}/oauth2/v1/token"
 USERS_URL = f"{ORG}/api/v1/users"

@@ -22,8 +22,8 @@ from tests.auth._support import (
     verified_proof,
 )
 from tests.auth.conftest import ClientFactory
+from tests.client._support import USER_ID, user_json
 from tests.conftest import ORG
-from tests.sdk._support import USER_ID, user_json
 
 NEEDS_NONCE = "Authorization server requires nonce in DPoP proof."
 

@@ -27,7 +27,7 @@ from tests.auth._support import (
     rsa_key,
 )
 from tests.auth.conftest import ClientFactory
-from tests.sdk._support import USER_ID
+from tests.client._support import USER_ID
 
 PASSPHRASE = "Very-Secret-Passphrase-8841"
 

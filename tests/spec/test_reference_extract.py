@@ -22,7 +22,7 @@ import yaml
 
 from tests.conftest import REFERENCE, okta_reference
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 OURS = yaml.safe_load((ROOT / "okta_spec" / "openapi.yaml").read_text(encoding="utf-8"))
 EXTRACTS = [
     "okta-error-codes.json",

@@ -26,8 +26,7 @@ from oktakit_api.models import (
     User,
     UserActivationToken,
 )
-from tests.conftest import ORG, TOKEN
-from tests.sdk._support import (
+from tests.client._support import (
     ACTIVATION_TOKEN,
     AUTHENTICATOR,
     BASE_HEADERS,
@@ -42,6 +41,7 @@ from tests.sdk._support import (
     run,
     user_json,
 )
+from tests.conftest import ORG, TOKEN
 
 ANY_URL = re.compile(r".*")
 NO_BODY = object()

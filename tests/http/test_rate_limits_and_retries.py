@@ -31,7 +31,7 @@ from oktakit import (
 )
 from oktakit.testing import OktaSimulator, RateLimitConfig
 
-SPEC = Path(__file__).resolve().parents[1] / "okta_spec" / "openapi.yaml"
+SPEC = Path(__file__).resolve().parents[2] / "okta_spec" / "openapi.yaml"
 
 
 def _active(sim: OktaSimulator) -> list[str]:

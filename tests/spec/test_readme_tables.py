@@ -1,6 +1,6 @@
 """The README's tables of standard roles, rate-limit buckets and resent POSTs are the ones
 generated from ``okta_spec/`` (the least-privilege table has its own test in
-tests/sdk/test_permissions.py)."""
+tests/permissions/test_permissions.py)."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ import pytest
 
 from oktakit._spec_tables import rate_limit_table, retry_table, standard_roles_table
 
-README = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+README = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize(

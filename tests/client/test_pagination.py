@@ -12,8 +12,8 @@ from yarl import URL
 
 from oktakit import MalformedResponseError, OktaClient, ServerError
 from oktakit._http.pagination import next_link
+from tests.client._support import AUTHENTICATOR, AUTHORIZATION, OKTA_ERROR, ROLE_ASSIGNMENT, Sent, user_json
 from tests.conftest import ORG
-from tests.sdk._support import AUTHENTICATOR, AUTHORIZATION, OKTA_ERROR, ROLE_ASSIGNMENT, Sent, user_json
 
 FIRST = f"{ORG}/api/v1/users?limit=2"
 SECOND = f"{ORG}/api/v1/users?after=00u2&limit=2"

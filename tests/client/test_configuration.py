@@ -14,8 +14,8 @@ from yarl import URL
 
 from oktakit import ApiToken, ConfigurationError, InvalidArgumentError, OktaClient, OktaError
 from oktakit.auth import OrgConnection, Resend
+from tests.client._support import AUTHORIZATION, TAC_ENROLLMENT, USER_ID, Sent, run, user_json
 from tests.conftest import ORG, TOKEN
-from tests.sdk._support import AUTHORIZATION, TAC_ENROLLMENT, USER_ID, Sent, run, user_json
 
 USER_URL = f"{ORG}/api/v1/users/{USER_ID}"
 

@@ -31,8 +31,8 @@ from oktakit import (
     TransportError,
 )
 from oktakit._http.error_mapping import api_error_from_response, http_date
+from tests.client._support import OKTA_ERROR, USER_ID, user_json
 from tests.conftest import ORG, TOKEN
-from tests.sdk._support import OKTA_ERROR, USER_ID, user_json
 
 USER_URL = f"{ORG}/api/v1/users/{USER_ID}"
 

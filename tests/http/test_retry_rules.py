@@ -26,8 +26,8 @@ from oktakit import (
 from oktakit._http.error_mapping import api_error_from_response
 from oktakit._http.exchange import exchange
 from oktakit._http.retry import backoff, retry_reason
+from tests.client._support import USER_ID, user_json
 from tests.conftest import ORG
-from tests.sdk._support import USER_ID, user_json
 
 USER_URL = f"{ORG}/api/v1/users/{USER_ID}"
 KEY = ConnectionKey("acme.okta.com", 443, True, True, None, None, None, None)

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-NOTEBOOK = Path(__file__).resolve().parents[1] / "examples" / "incident_response.ipynb"
+NOTEBOOK = Path(__file__).resolve().parents[2] / "examples" / "incident_response.ipynb"
 WIDGET = "application/vnd.jupyter.widget-view+json"
 
 

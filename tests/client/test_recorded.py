@@ -37,8 +37,8 @@ from oktakit import (
 )
 from oktakit._http.transport import Transport
 from oktakit_api.models import Authenticator, Group, User
+from tests.client._support import Sent
 from tests.conftest import TOKEN, okta_reference
-from tests.sdk._support import Sent
 
 RECORDED_ORG = "https://test.okta.com"
 ERROR_CLASS = {

@@ -2,7 +2,7 @@
 budget, and the pacer keeps to a client's share whichever way the headers report it.
 
 Expected buckets come from Okta's rule table (terraform-provider-okta's rate_limit_lines.go,
-see tests/sdk/test_okta_buckets.py); the windows are shortened to one second and the limits
+see tests/http/test_okta_buckets.py); the windows are shortened to one second and the limits
 scaled down with them. Pacing is judged by the 429s Okta's stand-in sent, never by time.
 """
 

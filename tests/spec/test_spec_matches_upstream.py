@@ -35,7 +35,7 @@ import yaml
 
 from tests.conftest import okta_reference
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 OUR_SPEC_PATH = REPO / "okta_spec" / "openapi.yaml"
 
 HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")

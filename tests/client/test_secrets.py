@@ -14,8 +14,8 @@ from yarl import URL
 from oktakit import ApiToken, OktaClient, OktaError
 from oktakit._http.transport import Response, Transport
 from tests._secrets import capture_debug_logs, renderings
+from tests.client._support import OKTA_ERROR, USER_ID, user_json
 from tests.conftest import ORG, TOKEN
-from tests.sdk._support import OKTA_ERROR, USER_ID, user_json
 
 PASSWORD = "Pa55-w0rd-Very-SECRET-4217"
 USER_URL = f"{ORG}/api/v1/users/{USER_ID}"

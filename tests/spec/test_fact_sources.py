@@ -21,7 +21,7 @@ import yaml
 from oktakit.testing import _sources
 from tests.conftest import okta_reference
 
-SPEC_DIR = Path(__file__).resolve().parents[1] / "okta_spec"
+SPEC_DIR = Path(__file__).resolve().parents[2] / "okta_spec"
 KINDS = {"documented", "recorded", "inferred"}
 COMMIT = re.compile(r"^[0-9a-f]{40}$")
 

@@ -20,8 +20,8 @@ import pytest
 
 from oktakit import ApiToken, OktaClient, RateLimitError, RetryPolicy, ServerError
 from oktakit.testing import OktaSimulator, RateLimitConfig
+from tests.client._support import USER_ID, user_json
 from tests.hardening.hostile import HostileServer, json_answer, sequence
-from tests.sdk._support import USER_ID, user_json
 
 # A bug that waits for ages fails at an hour of fake time instead of hanging the suite.
 pytestmark = [pytest.mark.real_retries, pytest.mark.looptime(end=3600)]

@@ -12,8 +12,8 @@ from aioresponses import aioresponses
 
 from oktakit import ApiError, ApiToken, MalformedResponseError, OktaClient, ServerError
 from oktakit_api.models import User, UserStatus
+from tests.client._support import AUTHENTICATOR, USER_ID, Sent, run, user_json
 from tests.conftest import ORG, TOKEN
-from tests.sdk._support import AUTHENTICATOR, USER_ID, Sent, run, user_json
 
 USER_URL = f"{ORG}/api/v1/users/{USER_ID}"
 USERS_URL = f"{ORG}/api/v1/users"
