@@ -14,8 +14,9 @@ if TYPE_CHECKING:
     from ._http.ratelimit import RateLimitPolicy, RateLimitState
     from ._http.retry import RetryPolicy
     from ._http.stats import ClientStats
-    from .auth._credentials import ApiToken, Auth, Authorizer, PrivateKeyJWT
+    from .auth._credentials import ApiToken, PrivateKeyJWT
     from .auth._keys import SigningKey, generate_signing_key, load_signing_key, public_jwks
+    from .auth._protocol import Auth, Authorizer, OrgConnection, Resend
     from .bulk._journal import BulkFailure
     from .bulk._report import BulkReport
     from .client import OktaClient
@@ -76,6 +77,7 @@ __all__ = [
     "OAuthError",
     "OktaClient",
     "OktaError",
+    "OrgConnection",
     "PartialUser",
     "Permission",
     "PermissionDeniedError",
@@ -85,6 +87,7 @@ __all__ = [
     "RateLimitPolicy",
     "RateLimitState",
     "RequestTimeoutError",
+    "Resend",
     "ResponseTooLargeError",
     "RetryPolicy",
     "RoleAssignment",
@@ -107,9 +110,9 @@ __getattr__, __dir__ = lazy_namespace(
     {
         "ApiError": ".errors",
         "ApiToken": ".auth._credentials",
-        "Auth": ".auth._credentials",
+        "Auth": ".auth._protocol",
         "AuthenticationError": ".errors",
-        "Authorizer": ".auth._credentials",
+        "Authorizer": ".auth._protocol",
         "BadRequestError": ".errors",
         "BulkFailure": ".bulk._journal",
         "BulkReport": ".bulk._report",
@@ -125,12 +128,14 @@ __getattr__, __dir__ = lazy_namespace(
         "OAuthError": ".errors",
         "OktaClient": ".client",
         "OktaError": ".errors",
+        "OrgConnection": ".auth._protocol",
         "PermissionDeniedError": ".errors",
         "PreflightReport": ".permissions._preflight",
         "PrivateKeyJWT": ".auth._credentials",
         "RateLimitError": ".errors",
         "RateLimitPolicy": "._http.ratelimit",
         "RateLimitState": "._http.ratelimit",
+        "Resend": ".auth._protocol",
         "RequestTimeoutError": ".errors",
         "ResponseTooLargeError": ".errors",
         "RetryPolicy": "._http.retry",

@@ -20,7 +20,7 @@ from ._http.proxy import own_session
 from ._http.transport import USER_AGENT, Response, Transport
 from ._http.urls import org_origin
 from ._settings import auth_from_env, org_url_from_env
-from .auth._credentials import Auth, Authorizer, OrgConnection
+from .auth._protocol import Auth, Authorizer, OrgConnection
 from .errors import ConfigurationError, PermissionDeniedError
 
 if TYPE_CHECKING:

@@ -1,21 +1,19 @@
-"""Where the permission helpers read operation facts and the permission catalogue from.
-
-Both are generated from ``okta_spec/``: the operation registry (``oktakit_api.operations``) and
-the catalogue of Admin Console labels, resource kinds and standard roles
-(``oktakit_api.permission_catalogue``, from ``okta_spec/permissions.yaml``).
+"""The one way into the operation registry and the permission catalogue, both generated from
+``okta_spec/``: ``oktakit_api.operations`` (an ``Operation`` per operation of the spec: method,
+path, scopes, permissions, bucket, retry safety, builder and parser) and
+``oktakit_api.permission_catalogue`` (Admin Console labels, resource kinds and standard roles,
+from ``okta_spec/permissions.yaml``).
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeAlias
+from typing import Any
 
 from oktakit_api.operations import Operation
 
-OperationFacts: TypeAlias = Operation[Any]
 
-
-def operation_facts() -> Mapping[str, OperationFacts]:
+def operations() -> Mapping[str, Operation[Any]]:
     """Every operation of the spec by operationId."""
     # Read at call time (not imported by name) so that a test can swap in a changed spec.
     from oktakit_api import operations
@@ -23,9 +21,9 @@ def operation_facts() -> Mapping[str, OperationFacts]:
     return operations.OPERATIONS
 
 
-def facts_by_name() -> dict[str, OperationFacts]:
+def operations_by_name() -> dict[str, Operation[Any]]:
     """Every operation by client method name."""
-    return {facts.name: facts for facts in operation_facts().values()}
+    return {operation.name: operation for operation in operations().values()}
 
 
 def catalogue() -> Mapping[str, Any]:

@@ -7,7 +7,8 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from ._http.urls import org_origin
-from .auth._credentials import ApiToken, Auth, PrivateKeyJWT
+from .auth._credentials import ApiToken, PrivateKeyJWT
+from .auth._protocol import Auth
 from .errors import ConfigurationError
 
 _TRUE = {"1", "true", "yes", "on"}

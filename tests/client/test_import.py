@@ -7,6 +7,7 @@ import json
 import subprocess
 import sys
 import textwrap
+import types
 
 import pytest
 
@@ -113,3 +114,67 @@ def test_dir_of_the_lazy_packages_lists_every_public_name() -> None:
 
     assert set(oktakit.__all__) <= set(dir(oktakit))
     assert set(oktakit.testing.__all__) <= set(dir(oktakit.testing))
+
+
+PUBLIC_MODULES = [
+    "oktakit",
+    "oktakit.auth",
+    "oktakit.bulk",
+    "oktakit.cli",
+    "oktakit.keys",
+    "oktakit.models",
+    "oktakit.permissions",
+    "oktakit.testing",
+]
+
+
+@pytest.mark.parametrize("name", PUBLIC_MODULES)
+def test_every_public_module_has_a_sorted_all_whose_names_resolve(name: str) -> None:
+    module = importlib.import_module(name)
+
+    # ruff's order (RUF022): constants, then classes, then the rest; alphabetical in each
+    assert sorted(module.__all__, key=lambda n: (0 if n.isupper() else 1 if n[0].isupper() else 2, n)) == (
+        module.__all__
+    )
+    assert len(set(module.__all__)) == len(module.__all__)
+    for public in module.__all__:
+        assert getattr(module, public) is not None
+
+
+def test_oktakit_all_is_complete() -> None:
+    """Every name the package resolves is in ``__all__``, and every public name of the modules it
+    gathers from (errors, credentials, keys, bulk results) is exported at the top."""
+    import oktakit.auth
+    import oktakit.bulk
+    import oktakit.errors
+    import oktakit.keys
+
+    helpers = {"TYPE_CHECKING", "lazy_namespace"}
+    resolved = {name for name in dir(oktakit) if not name.startswith("_")} - helpers
+    lazily = {name for name in resolved if not isinstance(getattr(oktakit, name), types.ModuleType)}
+    gathered = {
+        *(name for name in vars(oktakit.errors) if name.endswith("Error")),
+        *oktakit.auth.__all__,
+        *(name for name in oktakit.keys.__all__ if name != "ALGORITHMS"),
+        *(name for name in oktakit.bulk.__all__ if name != "MAX_CONCURRENCY"),
+    }
+
+    assert set() == lazily - set(oktakit.__all__)
+    assert set() == gathered - set(oktakit.__all__)
+    # A custom credential is written against these (OktaClient(auth=...)).
+    assert {"Auth", "Authorizer", "OrgConnection", "Resend"} <= set(oktakit.__all__)
+
+
+def test_the_old_batch_module_still_reads_with_a_deprecation_warning() -> None:
+    import oktakit.batch
+    import oktakit.bulk
+
+    with pytest.warns(DeprecationWarning, match=r"oktakit\.bulk"):
+        assert oktakit.bulk.MAX_CONCURRENCY == oktakit.batch.MAX_CONCURRENCY
+
+
+def test_the_simulator_exports_no_name_of_the_sdk() -> None:
+    import oktakit.models
+    import oktakit.testing
+
+    assert set() == set(oktakit.testing.__all__) & {*oktakit.__all__, *oktakit.models.__all__}

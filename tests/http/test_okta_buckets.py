@@ -17,7 +17,8 @@ import yaml
 
 import oktakit_api.operations as registry
 from oktakit._http import buckets as _buckets
-from oktakit._http.traits import request_traits, traits_for
+from oktakit._http.buckets import request_bucket
+from oktakit._http.retry import retry_safe
 from tests.conftest import okta_reference
 
 # (method, path, bucket) as the lines of Okta's table give them (ID = any id).
@@ -80,14 +81,14 @@ def test_every_operation_is_declared_in_the_bucket_oktas_rules_give_its_path() -
 
 
 def test_a_request_to_users_me_counts_in_its_own_bucket_not_in_get_user() -> None:
-    assert (
-        "/api/v1/users/me" == request_traits(registry.GET_USER, "GET", "/api/v1/users/me").rate_limit_bucket
-    )
-    assert registry.GET_USER is request_traits(registry.GET_USER, "GET", "/api/v1/users/00u1")
-    assert registry.SUSPEND_USER is request_traits(
+    assert "/api/v1/users/me" == request_bucket(registry.GET_USER, "GET", "/api/v1/users/me")
+    assert "/api/v1/users/{id:.+}" == request_bucket(registry.GET_USER, "GET", "/api/v1/users/00u1")
+    assert "/api/v1/users" == request_bucket(
         registry.SUSPEND_USER, "POST", "/api/v1/users/me/lifecycle/suspend"
     )
-    assert ("/api/v1/users", False) == traits_for("POST", "/api/v1/users/00u1/lifecycle/suspend")
+    assert "/api/v1/users" == request_bucket(None, "POST", "/api/v1/users/00u1/lifecycle/suspend")
+    assert not retry_safe(None, "POST")
+    assert retry_safe(None, "PUT")
 
 
 def test_the_defaults_per_edition_are_okta_published_limits() -> None:

@@ -13,7 +13,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from functools import cache
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+if TYPE_CHECKING:
+    from oktakit_api.operations import Operation
 
 
 class Rule(NamedTuple):
@@ -120,3 +123,14 @@ def shadowed_path(shadows: frozenset[tuple[int, str]], path: str) -> bool:
         return False
     parts = [s for s in path.split("/") if s]
     return any(i < len(parts) and parts[i] == literal for i, literal in shadows)
+
+
+def request_bucket(operation: Operation[Any] | None, method: str, path: str) -> str:
+    """The bucket of one request (``path``: its raw path): its operation's, from the registry,
+    unless Okta counts this path elsewhere (``GET /users/me`` is not ``GET /users/{id}``); by
+    Okta's rules for a request of no known operation."""
+    if operation is None:
+        return bucket_for(method, path)
+    if shadowed_path(okta_shadowing(method, operation.path), path):
+        return bucket_for(method, path)
+    return operation.rate_limit_bucket

@@ -16,7 +16,7 @@ from yarl import URL
 
 from oktakit._arguments import query_value
 from oktakit._version import __version__
-from oktakit.auth._credentials import Authorizer, Resend
+from oktakit.auth._protocol import Authorizer, Resend
 from oktakit.errors import (
     ConfigurationError,
     InvalidArgumentError,
@@ -25,11 +25,13 @@ from oktakit.errors import (
     RequestTimeoutError,
 )
 
+from .buckets import request_bucket
 from .error_mapping import api_error_from_response
 from .exchange import DEFAULT_MAX_RESPONSE_BYTES, exchange, json_or_none
-from .traits import OperationTraits, request_traits, traits_for
 
 if TYPE_CHECKING:
+    from oktakit_api.operations import Operation
+
     from .ratelimit import Budget, Pacer, RateLimitPolicy
     from .retry import Retrier, RetryPolicy
     from .stats import Stats
@@ -60,9 +62,9 @@ class Response:
         headers: CIMultiDictProxy[str],
         method: str,
         url: str,
-        operation: OperationTraits | None = None,
+        operation: Operation[Any] | None = None,
     ) -> None:
-        #: The operation's traits; the next pages of a list are paced and retried alike.
+        #: The operation (from the registry); the next pages of a list are paced and retried alike.
         self.operation = operation
         self.status_code = status_code
         self.content = content
@@ -174,10 +176,10 @@ class Transport:
         params: Mapping[str, Any] | None = None,
         json: Any = None,
         headers: Mapping[str, str] | None = None,
-        operation: OperationTraits | None = None,
+        operation: Operation[Any] | None = None,
     ) -> Response:
-        """Send one call (with its retries); ``operation`` names its bucket and retry safety,
-        otherwise the method and the path decide."""
+        """Send one call (with its retries); ``operation`` (from the registry) names its bucket
+        and retry safety, otherwise the method and the path decide."""
         target = self.resolve(url)
         if params:
             target = target.extend_query({k: query_value(k, v) for k, v in params.items()})
@@ -188,11 +190,8 @@ class Transport:
             base_headers.setdefault("Content-Type", "application/json")
         if self._session.closed:
             raise ConfigurationError("the aiohttp session given to OktaClient has been closed")
-        if operation is None:
-            operation = traits_for(method, target.raw_path)
-        else:
-            operation = request_traits(operation, method, target.raw_path)
-        call = _Call(method, target, shown, data, base_headers, operation)
+        bucket = request_bucket(operation, method, target.raw_path)
+        call = _Call(method, target, shown, data, base_headers, operation, bucket)
         retrier = self._retrier
         if retrier is None:
             return await self._attempt(call, None)
@@ -202,16 +201,18 @@ class Transport:
         try:
             return await self._attempt(call, deadline)
         except OktaError as first:
+            from .retry import retry_safe
+
             return await retrier.after(
                 first,
                 lambda: self._attempt(call, deadline),
-                retry_safe=operation.retry_safe,
+                retry_safe=retry_safe(operation, method),
                 deadline=deadline,
                 label=f"{method} {shown}",
             )
 
     async def _attempt(self, call: _Call, deadline: float | None) -> Response:
-        method, _, shown, _, _, operation = call
+        method, _, shown, _, _, operation, bucket = call
         # The authorizer may ask to resend (a refreshed token, a new DPoP nonce), within a budget
         # per request; the body is bytes, so resending it is safe. (The budget is copied only
         # when a resend is asked for: almost every request needs none.)
@@ -251,7 +252,7 @@ class Transport:
             numbers = read_rate_limit(response_headers)
             if numbers is not None:
                 cap = self.pacer.cap if self.pacer is not None else 0
-                error.rate_limit = rate_limit_state(operation.rate_limit_bucket, numbers, cap)
+                error.rate_limit = rate_limit_state(bucket, numbers, cap)
             if status == 429:
                 self.stats.rate_limited[rate_limit_kind(response_headers)] += 1
             raise error
@@ -269,7 +270,7 @@ class Transport:
     ) -> tuple[Mapping[str, str], tuple[int, CIMultiDictProxy[str], bytes]]:
         """Authorize and ``_send`` once the bucket and the in-flight cap allow it; the answer
         feeds the pacer."""
-        method, target, shown, data, base_headers, operation = call
+        method, target, shown, data, base_headers, _, bucket = call
         pacer = self.pacer
         if pacer is None:
             sent = await self._authorizer.headers(method, target)
@@ -278,7 +279,6 @@ class Transport:
         # Authorize first: coroutines that need a token share one token request (and one
         # refusal) instead of asking one by one as the pacer lets them through.
         sent = await self._authorizer.headers(method, target)
-        bucket = operation.rate_limit_bucket
         place: Budget
         try:
             place, waited = await pacer.acquire(bucket, deadline)
@@ -328,7 +328,8 @@ class _Call(NamedTuple):
     shown: str
     data: bytes | None
     headers: Mapping[str, str]
-    operation: OperationTraits
+    operation: Operation[Any] | None
+    bucket: str
 
 
 def _plain_ascii(url: str) -> bool:

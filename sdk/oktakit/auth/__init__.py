@@ -6,6 +6,7 @@ API tokens. Both plug into ``OktaClient(auth=...)``; so does your own ``Auth``, 
 ``connect(OrgConnection)`` returns an ``Authorizer`` (which may ask for a ``Resend``).
 """
 
-from ._credentials import ApiToken, Auth, Authorizer, OrgConnection, PrivateKeyJWT, Resend
+from ._credentials import ApiToken, PrivateKeyJWT
+from ._protocol import Auth, Authorizer, OrgConnection, Resend
 
 __all__ = ["ApiToken", "Auth", "Authorizer", "OrgConnection", "PrivateKeyJWT", "Resend"]

@@ -1,4 +1,4 @@
-"""Credentials: how a request proves who sends it.
+"""The credentials oktakit provides: an API token and a service app.
 
 ``ApiToken`` sends Okta's ``SSWS`` header. ``PrivateKeyJWT`` is an OAuth 2.0 service app
 (client credentials with a private-key JWT, optionally DPoP-bound), which Okta recommends over
@@ -8,59 +8,14 @@ API tokens. Both plug into ``OktaClient(auth=...)``.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from enum import Enum
-from typing import Any, Protocol
+from typing import Any
 
-import aiohttp
-from attrs import frozen
 from yarl import URL
 
-from oktakit._http.exchange import DEFAULT_MAX_RESPONSE_BYTES
 from oktakit.errors import ConfigurationError
 
 from ._keys import SigningKey, load_signing_key, plain_word
-
-
-@frozen
-class OrgConnection:
-    """What a credential needs to talk to the org: its origin and the client's HTTP settings."""
-
-    org: URL
-    session: aiohttp.ClientSession
-    user_agent: str
-    timeout: aiohttp.ClientTimeout
-    max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES
-
-
-class Resend(Enum):
-    """What an authorizer asks of the transport after seeing a response."""
-
-    NO = "no"
-    WITH_NEW_NONCE = "with a new DPoP nonce"
-    WITH_NEW_TOKEN = "with a new access token"
-
-
-class Authorizer(Protocol):
-    """The per-client side of a credential: headers for each request, reaction to answers."""
-
-    async def headers(self, method: str, url: URL) -> Mapping[str, str]:
-        """Headers to add to the request about to be sent to ``url``."""
-        ...
-
-    async def after_response(
-        self, sent: Mapping[str, str], status: int, headers: Mapping[str, str], body: bytes
-    ) -> Resend:
-        """See every response (``sent``: the headers this authorizer gave the request) and say
-        whether to send the request again; the transport decides how often it may."""
-        ...
-
-
-class Auth(Protocol):
-    """A credential that ``OktaClient`` can use."""
-
-    def connect(self, connection: OrgConnection) -> Authorizer:
-        """The authorizer for one client talking to one org."""
-        ...
+from ._protocol import Authorizer, OrgConnection, Resend
 
 
 class ApiToken:

@@ -26,12 +26,12 @@ from oktakit._http.error_mapping import api_error_from_response
 from oktakit._http.exchange import exchange, json_or_none
 from oktakit.errors import MalformedResponseError, OAuthError, OktaError
 
-from ._credentials import Resend
 from ._dpop import DPoPProver
+from ._protocol import Resend
 
 if TYPE_CHECKING:
-    from ._credentials import OrgConnection
     from ._keys import SigningKey
+    from ._protocol import OrgConnection
 
 TOKEN_PATH = "/oauth2/v1/token"
 ASSERTION_TYPE = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer"

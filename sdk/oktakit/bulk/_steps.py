@@ -29,7 +29,7 @@ import inspect
 from collections.abc import Awaitable, Callable, Mapping
 from typing import TYPE_CHECKING, Any, Final
 
-from oktakit._registry import facts_by_name
+from oktakit._registry import operations_by_name
 from oktakit.errors import (
     ApiError,
     InvalidArgumentError,
@@ -299,7 +299,7 @@ class CallableStep(Step):
         self.function = function
         self.by_key = by_key
         # A caller's own callable: nothing known to check; a client method: the operation itself.
-        self.needs = [name] if by_key and name in facts_by_name() else []
+        self.needs = [name] if by_key and name in operations_by_name() else []
 
     async def call(self, target: Target) -> str | None:
         await self.function(target.key if self.by_key else target.item)

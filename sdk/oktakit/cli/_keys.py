@@ -15,7 +15,7 @@ from oktakit.errors import ConfigurationError
 
 
 def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    from ._main import loopback_host, port
+    from ._args import loopback_host, port
 
     keys = commands.add_parser("keys", help="create and publish service-app signing keys")
     sub = keys.add_subparsers(dest="keys_command", required=True)

@@ -13,12 +13,12 @@ from typing import TYPE_CHECKING
 
 from attrs import frozen
 
-from oktakit._registry import facts_by_name
+from oktakit._registry import operations_by_name
 from oktakit.errors import PermissionDeniedError
 
 if TYPE_CHECKING:
     from oktakit._http.transport import Transport
-    from oktakit.auth._credentials import Authorizer
+    from oktakit.auth._protocol import Authorizer
     from oktakit.client import OktaClient
 
     from ._preflight import PreflightReport
@@ -129,7 +129,7 @@ def _reads(client: OktaClient, client_id: str) -> dict[str, Callable[[], Awaitab
 
 
 async def _one_read(client: OktaClient, scopes: frozenset[str] | None, client_id: str) -> tuple[bool, str]:
-    facts = facts_by_name()
+    facts = operations_by_name()
     reads = _reads(client, client_id)
     # The scopes each read accepts come from the spec; an API token (no scopes) may try any.
     allowed = [name for name in reads if scopes is None or set(facts[name].scopes) & scopes]

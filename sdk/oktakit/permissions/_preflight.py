@@ -22,7 +22,7 @@ from ._roles import RoleView, admin_roles, client_roles, text
 from ._verdict import Verdict, judge
 
 if TYPE_CHECKING:
-    from oktakit.auth._credentials import Authorizer
+    from oktakit.auth._protocol import Authorizer
     from oktakit.client import OktaClient
 
 

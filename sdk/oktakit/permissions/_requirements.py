@@ -23,8 +23,10 @@ from typing import Any
 
 from attrs import frozen
 
-from oktakit._registry import OperationFacts, catalogue, operation_facts
+from oktakit import _registry as registry
+from oktakit._registry import catalogue
 from oktakit.errors import InvalidArgumentError
+from oktakit_api.operations import Operation
 
 from ._grants import Grants
 
@@ -182,9 +184,9 @@ def resource_info(kind: str) -> ResourceInfo:
     return ResourceInfo(kind, data["console"], data["rest"], data["orn"])
 
 
-def resolve_operations(operations: Iterable[str]) -> list[OperationFacts]:
+def resolve_operations(operations: Iterable[str]) -> list[Operation[Any]]:
     """Operations by client method name or operationId; InvalidArgumentError for unknown ones."""
-    facts = operation_facts()
+    facts = registry.operations()
     by_name = {f.name: f for f in facts.values()}
     names = [operations] if isinstance(operations, str) else list(operations)
     unknown = [n for n in names if n not in facts and n not in by_name]
@@ -206,7 +208,7 @@ def requirements(operations: Iterable[str], *, credentials: bool = False, bulk: 
     and back to settle refusals and interrupted calls); this is the
     set ``okta.bulk``'s preflight checks.
     """
-    facts = operation_facts()
+    facts = registry.operations()
     by_name = {f.name: op_id for op_id, f in facts.items()}
     chosen: dict[str, tuple[str | None, str | None]] = {}
     pending: list[tuple[str, str | None, str | None]] = [
@@ -240,7 +242,7 @@ def _bulk_reads(operation: str) -> tuple[tuple[str, str], ...]:
     return executor_reads(operation)
 
 
-def _needs(facts: OperationFacts, needed_by: str | None, reason: str | None = None) -> OperationNeeds:
+def _needs(facts: Operation[Any], needed_by: str | None, reason: str | None = None) -> OperationNeeds:
     def infos(alternatives: tuple[tuple[str, ...], ...]) -> tuple[tuple[PermissionInfo, ...], ...]:
         return tuple(tuple(permission_info(p) for p in alt) for alt in alternatives)
 
@@ -294,7 +296,7 @@ def markdown_table() -> str:
         "| method | OAuth scope | admin-role permission (any one line) | resource set |",
         "|---|---|---|---|",
     ]
-    for facts in operation_facts().values():
+    for facts in registry.operations().values():
         op = _needs(facts, None)
         alternatives = [
             " + ".join(f"`{p.key}` ({p.console_label})" for p in alt) or "none beyond an admin role"
@@ -307,7 +309,7 @@ def markdown_table() -> str:
             ]
         kinds = {p.resource for alt in op.permissions for p in alt if p.resource}
         resources = ", ".join(resource_info(k).console for k in sorted(kinds)) or "-"
-        needs = "".join(f" (needs `{operation_facts()[n].name}`)" for n in facts.needs)
+        needs = "".join(f" (needs `{registry.operations()[n].name}`)" for n in facts.needs)
         scopes = " or ".join(f"`{s}`" for s in op.scopes)
         rows.append(f"| `{op.name}`{needs} | {scopes} | {'<br>'.join(alternatives)} | {resources} |")
     return "\n".join(rows)
