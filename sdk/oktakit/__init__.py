@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from ._http.stats import ClientStats
     from .auth._credentials import ApiToken, PrivateKeyJWT
     from .auth._keys import SigningKey, generate_signing_key, load_signing_key, public_jwks
-    from .auth._protocol import Auth, Authorizer, OrgConnection, Resend
+    from .auth._protocol import Auth, Authorizer, CredentialInfo, OrgConnection, Resend
     from .bulk._journal import BulkFailure
     from .bulk._report import BulkReport
     from .client import OktaClient
@@ -68,6 +68,7 @@ __all__ = [
     "ClientStats",
     "ConfigurationError",
     "ConflictError",
+    "CredentialInfo",
     "Group",
     "InsufficientPermissionsError",
     "InvalidArgumentError",
@@ -120,6 +121,7 @@ __getattr__, __dir__ = lazy_namespace(
         "ClientStats": "._http.stats",
         "ConfigurationError": ".errors",
         "ConflictError": ".errors",
+        "CredentialInfo": ".auth._protocol",
         "InsufficientPermissionsError": ".errors",
         "InvalidArgumentError": ".errors",
         "JournalError": ".errors",

@@ -20,7 +20,7 @@ from ._http.proxy import own_session
 from ._http.transport import USER_AGENT, Response, Transport
 from ._http.urls import org_origin
 from ._settings import auth_from_env, org_url_from_env
-from .auth._protocol import Auth, Authorizer, OrgConnection
+from .auth._protocol import Auth, Authorizer, CredentialInfo, OrgConnection, describe
 from .errors import ConfigurationError, PermissionDeniedError
 
 if TYPE_CHECKING:
@@ -188,6 +188,18 @@ class ClientCore:
                 max_response_bytes=self._max_response_bytes,
             )
         return self._transport
+
+    def _authorizer_now(self) -> Authorizer:
+        """This client's authorizer (the client connects its credential first, if need be)."""
+        self._get_transport()
+        if self._authorizer is None:  # set with the transport
+            raise ConfigurationError("the client's credential is not connected")
+        return self._authorizer
+
+    async def credential(self) -> CredentialInfo:
+        """What this client's credential is and was granted (a service app gets its token
+        first): its kind, how reports name it, its granted scopes; never a secret."""
+        return await describe(self._authorizer_now())
 
     def __repr__(self) -> str:
         return f"OktaClient({self.org_url!r}, auth={self._auth!r})"

@@ -70,7 +70,7 @@ class OktaClient(ClientCore):
         """
         from .permissions._check import run_check
 
-        return await run_check(self, self._get_transport(), self._authorizer, operations, auditor)
+        return await run_check(self, self._authorizer_now(), operations, auditor)
 
     async def preflight(
         self,
@@ -89,9 +89,8 @@ class OktaClient(ClientCore):
         """
         from .permissions._preflight import run_preflight
 
-        self._get_transport()
         return await run_preflight(
-            self, self._authorizer, operations, auditor, credentials=credentials, bulk=bulk
+            self, self._authorizer_now(), operations, auditor, credentials=credentials, bulk=bulk
         )
 
     # -- users ---------------------------------------------------------------------------

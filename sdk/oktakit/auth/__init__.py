@@ -7,6 +7,6 @@ API tokens. Both plug into ``OktaClient(auth=...)``; so does your own ``Auth``, 
 """
 
 from ._credentials import ApiToken, PrivateKeyJWT
-from ._protocol import Auth, Authorizer, OrgConnection, Resend
+from ._protocol import Auth, Authorizer, CredentialInfo, OrgConnection, Resend
 
-__all__ = ["ApiToken", "Auth", "Authorizer", "OrgConnection", "PrivateKeyJWT", "Resend"]
+__all__ = ["ApiToken", "Auth", "Authorizer", "CredentialInfo", "OrgConnection", "PrivateKeyJWT", "Resend"]

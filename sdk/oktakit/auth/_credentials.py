@@ -15,7 +15,7 @@ from yarl import URL
 from oktakit.errors import ConfigurationError
 
 from ._keys import SigningKey, load_signing_key, plain_word
-from ._protocol import Authorizer, OrgConnection, Resend
+from ._protocol import Authorizer, CredentialInfo, OrgConnection, Resend
 
 
 class ApiToken:
@@ -51,6 +51,9 @@ class ApiToken:
         self, sent: Mapping[str, str], status: int, headers: Mapping[str, str], body: bytes
     ) -> Resend:
         return Resend.NO  # nothing to refresh: a rejected API token stays rejected
+
+    async def describe(self) -> CredentialInfo:
+        return CredentialInfo("api_token", "API token (SSWS)")
 
     def __repr__(self) -> str:
         return "ApiToken(token='***')"

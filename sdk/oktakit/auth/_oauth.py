@@ -27,7 +27,7 @@ from oktakit._http.exchange import exchange, json_or_none
 from oktakit.errors import MalformedResponseError, OAuthError, OktaError
 
 from ._dpop import DPoPProver
-from ._protocol import Resend
+from ._protocol import CredentialInfo, Resend
 
 if TYPE_CHECKING:
     from ._keys import SigningKey
@@ -104,6 +104,16 @@ class ServiceAppAuthorizer:
     def granted_scopes(self) -> frozenset[str] | None:
         """Scopes of the current token, as granted by Okta (``None`` before the first token)."""
         return self._token.scopes if self._token else None
+
+    async def describe(self) -> CredentialInfo:
+        token = await self.access_token()  # what Okta granted, not what was asked for
+        return CredentialInfo(
+            "service_app",
+            f"service app {self._client_id} (private-key JWT)",
+            token.scopes,
+            self._client_id,
+            token.token_type == "DPoP",
+        )
 
     def _now(self) -> float:
         return time.time() + self._clock_offset()

@@ -14,10 +14,10 @@ from typing import TYPE_CHECKING
 from attrs import frozen
 
 from oktakit._registry import operations_by_name
+from oktakit.auth._protocol import describe
 from oktakit.errors import PermissionDeniedError
 
 if TYPE_CHECKING:
-    from oktakit._http.transport import Transport
     from oktakit.auth._protocol import Authorizer
     from oktakit.client import OktaClient
 
@@ -69,35 +69,17 @@ class CheckResult:
 
 async def run_check(
     client: OktaClient,
-    transport: Transport,
-    authorizer: Authorizer | None,
+    authorizer: Authorizer,
     operations: Iterable[str] | None = None,
     auditor: OktaClient | None = None,
 ) -> CheckResult:
-    from oktakit.auth._oauth import ServiceAppAuthorizer
-
-    scopes: frozenset[str] | None = None
-    dpop = False
-    credential = "API token (SSWS)"
-    client_id = ""
-    if isinstance(authorizer, ServiceAppAuthorizer):
-        token = await authorizer.access_token()
-        scopes = token.scopes
-        dpop = token.token_type == "DPoP"
-        client_id = authorizer.client_id
-        credential = f"service app {client_id} (private-key JWT)"
-    tested, read = await _one_read(client, scopes, client_id)
+    info = await describe(authorizer)  # a service app gets its token here: the first test
+    tested, read = await _one_read(client, info.granted_scopes, info.client_id or "")
     report = None if operations is None else await client.preflight(operations, auditor=auditor)
-    who = None if auditor is None else describe_credential(auditor)
-    return CheckResult(client.org_url, credential, dpop, scopes, read, tested, report, who)
-
-
-def describe_credential(client: OktaClient) -> str:
-    """A name for a client's credential (never the secret)."""
-    from oktakit.auth._credentials import PrivateKeyJWT
-
-    auth = client._auth
-    return f"service app {auth.client_id}" if isinstance(auth, PrivateKeyJWT) else "API token (SSWS)"
+    who = None if auditor is None else (await auditor.credential()).holder
+    return CheckResult(
+        client.org_url, info.description, info.dpop, info.granted_scopes, read, tested, report, who
+    )
 
 
 def _reads(client: OktaClient, client_id: str) -> dict[str, Callable[[], Awaitable[str]]]:

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from attrs import frozen
 
+from oktakit.auth._protocol import describe
 from oktakit.errors import InsufficientPermissionsError, PermissionDeniedError
 
 from ._requirements import PermissionInfo, Requirements, requirements
@@ -104,33 +105,38 @@ class PreflightReport:
 
 async def run_preflight(
     client: OktaClient,
-    authorizer: Authorizer | None,
+    authorizer: Authorizer,
     operations: Iterable[str],
     auditor: OktaClient | None,
     *,
     credentials: bool,
     bulk: bool = False,
 ) -> PreflightReport:
-    from oktakit.auth._oauth import ServiceAppAuthorizer
-
     need = requirements(operations, credentials=credentials, bulk=bulk)
+    info = await describe(authorizer)
     reader = auditor or client
     unverified: list[str] = []
     notes: list[str] = []
-    if not isinstance(authorizer, ServiceAppAuthorizer):
+    if info.kind == "api_token":
         roles, who = await admin_roles(client, reader, unverified, notes)
         verdict = _verdict(
             need, roles, credentials=credentials, holder=who, unverified=unverified, notes=notes
         )
-        return _report(need, "API token (SSWS)", roles=roles, verdict=verdict, bulk=bulk)
-    client_id = authorizer.client_id
-    token = await authorizer.access_token()
+        return _report(need, info.description, roles=roles, verdict=verdict, bulk=bulk)
+    if info.kind != "service_app" or info.client_id is None or info.granted_scopes is None:
+        unverified.append(
+            f"{info.description} is neither an API token nor a service app whose client ID and "
+            "granted scopes are known: its scopes and roles cannot be read"
+        )
+        verdict = _verdict(need, None, credentials=credentials, holder="", unverified=unverified, notes=notes)
+        return _report(need, info.description, roles=None, verdict=verdict, bulk=bulk)
+    client_id = info.client_id
     advice: list[str] = []
     missing, excess = await _scopes(
-        need, reader, client_id, token_scopes=set(token.scopes), unverified=unverified, advice=advice
+        need, reader, client_id, token_scopes=set(info.granted_scopes), unverified=unverified, advice=advice
     )
     roles = await client_roles(reader, client_id, unverified, notes)
-    holder = f"service app {client_id}"
+    holder = info.holder
     verdict = _verdict(
         need, roles, credentials=credentials, holder=holder, unverified=unverified, notes=notes
     )
