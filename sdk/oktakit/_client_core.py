@@ -21,7 +21,7 @@ from ._http.transport import USER_AGENT, Response, Transport
 from ._http.urls import org_origin
 from ._settings import auth_from_env, org_url_from_env
 from .auth._protocol import Auth, Authorizer, CredentialInfo, OrgConnection, describe
-from .errors import ConfigurationError, PermissionDeniedError
+from .errors import ConfigurationError
 
 if TYPE_CHECKING:
     from ._http.ratelimit import RateLimitPolicy
@@ -208,10 +208,7 @@ class ClientCore:
 
     async def _call(self, op: Operation[R], *args: Any, **kwargs: Any) -> R:
         request = op.build_request(*args, **kwargs)
-        try:
-            return parse(op.parse_response, await self._get_transport().request(**request, operation=op))
-        except PermissionDeniedError as error:
-            raise _explained(op, error) from None
+        return parse(op.parse_response, await self._get_transport().request(**request, operation=op))
 
     def _list(self, op: Operation[list[T]], *args: Any, **kwargs: Any) -> AsyncIterator[T]:
         return self._pages(op, op.build_request(*args, **kwargs), op.parse_response)
@@ -223,21 +220,8 @@ class ClientCore:
         # page is fetched when iteration starts.
         async def items() -> AsyncIterator[T]:
             transport = self._get_transport()
-            try:
-                first = await transport.request(**request, operation=operation)
-                async for item in paginate(transport, first, lambda page: parse(parser, page)):
-                    yield item
-            except PermissionDeniedError as error:
-                raise _explained(operation, error) from None
+            first = await transport.request(**request, operation=operation)
+            async for item in paginate(transport, first, lambda page: parse(parser, page)):
+                yield item
 
         return items()
-
-
-def _explained(operation: Operation[Any], error: PermissionDeniedError) -> PermissionDeniedError:
-    """A 403 with what the operation needs (from the registry) added to it."""
-    return error.explain(
-        operation.operation_id,
-        operation.scopes,
-        operation.permissions,
-        targets_user="{id}" in operation.path or "{userId}" in operation.path,
-    )

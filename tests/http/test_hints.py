@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from oktakit import RateLimitError, ServerError
 from oktakit._http.error_mapping import api_error_from_response
-from oktakit._http.hints import rate_limit_kind, read_rate_limit
+from oktakit._http.hints import read_rate_limit
 from tests.hardening.strategies import fuzz
 
 DATE = "Thu, 01 Jan 2026 00:00:00 GMT"  # 1767225600
@@ -45,8 +45,8 @@ def test_an_absurd_rate_limit_header_is_ignored_with_a_debug_record(
 ) -> None:
     headers = {**rate_headers(), name: value}
     with caplog.at_level("DEBUG", logger="oktakit"):
-        assert read_rate_limit(headers) is None
-        assert "no_headers" == rate_limit_kind(headers)
+        assert read_rate_limit(headers).numbers is None
+        assert "no_headers" == read_rate_limit(headers).kind
         refused = error(429, headers)
     assert f"ignoring the unreadable {name} header" in caplog.text
     assert isinstance(refused, RateLimitError)
@@ -89,7 +89,7 @@ def test_a_reset_further_than_a_window_asks_for_one_window(reset: int, expected:
 
 
 def test_remaining_above_the_limit_is_read_as_the_limit() -> None:
-    assert (600, 600, NOW + 30) == read_rate_limit(rate_headers(remaining="9000"))
+    assert (600, 600, NOW + 30) == read_rate_limit(rate_headers(remaining="9000")).numbers
 
 
 text = st.text(st.characters(exclude_categories=()), max_size=30)
@@ -113,5 +113,5 @@ def test_any_hint_headers_give_an_error_whose_wait_is_none_or_within_a_window(
     failed = error(status, headers)
     wait = getattr(failed, "retry_after", None)
     assert wait is None or 0.0 <= wait <= WINDOW
-    numbers = read_rate_limit(headers)
+    numbers = read_rate_limit(headers).numbers
     assert numbers is None or all(isinstance(n, int) and n >= 0 for n in numbers)

@@ -13,6 +13,7 @@ from email.utils import formatdate
 import pytest
 
 from oktakit import RateLimitPolicy
+from oktakit._http.hints import read_rate_limit
 from oktakit._http.ratelimit import Budget, Pacer
 from oktakit._http.stats import Stats
 
@@ -31,6 +32,11 @@ def okta_headers(
     }
 
 
+def answer(pace: Pacer, budget: Budget, headers: dict[str, str]) -> None:
+    """The transport's part: hand the pacer an answer with its headers, read once."""
+    pace.release(budget, 200, headers, read_rate_limit(headers))
+
+
 async def settle() -> None:
     """Let every task that can make progress make it (futures are resolved synchronously)."""
     for _ in range(10):
@@ -44,7 +50,7 @@ def pacer(max_in_flight: int = 20) -> Pacer:
 async def taught(pace: Pacer, limit: int, remaining: int) -> Budget:
     """The bucket after one answer that reported ``remaining`` of ``limit``."""
     budget, _ = await pace.acquire(BUCKET, None)
-    pace.release(budget, 200, okta_headers(limit, remaining))
+    answer(pace, budget, okta_headers(limit, remaining))
     return budget
 
 
@@ -60,11 +66,11 @@ async def test_a_call_cancelled_while_queued_for_a_slot_gives_back_its_place_in_
     assert queued.cancelled()
     assert 1 == budget.pending  # its place in the bucket is free again
 
-    pace.release(holder, 200, okta_headers(10, 1))
+    answer(pace, holder, okta_headers(10, 1))
     last = asyncio.create_task(pace.acquire(BUCKET, None))  # the window's last request
     await settle()
     assert last.done()
-    pace.release(last.result()[0], 200, okta_headers(10, 0))
+    answer(pace, last.result()[0], okta_headers(10, 0))
     assert (0, 0) == (pace.in_flight, budget.pending)
 
 
@@ -91,7 +97,7 @@ async def test_an_absurd_header_is_ignored_and_the_calls_queued_behind_the_answe
     assert not any(task.done() for task in queued)
 
     with caplog.at_level("DEBUG", logger="oktakit"):
-        pace.release(first, 200, {**okta_headers(100, 99), name: value})
+        answer(pace, first, {**okta_headers(100, 99), name: value})
     await settle()
     assert all(task.done() for task in queued)
     if name != "Date":
@@ -104,7 +110,7 @@ async def test_a_far_future_reset_holds_the_bucket_for_one_window_at_most() -> N
     loop = asyncio.get_running_loop()
     headers = okta_headers(10, 0)
     headers["X-Rate-Limit-Reset"] = str(int(time.time()) + 10**9)  # in the year 2058 and more
-    pace.release(budget, 200, headers)
+    answer(pace, budget, headers)
     # Okta's windows are a minute long (developer.okta.com/docs/reference/rate-limits).
     assert budget.reset_local - loop.time() <= 60.0
     assert not budget.admits(loop.time())
@@ -114,9 +120,9 @@ async def test_one_far_future_date_does_not_turn_pacing_off() -> None:
     pace = pacer()
     budget = await taught(pace, limit=3, remaining=2)
     lying = await pace.acquire(BUCKET, None)
-    pace.release(lying[0], 200, okta_headers(3, 1, date=time.time() + 10**8))
+    answer(pace, lying[0], okta_headers(3, 1, date=time.time() + 10**8))
     spent = await pace.acquire(BUCKET, None)
-    pace.release(spent[0], 200, okta_headers(3, 0))
+    answer(pace, spent[0], okta_headers(3, 0))
     # The window (50 s long) is spent, whatever one answer said Okta's time was.
     held = asyncio.create_task(pace.acquire(BUCKET, None))
     await settle()

@@ -10,11 +10,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from oktakit import ApiToken, ConfigurationError, OktaClient, RateLimitPolicy
-from oktakit._http.ratelimit import (
-    Budget,
-    rate_limit_kind,
-    read_rate_limit,
-)
+from oktakit._http.hints import read_rate_limit
+from oktakit._http.ratelimit import Budget
 
 
 def test_rate_limit_headers_are_read_as_numbers() -> None:
@@ -23,8 +20,8 @@ def test_rate_limit_headers_are_read_as_numbers() -> None:
         "X-Rate-Limit-Remaining": "598",
         "X-Rate-Limit-Reset": "1767225660",
     }
-    assert (600, 598, 1767225660) == read_rate_limit(headers)
-    assert "rate" == rate_limit_kind(headers)
+    assert (600, 598, 1767225660) == read_rate_limit(headers).numbers
+    assert "rate" == read_rate_limit(headers).kind
 
 
 @pytest.mark.parametrize(
@@ -41,7 +38,7 @@ def test_rate_limit_headers_are_read_as_numbers() -> None:
     ],
 )
 def test_a_429_is_classified_by_its_headers(headers: dict[str, str], kind: str) -> None:
-    assert kind == rate_limit_kind(headers)
+    assert kind == read_rate_limit(headers).kind
 
 
 def _budget(limit: int, remaining: int, share: float = 1.0) -> Budget:

@@ -213,3 +213,19 @@ async def test_a_post_whose_connection_dropped_is_not_retried(okta: OktaClient, 
         await okta.update_user(USER_ID, profile={"nickName": "Sam"})
     assert (1, "not safe to resend") == (caught.value.attempts, caught.value.stop_reason)
     assert 0 == okta.stats.retries
+
+
+async def test_a_429s_rate_limit_headers_are_read_once_per_answer(
+    mocked: aioresponses, okta: OktaClient, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level("DEBUG", logger="oktakit")
+    hostile = {"X-Rate-Limit-Limit": "600", "X-Rate-Limit-Remaining": "0", "X-Rate-Limit-Reset": "²"}
+    mocked.get(USER_URL, status=429, headers=hostile, payload={"errorCode": "E0000047"})
+    mocked.get(USER_URL, payload=user_json())
+
+    with stamina.set_testing(True, attempts=2):
+        await okta.get_user(USER_ID)
+
+    # The pacer, the error, its rate-limit state and the stats all take the one reading.
+    ignored = [r for r in caplog.records if "unreadable X-Rate-Limit-Reset" in r.getMessage()]
+    assert 1 == len(ignored)

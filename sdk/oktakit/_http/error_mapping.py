@@ -10,7 +10,7 @@ import json
 import re
 from collections.abc import Mapping
 from datetime import UTC, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from oktakit.errors import (
     ApiError,
@@ -23,9 +23,12 @@ from oktakit.errors import (
     ServerError,
 )
 
-from .hints import header_int, http_date, reset_header, reset_wait, retry_after
+from .hints import RateLimitHeaders, http_date, read_rate_limit, reset_wait, retry_after
 
 __all__ = ["API_TOKEN_REFUSED_HINT", "api_error_from_response", "http_date"]
+
+if TYPE_CHECKING:
+    from oktakit_api.operations import Operation
 
 _CLASS_BY_STATUS: dict[int, type[ApiError]] = {
     400: BadRequestError,
@@ -47,12 +50,22 @@ API_TOKEN_REFUSED_HINT = (
 
 
 def api_error_from_response(
-    *, status: int, method: str, url: str, headers: Mapping[str, str], body: bytes, auth_scheme: str = ""
+    *,
+    status: int,
+    method: str,
+    url: str,
+    headers: Mapping[str, str],
+    body: bytes,
+    auth_scheme: str = "",
+    rate_limit: RateLimitHeaders | None = None,
+    operation: Operation[Any] | None = None,
 ) -> ApiError:
     """Build the typed error for an error response, whatever its body looks like.
 
     ``auth_scheme`` is the scheme of the ``Authorization`` header sent (``SSWS``, ``Bearer``,
-    ``DPoP``): a refused API token gets a hint on what to check.
+    ``DPoP``): a refused API token gets a hint on what to check. ``rate_limit``: the answer's
+    headers as the transport read them (read here otherwise). A 403 of an ``operation`` of the
+    registry says what it needs (the one place that explains a refusal).
     """
     fields: dict[str, Any] = {
         "status": status,
@@ -64,9 +77,11 @@ def api_error_from_response(
     if status == 401 and auth_scheme == "SSWS":
         fields["hint"] = API_TOKEN_REFUSED_HINT
     if status == 429:
-        return RateLimitError(**_rate_limit_fields(headers), **fields)
+        limits = read_rate_limit(headers) if rate_limit is None else rate_limit
+        return RateLimitError(**_rate_limit_fields(headers, limits), **fields)
     if status == 403:
-        return PermissionDeniedError(**_challenge_fields(headers.get("WWW-Authenticate", "")), **fields)
+        denied = PermissionDeniedError(**_challenge_fields(headers.get("WWW-Authenticate", "")), **fields)
+        return denied if operation is None else _explained(denied, operation)
     if status >= 500:
         return ServerError(retry_after=retry_after(headers), **fields)
     return _CLASS_BY_STATUS.get(status, ApiError)(**fields)
@@ -122,8 +137,18 @@ def _str_or_none(value: Any) -> str | None:
     return None if value is None else str(value)
 
 
-def _rate_limit_fields(headers: Mapping[str, str]) -> dict[str, Any]:
-    reset = reset_header(headers)
+def _explained(error: PermissionDeniedError, operation: Operation[Any]) -> PermissionDeniedError:
+    """A 403 with what the operation needs (from the registry) added to it."""
+    return error.explain(
+        operation.operation_id,
+        operation.scopes,
+        operation.permissions,
+        targets_user="{id}" in operation.path or "{userId}" in operation.path,
+    )
+
+
+def _rate_limit_fields(headers: Mapping[str, str], limits: RateLimitHeaders) -> dict[str, Any]:
+    reset = limits.reset
     reset_at = wait = None
     if reset is not None:
         try:
@@ -134,6 +159,6 @@ def _rate_limit_fields(headers: Mapping[str, str]) -> dict[str, Any]:
     return {
         "reset_at": reset_at,
         "retry_after": wait,
-        "limit": header_int(headers, "X-Rate-Limit-Limit"),
-        "remaining": header_int(headers, "X-Rate-Limit-Remaining"),
+        "limit": limits.limit,
+        "remaining": limits.remaining,
     }

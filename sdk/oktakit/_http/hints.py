@@ -20,6 +20,7 @@ import time
 from collections.abc import Mapping
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
+from typing import NamedTuple
 
 from oktakit._text import printable
 
@@ -53,34 +54,41 @@ def _shown(value: str) -> str:
     return repr(printable(value, 40))
 
 
-def read_rate_limit(headers: Mapping[str, str]) -> tuple[int, int, int] | None:
-    """``(limit, remaining, reset)`` from the headers, or None when they are absent or unreadable."""
-    if "X-Rate-Limit-Limit" not in headers:
-        return None
-    limit = _number(headers, "X-Rate-Limit-Limit", MAX_LIMIT)
-    remaining = _number(headers, "X-Rate-Limit-Remaining", MAX_LIMIT)
-    reset = _number(headers, "X-Rate-Limit-Reset", MAX_EPOCH)
-    if limit is None or remaining is None or reset is None:
-        return None
-    return limit, min(remaining, limit) if limit else remaining, reset
+class RateLimitHeaders(NamedTuple):
+    """Okta's ``X-Rate-Limit-*`` headers of one answer, each read once and bounded; None where
+    absent or unreadable. The transport reads them once per answer and hands them on (to the
+    pacer, the error, the stats)."""
+
+    limit: int | None
+    remaining: int | None
+    #: Okta's ``X-Rate-Limit-Reset``: the epoch second the bucket refills, on Okta's clock.
+    reset: int | None
+
+    @property
+    def numbers(self) -> tuple[int, int, int] | None:
+        """``(limit, remaining, reset)`` when all three are readable (remaining at most the
+        limit, except for a concurrency 429's limit of 0)."""
+        limit, remaining, reset = self
+        if limit is None or remaining is None or reset is None:
+            return None
+        return limit, min(remaining, limit) if limit else remaining, reset
+
+    @property
+    def kind(self) -> str:
+        """What a 429 ran into: ``rate``, ``concurrency`` (limit 0) or ``no_headers``."""
+        numbers = self.numbers
+        if numbers is None:
+            return "no_headers"
+        return "concurrency" if numbers[0] == 0 else "rate"
 
 
-def rate_limit_kind(headers: Mapping[str, str]) -> str:
-    """What a 429 ran into: ``rate``, ``concurrency`` (limit 0) or ``no_headers``."""
-    numbers = read_rate_limit(headers)
-    if numbers is None:
-        return "no_headers"
-    return "concurrency" if numbers[0] == 0 else "rate"
-
-
-def header_int(headers: Mapping[str, str], name: str) -> int | None:
-    """A count header (``X-Rate-Limit-Limit``, ``-Remaining``), bounded like the pacer reads it."""
-    return _number(headers, name, MAX_LIMIT)
-
-
-def reset_header(headers: Mapping[str, str]) -> int | None:
-    """``X-Rate-Limit-Reset`` (epoch seconds), when readable."""
-    return _number(headers, "X-Rate-Limit-Reset", MAX_EPOCH)
+def read_rate_limit(headers: Mapping[str, str]) -> RateLimitHeaders:
+    """The rate-limit headers of one answer: the one reader of them."""
+    return RateLimitHeaders(
+        _number(headers, "X-Rate-Limit-Limit", MAX_LIMIT),
+        _number(headers, "X-Rate-Limit-Remaining", MAX_LIMIT),
+        _number(headers, "X-Rate-Limit-Reset", MAX_EPOCH),
+    )
 
 
 def http_date(value: str | None) -> datetime | None:

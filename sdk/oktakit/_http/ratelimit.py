@@ -36,7 +36,7 @@ import attrs
 from oktakit.errors import ConfigurationError
 
 from .clock import ServerClock
-from .hints import MAX_HINTED_WAIT, rate_limit_kind, read_rate_limit
+from .hints import MAX_HINTED_WAIT, RateLimitHeaders
 from .stats import Stats
 
 __all__ = [
@@ -46,9 +46,7 @@ __all__ = [
     "RateLimitPolicy",
     "RateLimitState",
     "ServerClock",
-    "rate_limit_kind",
     "rate_limit_state",
-    "read_rate_limit",
 ]
 
 logger = logging.getLogger("oktakit")
@@ -288,14 +286,21 @@ class Pacer:
                 self.in_flight += 1
                 waiter.set_result(None)
 
-    def release(self, budget: Budget, status: int, headers: Mapping[str, str] | None) -> None:
-        """Give back the request's place and learn from its answer (``headers`` None: no answer)."""
+    def release(
+        self,
+        budget: Budget,
+        status: int,
+        headers: Mapping[str, str] | None,
+        limits: RateLimitHeaders | None,
+    ) -> None:
+        """Give back the request's place and learn from its answer (``headers`` and its
+        rate-limit ``limits`` None: no answer)."""
         self.in_flight -= 1
         budget.pending -= 1
         try:
-            numbers = None if headers is None else read_rate_limit(headers)
-            if numbers is not None:
-                self._learn(budget, status, headers, numbers)  # type: ignore[arg-type]
+            numbers = None if limits is None else limits.numbers
+            if headers is not None and numbers is not None:
+                self._learn(budget, status, headers, numbers)
             elif headers is not None and budget.limit is None and status < 500 and status != 429:
                 budget.limit = -1  # this bucket's answers carry no numbers: nothing to pace by
             if status != 429 and self.cap < self.policy.max_in_flight:

@@ -28,6 +28,7 @@ from oktakit.errors import (
 from .buckets import request_bucket
 from .error_mapping import api_error_from_response
 from .exchange import DEFAULT_MAX_RESPONSE_BYTES, exchange, json_or_none
+from .hints import RateLimitHeaders, read_rate_limit
 
 if TYPE_CHECKING:
     from oktakit_api.operations import Operation
@@ -219,7 +220,7 @@ class Transport:
         budget: dict[Resend, int] | None = None
         while True:
             started = time.perf_counter()
-            sent, (status, response_headers, content) = await self._paced_send(call, deadline)
+            sent, (status, response_headers, content), limits = await self._paced_send(call, deadline)
             if logger.isEnabledFor(logging.DEBUG):
                 logger.debug(
                     "%s %s -> %d in %.1f ms (request id %s)",
@@ -239,6 +240,8 @@ class Transport:
             budget[resend] -= 1
             logger.debug("%s %s -> %d: resending %s", method, shown, status, resend.value)
         if not 200 <= status < 300:
+            if limits is None:  # not read for a pacer: read here, once
+                limits = read_rate_limit(response_headers)
             error = api_error_from_response(
                 status=status,
                 method=method,
@@ -246,15 +249,17 @@ class Transport:
                 headers=response_headers,
                 body=content,
                 auth_scheme=sent.get("Authorization", "").partition(" ")[0],
+                rate_limit=limits,
+                operation=operation,
             )
-            from .ratelimit import rate_limit_kind, rate_limit_state, read_rate_limit
-
-            numbers = read_rate_limit(response_headers)
+            numbers = limits.numbers
             if numbers is not None:
+                from .ratelimit import rate_limit_state
+
                 cap = self.pacer.cap if self.pacer is not None else 0
                 error.rate_limit = rate_limit_state(bucket, numbers, cap)
             if status == 429:
-                self.stats.rate_limited[rate_limit_kind(response_headers)] += 1
+                self.stats.rate_limited[limits.kind] += 1
             raise error
         return Response(
             status_code=status,
@@ -267,15 +272,15 @@ class Transport:
 
     async def _paced_send(
         self, call: _Call, deadline: float | None
-    ) -> tuple[Mapping[str, str], tuple[int, CIMultiDictProxy[str], bytes]]:
+    ) -> tuple[Mapping[str, str], tuple[int, CIMultiDictProxy[str], bytes], RateLimitHeaders | None]:
         """Authorize and ``_send`` once the bucket and the in-flight cap allow it; the answer
-        feeds the pacer."""
+        feeds the pacer (with its rate-limit headers, read once and returned)."""
         method, target, shown, data, base_headers, _, bucket = call
         pacer = self.pacer
         if pacer is None:
             sent = await self._authorizer.headers(method, target)
             self.stats.requests += 1
-            return sent, await self._send(method, target, shown, data, {**base_headers, **sent})
+            return sent, await self._send(method, target, shown, data, {**base_headers, **sent}), None
         # Authorize first: coroutines that need a token share one token request (and one
         # refusal) instead of asking one by one as the pacer lets them through.
         sent = await self._authorizer.headers(method, target)
@@ -288,18 +293,19 @@ class Transport:
                 method=method,
                 url=shown,
             ) from None
-        answer = None
+        answer = limits = None
         try:
             if waited > REAUTHORIZE_AFTER:  # a DPoP proof (or a token) that old may be refused
                 sent = await self._authorizer.headers(method, target)
             self.stats.requests += 1
             answer = await self._send(method, target, shown, data, {**base_headers, **sent})
+            limits = read_rate_limit(answer[1])
         finally:
-            if answer is None:
-                pacer.release(place, 0, None)
+            if answer is None or limits is None:
+                pacer.release(place, 0, None, None)
             else:
-                pacer.release(place, answer[0], answer[1])
-        return sent, answer
+                pacer.release(place, answer[0], answer[1], limits)
+        return sent, answer, limits
 
     def _send(
         self, method: str, target: URL, shown: str, data: bytes | None, headers: Mapping[str, str]
