@@ -100,7 +100,7 @@ async def bulk_undo(
             f"{header.operation} cannot be undone: Okta has no operation that reverses it "
             "(only suspend_user and unsuspend_user undo each other)"
         )
-    step = make_step(okta, inverse, header.arguments)
+    step = make_step(okta, inverse.name, header.arguments)
     return await _run(okta, step, changed, journal=path, undo_of=source.path.name, **options)
 
 

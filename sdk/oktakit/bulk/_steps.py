@@ -40,6 +40,7 @@ from oktakit.errors import (
     ServerError,
     TransportError,
 )
+from oktakit_api import operations as ops
 
 from ._actions import ACTIONS, Action, action
 from ._items import Target, known_status, looks_like_user_id, profile_changes
@@ -52,7 +53,7 @@ if TYPE_CHECKING:
 _AMBIGUOUS = (TransportError, ServerError, MalformedResponseError)
 
 #: The one call a step makes besides its operation: reading the user (``Step.read_user``).
-READ_USER: Final = "get_user"
+READ_USER: Final = ops.GET_USER
 _READ_WHY: Final = (
     "okta.bulk reads a user to resolve a login to its id, to learn the status before a suspend or "
     "unsuspend (so that undo reverses only what the run did), and back to settle a refusal or an "
@@ -64,7 +65,7 @@ Reads = tuple[tuple[str, str], ...]
 
 def _action_reads(act: Action | None) -> Reads:
     # Every lifecycle operation's items are users, and a login among them is read to find its id.
-    return ((READ_USER, _READ_WHY),) if act is not None else ()
+    return ((READ_USER.name, _READ_WHY),) if act is not None else ()
 
 
 def executor_reads(operation: str) -> Reads:
@@ -107,7 +108,7 @@ class Step:
         #: Items are users: logins are resolved to ids, and one user is one item.
         self.resolves = self.action is not None
         #: Read each user's status before acting: undo must know which users this job moved.
-        self.reads_before = self.action is not None and self.action.inverse is not None
+        self.reads_before = self.action is not None and self.action.reads_before
 
     async def resolve(self, item: Any, key: str, *, plan: bool = False) -> Target:
         """The user ``item`` names; reads it (``NotFoundError`` if there is none) when its id or
@@ -131,7 +132,7 @@ class Step:
 
     async def read_user(self, key: str) -> User:
         """The read (``READ_USER``, listed by ``executor_reads``): before acting and back after."""
-        return await self.okta.get_user(key)
+        return await self.okta.get_user(key)  # READ_USER's client method
 
     def read_denied_hint(self, error: OktaError) -> str | None:
         """What to grant when a read of the executor's own was refused."""
@@ -145,7 +146,7 @@ class Step:
     def without_sending(self, target: Target) -> OutcomeRecord | None:
         """The outcome when the status read before acting already settles it (nothing is sent)."""
         act = self.action
-        if act is None or not self.reads_before or target.before not in act.done_in:
+        if act is None or not self.reads_before or act.settles(target.before) != "skipped":
             return None
         if target.in_doubt and target.origin is not None and target.origin not in act.done_in:
             note = f"done by this job's earlier attempt, in flight when its run stopped (was {target.origin})"
@@ -191,7 +192,7 @@ class Step:
             hint = self.read_denied_hint(read_error)
             note += f"; {hint}" if hint else ""
             return record(target, "failed", error=BulkFailure.from_exception(error), note=note)
-        if status not in act.done_in:
+        if act.settles(status) != "skipped":  # the status explains the refusal: not done
             return record(target, "failed", status=status, error=BulkFailure.from_exception(error))
         if not (target.in_doubt or _was_resent(error)):
             return record(target, "skipped", status=status)  # our only request found it done
@@ -229,20 +230,20 @@ class Step:
         if act is None:
             return record(target, "planned", note="not checked: a custom operation")
         status = target.before
-        if status in act.done_in and act.refused_codes:
-            return record(target, "skipped", status=status)
-        if status not in act.allowed_from:
+        outcome = act.settles(status)  # the rule the run settles by
+        if outcome == "failed":
             refusal = BulkFailure("NotAllowed", f"{status} does not allow {act.name}")
             return record(target, "failed", status=status, error=refusal)
-        return record(target, "planned", status=status)
+        return record(target, outcome or "planned", status=status)
 
 
 class ActionStep(Step):
-    """A lifecycle operation of the client, by name."""
+    """A lifecycle operation of the registry, run by the client method its descriptor names
+    (which checks the arguments as any call does)."""
 
-    def __init__(self, okta: OktaClient, operation: str, arguments: Mapping[str, Any]) -> None:
-        super().__init__(okta, operation, arguments)
-        self.method: Callable[..., Awaitable[Any]] = getattr(okta, operation)
+    def __init__(self, okta: OktaClient, act: Action, arguments: Mapping[str, Any]) -> None:
+        super().__init__(okta, act.name, arguments)
+        self.method: Callable[..., Awaitable[Any]] = getattr(okta, act.operation.name)
 
     async def call(self, target: Target) -> str | None:
         await self.method(target.user, **self.arguments)
@@ -258,8 +259,8 @@ class ActionStep(Step):
 class UpdateStep(Step):
     """``bulk_update``: a partial profile update per row, read back after an ambiguous failure."""
 
-    OPERATION: Final = "update_user"
-    READS: Final[Reads] = ((READ_USER, _READ_WHY),)
+    OPERATION: Final = ops.UPDATE_USER.name
+    READS: Final[Reads] = ((READ_USER.name, _READ_WHY),)
 
     def __init__(self, okta: OktaClient, empty: str) -> None:
         if empty not in ("leave", "clear"):
@@ -310,8 +311,9 @@ def make_step(okta: OktaClient, operation: Any, arguments: Mapping[str, Any]) ->
     """The step for what ``bulk`` was given: a name, a bound method of ``okta``, a callable."""
     if isinstance(operation, str) or getattr(operation, "__self__", None) is okta:
         name = operation if isinstance(operation, str) else operation.__name__
-        if name in ACTIONS and name != "update_user":
-            return ActionStep(okta, name, arguments)
+        act = ACTIONS.get(name)
+        if act is not None and act.operation is not ops.UPDATE_USER:  # bulk_update's, with its rows
+            return ActionStep(okta, act, arguments)
         method = getattr(type(okta), name, None) if not name.startswith("_") else None
         if method is None or not inspect.iscoroutinefunction(method):
             action(name)  # raises the error listing what bulk can run

@@ -27,6 +27,7 @@ from oktakit.bulk._paths import FileRef, check_report_path, checked_path, refuse
 from oktakit.bulk._report import BulkReport
 from oktakit.bulk._run import MAX_CONCURRENCY, undo_journal_path
 from oktakit.errors import InvalidArgumentError, JournalError
+from oktakit_api import operations as ops
 
 USAGE_ERROR = 2
 INTERRUPTED = 130  # the shell's code for a process stopped by Ctrl-C
@@ -42,12 +43,12 @@ def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) 
     )
     actions = bulk.add_subparsers(dest="bulk_action", required=True, metavar="ACTION")
     for name, operation in CLI_ACTIONS.items():
-        parser = actions.add_parser(name, help=f"{operation} for each user")
+        parser = actions.add_parser(name, help=f"{operation.name} for each user")
         users = parser.add_mutually_exclusive_group(required=True)
         users.add_argument("--ids", metavar="FILE", help="one user id or login per line ('-': stdin)")
         users.add_argument("--search", metavar="EXPR", help="an Okta search expression selecting the users")
         _common(parser)
-        parser.set_defaults(handler=_bulk, operation=operation)
+        parser.set_defaults(handler=_bulk, operation=operation.name)
     update = actions.add_parser("update", help="partial profile updates from a CSV file")
     update.add_argument(
         "--csv", required=True, metavar="FILE", help="a column 'id' or 'login', then attributes"
@@ -59,7 +60,7 @@ def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) 
         help="what an empty cell means: leave the attribute unchanged (default) or clear it",
     )
     _common(update)
-    update.set_defaults(handler=_bulk, operation="update_user")
+    update.set_defaults(handler=_bulk, operation=ops.UPDATE_USER.name)
     undo = actions.add_parser("undo", help="reverse what a journaled run changed (suspend <-> unsuspend)")
     undo.add_argument("--journal", required=True, metavar="FILE", help="the journal of the run to undo")
     undo.add_argument("--undo-journal", metavar="FILE", help="journal of the undo (default: FILE.undo.jsonl)")
@@ -210,7 +211,7 @@ async def _command(args: argparse.Namespace) -> BulkReport:
         if args.operation == "undo":
             return await okta.bulk_undo(args.journal, undo_journal=args.undo_journal, **options)
         options["journal"] = args.journal
-        if args.operation == "update_user":
+        if args.operation == ops.UPDATE_USER.name:
             return await okta.bulk_update(csv_rows(args.csv), empty=args.empty, **options)
         items: Any = _ids(args.ids) if args.ids else okta.list_users(search=args.search)
         return await okta.bulk(args.operation, items, **options)
