@@ -97,7 +97,7 @@ _UNREAD = object()
 class Transport:
     """Sends requests to one Okta org through one aiohttp session.
 
-    Implements the ``ApiTransport`` protocol of the generated client.
+    Its ``Response`` is the generated parsers' ``RawResponse``.
     """
 
     def __init__(
