@@ -19,7 +19,7 @@ from ._arguments import (
     user_body,
 )
 from ._client_core import ClientCore
-from ._parse import partial_users
+from ._http.parse import partial_users
 from .errors import InvalidArgumentError
 
 if TYPE_CHECKING:
@@ -37,11 +37,11 @@ if TYPE_CHECKING:
         UserActivationToken,
     )
 
-    from ._bulk_paths import PathLike
-    from ._bulk_report import BulkReport
-    from ._check import CheckResult
-    from ._preflight import PreflightReport
-    from .batch import Items, RunOptions, UndoOptions
+    from .bulk._paths import PathLike
+    from .bulk._report import BulkReport
+    from .bulk._run import Items, RunOptions, UndoOptions
+    from .permissions._check import CheckResult
+    from .permissions._preflight import PreflightReport
 
 
 class OktaClient(ClientCore):
@@ -68,9 +68,9 @@ class OktaClient(ClientCore):
         With ``operations`` (the credential's job) it adds ``result.preflight``, which reads the
         credential's roles with ``auditor`` when given (see ``preflight``).
         """
-        from ._check import run_check
+        from .permissions._check import run_check
 
-        return await run_check(self, self._get_transport(), self._authorizer, operations, auditor)
+        return await run_check(self, self._authorizer_now(), operations, auditor)
 
     async def preflight(
         self,
@@ -87,11 +87,10 @@ class OktaClient(ClientCore):
 
         >>> (await okta.preflight(["suspend_user", "reset_factors"])).raise_for_missing()
         """
-        from ._preflight import run_preflight
+        from .permissions._preflight import run_preflight
 
-        self._get_transport()
         return await run_preflight(
-            self, self._authorizer, operations, auditor, credentials=credentials, bulk=bulk
+            self, self._authorizer_now(), operations, auditor, credentials=credentials, bulk=bulk
         )
 
     # -- users ---------------------------------------------------------------------------
@@ -344,7 +343,7 @@ class OktaClient(ClientCore):
         Options, documented in ``oktakit.batch``: ``concurrency``, ``journal``, ``dry_run``,
         ``preflight``, ``progress``; ``arguments`` are passed to a named operation.
         """
-        from .batch import bulk
+        from .bulk._run import bulk
 
         return await bulk(self, operation, items, arguments=arguments, **options)
 
@@ -353,7 +352,7 @@ class OktaClient(ClientCore):
     ) -> BulkReport:
         """Partial profile updates from rows with an ``id`` or ``login``; an empty cell leaves
         the attribute unchanged (``empty="leave"``) or clears it (``"clear"``)."""
-        from .batch import bulk_update
+        from .bulk._run import bulk_update
 
         return await bulk_update(self, rows, empty=empty, **options)
 
@@ -362,6 +361,6 @@ class OktaClient(ClientCore):
     ) -> BulkReport:
         """Reverse what a journaled bulk run changed (suspend <-> unsuspend), journaled itself
         (by default next to it, ``NAME.undo.jsonl``); other operations raise, saying why."""
-        from .batch import bulk_undo
+        from .bulk._run import bulk_undo
 
         return await bulk_undo(self, journal, undo_journal=undo_journal, **options)
