@@ -21,22 +21,6 @@ class VaultToken:
         return VaultAuthorizer(self._fetch)
 
 
-class VaultAuthorizer:
-    def __init__(self, token: str) -> None:
-        self._header = {"Authorization": f"SSWS {token}"}
-
-    async def headers(self, method: str, url: URL) -> Mapping[str, str]:
-        return self._header
-
-    async def after_response(
-        self, sent: Mapping[str, str], status: int, headers: Mapping[str, str], body: bytes
-    ) -> Resend:
-        return Resend.NO
-
-    async def describe(self) -> CredentialInfo:
-        return CredentialInfo("api_token", "API token from the vault (path okta/prod)")
-
-
 class LegacyAuthorizer:
     """Written against the protocol before it had ``describe``."""
 
@@ -50,6 +34,11 @@ class LegacyAuthorizer:
         self, sent: Mapping[str, str], status: int, headers: Mapping[str, str], body: bytes
     ) -> Resend:
         return Resend.NO
+
+
+class VaultAuthorizer(LegacyAuthorizer):
+    async def describe(self) -> CredentialInfo:
+        return CredentialInfo("api_token", "API token from the vault (path okta/prod)")
 
 
 class LegacyAuth:

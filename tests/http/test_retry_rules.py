@@ -229,3 +229,33 @@ async def test_a_429s_rate_limit_headers_are_read_once_per_answer(
     # The pacer, the error, its rate-limit state and the stats all take the one reading.
     ignored = [r for r in caplog.records if "unreadable X-Rate-Limit-Reset" in r.getMessage()]
     assert 1 == len(ignored)
+
+
+async def test_each_retry_is_reported_to_staminas_hooks(
+    mocked: aioresponses, okta: OktaClient, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level("INFO", logger="stamina")
+    mocked.get(USER_URL, status=503)
+    mocked.get(USER_URL, payload=user_json())
+
+    with stamina.set_testing(True, attempts=2):
+        await okta.get_user(USER_ID)
+
+    scheduled = [r for r in caplog.records if r.name == "stamina"]
+    assert ["stamina.retry_scheduled"] == [r.getMessage() for r in scheduled]
+    extra = vars(scheduled[0])
+    assert ("oktakit", 1) == (extra["stamina.callable"], extra["stamina.retry_num"])
+
+
+async def test_stamina_switched_off_means_one_attempt(mocked: aioresponses, okta: OktaClient) -> None:
+    mocked.get(USER_URL, status=503)
+    mocked.get(USER_URL, payload=user_json())
+
+    stamina.set_active(False)
+    try:
+        with stamina.set_testing(False), pytest.raises(ServerError) as caught:
+            await okta.get_user(USER_ID)
+    finally:
+        stamina.set_active(True)
+
+    assert (1, "retries are off (stamina)") == (caught.value.attempts, caught.value.stop_reason)

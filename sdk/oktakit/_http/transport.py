@@ -3,6 +3,7 @@ rate-limit pacing (``ratelimit``) and retries (``retry``)."""
 
 from __future__ import annotations
 
+import asyncio
 import json
 import logging
 import platform
@@ -29,6 +30,7 @@ from .buckets import request_bucket
 from .error_mapping import api_error_from_response
 from .exchange import DEFAULT_MAX_RESPONSE_BYTES, exchange, json_or_none
 from .hints import RateLimitHeaders, read_rate_limit
+from .retry import retry_safe
 
 if TYPE_CHECKING:
     from oktakit_api.operations import Operation
@@ -194,23 +196,27 @@ class Transport:
         bucket = request_bucket(operation, method, target.raw_path)
         call = _Call(method, target, shown, data, base_headers, operation, bucket)
         retrier = self._retrier
-        if retrier is None:
-            return await self._attempt(call, None)
-        deadline = retrier.deadline()
-        # The first attempt is awaited here directly: every coroutine between the caller and the
-        # socket is paid again at each resumption, and most calls succeed at once.
-        try:
-            return await self._attempt(call, deadline)
-        except OktaError as first:
-            from .retry import retry_safe
-
-            return await retrier.after(
-                first,
-                lambda: self._attempt(call, deadline),
-                retry_safe=retry_safe(operation, method),
-                deadline=deadline,
-                label=f"{method} {shown}",
-            )
+        deadline = None if retrier is None else retrier.deadline()
+        attempt, waited = 1, 0.0
+        while True:
+            try:
+                return await self._attempt(call, deadline)
+            except OktaError as error:
+                wait = None
+                if retrier is not None:
+                    wait = retrier.next_wait(
+                        error,
+                        attempt,
+                        retry_safe=retry_safe(operation, method),
+                        deadline=deadline,
+                        label=f"{method} {shown}",
+                        waited=waited,
+                    )
+                if wait is None:
+                    raise
+            if wait:
+                await asyncio.sleep(wait)
+            attempt, waited = attempt + 1, waited + wait
 
     async def _attempt(self, call: _Call, deadline: float | None) -> Response:
         method, _, shown, _, _, operation, bucket = call

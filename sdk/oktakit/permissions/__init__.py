@@ -9,8 +9,8 @@ with it; ``oktakit permissions`` prints it, as text, JSON or Terraform (``_terra
 >>> print(requirements(["suspend_user"], bulk=True).summary())
 """
 
+from ._grants import Grants
 from ._requirements import (
-    Grants,
     OperationNeeds,
     PermissionInfo,
     Requirements,

@@ -30,19 +30,6 @@ from oktakit_api.operations import Operation
 
 from ._grants import Grants
 
-__all__ = [
-    "Grants",
-    "OperationNeeds",
-    "PermissionInfo",
-    "Requirements",
-    "ResourceInfo",
-    "StandardRole",
-    "markdown_table",
-    "requirements",
-    "resolve_operations",
-    "standard_roles",
-]
-
 #: Version of the ``--json`` layout; bumped only on incompatible changes.
 JSON_FORMAT = 1
 
