@@ -6,40 +6,58 @@ Everything that needs to know the operations reads this table: the SDK's client 
 build and parse through a descriptor), the simulator's routes, the permission helpers and the
 rate-limit pacer. Each descriptor carries what the spec says about its operation (method, path,
 OAuth scopes, admin-role permissions, rate-limit bucket, whether a lost answer may be resent)
-and reaches its request builder and typed parser, whose module is imported on first use so
-that importing the registry stays cheap.
+and its typed request builder and parser: ``GET_USER.build_request`` has the signature of the
+generated ``build_request`` (``Operation[P, R]``: its parameters ``P`` and result ``R``), so a
+wrong keyword or argument type fails type checking. The builder's module is imported on first
+use, so that importing the registry stays cheap.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from importlib import import_module
-from types import MappingProxyType, ModuleType
-from typing import TYPE_CHECKING, Any, Final, Generic, TypeVar
+from types import MappingProxyType
+from typing import TYPE_CHECKING, Any, Final, Generic, ParamSpec, TypeVar, cast
 
 if TYPE_CHECKING:
     from .client import RawResponse
-    from .models import (
-        Authenticator,
-        Group,
-        OAuth2ScopeConsentGrant,
-        Permissions,
-        ResourceSet,
-        ResourceSetResources,
-        RoleAssignment,
-        TacAuthenticatorEnrollment,
-        User,
-        UserActivationToken,
-    )
 
+P = ParamSpec("P")
 R = TypeVar("R")
 
 
-class Operation(Generic[R]):
-    """One operation: its facts from the spec, its request builder and its parser (result ``R``)."""
+class ApiRequest:
+    """One operation's request as its builder made it, not yet sent: the operation, the path
+    (percent-encoded, relative to the org), the query parameters, the JSON body (``None`` for
+    none) and the operation's own headers. The SDK adds the org, credentials and the rest."""
+
+    __slots__ = ("headers", "json", "operation", "params", "path")
+
+    def __init__(
+        self,
+        operation: Operation[..., Any],
+        path: str,
+        params: Mapping[str, Any] | None = None,
+        json: Any = None,
+        headers: Mapping[str, str] | None = None,
+    ) -> None:
+        self.operation = operation
+        self.path = path
+        self.params = params
+        self.json = json
+        self.headers = headers
+
+    def __repr__(self) -> str:
+        # Never the body or the query: they hold passwords and email addresses.
+        return f"<ApiRequest {self.operation.operation_id} {self.operation.method} {self.operation.path}>"
+
+
+class Operation(Generic[P, R]):
+    """One operation: its facts from the spec, its request builder (parameters ``P``) and its
+    parser (result ``R``)."""
 
     __slots__ = (
-        "_module",
+        "build_request",
         "credential_permissions",
         "method",
         "module_name",
@@ -47,6 +65,7 @@ class Operation(Generic[R]):
         "needs",
         "operation_id",
         "paginated",
+        "parse_response",
         "path",
         "permissions",
         "rate_limit_bucket",
@@ -58,6 +77,8 @@ class Operation(Generic[R]):
 
     def __init__(
         self,
+        build_request: Callable[P, ApiRequest],
+        parse_response: Callable[[RawResponse], R],
         *,
         operation_id: str,
         name: str,
@@ -72,7 +93,6 @@ class Operation(Generic[R]):
         retry_safe_why: str,
         paginated: bool,
         needs: tuple[str, ...],
-        module_name: str,
     ) -> None:
         #: Okta's operationId, e.g. ``getUser``.
         self.operation_id = operation_id
@@ -101,27 +121,133 @@ class Operation(Generic[R]):
         #: Other operations (operationIds) a job doing this one needs in practice, e.g. the
         #: authenticators read that finds the TAC authenticator's id.
         self.needs = needs
-        self.module_name = module_name
-        self._module: ModuleType | None = None
+        #: The generated module of its builder and parser.
+        self.module_name: str
+        #: The request (an ``ApiRequest``) for these arguments: the generated ``build_request``.
+        self.build_request: Callable[P, ApiRequest]
+        #: The typed result of a success response; raises on a body of the wrong shape.
+        self.parse_response: Callable[[RawResponse], R]
+        if isinstance(build_request, _Endpoint):
+            # Both are bound on first use, to the module's own functions: no layer in between.
+            self.module_name = build_request.module_name
+            self.build_request = cast("Callable[P, ApiRequest]", self._first_build)
+            self.parse_response = self._first_parse
+        else:
+            self.module_name = build_request.__module__
+            self.build_request = build_request
+            self.parse_response = parse_response
 
-    def _load(self) -> ModuleType:
-        if self._module is None:
-            self._module = import_module(self.module_name)
-        return self._module
+    def _load(self) -> None:
+        module = import_module(self.module_name)
+        self.build_request = module.build_request
+        self.parse_response = module.parse_response
 
-    def build_request(self, *args: Any, **kwargs: Any) -> dict[str, Any]:
-        """The request (method, url, params, json, headers) for these arguments."""
-        return self._load().build_request(*args, **kwargs)  # type: ignore[no-any-return]
+    def _first_build(self, *args: Any, **kwargs: Any) -> ApiRequest:
+        self._load()
+        return self.build_request(*args, **kwargs)
 
-    def parse_response(self, response: RawResponse) -> R:
-        """The typed result of a success response; raises on a body of the wrong shape."""
-        return self._load().parse_response(response)  # type: ignore[no-any-return]
+    def _first_parse(self, response: RawResponse) -> R:
+        self._load()
+        return self.parse_response(response)
 
     def __repr__(self) -> str:
         return f"<Operation {self.operation_id} {self.method} {self.path}>"
 
 
-ACTIVATE_USER: Final[Operation[UserActivationToken]] = Operation(
+class _Endpoint:
+    """At run time, a generated endpoint module that is imported on first use (type checkers see
+    the module itself, and so the signatures of its ``build_request`` and ``parse_response``)."""
+
+    __slots__ = ("module_name",)
+
+    def __init__(self, module_name: str) -> None:
+        self.module_name = module_name
+
+    @property
+    def build_request(self) -> Any:
+        return self
+
+    @property
+    def parse_response(self) -> Any:
+        return self
+
+
+if TYPE_CHECKING:
+    from .api.application_grants import (
+        list_scope_consent_grants as _list_scope_consent_grants,
+    )
+    from .api.authenticator import get_authenticator as _get_authenticator
+    from .api.authenticator import list_authenticators as _list_authenticators
+    from .api.role_assignment_a_user import (
+        list_assigned_roles_for_user as _list_assigned_roles_for_user,
+    )
+    from .api.role_assignment_client import (
+        list_roles_for_client as _list_roles_for_client,
+    )
+    from .api.role_c_resource_set import get_resource_set as _get_resource_set
+    from .api.role_c_resource_set_resource import (
+        list_resource_set_resources as _list_resource_set_resources,
+    )
+    from .api.role_e_custom_permission import (
+        list_role_permissions as _list_role_permissions,
+    )
+    from .api.user import get_user as _get_user
+    from .api.user import list_users as _list_users
+    from .api.user import replace_user as _replace_user
+    from .api.user import update_user as _update_user
+    from .api.user_authenticator_enrollments import (
+        create_tac_authenticator_enrollment as _create_tac_authenticator_enrollment,
+    )
+    from .api.user_lifecycle import activate_user as _activate_user
+    from .api.user_lifecycle import deactivate_user as _deactivate_user
+    from .api.user_lifecycle import reactivate_user as _reactivate_user
+    from .api.user_lifecycle import reset_factors as _reset_factors
+    from .api.user_lifecycle import suspend_user as _suspend_user
+    from .api.user_lifecycle import unlock_user as _unlock_user
+    from .api.user_lifecycle import unsuspend_user as _unsuspend_user
+    from .api.user_resources import list_user_groups as _list_user_groups
+else:
+    _activate_user = _Endpoint("oktakit_api.api.user_lifecycle.activate_user")
+    _create_tac_authenticator_enrollment = _Endpoint(
+        "oktakit_api.api.user_authenticator_enrollments.create_tac_authenticator_enrollment"
+    )
+    _deactivate_user = _Endpoint("oktakit_api.api.user_lifecycle.deactivate_user")
+    _get_authenticator = _Endpoint("oktakit_api.api.authenticator.get_authenticator")
+    _get_resource_set = _Endpoint(
+        "oktakit_api.api.role_c_resource_set.get_resource_set"
+    )
+    _get_user = _Endpoint("oktakit_api.api.user.get_user")
+    _list_assigned_roles_for_user = _Endpoint(
+        "oktakit_api.api.role_assignment_a_user.list_assigned_roles_for_user"
+    )
+    _list_authenticators = _Endpoint(
+        "oktakit_api.api.authenticator.list_authenticators"
+    )
+    _list_resource_set_resources = _Endpoint(
+        "oktakit_api.api.role_c_resource_set_resource.list_resource_set_resources"
+    )
+    _list_role_permissions = _Endpoint(
+        "oktakit_api.api.role_e_custom_permission.list_role_permissions"
+    )
+    _list_roles_for_client = _Endpoint(
+        "oktakit_api.api.role_assignment_client.list_roles_for_client"
+    )
+    _list_scope_consent_grants = _Endpoint(
+        "oktakit_api.api.application_grants.list_scope_consent_grants"
+    )
+    _list_user_groups = _Endpoint("oktakit_api.api.user_resources.list_user_groups")
+    _list_users = _Endpoint("oktakit_api.api.user.list_users")
+    _reactivate_user = _Endpoint("oktakit_api.api.user_lifecycle.reactivate_user")
+    _replace_user = _Endpoint("oktakit_api.api.user.replace_user")
+    _reset_factors = _Endpoint("oktakit_api.api.user_lifecycle.reset_factors")
+    _suspend_user = _Endpoint("oktakit_api.api.user_lifecycle.suspend_user")
+    _unlock_user = _Endpoint("oktakit_api.api.user_lifecycle.unlock_user")
+    _unsuspend_user = _Endpoint("oktakit_api.api.user_lifecycle.unsuspend_user")
+    _update_user = _Endpoint("oktakit_api.api.user.update_user")
+
+ACTIVATE_USER: Final = Operation(
+    _activate_user.build_request,
+    _activate_user.parse_response,
     operation_id="activateUser",
     name="activate_user",
     method="POST",
@@ -135,27 +261,27 @@ ACTIVATE_USER: Final[Operation[UserActivationToken]] = Operation(
     retry_safe_why="activation is allowed only from STAGED or DEPROVISIONED, so a repeat finds the user activated or activating and is refused (E0000016, E0000038 or E0000112) without a second email; the activation token of a lost answer is not recovered",
     paginated=False,
     needs=(),
-    module_name="oktakit_api.api.user_lifecycle.activate_user",
 )
-CREATE_TAC_AUTHENTICATOR_ENROLLMENT: Final[Operation[TacAuthenticatorEnrollment]] = (
-    Operation(
-        operation_id="createTacAuthenticatorEnrollment",
-        name="create_tac_authenticator_enrollment",
-        method="POST",
-        path="/api/v1/users/{userId}/authenticator-enrollments/tac",
-        scopes=("okta.users.manage",),
-        permissions=(("okta.users.credentials.manageTemporaryAccessCode",),),
-        credential_permissions=(),
-        rate_limit_bucket="/api/v1/users",
-        rate_limit_per_minute=600,
-        retry_safe=False,
-        retry_safe_why="creates a new code and invalidates the previous one",
-        paginated=False,
-        needs=("listAuthenticators",),
-        module_name="oktakit_api.api.user_authenticator_enrollments.create_tac_authenticator_enrollment",
-    )
+CREATE_TAC_AUTHENTICATOR_ENROLLMENT: Final = Operation(
+    _create_tac_authenticator_enrollment.build_request,
+    _create_tac_authenticator_enrollment.parse_response,
+    operation_id="createTacAuthenticatorEnrollment",
+    name="create_tac_authenticator_enrollment",
+    method="POST",
+    path="/api/v1/users/{userId}/authenticator-enrollments/tac",
+    scopes=("okta.users.manage",),
+    permissions=(("okta.users.credentials.manageTemporaryAccessCode",),),
+    credential_permissions=(),
+    rate_limit_bucket="/api/v1/users",
+    rate_limit_per_minute=600,
+    retry_safe=False,
+    retry_safe_why="creates a new code and invalidates the previous one",
+    paginated=False,
+    needs=("listAuthenticators",),
 )
-DEACTIVATE_USER: Final[Operation[None]] = Operation(
+DEACTIVATE_USER: Final = Operation(
+    _deactivate_user.build_request,
+    _deactivate_user.parse_response,
     operation_id="deactivateUser",
     name="deactivate_user",
     method="POST",
@@ -169,9 +295,10 @@ DEACTIVATE_USER: Final[Operation[None]] = Operation(
     retry_safe_why="a repeat finds the user DEPROVISIONED and is refused (404 E0000007 in the one public answer); nothing is deprovisioned twice",
     paginated=False,
     needs=(),
-    module_name="oktakit_api.api.user_lifecycle.deactivate_user",
 )
-GET_AUTHENTICATOR: Final[Operation[Authenticator]] = Operation(
+GET_AUTHENTICATOR: Final = Operation(
+    _get_authenticator.build_request,
+    _get_authenticator.parse_response,
     operation_id="getAuthenticator",
     name="get_authenticator",
     method="GET",
@@ -185,9 +312,10 @@ GET_AUTHENTICATOR: Final[Operation[Authenticator]] = Operation(
     retry_safe_why="",
     paginated=False,
     needs=(),
-    module_name="oktakit_api.api.authenticator.get_authenticator",
 )
-GET_RESOURCE_SET: Final[Operation[ResourceSet]] = Operation(
+GET_RESOURCE_SET: Final = Operation(
+    _get_resource_set.build_request,
+    _get_resource_set.parse_response,
     operation_id="getResourceSet",
     name="get_resource_set",
     method="GET",
@@ -201,9 +329,10 @@ GET_RESOURCE_SET: Final[Operation[ResourceSet]] = Operation(
     retry_safe_why="",
     paginated=False,
     needs=(),
-    module_name="oktakit_api.api.role_c_resource_set.get_resource_set",
 )
-GET_USER: Final[Operation[User]] = Operation(
+GET_USER: Final = Operation(
+    _get_user.build_request,
+    _get_user.parse_response,
     operation_id="getUser",
     name="get_user",
     method="GET",
@@ -217,9 +346,10 @@ GET_USER: Final[Operation[User]] = Operation(
     retry_safe_why="",
     paginated=False,
     needs=(),
-    module_name="oktakit_api.api.user.get_user",
 )
-LIST_ASSIGNED_ROLES_FOR_USER: Final[Operation[list[RoleAssignment]]] = Operation(
+LIST_ASSIGNED_ROLES_FOR_USER: Final = Operation(
+    _list_assigned_roles_for_user.build_request,
+    _list_assigned_roles_for_user.parse_response,
     operation_id="listAssignedRolesForUser",
     name="list_assigned_roles_for_user",
     method="GET",
@@ -233,9 +363,10 @@ LIST_ASSIGNED_ROLES_FOR_USER: Final[Operation[list[RoleAssignment]]] = Operation
     retry_safe_why="",
     paginated=True,
     needs=(),
-    module_name="oktakit_api.api.role_assignment_a_user.list_assigned_roles_for_user",
 )
-LIST_AUTHENTICATORS: Final[Operation[list[Authenticator]]] = Operation(
+LIST_AUTHENTICATORS: Final = Operation(
+    _list_authenticators.build_request,
+    _list_authenticators.parse_response,
     operation_id="listAuthenticators",
     name="list_authenticators",
     method="GET",
@@ -249,9 +380,10 @@ LIST_AUTHENTICATORS: Final[Operation[list[Authenticator]]] = Operation(
     retry_safe_why="",
     paginated=True,
     needs=(),
-    module_name="oktakit_api.api.authenticator.list_authenticators",
 )
-LIST_RESOURCE_SET_RESOURCES: Final[Operation[ResourceSetResources]] = Operation(
+LIST_RESOURCE_SET_RESOURCES: Final = Operation(
+    _list_resource_set_resources.build_request,
+    _list_resource_set_resources.parse_response,
     operation_id="listResourceSetResources",
     name="list_resource_set_resources",
     method="GET",
@@ -265,9 +397,10 @@ LIST_RESOURCE_SET_RESOURCES: Final[Operation[ResourceSetResources]] = Operation(
     retry_safe_why="",
     paginated=False,
     needs=(),
-    module_name="oktakit_api.api.role_c_resource_set_resource.list_resource_set_resources",
 )
-LIST_ROLE_PERMISSIONS: Final[Operation[Permissions]] = Operation(
+LIST_ROLE_PERMISSIONS: Final = Operation(
+    _list_role_permissions.build_request,
+    _list_role_permissions.parse_response,
     operation_id="listRolePermissions",
     name="list_role_permissions",
     method="GET",
@@ -281,9 +414,10 @@ LIST_ROLE_PERMISSIONS: Final[Operation[Permissions]] = Operation(
     retry_safe_why="",
     paginated=False,
     needs=(),
-    module_name="oktakit_api.api.role_e_custom_permission.list_role_permissions",
 )
-LIST_ROLES_FOR_CLIENT: Final[Operation[list[RoleAssignment]]] = Operation(
+LIST_ROLES_FOR_CLIENT: Final = Operation(
+    _list_roles_for_client.build_request,
+    _list_roles_for_client.parse_response,
     operation_id="listRolesForClient",
     name="list_roles_for_client",
     method="GET",
@@ -297,9 +431,10 @@ LIST_ROLES_FOR_CLIENT: Final[Operation[list[RoleAssignment]]] = Operation(
     retry_safe_why="",
     paginated=True,
     needs=(),
-    module_name="oktakit_api.api.role_assignment_client.list_roles_for_client",
 )
-LIST_SCOPE_CONSENT_GRANTS: Final[Operation[list[OAuth2ScopeConsentGrant]]] = Operation(
+LIST_SCOPE_CONSENT_GRANTS: Final = Operation(
+    _list_scope_consent_grants.build_request,
+    _list_scope_consent_grants.parse_response,
     operation_id="listScopeConsentGrants",
     name="list_scope_consent_grants",
     method="GET",
@@ -313,9 +448,10 @@ LIST_SCOPE_CONSENT_GRANTS: Final[Operation[list[OAuth2ScopeConsentGrant]]] = Ope
     retry_safe_why="",
     paginated=True,
     needs=(),
-    module_name="oktakit_api.api.application_grants.list_scope_consent_grants",
 )
-LIST_USER_GROUPS: Final[Operation[list[Group]]] = Operation(
+LIST_USER_GROUPS: Final = Operation(
+    _list_user_groups.build_request,
+    _list_user_groups.parse_response,
     operation_id="listUserGroups",
     name="list_user_groups",
     method="GET",
@@ -329,9 +465,10 @@ LIST_USER_GROUPS: Final[Operation[list[Group]]] = Operation(
     retry_safe_why="",
     paginated=True,
     needs=(),
-    module_name="oktakit_api.api.user_resources.list_user_groups",
 )
-LIST_USERS: Final[Operation[list[User]]] = Operation(
+LIST_USERS: Final = Operation(
+    _list_users.build_request,
+    _list_users.parse_response,
     operation_id="listUsers",
     name="list_users",
     method="GET",
@@ -345,9 +482,10 @@ LIST_USERS: Final[Operation[list[User]]] = Operation(
     retry_safe_why="",
     paginated=True,
     needs=(),
-    module_name="oktakit_api.api.user.list_users",
 )
-REACTIVATE_USER: Final[Operation[UserActivationToken]] = Operation(
+REACTIVATE_USER: Final = Operation(
+    _reactivate_user.build_request,
+    _reactivate_user.parse_response,
     operation_id="reactivateUser",
     name="reactivate_user",
     method="POST",
@@ -361,9 +499,10 @@ REACTIVATE_USER: Final[Operation[UserActivationToken]] = Operation(
     retry_safe_why="each call restarts the activation with a new activation token and, with sendEmail, emails the user again",
     paginated=False,
     needs=(),
-    module_name="oktakit_api.api.user_lifecycle.reactivate_user",
 )
-REPLACE_USER: Final[Operation[User]] = Operation(
+REPLACE_USER: Final = Operation(
+    _replace_user.build_request,
+    _replace_user.parse_response,
     operation_id="replaceUser",
     name="replace_user",
     method="PUT",
@@ -377,9 +516,10 @@ REPLACE_USER: Final[Operation[User]] = Operation(
     retry_safe_why="",
     paginated=False,
     needs=(),
-    module_name="oktakit_api.api.user.replace_user",
 )
-RESET_FACTORS: Final[Operation[None]] = Operation(
+RESET_FACTORS: Final = Operation(
+    _reset_factors.build_request,
+    _reset_factors.parse_response,
     operation_id="resetFactors",
     name="reset_factors",
     method="POST",
@@ -393,9 +533,10 @@ RESET_FACTORS: Final[Operation[None]] = Operation(
     retry_safe_why="a repeat finds every factor already unenrolled and changes nothing",
     paginated=False,
     needs=(),
-    module_name="oktakit_api.api.user_lifecycle.reset_factors",
 )
-SUSPEND_USER: Final[Operation[None]] = Operation(
+SUSPEND_USER: Final = Operation(
+    _suspend_user.build_request,
+    _suspend_user.parse_response,
     operation_id="suspendUser",
     name="suspend_user",
     method="POST",
@@ -409,9 +550,10 @@ SUSPEND_USER: Final[Operation[None]] = Operation(
     retry_safe_why="a repeat finds the user SUSPENDED and is refused (400 E0000001) with no effect",
     paginated=False,
     needs=(),
-    module_name="oktakit_api.api.user_lifecycle.suspend_user",
 )
-UNLOCK_USER: Final[Operation[None]] = Operation(
+UNLOCK_USER: Final = Operation(
+    _unlock_user.build_request,
+    _unlock_user.parse_response,
     operation_id="unlockUser",
     name="unlock_user",
     method="POST",
@@ -425,9 +567,10 @@ UNLOCK_USER: Final[Operation[None]] = Operation(
     retry_safe_why="a repeat finds the user ACTIVE and is refused (403 E0000032) with no effect",
     paginated=False,
     needs=(),
-    module_name="oktakit_api.api.user_lifecycle.unlock_user",
 )
-UNSUSPEND_USER: Final[Operation[None]] = Operation(
+UNSUSPEND_USER: Final = Operation(
+    _unsuspend_user.build_request,
+    _unsuspend_user.parse_response,
     operation_id="unsuspendUser",
     name="unsuspend_user",
     method="POST",
@@ -441,9 +584,10 @@ UNSUSPEND_USER: Final[Operation[None]] = Operation(
     retry_safe_why="a repeat finds the user ACTIVE and is refused (400 E0000001) with no effect",
     paginated=False,
     needs=(),
-    module_name="oktakit_api.api.user_lifecycle.unsuspend_user",
 )
-UPDATE_USER: Final[Operation[User]] = Operation(
+UPDATE_USER: Final = Operation(
+    _update_user.build_request,
+    _update_user.parse_response,
     operation_id="updateUser",
     name="update_user",
     method="POST",
@@ -457,11 +601,10 @@ UPDATE_USER: Final[Operation[User]] = Operation(
     retry_safe_why="with strict=true a repeated password change is refused by the password history and minimum age policy after the first took effect, and a repeat with If-Match is refused once the first changed the ETag; oktakit does not tell these calls apart, so no lost update_user is resent",
     paginated=False,
     needs=(),
-    module_name="oktakit_api.api.user.update_user",
 )
 
 #: Every operation, by operationId.
-OPERATIONS: Final[Mapping[str, Operation[Any]]] = MappingProxyType(
+OPERATIONS: Final[Mapping[str, Operation[..., Any]]] = MappingProxyType(
     {
         "activateUser": ACTIVATE_USER,
         "createTacAuthenticatorEnrollment": CREATE_TAC_AUTHENTICATOR_ENROLLMENT,
@@ -488,13 +631,14 @@ OPERATIONS: Final[Mapping[str, Operation[Any]]] = MappingProxyType(
 )
 
 #: Every operation, by client method name.
-BY_NAME: Final[Mapping[str, Operation[Any]]] = MappingProxyType(
+BY_NAME: Final[Mapping[str, Operation[..., Any]]] = MappingProxyType(
     {op.name: op for op in OPERATIONS.values()}
 )
 
 __all__ = [
     "BY_NAME",
     "OPERATIONS",
+    "ApiRequest",
     "Operation",
     "ACTIVATE_USER",
     "CREATE_TAC_AUTHENTICATOR_ENROLLMENT",

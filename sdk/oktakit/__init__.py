@@ -11,6 +11,9 @@ from ._lazy import lazy_namespace
 from ._version import __version__
 
 if TYPE_CHECKING:
+    from ._http.exchange import AiohttpTransport
+    from ._http.hooks import CallEvent
+    from ._http.protocol import HttpRequest, HttpResponse, Transport
     from ._http.ratelimit import RateLimitPolicy, RateLimitState
     from ._http.retry import RetryPolicy
     from ._http.stats import ClientStats
@@ -55,6 +58,7 @@ if TYPE_CHECKING:
     from .permissions._preflight import PreflightReport
 
 __all__ = [
+    "AiohttpTransport",
     "ApiError",
     "ApiToken",
     "Auth",
@@ -64,12 +68,15 @@ __all__ = [
     "BadRequestError",
     "BulkFailure",
     "BulkReport",
+    "CallEvent",
     "CheckResult",
     "ClientStats",
     "ConfigurationError",
     "ConflictError",
     "CredentialInfo",
     "Group",
+    "HttpRequest",
+    "HttpResponse",
     "InsufficientPermissionsError",
     "InvalidArgumentError",
     "JournalError",
@@ -95,6 +102,7 @@ __all__ = [
     "ServerError",
     "SigningKey",
     "TacAuthenticatorEnrollment",
+    "Transport",
     "TransportError",
     "User",
     "UserActivationToken",
@@ -109,6 +117,11 @@ __getattr__, __dir__ = lazy_namespace(
     __name__,
     globals(),
     {
+        "AiohttpTransport": "._http.exchange",
+        "CallEvent": "._http.hooks",
+        "HttpRequest": "._http.protocol",
+        "HttpResponse": "._http.protocol",
+        "Transport": "._http.protocol",
         "ApiError": ".errors",
         "ApiToken": ".auth._credentials",
         "Auth": ".auth._protocol",

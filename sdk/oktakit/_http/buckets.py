@@ -125,7 +125,7 @@ def shadowed_path(shadows: frozenset[tuple[int, str]], path: str) -> bool:
     return any(i < len(parts) and parts[i] == literal for i, literal in shadows)
 
 
-def request_bucket(operation: Operation[Any] | None, method: str, path: str) -> str:
+def request_bucket(operation: Operation[..., Any] | None, method: str, path: str) -> str:
     """The bucket of one request (``path``: its raw path): its operation's, from the registry,
     unless Okta counts this path elsewhere (``GET /users/me`` is not ``GET /users/{id}``); by
     Okta's rules for a request of no known operation."""

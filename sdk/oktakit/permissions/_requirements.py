@@ -171,7 +171,7 @@ def resource_info(kind: str) -> ResourceInfo:
     return ResourceInfo(kind, data["console"], data["rest"], data["orn"])
 
 
-def resolve_operations(operations: Iterable[str]) -> list[Operation[Any]]:
+def resolve_operations(operations: Iterable[str]) -> list[Operation[..., Any]]:
     """Operations by client method name or operationId; InvalidArgumentError for unknown ones."""
     facts = registry.operations()
     by_name = {f.name: f for f in facts.values()}
@@ -229,7 +229,7 @@ def _bulk_reads(operation: str) -> tuple[tuple[str, str], ...]:
     return executor_reads(operation)
 
 
-def _needs(facts: Operation[Any], needed_by: str | None, reason: str | None = None) -> OperationNeeds:
+def _needs(facts: Operation[..., Any], needed_by: str | None, reason: str | None = None) -> OperationNeeds:
     def infos(alternatives: tuple[tuple[str, ...], ...]) -> tuple[tuple[PermissionInfo, ...], ...]:
         return tuple(tuple(permission_info(p) for p in alt) for alt in alternatives)
 

@@ -8,9 +8,10 @@ from urllib.parse import quote
 from ... import errors
 from ...client import RawResponse
 from ...models.o_auth_2_scope_consent_grant import OAuth2ScopeConsentGrant
+from ...operations import LIST_SCOPE_CONSENT_GRANTS as OPERATION
+from ...operations import ApiRequest
 from ...types import UNSET, Unset
 
-METHOD = "GET"
 PATH = "/api/v1/apps/{app_id}/grants"
 
 
@@ -18,7 +19,7 @@ def build_request(
     app_id: str,
     *,
     expand: str | Unset = UNSET,
-) -> dict[str, Any]:
+) -> ApiRequest:
 
     params: dict[str, Any] = {}
 
@@ -26,15 +27,13 @@ def build_request(
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
-    _kwargs: dict[str, Any] = {
-        "method": METHOD,
-        "url": PATH.format(
+    return ApiRequest(
+        OPERATION,
+        PATH.format(
             app_id=quote(str(app_id), safe=""),
         ),
-        "params": params,
-    }
-
-    return _kwargs
+        params=params,
+    )
 
 
 def parse_response(response: RawResponse) -> list[OAuth2ScopeConsentGrant]:

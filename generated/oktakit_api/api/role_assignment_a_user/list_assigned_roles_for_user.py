@@ -8,9 +8,10 @@ from urllib.parse import quote
 from ... import errors
 from ...client import RawResponse
 from ...models.role_assignment import RoleAssignment
+from ...operations import LIST_ASSIGNED_ROLES_FOR_USER as OPERATION
+from ...operations import ApiRequest
 from ...types import UNSET, Unset
 
-METHOD = "GET"
 PATH = "/api/v1/users/{user_id}/roles"
 
 
@@ -18,7 +19,7 @@ def build_request(
     user_id: str,
     *,
     expand: str | Unset = UNSET,
-) -> dict[str, Any]:
+) -> ApiRequest:
 
     params: dict[str, Any] = {}
 
@@ -26,15 +27,13 @@ def build_request(
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
-    _kwargs: dict[str, Any] = {
-        "method": METHOD,
-        "url": PATH.format(
+    return ApiRequest(
+        OPERATION,
+        PATH.format(
             user_id=quote(str(user_id), safe=""),
         ),
-        "params": params,
-    }
-
-    return _kwargs
+        params=params,
+    )
 
 
 def parse_response(response: RawResponse) -> list[RoleAssignment]:

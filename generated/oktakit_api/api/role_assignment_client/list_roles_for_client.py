@@ -2,29 +2,27 @@
 # templates in okta_spec/templates. Do not edit: change the spec and run `nox -s generate`.
 """List the admin roles of a service app: request builder and response parser."""
 
-from typing import Any
 from urllib.parse import quote
 
 from ... import errors
 from ...client import RawResponse
 from ...models.role_assignment import RoleAssignment
+from ...operations import LIST_ROLES_FOR_CLIENT as OPERATION
+from ...operations import ApiRequest
 
-METHOD = "GET"
 PATH = "/oauth2/v1/clients/{client_id}/roles"
 
 
 def build_request(
     client_id: str,
-) -> dict[str, Any]:
+) -> ApiRequest:
 
-    _kwargs: dict[str, Any] = {
-        "method": METHOD,
-        "url": PATH.format(
+    return ApiRequest(
+        OPERATION,
+        PATH.format(
             client_id=quote(str(client_id), safe=""),
         ),
-    }
-
-    return _kwargs
+    )
 
 
 def parse_response(response: RawResponse) -> list[RoleAssignment]:

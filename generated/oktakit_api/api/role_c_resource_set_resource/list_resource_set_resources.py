@@ -8,9 +8,10 @@ from urllib.parse import quote
 from ... import errors
 from ...client import RawResponse
 from ...models.resource_set_resources import ResourceSetResources
+from ...operations import LIST_RESOURCE_SET_RESOURCES as OPERATION
+from ...operations import ApiRequest
 from ...types import UNSET, Unset
 
-METHOD = "GET"
 PATH = "/api/v1/iam/resource-sets/{resource_set_id_or_label}/resources"
 
 
@@ -19,7 +20,7 @@ def build_request(
     *,
     after: str | Unset = UNSET,
     limit: int | Unset = 100,
-) -> dict[str, Any]:
+) -> ApiRequest:
 
     params: dict[str, Any] = {}
 
@@ -29,15 +30,13 @@ def build_request(
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
-    _kwargs: dict[str, Any] = {
-        "method": METHOD,
-        "url": PATH.format(
+    return ApiRequest(
+        OPERATION,
+        PATH.format(
             resource_set_id_or_label=quote(str(resource_set_id_or_label), safe=""),
         ),
-        "params": params,
-    }
-
-    return _kwargs
+        params=params,
+    )
 
 
 def parse_response(response: RawResponse) -> ResourceSetResources:

@@ -7,9 +7,10 @@ from typing import Any
 from ... import errors
 from ...client import RawResponse
 from ...models.user import User
+from ...operations import LIST_USERS as OPERATION
+from ...operations import ApiRequest
 from ...types import UNSET, Unset
 
-METHOD = "GET"
 PATH = "/api/v1/users"
 
 
@@ -25,7 +26,7 @@ def build_request(
     fields: str | Unset = UNSET,
     expand: str | Unset = UNSET,
     content_type: str | Unset = UNSET,
-) -> dict[str, Any]:
+) -> ApiRequest:
     headers: dict[str, Any] = {}
     if not isinstance(content_type, Unset):
         headers["Content-Type"] = content_type
@@ -52,14 +53,12 @@ def build_request(
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
-    _kwargs: dict[str, Any] = {
-        "method": METHOD,
-        "url": PATH,
-        "params": params,
-    }
-
-    _kwargs["headers"] = headers
-    return _kwargs
+    return ApiRequest(
+        OPERATION,
+        PATH,
+        params=params,
+        headers=headers,
+    )
 
 
 def parse_response(response: RawResponse) -> list[User]:

@@ -9,9 +9,10 @@ from urllib.parse import quote
 from ... import errors
 from ...client import RawResponse
 from ...models.user import User
+from ...operations import REPLACE_USER as OPERATION
+from ...operations import ApiRequest
 from ...types import UNSET, Unset
 
-METHOD = "PUT"
 PATH = "/api/v1/users/{id}"
 
 
@@ -21,7 +22,7 @@ def build_request(
     body: Mapping[str, Any],
     strict: bool | Unset = UNSET,
     if_match: str | Unset = UNSET,
-) -> dict[str, Any]:
+) -> ApiRequest:
     headers: dict[str, Any] = {}
     if not isinstance(if_match, Unset):
         headers["If-Match"] = if_match
@@ -32,19 +33,16 @@ def build_request(
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
-    _kwargs: dict[str, Any] = {
-        "method": METHOD,
-        "url": PATH.format(
+    headers["Content-Type"] = "application/json"
+    return ApiRequest(
+        OPERATION,
+        PATH.format(
             id=quote(str(id), safe=""),
         ),
-        "params": params,
-    }
-
-    _kwargs["json"] = body
-    headers["Content-Type"] = "application/json"
-
-    _kwargs["headers"] = headers
-    return _kwargs
+        params=params,
+        json=body,
+        headers=headers,
+    )
 
 
 def parse_response(response: RawResponse) -> User:

@@ -9,8 +9,9 @@ from urllib.parse import quote
 from ... import errors
 from ...client import RawResponse
 from ...models.tac_authenticator_enrollment import TacAuthenticatorEnrollment
+from ...operations import CREATE_TAC_AUTHENTICATOR_ENROLLMENT as OPERATION
+from ...operations import ApiRequest
 
-METHOD = "POST"
 PATH = "/api/v1/users/{user_id}/authenticator-enrollments/tac"
 
 
@@ -18,21 +19,18 @@ def build_request(
     user_id: str,
     *,
     body: Mapping[str, Any],
-) -> dict[str, Any]:
+) -> ApiRequest:
     headers: dict[str, Any] = {}
 
-    _kwargs: dict[str, Any] = {
-        "method": METHOD,
-        "url": PATH.format(
+    headers["Content-Type"] = "application/json"
+    return ApiRequest(
+        OPERATION,
+        PATH.format(
             user_id=quote(str(user_id), safe=""),
         ),
-    }
-
-    _kwargs["json"] = body
-    headers["Content-Type"] = "application/json"
-
-    _kwargs["headers"] = headers
-    return _kwargs
+        json=body,
+        headers=headers,
+    )
 
 
 def parse_response(response: RawResponse) -> TacAuthenticatorEnrollment:

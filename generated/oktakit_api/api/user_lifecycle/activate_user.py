@@ -8,9 +8,10 @@ from urllib.parse import quote
 from ... import errors
 from ...client import RawResponse
 from ...models.user_activation_token import UserActivationToken
+from ...operations import ACTIVATE_USER as OPERATION
+from ...operations import ApiRequest
 from ...types import UNSET, Unset
 
-METHOD = "POST"
 PATH = "/api/v1/users/{id}/lifecycle/activate"
 
 
@@ -18,7 +19,7 @@ def build_request(
     id: str,
     *,
     send_email: bool | Unset = True,
-) -> dict[str, Any]:
+) -> ApiRequest:
 
     params: dict[str, Any] = {}
 
@@ -26,15 +27,13 @@ def build_request(
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
-    _kwargs: dict[str, Any] = {
-        "method": METHOD,
-        "url": PATH.format(
+    return ApiRequest(
+        OPERATION,
+        PATH.format(
             id=quote(str(id), safe=""),
         ),
-        "params": params,
-    }
-
-    return _kwargs
+        params=params,
+    )
 
 
 def parse_response(response: RawResponse) -> UserActivationToken:

@@ -8,9 +8,10 @@ from urllib.parse import quote
 from ... import errors
 from ...client import RawResponse
 from ...models.deactivate_user_prefer import DeactivateUserPrefer
+from ...operations import DEACTIVATE_USER as OPERATION
+from ...operations import ApiRequest
 from ...types import UNSET, Unset
 
-METHOD = "POST"
 PATH = "/api/v1/users/{id}/lifecycle/deactivate"
 
 
@@ -19,7 +20,7 @@ def build_request(
     *,
     send_email: bool | Unset = False,
     prefer: DeactivateUserPrefer | Unset = UNSET,
-) -> dict[str, Any]:
+) -> ApiRequest:
     headers: dict[str, Any] = {}
     if not isinstance(prefer, Unset):
         headers["Prefer"] = str(prefer)
@@ -30,16 +31,14 @@ def build_request(
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
-    _kwargs: dict[str, Any] = {
-        "method": METHOD,
-        "url": PATH.format(
+    return ApiRequest(
+        OPERATION,
+        PATH.format(
             id=quote(str(id), safe=""),
         ),
-        "params": params,
-    }
-
-    _kwargs["headers"] = headers
-    return _kwargs
+        params=params,
+        headers=headers,
+    )
 
 
 def parse_response(response: RawResponse) -> None:

@@ -2,28 +2,26 @@
 # templates in okta_spec/templates. Do not edit: change the spec and run `nox -s generate`.
 """Unlock a user: request builder and response parser."""
 
-from typing import Any
 from urllib.parse import quote
 
 from ... import errors
 from ...client import RawResponse
+from ...operations import UNLOCK_USER as OPERATION
+from ...operations import ApiRequest
 
-METHOD = "POST"
 PATH = "/api/v1/users/{id}/lifecycle/unlock"
 
 
 def build_request(
     id: str,
-) -> dict[str, Any]:
+) -> ApiRequest:
 
-    _kwargs: dict[str, Any] = {
-        "method": METHOD,
-        "url": PATH.format(
+    return ApiRequest(
+        OPERATION,
+        PATH.format(
             id=quote(str(id), safe=""),
         ),
-    }
-
-    return _kwargs
+    )
 
 
 def parse_response(response: RawResponse) -> None:
