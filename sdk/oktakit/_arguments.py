@@ -19,6 +19,8 @@ V = TypeVar("V")
 
 def path_value(name: str, value: object) -> str:
     """Validate one value bound for a URL path (the generated code percent-encodes it)."""
+    if type(value) is str and value.isascii() and value not in ("", ".", ".."):
+        return value  # the common case: plain ASCII text is always encodable
     if not isinstance(value, str):
         raise InvalidArgumentError(f"{name} must be a string, not {type(value).__name__}")
     if not value:

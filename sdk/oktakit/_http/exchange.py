@@ -62,7 +62,13 @@ class AiohttpTransport:
                 timeout=limits,
                 allow_redirects=False,
             ) as raw:
-                body = await _read(raw, max_bytes, method, request)
+                # A declared length is the size of the body only when nothing is compressed;
+                # aiohttp then reads exactly that much, so the common case is one plain read.
+                declared = raw.content_length
+                if declared is not None and declared <= max_bytes and "Content-Encoding" not in raw.headers:
+                    body = await raw.read()
+                else:
+                    body = await _read(raw, max_bytes, method, request)
                 return HttpResponse(raw.status, raw.headers, body)
         except TimeoutError as exc:
             error: TransportError = RequestTimeoutError(
@@ -86,22 +92,18 @@ class AiohttpTransport:
 
 
 async def _read(raw: aiohttp.ClientResponse, max_bytes: int, method: str, request: HttpRequest) -> bytes:
-    def too_large() -> ResponseTooLargeError:
-        return ResponseTooLargeError(limit=max_bytes, status=raw.status, method=method, url=str(request.url))
-
-    # A declared length is the size of the body only when nothing is compressed; aiohttp then
-    # reads exactly that much, so the common case is one plain read.
+    """The body of an answer that is compressed, of no declared length or too long, read in
+    bounded steps (aiohttp decompresses as we read, so stopping at the cap bounds memory)."""
     declared = raw.content_length
-    if declared is not None and "Content-Encoding" not in raw.headers:
-        if declared > max_bytes:
-            raise too_large()
-        return await raw.read()
-    # aiohttp decompresses in bounded steps as we read, so stopping at the cap bounds memory.
+    if declared is not None and declared > max_bytes and "Content-Encoding" not in raw.headers:
+        raise ResponseTooLargeError(limit=max_bytes, status=raw.status, method=method, url=str(request.url))
     chunks, size = [], 0
     async for chunk in raw.content.iter_chunked(_CHUNK):
         size += len(chunk)
         if size > max_bytes:
-            raise too_large()
+            raise ResponseTooLargeError(
+                limit=max_bytes, status=raw.status, method=method, url=str(request.url)
+            )
         chunks.append(chunk)
     return b"".join(chunks)
 

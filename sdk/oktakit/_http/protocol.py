@@ -33,21 +33,21 @@ class HttpRequest:
 
     ``url`` is absolute (a ``yarl.URL``, already percent-encoded); ``content`` the body
     (``None`` for none); ``timeout`` the seconds the whole exchange may take and
-    ``max_response_bytes`` the most of an answer's body to read (the client's settings).
+    ``max_response_bytes`` the most of an answer's body to read (the client's settings, which
+    default to ``OktaClient``'s defaults).
     Its repr shows neither the headers nor the query (credentials, email addresses).
     """
 
     __slots__ = ("content", "headers", "max_response_bytes", "method", "timeout", "url")
 
-    def __init__(
+    def __init__(  # noqa: PLR0917 - built on every attempt: positional is cheapest
         self,
         method: str,
         url: URL,
         headers: Mapping[str, str],
         content: bytes | None = None,
-        *,
-        timeout: float,
-        max_response_bytes: int,
+        timeout: float = 30.0,
+        max_response_bytes: int = 64 * 1024 * 1024,
     ) -> None:
         self.method = method
         self.url = url

@@ -10,6 +10,7 @@ import logging
 import platform
 import time
 from collections.abc import Coroutine, Mapping
+from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
 import aiohttp
@@ -37,7 +38,7 @@ if TYPE_CHECKING:
     from oktakit_api.operations import ApiRequest, Operation
 
     from .hooks import CallEvent, EventKind, Hook
-    from .ratelimit import Budget, Pacer, RateLimitPolicy
+    from .ratelimit import Pacer, RateLimitPolicy
     from .retry import Retrier, RetryPolicy
     from .stats import Stats
 
@@ -59,9 +60,8 @@ class Response:
 
     __slots__ = ("_json", "content", "headers", "method", "operation", "status_code", "url")
 
-    def __init__(
+    def __init__(  # noqa: PLR0917 - built once per call: positional is cheapest
         self,
-        *,
         status_code: int,
         content: bytes,
         headers: CIMultiDictProxy[str],
@@ -137,6 +137,12 @@ class Pipeline:
         self._hooks = hooks
         self._max_attempts = 1 if retry is None else retry.attempts
         self._base_headers = {"Accept": "application/json", "User-Agent": USER_AGENT}
+        # A credential whose headers never change and that never asks for a resend (an API
+        # token) says so: its headers are merged once, not awaited and merged on every call.
+        self._fixed_headers: Mapping[str, str] | None = getattr(authorizer, "fixed_headers", None)
+        self._fixed_request_headers: Mapping[str, str] = MappingProxyType(
+            {**self._base_headers, **(self._fixed_headers or {})}
+        )
 
     def resolve(self, url: str) -> URL:
         """Turn a spec path (already percent-encoded) or a ``Link`` URL into a request URL.
@@ -193,15 +199,8 @@ class Pipeline:
         data = None if request.json is None else _dumps(request.json)
         if data is not None and "Content-Type" not in headers:
             headers = {**headers, "Content-Type": "application/json"}
-        call = _Call(
-            method,
-            target,
-            shown,
-            data,
-            headers,
-            operation,
-            request_bucket(operation, method, target.raw_path),
-        )
+        bucket = request_bucket(operation, method, target.raw_path)
+        call = _Call(method, target, shown, data, headers, operation, bucket)
         retrier = self._retrier
         deadline = None if retrier is None else retrier.deadline()
         retried = 0.0  # seconds waited between attempts (stamina's hooks are told)
@@ -231,15 +230,17 @@ class Pipeline:
 
     async def _attempt(self, call: _Call, deadline: float | None) -> Response:
         method, shown, operation = call.method, call.shown, call.operation
+        authorizer = self._authorizer
         # The authorizer may ask to resend (a refreshed token, a new DPoP nonce), within a budget
         # per request; the body is bytes, so resending it is safe. (The budget is copied only
         # when a resend is asked for: almost every request needs none.)
         budget: dict[Resend, int] | None = None
         while True:
-            started = time.perf_counter()
+            debug = logger.isEnabledFor(logging.DEBUG)
+            started = time.perf_counter() if debug else 0.0
             sent, response, limits = await self._paced_send(call, deadline)
             status, response_headers, content = response.status, response.headers, response.content
-            if logger.isEnabledFor(logging.DEBUG):
+            if debug:
                 logger.debug(
                     "%s %s -> %d in %.1f ms (request id %s)",
                     method,
@@ -248,7 +249,9 @@ class Pipeline:
                     (time.perf_counter() - started) * 1000,
                     response_headers.get("X-Okta-Request-Id"),
                 )
-            resend = await self._authorizer.after_response(sent, status, response_headers, content)
+            if self._fixed_headers is not None:
+                break  # a credential that never asks for a resend
+            resend = await authorizer.after_response(sent, status, response_headers, content)
             if resend is Resend.NO:
                 break
             if budget is None:
@@ -279,14 +282,7 @@ class Pipeline:
             if status == 429:
                 self.stats.rate_limited[limits.kind] += 1
             raise error
-        return Response(
-            status_code=status,
-            content=content,
-            headers=response_headers,
-            method=method,
-            url=shown,
-            operation=operation,
-        )
+        return Response(status, content, response_headers, method, shown, operation)
 
     async def _paced_send(
         self, call: _Call, deadline: float | None
@@ -294,30 +290,35 @@ class Pipeline:
         """Authorize and ``_send`` once the bucket and the in-flight cap allow it; the answer
         feeds the pacer (with its rate-limit headers, read once and returned)."""
         method, target = call.method, call.target
-        pacer = self.pacer
-        if pacer is None:
-            sent = await self._authorizer.headers(method, target)
-            self.stats.requests += 1
-            return sent, await self._send(call, sent), None
         # Authorize first: coroutines that need a token share one token request (and one
         # refusal) instead of asking one by one as the pacer lets them through.
-        sent = await self._authorizer.headers(method, target)
-        place: Budget
-        try:
-            place, waited = await pacer.acquire(call.bucket, deadline)
-        except TimeoutError:
-            raise RequestTimeoutError(
-                f"the call's deadline passed while waiting for rate-limit bucket {call.bucket!r}",
-                method=method,
-                url=call.shown,
-            ) from None
+        sent = self._fixed_headers
+        if sent is None:
+            sent = await self._authorizer.headers(method, target)
+        pacer = self.pacer
+        if pacer is None:
+            self.stats.requests += 1
+            return sent, await self._send(call, sent), None
+        place = pacer.admit_now(call.bucket)  # almost always: no waiting, no coroutine
+        if place is None:
+            try:
+                place, waited = await pacer.acquire(call.bucket, deadline)
+            except TimeoutError:
+                raise RequestTimeoutError(
+                    f"the call's deadline passed while waiting for rate-limit bucket {call.bucket!r}",
+                    method=method,
+                    url=call.shown,
+                ) from None
+        else:
+            waited = 0.0
         answer = limits = None
         try:
             if waited:
                 call.waited += waited
                 if self._hooks:
                     await self._waited(call, waited)
-                if waited > REAUTHORIZE_AFTER:  # a DPoP proof (or a token) that old may be refused
+                if waited > REAUTHORIZE_AFTER and self._fixed_headers is None:
+                    # A DPoP proof (or a token) that old may be refused.
                     sent = await self._authorizer.headers(method, target)
             self.stats.requests += 1
             answer = await self._send(call, sent)
@@ -331,20 +332,19 @@ class Pipeline:
 
     def _send(self, call: _Call, sent: Mapping[str, str]) -> Coroutine[Any, Any, HttpResponse]:
         # Not a coroutine of its own: one layer fewer between the caller and the socket.
+        headers: Mapping[str, str]
+        if sent is self._fixed_headers and call.headers is self._base_headers:
+            headers = self._fixed_request_headers  # merged once (read-only: shared by requests)
+        else:
+            headers = {**call.headers, **sent}
         request = HttpRequest(
-            call.method,
-            call.target,
-            {**call.headers, **sent},
-            call.data,
-            timeout=self._timeout,
-            max_response_bytes=self._max_response_bytes,
+            call.method, call.target, headers, call.data, self._timeout, self._max_response_bytes
         )
         if self._hooks:
             from .hooks import observed_send
 
-            return observed_send(
-                self._hooks, self._transport, request, call.shown, self._event(call, "request")
-            )
+            about = self._event(call, "request")
+            return observed_send(self._hooks, self._transport, request, call.shown, about)
         if self._trusted:
             return self._transport.send(request)
         return send(self._transport, request, call.shown)

@@ -96,7 +96,12 @@ class CredentialInfo:
 
 class Authorizer(Protocol):
     """The per-client side of a credential: headers for each request, reaction to answers, and
-    what it is (``describe``)."""
+    what it is (``describe``).
+
+    An authorizer whose headers never change and that never asks for a resend (as an API
+    token's) may also have a ``fixed_headers`` attribute holding them: the client then merges
+    them once instead of calling ``headers`` and ``after_response`` on every request.
+    """
 
     async def headers(self, method: str, url: URL) -> Mapping[str, str]:
         """Headers to add to the request about to be sent to ``url``."""

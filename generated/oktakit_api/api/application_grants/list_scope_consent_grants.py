@@ -3,14 +3,13 @@
 """List the scopes granted to an app: request builder and response parser."""
 
 from typing import Any
-from urllib.parse import quote
 
 from ... import errors
 from ...client import RawResponse
 from ...models.o_auth_2_scope_consent_grant import OAuth2ScopeConsentGrant
 from ...operations import LIST_SCOPE_CONSENT_GRANTS as OPERATION
 from ...operations import ApiRequest
-from ...types import UNSET, Unset
+from ...types import UNSET, Unset, path_segment
 
 PATH = "/api/v1/apps/{app_id}/grants"
 
@@ -22,17 +21,17 @@ def build_request(
 ) -> ApiRequest:
 
     params: dict[str, Any] = {}
-
-    params["expand"] = expand
-
-    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+    if expand is not UNSET and expand is not None:
+        params["expand"] = expand
 
     return ApiRequest(
         OPERATION,
         PATH.format(
-            app_id=quote(str(app_id), safe=""),
+            app_id=path_segment(str(app_id)),
         ),
-        params=params,
+        params,
+        None,
+        None,
     )
 
 

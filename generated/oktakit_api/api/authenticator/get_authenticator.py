@@ -2,13 +2,12 @@
 # templates in okta_spec/templates. Do not edit: change the spec and run `nox -s generate`.
 """Retrieve an authenticator: request builder and response parser."""
 
-from urllib.parse import quote
-
 from ... import errors
 from ...client import RawResponse
 from ...models.authenticator import Authenticator
 from ...operations import GET_AUTHENTICATOR as OPERATION
 from ...operations import ApiRequest
+from ...types import path_segment
 
 PATH = "/api/v1/authenticators/{authenticator_id}"
 
@@ -20,8 +19,11 @@ def build_request(
     return ApiRequest(
         OPERATION,
         PATH.format(
-            authenticator_id=quote(str(authenticator_id), safe=""),
+            authenticator_id=path_segment(str(authenticator_id)),
         ),
+        None,
+        None,
+        None,
     )
 
 

@@ -16,6 +16,9 @@ def build_request() -> ApiRequest:
     return ApiRequest(
         OPERATION,
         PATH,
+        None,
+        None,
+        None,
     )
 
 

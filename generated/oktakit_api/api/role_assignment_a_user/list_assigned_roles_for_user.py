@@ -3,14 +3,13 @@
 """List the admin roles of a user: request builder and response parser."""
 
 from typing import Any
-from urllib.parse import quote
 
 from ... import errors
 from ...client import RawResponse
 from ...models.role_assignment import RoleAssignment
 from ...operations import LIST_ASSIGNED_ROLES_FOR_USER as OPERATION
 from ...operations import ApiRequest
-from ...types import UNSET, Unset
+from ...types import UNSET, Unset, path_segment
 
 PATH = "/api/v1/users/{user_id}/roles"
 
@@ -22,17 +21,17 @@ def build_request(
 ) -> ApiRequest:
 
     params: dict[str, Any] = {}
-
-    params["expand"] = expand
-
-    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+    if expand is not UNSET and expand is not None:
+        params["expand"] = expand
 
     return ApiRequest(
         OPERATION,
         PATH.format(
-            user_id=quote(str(user_id), safe=""),
+            user_id=path_segment(str(user_id)),
         ),
-        params=params,
+        params,
+        None,
+        None,
     )
 
 

@@ -2,13 +2,12 @@
 # templates in okta_spec/templates. Do not edit: change the spec and run `nox -s generate`.
 """List the admin roles of a service app: request builder and response parser."""
 
-from urllib.parse import quote
-
 from ... import errors
 from ...client import RawResponse
 from ...models.role_assignment import RoleAssignment
 from ...operations import LIST_ROLES_FOR_CLIENT as OPERATION
 from ...operations import ApiRequest
+from ...types import path_segment
 
 PATH = "/oauth2/v1/clients/{client_id}/roles"
 
@@ -20,8 +19,11 @@ def build_request(
     return ApiRequest(
         OPERATION,
         PATH.format(
-            client_id=quote(str(client_id), safe=""),
+            client_id=path_segment(str(client_id)),
         ),
+        None,
+        None,
+        None,
     )
 
 

@@ -2,13 +2,12 @@
 # templates in okta_spec/templates. Do not edit: change the spec and run `nox -s generate`.
 """Retrieve a resource set: request builder and response parser."""
 
-from urllib.parse import quote
-
 from ... import errors
 from ...client import RawResponse
 from ...models.resource_set import ResourceSet
 from ...operations import GET_RESOURCE_SET as OPERATION
 from ...operations import ApiRequest
+from ...types import path_segment
 
 PATH = "/api/v1/iam/resource-sets/{resource_set_id_or_label}"
 
@@ -20,8 +19,11 @@ def build_request(
     return ApiRequest(
         OPERATION,
         PATH.format(
-            resource_set_id_or_label=quote(str(resource_set_id_or_label), safe=""),
+            resource_set_id_or_label=path_segment(str(resource_set_id_or_label)),
         ),
+        None,
+        None,
+        None,
     )
 
 

@@ -3,14 +3,13 @@
 """List the resources of a resource set: request builder and response parser."""
 
 from typing import Any
-from urllib.parse import quote
 
 from ... import errors
 from ...client import RawResponse
 from ...models.resource_set_resources import ResourceSetResources
 from ...operations import LIST_RESOURCE_SET_RESOURCES as OPERATION
 from ...operations import ApiRequest
-from ...types import UNSET, Unset
+from ...types import UNSET, Unset, path_segment
 
 PATH = "/api/v1/iam/resource-sets/{resource_set_id_or_label}/resources"
 
@@ -23,19 +22,19 @@ def build_request(
 ) -> ApiRequest:
 
     params: dict[str, Any] = {}
-
-    params["after"] = after
-
-    params["limit"] = limit
-
-    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+    if after is not UNSET and after is not None:
+        params["after"] = after
+    if limit is not UNSET and limit is not None:
+        params["limit"] = limit
 
     return ApiRequest(
         OPERATION,
         PATH.format(
-            resource_set_id_or_label=quote(str(resource_set_id_or_label), safe=""),
+            resource_set_id_or_label=path_segment(str(resource_set_id_or_label)),
         ),
-        params=params,
+        params,
+        None,
+        None,
     )
 
 

@@ -2,13 +2,12 @@
 # templates in okta_spec/templates. Do not edit: change the spec and run `nox -s generate`.
 """List the permissions of a custom role: request builder and response parser."""
 
-from urllib.parse import quote
-
 from ... import errors
 from ...client import RawResponse
 from ...models.permissions import Permissions
 from ...operations import LIST_ROLE_PERMISSIONS as OPERATION
 from ...operations import ApiRequest
+from ...types import path_segment
 
 PATH = "/api/v1/iam/roles/{role_id_or_label}/permissions"
 
@@ -20,8 +19,11 @@ def build_request(
     return ApiRequest(
         OPERATION,
         PATH.format(
-            role_id_or_label=quote(str(role_id_or_label), safe=""),
+            role_id_or_label=path_segment(str(role_id_or_label)),
         ),
+        None,
+        None,
+        None,
     )
 
 

@@ -3,14 +3,13 @@
 """Retrieve a user: request builder and response parser."""
 
 from typing import Any
-from urllib.parse import quote
 
 from ... import errors
 from ...client import RawResponse
 from ...models.user import User
 from ...operations import GET_USER as OPERATION
 from ...operations import ApiRequest
-from ...types import UNSET, Unset
+from ...types import UNSET, Unset, path_segment
 
 PATH = "/api/v1/users/{id}"
 
@@ -26,18 +25,17 @@ def build_request(
         headers["Content-Type"] = content_type
 
     params: dict[str, Any] = {}
-
-    params["expand"] = expand
-
-    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+    if expand is not UNSET and expand is not None:
+        params["expand"] = expand
 
     return ApiRequest(
         OPERATION,
         PATH.format(
-            id=quote(str(id), safe=""),
+            id=path_segment(str(id)),
         ),
-        params=params,
-        headers=headers,
+        params,
+        None,
+        headers,
     )
 
 

@@ -4,14 +4,13 @@
 
 from collections.abc import Mapping
 from typing import Any
-from urllib.parse import quote
 
 from ... import errors
 from ...client import RawResponse
 from ...models.user import User
 from ...operations import REPLACE_USER as OPERATION
 from ...operations import ApiRequest
-from ...types import UNSET, Unset
+from ...types import UNSET, Unset, path_segment
 
 PATH = "/api/v1/users/{id}"
 
@@ -28,20 +27,18 @@ def build_request(
         headers["If-Match"] = if_match
 
     params: dict[str, Any] = {}
-
-    params["strict"] = strict
-
-    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+    if strict is not UNSET and strict is not None:
+        params["strict"] = strict
 
     headers["Content-Type"] = "application/json"
     return ApiRequest(
         OPERATION,
         PATH.format(
-            id=quote(str(id), safe=""),
+            id=path_segment(str(id)),
         ),
-        params=params,
-        json=body,
-        headers=headers,
+        params,
+        body,
+        headers,
     )
 
 

@@ -4,13 +4,13 @@
 
 from collections.abc import Mapping
 from typing import Any
-from urllib.parse import quote
 
 from ... import errors
 from ...client import RawResponse
 from ...models.tac_authenticator_enrollment import TacAuthenticatorEnrollment
 from ...operations import CREATE_TAC_AUTHENTICATOR_ENROLLMENT as OPERATION
 from ...operations import ApiRequest
+from ...types import path_segment
 
 PATH = "/api/v1/users/{user_id}/authenticator-enrollments/tac"
 
@@ -26,10 +26,11 @@ def build_request(
     return ApiRequest(
         OPERATION,
         PATH.format(
-            user_id=quote(str(user_id), safe=""),
+            user_id=path_segment(str(user_id)),
         ),
-        json=body,
-        headers=headers,
+        None,
+        body,
+        headers,
     )
 
 

@@ -3,14 +3,13 @@
 """Deactivate a user: request builder and response parser."""
 
 from typing import Any
-from urllib.parse import quote
 
 from ... import errors
 from ...client import RawResponse
 from ...models.deactivate_user_prefer import DeactivateUserPrefer
 from ...operations import DEACTIVATE_USER as OPERATION
 from ...operations import ApiRequest
-from ...types import UNSET, Unset
+from ...types import UNSET, Unset, path_segment
 
 PATH = "/api/v1/users/{id}/lifecycle/deactivate"
 
@@ -26,18 +25,17 @@ def build_request(
         headers["Prefer"] = str(prefer)
 
     params: dict[str, Any] = {}
-
-    params["sendEmail"] = send_email
-
-    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+    if send_email is not UNSET and send_email is not None:
+        params["sendEmail"] = send_email
 
     return ApiRequest(
         OPERATION,
         PATH.format(
-            id=quote(str(id), safe=""),
+            id=path_segment(str(id)),
         ),
-        params=params,
-        headers=headers,
+        params,
+        None,
+        headers,
     )
 
 

@@ -2,12 +2,11 @@
 # templates in okta_spec/templates. Do not edit: change the spec and run `nox -s generate`.
 """Unsuspend a user: request builder and response parser."""
 
-from urllib.parse import quote
-
 from ... import errors
 from ...client import RawResponse
 from ...operations import UNSUSPEND_USER as OPERATION
 from ...operations import ApiRequest
+from ...types import path_segment
 
 PATH = "/api/v1/users/{id}/lifecycle/unsuspend"
 
@@ -19,8 +18,11 @@ def build_request(
     return ApiRequest(
         OPERATION,
         PATH.format(
-            id=quote(str(id), safe=""),
+            id=path_segment(str(id)),
         ),
+        None,
+        None,
+        None,
     )
 
 

@@ -2,13 +2,12 @@
 # templates in okta_spec/templates. Do not edit: change the spec and run `nox -s generate`.
 """List a user's groups: request builder and response parser."""
 
-from urllib.parse import quote
-
 from ... import errors
 from ...client import RawResponse
 from ...models.group import Group
 from ...operations import LIST_USER_GROUPS as OPERATION
 from ...operations import ApiRequest
+from ...types import path_segment
 
 PATH = "/api/v1/users/{id}/groups"
 
@@ -20,8 +19,11 @@ def build_request(
     return ApiRequest(
         OPERATION,
         PATH.format(
-            id=quote(str(id), safe=""),
+            id=path_segment(str(id)),
         ),
+        None,
+        None,
+        None,
     )
 
 
