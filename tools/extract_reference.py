@@ -88,7 +88,7 @@ NAME_MAPS = frozenset(
 API_ERROR_CODES = (
     "E0000001", "E0000003", "E0000006", "E0000007", "E0000008", "E0000009", "E0000010",
     "E0000011", "E0000016", "E0000022", "E0000030", "E0000031", "E0000032", "E0000033",
-    "E0000038", "E0000047", "E0000112",
+    "E0000038", "E0000047", "E0000053", "E0000112",
 )  # fmt: skip
 OAUTH_ERROR_CODES = (
     "access_token_insufficient_scopes", "access_token_not_dpop_bound", "access_token_revoked",

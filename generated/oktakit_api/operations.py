@@ -5,9 +5,9 @@
 Everything that needs to know the operations reads this table: the SDK's client methods (which
 build and parse through a descriptor), the simulator's routes, the permission helpers and the
 rate-limit pacer. Each descriptor carries what the spec says about its operation (method, path,
-OAuth scopes, admin-role permissions, rate-limit bucket, whether a lost answer may be resent)
-and reaches its request builder and typed parser, whose module is imported on first use so
-that importing the registry stays cheap.
+OAuth scopes, admin-role permissions, rate-limit bucket, whether a lost answer may be resent, the
+System Log events it writes) and reaches its request builder and typed parser, whose module is
+imported on first use so that importing the registry stays cheap.
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from .models import (
         Authenticator,
         Group,
+        LogEvent,
         OAuth2ScopeConsentGrant,
         Permissions,
         ResourceSet,
@@ -41,6 +42,7 @@ class Operation(Generic[R]):
     __slots__ = (
         "_module",
         "credential_permissions",
+        "log_events",
         "method",
         "module_name",
         "name",
@@ -72,6 +74,7 @@ class Operation(Generic[R]):
         retry_safe_why: str,
         paginated: bool,
         needs: tuple[str, ...],
+        log_events: tuple[str, ...],
         module_name: str,
     ) -> None:
         #: Okta's operationId, e.g. ``getUser``.
@@ -101,6 +104,8 @@ class Operation(Generic[R]):
         #: Other operations (operationIds) a job doing this one needs in practice, e.g. the
         #: authenticators read that finds the TAC authenticator's id.
         self.needs = needs
+        #: The System Log event types a successful call writes (Okta's event-type catalogue).
+        self.log_events = log_events
         self.module_name = module_name
         self._module: ModuleType | None = None
 
@@ -135,6 +140,7 @@ ACTIVATE_USER: Final[Operation[UserActivationToken]] = Operation(
     retry_safe_why="activation is allowed only from STAGED or DEPROVISIONED, so a repeat finds the user activated or activating and is refused (E0000016, E0000038 or E0000112) without a second email; the activation token of a lost answer is not recovered",
     paginated=False,
     needs=(),
+    log_events=("user.lifecycle.activate",),
     module_name="oktakit_api.api.user_lifecycle.activate_user",
 )
 CREATE_TAC_AUTHENTICATOR_ENROLLMENT: Final[Operation[TacAuthenticatorEnrollment]] = (
@@ -152,6 +158,7 @@ CREATE_TAC_AUTHENTICATOR_ENROLLMENT: Final[Operation[TacAuthenticatorEnrollment]
         retry_safe_why="creates a new code and invalidates the previous one",
         paginated=False,
         needs=("listAuthenticators",),
+        log_events=("user.mfa.factor.activate",),
         module_name="oktakit_api.api.user_authenticator_enrollments.create_tac_authenticator_enrollment",
     )
 )
@@ -169,6 +176,7 @@ DEACTIVATE_USER: Final[Operation[None]] = Operation(
     retry_safe_why="a repeat finds the user DEPROVISIONED and is refused (404 E0000007 in the one public answer); nothing is deprovisioned twice",
     paginated=False,
     needs=(),
+    log_events=("user.lifecycle.deactivate",),
     module_name="oktakit_api.api.user_lifecycle.deactivate_user",
 )
 GET_AUTHENTICATOR: Final[Operation[Authenticator]] = Operation(
@@ -185,6 +193,7 @@ GET_AUTHENTICATOR: Final[Operation[Authenticator]] = Operation(
     retry_safe_why="",
     paginated=False,
     needs=(),
+    log_events=(),
     module_name="oktakit_api.api.authenticator.get_authenticator",
 )
 GET_RESOURCE_SET: Final[Operation[ResourceSet]] = Operation(
@@ -201,6 +210,7 @@ GET_RESOURCE_SET: Final[Operation[ResourceSet]] = Operation(
     retry_safe_why="",
     paginated=False,
     needs=(),
+    log_events=(),
     module_name="oktakit_api.api.role_c_resource_set.get_resource_set",
 )
 GET_USER: Final[Operation[User]] = Operation(
@@ -217,6 +227,7 @@ GET_USER: Final[Operation[User]] = Operation(
     retry_safe_why="",
     paginated=False,
     needs=(),
+    log_events=(),
     module_name="oktakit_api.api.user.get_user",
 )
 LIST_ASSIGNED_ROLES_FOR_USER: Final[Operation[list[RoleAssignment]]] = Operation(
@@ -233,6 +244,7 @@ LIST_ASSIGNED_ROLES_FOR_USER: Final[Operation[list[RoleAssignment]]] = Operation
     retry_safe_why="",
     paginated=True,
     needs=(),
+    log_events=(),
     module_name="oktakit_api.api.role_assignment_a_user.list_assigned_roles_for_user",
 )
 LIST_AUTHENTICATORS: Final[Operation[list[Authenticator]]] = Operation(
@@ -249,7 +261,25 @@ LIST_AUTHENTICATORS: Final[Operation[list[Authenticator]]] = Operation(
     retry_safe_why="",
     paginated=True,
     needs=(),
+    log_events=(),
     module_name="oktakit_api.api.authenticator.list_authenticators",
+)
+LIST_LOG_EVENTS: Final[Operation[list[LogEvent]]] = Operation(
+    operation_id="listLogEvents",
+    name="list_log_events",
+    method="GET",
+    path="/api/v1/logs",
+    scopes=("okta.logs.read",),
+    permissions=(("okta.logs.read",),),
+    credential_permissions=(),
+    rate_limit_bucket="/api/v1/logs",
+    rate_limit_per_minute=120,
+    retry_safe=True,
+    retry_safe_why="",
+    paginated=True,
+    needs=(),
+    log_events=(),
+    module_name="oktakit_api.api.system_log.list_log_events",
 )
 LIST_RESOURCE_SET_RESOURCES: Final[Operation[ResourceSetResources]] = Operation(
     operation_id="listResourceSetResources",
@@ -265,6 +295,7 @@ LIST_RESOURCE_SET_RESOURCES: Final[Operation[ResourceSetResources]] = Operation(
     retry_safe_why="",
     paginated=False,
     needs=(),
+    log_events=(),
     module_name="oktakit_api.api.role_c_resource_set_resource.list_resource_set_resources",
 )
 LIST_ROLE_PERMISSIONS: Final[Operation[Permissions]] = Operation(
@@ -281,6 +312,7 @@ LIST_ROLE_PERMISSIONS: Final[Operation[Permissions]] = Operation(
     retry_safe_why="",
     paginated=False,
     needs=(),
+    log_events=(),
     module_name="oktakit_api.api.role_e_custom_permission.list_role_permissions",
 )
 LIST_ROLES_FOR_CLIENT: Final[Operation[list[RoleAssignment]]] = Operation(
@@ -297,6 +329,7 @@ LIST_ROLES_FOR_CLIENT: Final[Operation[list[RoleAssignment]]] = Operation(
     retry_safe_why="",
     paginated=True,
     needs=(),
+    log_events=(),
     module_name="oktakit_api.api.role_assignment_client.list_roles_for_client",
 )
 LIST_SCOPE_CONSENT_GRANTS: Final[Operation[list[OAuth2ScopeConsentGrant]]] = Operation(
@@ -313,6 +346,7 @@ LIST_SCOPE_CONSENT_GRANTS: Final[Operation[list[OAuth2ScopeConsentGrant]]] = Ope
     retry_safe_why="",
     paginated=True,
     needs=(),
+    log_events=(),
     module_name="oktakit_api.api.application_grants.list_scope_consent_grants",
 )
 LIST_USER_GROUPS: Final[Operation[list[Group]]] = Operation(
@@ -329,6 +363,7 @@ LIST_USER_GROUPS: Final[Operation[list[Group]]] = Operation(
     retry_safe_why="",
     paginated=True,
     needs=(),
+    log_events=(),
     module_name="oktakit_api.api.user_resources.list_user_groups",
 )
 LIST_USERS: Final[Operation[list[User]]] = Operation(
@@ -345,6 +380,7 @@ LIST_USERS: Final[Operation[list[User]]] = Operation(
     retry_safe_why="",
     paginated=True,
     needs=(),
+    log_events=(),
     module_name="oktakit_api.api.user.list_users",
 )
 REACTIVATE_USER: Final[Operation[UserActivationToken]] = Operation(
@@ -361,6 +397,7 @@ REACTIVATE_USER: Final[Operation[UserActivationToken]] = Operation(
     retry_safe_why="each call restarts the activation with a new activation token and, with sendEmail, emails the user again",
     paginated=False,
     needs=(),
+    log_events=("user.lifecycle.reactivate",),
     module_name="oktakit_api.api.user_lifecycle.reactivate_user",
 )
 REPLACE_USER: Final[Operation[User]] = Operation(
@@ -377,6 +414,7 @@ REPLACE_USER: Final[Operation[User]] = Operation(
     retry_safe_why="",
     paginated=False,
     needs=(),
+    log_events=("user.account.update_profile", "user.account.update_password"),
     module_name="oktakit_api.api.user.replace_user",
 )
 RESET_FACTORS: Final[Operation[None]] = Operation(
@@ -393,6 +431,7 @@ RESET_FACTORS: Final[Operation[None]] = Operation(
     retry_safe_why="a repeat finds every factor already unenrolled and changes nothing",
     paginated=False,
     needs=(),
+    log_events=("user.mfa.factor.reset_all",),
     module_name="oktakit_api.api.user_lifecycle.reset_factors",
 )
 SUSPEND_USER: Final[Operation[None]] = Operation(
@@ -409,6 +448,7 @@ SUSPEND_USER: Final[Operation[None]] = Operation(
     retry_safe_why="a repeat finds the user SUSPENDED and is refused (400 E0000001) with no effect",
     paginated=False,
     needs=(),
+    log_events=("user.lifecycle.suspend",),
     module_name="oktakit_api.api.user_lifecycle.suspend_user",
 )
 UNLOCK_USER: Final[Operation[None]] = Operation(
@@ -425,6 +465,7 @@ UNLOCK_USER: Final[Operation[None]] = Operation(
     retry_safe_why="a repeat finds the user ACTIVE and is refused (403 E0000032) with no effect",
     paginated=False,
     needs=(),
+    log_events=("user.account.unlock_by_admin",),
     module_name="oktakit_api.api.user_lifecycle.unlock_user",
 )
 UNSUSPEND_USER: Final[Operation[None]] = Operation(
@@ -441,6 +482,7 @@ UNSUSPEND_USER: Final[Operation[None]] = Operation(
     retry_safe_why="a repeat finds the user ACTIVE and is refused (400 E0000001) with no effect",
     paginated=False,
     needs=(),
+    log_events=("user.lifecycle.unsuspend",),
     module_name="oktakit_api.api.user_lifecycle.unsuspend_user",
 )
 UPDATE_USER: Final[Operation[User]] = Operation(
@@ -457,6 +499,7 @@ UPDATE_USER: Final[Operation[User]] = Operation(
     retry_safe_why="with strict=true a repeated password change is refused by the password history and minimum age policy after the first took effect, and a repeat with If-Match is refused once the first changed the ETag; oktakit does not tell these calls apart, so no lost update_user is resent",
     paginated=False,
     needs=(),
+    log_events=("user.account.update_profile", "user.account.update_password"),
     module_name="oktakit_api.api.user.update_user",
 )
 
@@ -471,6 +514,7 @@ OPERATIONS: Final[Mapping[str, Operation[Any]]] = MappingProxyType(
         "getUser": GET_USER,
         "listAssignedRolesForUser": LIST_ASSIGNED_ROLES_FOR_USER,
         "listAuthenticators": LIST_AUTHENTICATORS,
+        "listLogEvents": LIST_LOG_EVENTS,
         "listResourceSetResources": LIST_RESOURCE_SET_RESOURCES,
         "listRolePermissions": LIST_ROLE_PERMISSIONS,
         "listRolesForClient": LIST_ROLES_FOR_CLIENT,
@@ -504,6 +548,7 @@ __all__ = [
     "GET_USER",
     "LIST_ASSIGNED_ROLES_FOR_USER",
     "LIST_AUTHENTICATORS",
+    "LIST_LOG_EVENTS",
     "LIST_RESOURCE_SET_RESOURCES",
     "LIST_ROLE_PERMISSIONS",
     "LIST_ROLES_FOR_CLIENT",
