@@ -32,6 +32,7 @@ CATALOGUE: Final[dict[str, tuple[int, str]]] = {
     "E0000033": (400, "Bad request. Can't specify a search query and filter in the same request."),
     "E0000038": (403, "This operation is not allowed in the user's current status."),
     "E0000047": (429, "API call exceeded rate limit due to too many requests."),
+    "E0000053": (400, "Invalid SCIM filter."),
     "E0000112": (
         409,
         "Cannot update this user because they are still being activated. Please try again in a few minutes.",
@@ -53,9 +54,12 @@ class SimulatedError(Exception):
         *,
         status: int | None = None,
         headers: Mapping[str, str] | None = None,
+        summary: str | None = None,
     ) -> None:
         default_status, template = CATALOGUE[code]
-        if "{0}" in template:
+        if summary is not None:
+            pass  # an answer Okta documents with its own words (the System Log's filter errors)
+        elif "{0}" in template:
             # Without a detail, Okta drops the ": {0}" part rather than printing it.
             summary = template.replace("{0}", detail) if detail else template.split(":")[0]
         else:
