@@ -32,6 +32,13 @@ STATUS_RULES: Final[dict[str, tuple[Evidence, ...]]] = {
             "activate=false with a password: STAGED, answered 200 (not 201)",
         ),
     ),
+    "create_id": (
+        recorded(
+            "rec-comprehensive-user-lifecycle",
+            "one org's user ids grow with their creation time (00unw... March, 00uow... May, 00uqr... "
+            "September 2025): a new user's id follows every existing one, so it is listed last here",
+        ),
+    ),
     "create_login_unique": (
         documented("okta-mgmt-spec", "the login is unique, ignoring case and diacritics"),
         documented(

@@ -11,7 +11,7 @@ from typing import Any, Literal
 from ._account_state import ClientApp
 from ._resource_sets import ALL_GROUPS, ALL_USERS, ResourceSet
 from ._users import User, UserDirectory
-from ._util import Clock, okta_id
+from ._util import Clock, okta_id, successor
 
 USER_STATUSES = (
     "ACTIVE",
@@ -207,10 +207,12 @@ class Org:
         return user
 
     def _unique_user_id(self) -> str:
-        while True:
-            candidate = self.new_id("00u")
-            if self.users.by_id(candidate) is None:
-                return candidate
+        """An id after every user's: Okta's ids grow with creation time (``_directory.STATUS_RULES``),
+        so a new user is listed last."""
+        last = self.users.last_id()
+        if last is None:
+            return self.new_id("00u")
+        return "00u" + successor(last[3:9]) + okta_id(self.rng, "")[:11]
 
     def settle(self, now: float) -> None:
         """Finish the asynchronous transitions whose time has come."""

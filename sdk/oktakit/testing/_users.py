@@ -123,6 +123,10 @@ class UserDirectory(Mapping[str, User]):
             return candidates[0]
         return None
 
+    def last_id(self) -> str | None:
+        """The greatest user id (the order of lists and of the ``after`` cursor)."""
+        return self._sorted_ids[-1] if self._sorted_ids else None
+
     def by_id(self, user_id: str) -> User | None:
         return self._by_id.get(user_id)
 
