@@ -19,7 +19,7 @@ DIR holds unmodified copies of Okta's files (default: ``$OKTAKIT_REFERENCE_DIR``
 
 Every file names its sources (repository, path, commit, git blob id, SHA-256, licence). The output
 is deterministic (upstream order for the spec, sorted elsewhere), so a rerun on the same inputs
-writes the same bytes; tests/test_reference_extract.py checks that, and that the selection still
+writes the same bytes; tests/spec/test_reference_extract.py checks that, and that the selection still
 matches our spec. Rerun after changing okta_spec/openapi.yaml's operations, x-upstream names or
 scopes, or the code lists here, and after updating the copies (then update SOURCES).
 """

@@ -1,13 +1,13 @@
 """README tables generated from ``okta_spec/``: the standard admin roles, the rate-limit buckets
 and which requests are resent after a lost answer. A test keeps each README table equal to its
-function's output (``tests/test_readme_tables.py``); the least-privilege table of every
+function's output (``tests/spec/test_readme_tables.py``); the least-privilege table of every
 operation is ``oktakit.permissions.markdown_table``.
 """
 
 from __future__ import annotations
 
-from ._buckets import table as rate_limit_table_data
-from ._spec_facts import catalogue, operation_facts
+from ._http.buckets import table as rate_limit_table_data
+from ._registry import catalogue, operations
 
 # What counts in a bucket besides the operations of the spec.
 _OTHER_USES = {
@@ -39,7 +39,7 @@ def rate_limit_table() -> str:
     data = rate_limit_table_data()
     editions, names = data["editions"], data["edition_names"]
     by_bucket: dict[str, list[str]] = {}
-    for op in operation_facts().values():
+    for op in operations().values():
         by_bucket.setdefault(op.rate_limit_bucket, []).append(f"`{op.name}`")
     rows = [
         "| bucket | what counts in it | " + " | ".join(names[edition] for edition in editions) + " |",
@@ -62,7 +62,7 @@ def retry_table() -> str:
         "|---|---|---|",
     ]
     listed = sorted(
-        (op for op in operation_facts().values() if op.method == "POST" or op.retry_safe_why),
+        (op for op in operations().values() if op.method == "POST" or op.retry_safe_why),
         key=lambda op: op.name,
     )
     for op in listed:

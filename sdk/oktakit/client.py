@@ -20,7 +20,7 @@ from ._arguments import (
 )
 from ._client_containment import ContainmentMethods
 from ._client_directory import DirectoryMethods
-from ._parse import partial_users
+from ._http.parse import partial_users
 from .errors import InvalidArgumentError
 
 if TYPE_CHECKING:
@@ -38,11 +38,11 @@ if TYPE_CHECKING:
         UserActivationToken,
     )
 
-    from ._bulk_paths import PathLike
-    from ._bulk_report import BulkReport
-    from ._check import CheckResult
-    from ._preflight import PreflightReport
-    from .batch import Items, RunOptions, UndoOptions
+    from .bulk._paths import PathLike
+    from .bulk._report import BulkReport
+    from .bulk._run import Items, RunOptions, UndoOptions
+    from .permissions._check import CheckResult
+    from .permissions._preflight import PreflightReport
 
 
 class OktaClient(ContainmentMethods, DirectoryMethods):
@@ -72,9 +72,9 @@ class OktaClient(ContainmentMethods, DirectoryMethods):
         With ``operations`` (the credential's job) it adds ``result.preflight``, which reads the
         credential's roles with ``auditor`` when given (see ``preflight``).
         """
-        from ._check import run_check
+        from .permissions._check import run_check
 
-        return await run_check(self, self._get_transport(), self._authorizer, operations, auditor)
+        return await run_check(self, self._authorizer_now(), operations, auditor)
 
     async def preflight(
         self,
@@ -91,11 +91,10 @@ class OktaClient(ContainmentMethods, DirectoryMethods):
 
         >>> (await okta.preflight(["suspend_user", "reset_factors"])).raise_for_missing()
         """
-        from ._preflight import run_preflight
+        from .permissions._preflight import run_preflight
 
-        self._get_transport()
         return await run_preflight(
-            self, self._authorizer, operations, auditor, credentials=credentials, bulk=bulk
+            self, self._authorizer_now(), operations, auditor, credentials=credentials, bulk=bulk
         )
 
     # -- users ---------------------------------------------------------------------------
@@ -348,7 +347,7 @@ class OktaClient(ContainmentMethods, DirectoryMethods):
         Options, documented in ``oktakit.batch``: ``concurrency``, ``journal``, ``dry_run``,
         ``preflight``, ``progress``; ``arguments`` are passed to a named operation.
         """
-        from .batch import bulk
+        from .bulk._run import bulk
 
         return await bulk(self, operation, items, arguments=arguments, **options)
 
@@ -357,7 +356,7 @@ class OktaClient(ContainmentMethods, DirectoryMethods):
     ) -> BulkReport:
         """Partial profile updates from rows with an ``id`` or ``login``; an empty cell leaves
         the attribute unchanged (``empty="leave"``) or clears it (``"clear"``)."""
-        from .batch import bulk_update
+        from .bulk._run import bulk_update
 
         return await bulk_update(self, rows, empty=empty, **options)
 
@@ -366,6 +365,6 @@ class OktaClient(ContainmentMethods, DirectoryMethods):
     ) -> BulkReport:
         """Reverse what a journaled bulk run changed (suspend <-> unsuspend), journaled itself
         (by default next to it, ``NAME.undo.jsonl``); other operations raise, saying why."""
-        from .batch import bulk_undo
+        from .bulk._run import bulk_undo
 
         return await bulk_undo(self, journal, undo_journal=undo_journal, **options)

@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 from yarl import URL
 
-from oktakit.pagination import next_link
+from oktakit._http.pagination import next_link
 from oktakit.testing import OktaSimulator
 
 okta_client = pytest.importorskip(

@@ -20,9 +20,9 @@ from hypothesis import event, example, given
 from hypothesis import strategies as st
 
 from oktakit import InvalidArgumentError, OktaClient, TransportError
+from tests.client._support import Sent, run
 from tests.hardening.conftest import NOT_SENT, Recorder
 from tests.hardening.strategies import anything, clean_json, fuzz, hostile_text, json_values, per_operation
-from tests.sdk._support import Sent, run
 
 SPEC = Path(__file__).resolve().parents[2] / "okta_spec" / "openapi.yaml"
 

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from oktakit.testing import OktaSimulator, User
+from oktakit.testing import OktaSimulator, SimUser
 
 
 @dataclass(frozen=True)
@@ -92,7 +92,7 @@ def body(value: Any) -> Callable[[OktaSimulator], Any]:
 
 
 # --- issue 18: containment and directory ----------------------------------------------------
-def _holder(sim: OktaSimulator, what: str) -> User:
+def _holder(sim: OktaSimulator, what: str) -> SimUser:
     """The first user (by id) holding grants, refresh tokens or factors."""
     return next(
         u
@@ -224,10 +224,10 @@ def _admin_role(sim: OktaSimulator, suffix: str = "") -> str:
 
 
 def _group_role(sim: OktaSimulator, suffix: str = "") -> str:
-    from oktakit.testing._state import RoleAssignment
+    from oktakit.testing._state import SimRoleAssignment
 
     owner, *others = [g for g in sim.org.groups.values() if g.type == "OKTA_GROUP"]
-    role = RoleAssignment("KVJUKUS7IFCE2SKO", "USER_ADMIN", "Group Administrator", 0.0, 0.0)
+    role = SimRoleAssignment("KVJUKUS7IFCE2SKO", "USER_ADMIN", "Group Administrator", 0.0, 0.0)
     sim.org.group_roles[owner.id] = [role]
     sim.org.role_targets[(owner.id, role.id)] = [others[0].id, others[1].id]
     return f"/api/v1/groups/{owner.id}/roles/{role.id}{suffix.format(target=others[0].id)}"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import aiohttp
 import pytest
 
-from oktakit.testing import ManualClock, OktaSimulator, User
+from oktakit.testing import ManualClock, OktaSimulator, SimUser
 from oktakit.testing._util import iso8601
 
 from .conftest import assert_okta_error, call
@@ -62,7 +62,7 @@ CASES = [
 ]
 
 
-def fresh_user(sim: OktaSimulator, status: str, *, password: bool = True) -> User:
+def fresh_user(sim: OktaSimulator, status: str, *, password: bool = True) -> SimUser:
     return sim.add_user(
         login=f"{status.lower()}.{len(sim.org.users)}@example.com",
         first_name="Test",

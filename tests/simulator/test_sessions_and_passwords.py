@@ -9,8 +9,8 @@ import string
 import aiohttp
 import pytest
 
-from oktakit.testing import ManualClock, OktaSimulator, User
-from oktakit.testing._account_state import Account
+from oktakit.testing import ManualClock, OktaSimulator, SimUser
+from oktakit.testing._account_state import SimAccount
 from oktakit.testing._credentials import factor_id
 
 from .conftest import assert_okta_error, call, user_with
@@ -18,10 +18,10 @@ from .conftest import assert_okta_error, call, user_with
 pytestmark = pytest.mark.asyncio
 
 
-def signed_in(sim: OktaSimulator, status: str = "ACTIVE") -> User:
+def signed_in(sim: OktaSimulator, status: str = "ACTIVE") -> SimUser:
     """A user of ``status`` with a session and, through two client apps, grants and tokens."""
     user = user_with(sim, status, has_password=True)
-    user.account = Account()  # none of what the seed gave it
+    user.account = SimAccount()  # none of what the seed gave it
     expenses, wiki = list(sim.org.client_apps)[:2]
     sim.sign_in(user.id)
     sim.sign_in(user.id, client_id=expenses, scopes=["openid", "email", "offline_access"])
@@ -29,7 +29,7 @@ def signed_in(sim: OktaSimulator, status: str = "ACTIVE") -> User:
     return user
 
 
-def path(user: User, suffix: str) -> str:
+def path(user: SimUser, suffix: str) -> str:
     return f"/api/v1/users/{user.id}{suffix}"
 
 

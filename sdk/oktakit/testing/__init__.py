@@ -3,7 +3,7 @@
 It serves, over real HTTP on loopback, every operation in ``okta_spec/openapi.yaml`` with
 Okta's response shapes, error codes, lifecycle rules, pagination headers, rate limits and
 injectable faults. It speaks JSON only; it shares with the SDK only the spec's facts and the
-permission rules (``oktakit._spec_facts``, ``oktakit._grants``).
+permission rules (``oktakit._registry``, ``oktakit.permissions._grants``).
 
     async with OktaSimulator(users=500, seed=1) as sim:
         ...  # point a client at sim.url with "Authorization: SSWS " + sim.api_token
@@ -53,8 +53,16 @@ if TYPE_CHECKING:
     from ._seed import SEED_EPOCH, build_org
     from ._server import OktaSimulator, run_simulator
     from ._service_apps import ServiceApp
-    from ._state import Authenticator, CustomRole, Group, Org, OrgOptions, Permission, RoleAssignment
-    from ._users import TacEnrollment, User, UserDirectory
+    from ._state import (
+        CustomRole,
+        Org,
+        OrgOptions,
+        SimAuthenticator,
+        SimGroup,
+        SimPermission,
+        SimRoleAssignment,
+    )
+    from ._users import SimUser, TacEnrollment, UserDirectory
     from ._util import Clock, ManualClock
 
 __all__ = [
@@ -65,28 +73,28 @@ __all__ = [
     "STANDARD_ROLE_PERMISSIONS",
     "AuthChain",
     "AuthScheme",
-    "Authenticator",
     "BucketRule",
     "Clock",
     "CustomRole",
     "FaultKind",
     "FaultRule",
-    "Group",
     "ManualClock",
     "OAuthScheme",
     "OktaSimulator",
     "Org",
     "OrgOptions",
-    "Permission",
     "Principal",
     "RateLimitConfig",
     "RateLimiter",
     "RequestRecord",
-    "RoleAssignment",
     "ServiceApp",
+    "SimAuthenticator",
+    "SimGroup",
+    "SimPermission",
+    "SimRoleAssignment",
+    "SimUser",
     "SswsScheme",
     "TacEnrollment",
-    "User",
     "UserDirectory",
     "build_org",
     "run_simulator",
@@ -96,35 +104,35 @@ __getattr__, __dir__ = lazy_namespace(
     __name__,
     globals(),
     {
+        "OAUTH_CATALOGUE": "._oauth_errors",
+        "OKTA_DEFAULT_BUCKETS": "._ratelimit",
+        "SEED_EPOCH": "._seed",
+        "SIMULATED_SCOPES": "._permissions",
+        "STANDARD_ROLE_PERMISSIONS": "._permissions",
         "AuthChain": "._auth",
         "AuthScheme": "._auth",
-        "Authenticator": "._state",
         "BucketRule": "._ratelimit",
         "Clock": "._util",
         "CustomRole": "._state",
         "FaultKind": "._faults",
         "FaultRule": "._faults",
-        "Group": "._state",
         "ManualClock": "._util",
-        "OAUTH_CATALOGUE": "._oauth_errors",
         "OAuthScheme": "._bearer",
-        "OKTA_DEFAULT_BUCKETS": "._ratelimit",
         "OktaSimulator": "._server",
         "Org": "._state",
         "OrgOptions": "._state",
-        "Permission": "._state",
         "Principal": "._auth",
         "RateLimitConfig": "._ratelimit",
         "RateLimiter": "._ratelimit",
         "RequestRecord": "._context",
-        "RoleAssignment": "._state",
-        "SEED_EPOCH": "._seed",
-        "SIMULATED_SCOPES": "._permissions",
-        "STANDARD_ROLE_PERMISSIONS": "._permissions",
         "ServiceApp": "._service_apps",
+        "SimAuthenticator": "._state",
+        "SimGroup": "._state",
+        "SimPermission": "._state",
+        "SimRoleAssignment": "._state",
+        "SimUser": "._users",
         "SswsScheme": "._auth",
         "TacEnrollment": "._users",
-        "User": "._users",
         "UserDirectory": "._users",
         "build_org": "._seed",
         "run_simulator": "._server",

@@ -1,7 +1,7 @@
 """What a simulated user holds besides the profile: Okta sessions, OAuth consent grants and
 refresh tokens per client app, enrolled factors, and one-time password secrets.
 
-The record types are named for the simulator (``SessionRecord``, ``GrantRecord``...), apart from
+The record types are named for the simulator (``SimSession``, ``SimGrant``...), apart from
 the SDK's result types. Secrets (temporary passwords, reset tokens) are kept only as digests and
 never appear in a ``repr``.
 """
@@ -25,7 +25,7 @@ FACTOR_ID_PREFIX: Final = {"push": "opf", "sms": "mbl", "email": "emf", "webauth
 
 
 @dataclass(eq=False, slots=True)
-class ClientApp:
+class SimClientApp:
     """An OAuth 2.0 client app of the org that users sign in to (not a service app)."""
 
     client_id: str
@@ -34,7 +34,7 @@ class ClientApp:
 
 
 @dataclass(eq=False, slots=True)
-class SessionRecord:
+class SimSession:
     """An Okta (identity provider) session of a user."""
 
     id: str
@@ -42,7 +42,7 @@ class SessionRecord:
 
 
 @dataclass(eq=False, slots=True)
-class GrantRecord:
+class SimGrant:
     """A scope the user consented to for a client app (OAuth2ScopeConsentGrant)."""
 
     id: str
@@ -53,7 +53,7 @@ class GrantRecord:
 
 
 @dataclass(eq=False, slots=True)
-class RefreshTokenRecord:
+class SimRefreshToken:
     """A refresh token issued to the user for a client app (its value is never kept)."""
 
     id: str
@@ -69,12 +69,12 @@ def digest(secret: str) -> str:
 
 
 @dataclass(eq=False, slots=True)
-class Account:
+class SimAccount:
     """A user's sessions, grants, tokens and one-time password secrets (see the module doc)."""
 
-    sessions: list[SessionRecord] = field(default_factory=list)
-    grants: list[GrantRecord] = field(default_factory=list)
-    refresh_tokens: list[RefreshTokenRecord] = field(default_factory=list)
+    sessions: list[SimSession] = field(default_factory=list)
+    grants: list[SimGrant] = field(default_factory=list)
+    refresh_tokens: list[SimRefreshToken] = field(default_factory=list)
     #: Whether factors are remembered on the user's devices (``forgetDevices`` clears it).
     remembered_devices: bool = False
     #: Where the user's credentials are checked: (type, name) of ``credentials.provider``.

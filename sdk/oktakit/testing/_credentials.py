@@ -12,12 +12,12 @@ from __future__ import annotations
 import string
 from typing import Any, Final
 
-from ._account_state import FACTOR_ID_PREFIX, FACTOR_TYPES, GrantRecord, digest
+from ._account_state import FACTOR_ID_PREFIX, FACTOR_TYPES, SimGrant, digest
 from ._errors import SimulatedError, not_found, validation_failed
 from ._lifecycle import link_names
 from ._sources import Evidence, documented, inferred, recorded
 from ._state import Org
-from ._users import User
+from ._users import SimUser
 from ._util import BASE62, random_token
 
 #: The evidence for each rule below (see ``_sources``).
@@ -117,7 +117,7 @@ _TEMP_PASSWORD_LENGTH: Final = 12
 _TEMP_ALPHABET: Final = string.ascii_letters + string.digits
 
 
-def find_by_id(org: Org, user_id: str) -> User:
+def find_by_id(org: Org, user_id: str) -> SimUser:
     """A user by id only (``STATUS_RULES["user_id_only"]``)."""
     user = org.users.by_id(user_id)
     if user is None:
@@ -126,7 +126,7 @@ def find_by_id(org: Org, user_id: str) -> User:
 
 
 # --- sessions, grants, tokens --------------------------------------------------------------
-def revoke_sessions(user: User, *, oauth_tokens: bool, forget_devices: bool) -> None:
+def revoke_sessions(user: SimUser, *, oauth_tokens: bool, forget_devices: bool) -> None:
     account = user.account
     account.end_sessions()
     if oauth_tokens:
@@ -135,14 +135,14 @@ def revoke_sessions(user: User, *, oauth_tokens: bool, forget_devices: bool) -> 
         account.remembered_devices = False
 
 
-def find_grant(user: User, grant_id: str) -> GrantRecord:
+def find_grant(user: SimUser, grant_id: str) -> SimGrant:
     grant = next((g for g in user.account.grants if g.id == grant_id), None)
     if grant is None:
         raise not_found(grant_id, "OAuth2ScopeConsentGrant")
     return grant
 
 
-def revoke_grant(user: User, grant_id: str) -> None:
+def revoke_grant(user: SimUser, grant_id: str) -> None:
     user.account.grants.remove(find_grant(user, grant_id))
 
 
@@ -153,19 +153,19 @@ def known_client(org: Org, client_id: str) -> str:
 
 
 # --- passwords -----------------------------------------------------------------------------
-def _allowed(user: User, link: str) -> None:
+def _allowed(user: SimUser, link: str) -> None:
     if user.transitioning_to is not None:
         raise SimulatedError("E0000112")
     if link not in link_names(user):
         raise SimulatedError("E0000038")
 
 
-def expire_password(org: Org, user: User) -> None:
+def expire_password(org: Org, user: SimUser) -> None:
     _allowed(user, "expirePassword")
     user.set_status("PASSWORD_EXPIRED", org.clock())
 
 
-def expire_with_temp_password(org: Org, user: User, *, revoke_sessions: bool) -> str:
+def expire_with_temp_password(org: Org, user: SimUser, *, revoke_sessions: bool) -> str:
     """Set, return and expire a temporary password (a secret: only its digest is kept)."""
     _allowed(user, "expirePassword")
     temporary = "".join(org.rng.choices(_TEMP_ALPHABET, k=_TEMP_PASSWORD_LENGTH))
@@ -177,7 +177,7 @@ def expire_with_temp_password(org: Org, user: User, *, revoke_sessions: bool) ->
     return temporary
 
 
-def reset_password(org: Org, user: User, *, send_email: bool, revoke_sessions: bool) -> dict[str, str]:
+def reset_password(org: Org, user: SimUser, *, send_email: bool, revoke_sessions: bool) -> dict[str, str]:
     """Start a reset: RECOVERY, with a new one-time token; the link unless Okta emails it."""
     _allowed(user, "resetPassword")
     token = random_token(org.rng, 20)
@@ -188,7 +188,7 @@ def reset_password(org: Org, user: User, *, send_email: bool, revoke_sessions: b
     return {} if send_email else {"resetPasswordUrl": f"{org.base_url}/reset_password/{token}"}
 
 
-def set_password(user: User, value: str, now: float) -> None:
+def set_password(user: SimUser, value: str, now: float) -> None:
     user.has_password = True
     user.account.password_digest = digest(value)
     user.password_changed = now
@@ -207,13 +207,13 @@ def _value(credential: Any) -> Any:
     return credential.get("value") if isinstance(credential, dict) else None
 
 
-def _checks_password(user: User, given: Any) -> bool:
+def _checks_password(user: SimUser, given: Any) -> bool:
     """Whether ``given`` is the user's password (users seeded without one recorded pass)."""
     kept = user.account.password_digest
     return isinstance(given, str) and (kept is None or kept == digest(given))
 
 
-def change_password(org: Org, user: User, body: Any) -> None:
+def change_password(org: Org, user: SimUser, body: Any) -> None:
     if not isinstance(body, dict):
         raise SimulatedError("E0000003")
     if user.status not in ("STAGED", "ACTIVE", "PASSWORD_EXPIRED", "RECOVERY") or not user.has_password:
@@ -231,7 +231,7 @@ def change_password(org: Org, user: User, body: Any) -> None:
     user.touch(now)
 
 
-def change_recovery_question(org: Org, user: User, body: Any) -> None:
+def change_recovery_question(org: Org, user: SimUser, body: Any) -> None:
     if not isinstance(body, dict):
         raise SimulatedError("E0000003")
     if user.status not in ("STAGED", "ACTIVE", "RECOVERY") or not user.has_password:
@@ -245,7 +245,7 @@ def change_recovery_question(org: Org, user: User, body: Any) -> None:
     user.touch(org.clock())
 
 
-def forgot_password_recovery_question(org: Org, user: User, body: Any) -> None:
+def forgot_password_recovery_question(org: Org, user: SimUser, body: Any) -> None:
     if not isinstance(body, dict):
         raise SimulatedError("E0000003")
     if user.status not in ("ACTIVE", "PASSWORD_EXPIRED", "RECOVERY", "LOCKED_OUT"):
@@ -265,7 +265,7 @@ def forgot_password_recovery_question(org: Org, user: User, body: Any) -> None:
 
 
 # --- factors -------------------------------------------------------------------------------
-def factor_id(user: User, key: str) -> str:
+def factor_id(user: SimUser, key: str) -> str:
     """A stable id for the user's factor of this kind (Okta's type prefix + 17 characters)."""
     factor_type = FACTOR_TYPES[key][0]
     body = digest(f"{user.id}/{key}")
@@ -274,11 +274,11 @@ def factor_id(user: User, key: str) -> str:
     )
 
 
-def listed_factors(user: User) -> list[str]:
+def listed_factors(user: SimUser) -> list[str]:
     return [key for key in user.factors if key in FACTOR_TYPES]
 
 
-def unenroll(org: Org, user: User, factor: str) -> None:
+def unenroll(org: Org, user: SimUser, factor: str) -> None:
     key = next((k for k in listed_factors(user) if factor_id(user, k) == factor), None)
     if key is None:
         raise not_found(factor, "UserFactor")

@@ -16,8 +16,8 @@ from ._credentials import set_password
 from ._errors import SimulatedError, not_found, validation_failed
 from ._profile import new_user_problems
 from ._sources import Evidence, documented, inferred, recorded
-from ._state import Group, Org
-from ._users import User
+from ._state import Org, SimGroup
+from ._users import SimUser
 
 #: The evidence for each rule below (see ``_sources``).
 STATUS_RULES: Final[dict[str, tuple[Evidence, ...]]] = {
@@ -115,7 +115,7 @@ MAX_GROUP_IDS: Final = 100
 _NO_PASSWORD_PROVIDERS: Final = frozenset({"FEDERATION", "SOCIAL"})
 
 
-def find_group(org: Org, group_id: str) -> Group:
+def find_group(org: Org, group_id: str) -> SimGroup:
     group = org.groups.get(group_id)
     if group is None:
         raise not_found(group_id, "UserGroup")
@@ -123,7 +123,7 @@ def find_group(org: Org, group_id: str) -> Group:
 
 
 # --- users ---------------------------------------------------------------------------------
-def create_user(org: Org, body: Any, *, activate: bool, provider: bool, next_login: str | None) -> User:
+def create_user(org: Org, body: Any, *, activate: bool, provider: bool, next_login: str | None) -> SimUser:
     """Validate a creation body and add the user (nothing is added on a refusal)."""
     if not isinstance(body, dict):
         raise SimulatedError("E0000003")
@@ -152,7 +152,7 @@ def create_user(org: Org, body: Any, *, activate: bool, provider: bool, next_log
     return user
 
 
-def _set_credentials(user: User, credentials: dict[str, Any], now: float) -> None:
+def _set_credentials(user: SimUser, credentials: dict[str, Any], now: float) -> None:
     password = credentials.get("password")
     if isinstance(password, dict) and isinstance(password.get("value"), str):
         set_password(user, password["value"], now)
@@ -166,7 +166,7 @@ def _set_credentials(user: User, credentials: dict[str, Any], now: float) -> Non
         user.account.provider = (given["type"], str(given.get("name") or given["type"]))
 
 
-def _activate(org: Org, user: User, credentials: dict[str, Any], *, expire: bool) -> None:
+def _activate(org: Org, user: SimUser, credentials: dict[str, Any], *, expire: bool) -> None:
     now = org.clock()
     if user.account.provider[0] in _NO_PASSWORD_PROVIDERS:
         # The provider checks the credentials: nothing is left to set up.
@@ -198,7 +198,7 @@ def _type_problems(org: Org, type_in: Any) -> list[str]:
     return [] if type_id == org.user_type_id else ["type: Invalid user type id"]
 
 
-def _groups(org: Org, group_ids: Any) -> list[Group]:
+def _groups(org: Org, group_ids: Any) -> list[SimGroup]:
     if group_ids is None:
         return []
     if not isinstance(group_ids, list) or not all(isinstance(g, str) for g in group_ids):
@@ -214,7 +214,7 @@ def _groups(org: Org, group_ids: Any) -> list[Group]:
     return groups
 
 
-def delete_user(org: Org, user: User, *, respond_async: bool) -> None:
+def delete_user(org: Org, user: SimUser, *, respond_async: bool) -> None:
     """Deactivate a user that is not DEPROVISIONED; delete a DEPROVISIONED one for good."""
     if user.status != "DEPROVISIONED" or user.transitioning_to is not None:
         lifecycle.deactivate(org, user, respond_async=respond_async)
@@ -223,7 +223,7 @@ def delete_user(org: Org, user: User, *, respond_async: bool) -> None:
 
 
 # --- groups --------------------------------------------------------------------------------
-def changeable(group: Group) -> None:
+def changeable(group: SimGroup) -> None:
     """Refuse a change of a group that Okta manages (BUILT_IN) or an app imports (APP_GROUP)."""
     if group.type == "BUILT_IN":
         raise SimulatedError("E0000060")
@@ -231,12 +231,12 @@ def changeable(group: Group) -> None:
         raise SimulatedError("E0000006")
 
 
-def assign(org: Org, group: Group, user: User) -> None:
+def assign(org: Org, group: SimGroup, user: SimUser) -> None:
     changeable(group)
     org.add_member(group.id, user)
 
 
-def unassign(org: Org, group: Group, user: User) -> None:
+def unassign(org: Org, group: SimGroup, user: SimUser) -> None:
     changeable(group)
     org.remove_member(group.id, user)
 

@@ -15,16 +15,16 @@ from typing import Any, Final
 
 from ._errors import SimulatedError
 from ._query import Logical, Node, date_predicate, parse, value_predicate
-from ._state import Group
+from ._state import SimGroup
 
-GroupPredicate = Callable[[Group], bool]
+GroupPredicate = Callable[[SimGroup], bool]
 
-_DATES: Final[dict[str, Callable[[Group], Any]]] = {
+_DATES: Final[dict[str, Callable[[SimGroup], Any]]] = {
     "created": operator.attrgetter("created"),
     "lastUpdated": operator.attrgetter("last_updated"),
     "lastMembershipUpdated": operator.attrgetter("last_membership_updated"),
 }
-_VALUES: Final[dict[str, Callable[[Group], Any]]] = {
+_VALUES: Final[dict[str, Callable[[SimGroup], Any]]] = {
     "id": operator.attrgetter("id"),
     "type": operator.attrgetter("type"),
     "profile.name": operator.attrgetter("name"),
@@ -85,7 +85,7 @@ def group_predicate(search: str | None, filter_: str | None, q: str | None) -> G
     return lambda group: True
 
 
-def group_sort_key(attribute: str) -> Callable[[Group], tuple[bool, Any]]:
+def group_sort_key(attribute: str) -> Callable[[SimGroup], tuple[bool, Any]]:
     """``sortBy`` of a search: groups without the value last; strings without case; ties by id."""
     if attribute in _DATES:
         get = _DATES[attribute]
@@ -94,7 +94,7 @@ def group_sort_key(attribute: str) -> Callable[[Group], tuple[bool, Any]]:
         raise _invalid()
     value = _VALUES[attribute]
 
-    def key(group: Group) -> tuple[bool, Any]:
+    def key(group: SimGroup) -> tuple[bool, Any]:
         found = value(group)
         return found in (None, ""), ((found or "").lower(), group.id)
 

@@ -9,26 +9,26 @@ from typing import Any, TypeVar
 from aiohttp import web
 
 from . import _credentials as credentials
-from ._account_state import GrantRecord, RefreshTokenRecord
+from ._account_state import SimGrant, SimRefreshToken
 from ._context import CONTEXT
 from ._handlers import find_user, java_bool, json_response
 from ._paging import add_links, limit_of, page
 from ._render import dumps, user_single_bytes
 from ._render_account import client_dict, factor_dict, grant_dict, token_dict
 from ._state import Org
-from ._users import User
+from ._users import SimUser
 
 #: Okta's page size for grants and tokens (the spec's default, echoed in recorded self links).
 GRANTS_PAGE = 20
 MAX_PAGE = 200
-R = TypeVar("R", GrantRecord, RefreshTokenRecord)
+R = TypeVar("R", SimGrant, SimRefreshToken)
 
 
 def no_content() -> web.Response:
     return web.Response(status=204)
 
 
-def _user(request: web.Request) -> tuple[Org, User]:
+def _user(request: web.Request) -> tuple[Org, SimUser]:
     org = request.app[CONTEXT].org
     return org, credentials.find_by_id(org, request.match_info["userId"])
 
@@ -69,7 +69,7 @@ async def list_refresh_tokens(request: web.Request) -> web.StreamResponse:
 def _page_of(
     request: web.Request,
     org: Org,
-    user: User,
+    user: SimUser,
     items: Sequence[R],
     *,
     under: str,

@@ -14,7 +14,7 @@ from ._handlers import find_user, java_bool, json_response, read_json
 from ._handlers_account import no_content
 from ._paging import add_links, limit_of, page
 from ._render import dumps, group_dict, user_list_bytes, user_single_bytes
-from ._state import Group, Org
+from ._state import Org, SimGroup
 
 #: Okta's page sizes: groups listed without a limit (recorded self link: 10000), members (1000).
 GROUPS_PAGE = 10_000
@@ -51,7 +51,7 @@ async def list_groups(request: web.Request) -> web.StreamResponse:
     org = request.app[CONTEXT].org
     query = request.query
     predicate = group_predicate(query.get("search"), query.get("filter"), query.get("q"))
-    groups: list[Group] = [g for g in org.groups.values() if predicate(g)]
+    groups: list[SimGroup] = [g for g in org.groups.values() if predicate(g)]
     if query.get("search") and query.get("sortBy"):
         key = group_sort_key(query["sortBy"])
         groups.sort(key=key, reverse=(query.get("sortOrder") or "asc").lower() == "desc")
@@ -66,7 +66,7 @@ async def list_groups(request: web.Request) -> web.StreamResponse:
     return response
 
 
-def _groups_response(org: Org, request: web.Request, groups: list[Group]) -> web.Response:
+def _groups_response(org: Org, request: web.Request, groups: list[SimGroup]) -> web.Response:
     expand = set((request.query.get("expand") or "").split(","))
     items = []
     for group in groups:

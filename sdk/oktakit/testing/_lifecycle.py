@@ -12,7 +12,7 @@ from typing import Final
 from ._errors import SimulatedError, not_found
 from ._sources import Evidence, documented, inferred, recorded
 from ._state import Org
-from ._users import User
+from ._users import SimUser
 from ._util import random_token
 
 #: The evidence for each status rule below (see ``_sources``).
@@ -105,7 +105,7 @@ _STATUS_LINKS: Final[dict[str, tuple[str, ...]]] = {
 _NEEDS_PASSWORD: Final = frozenset({"forgotPassword", "changePassword", "changeRecoveryQuestion"})
 
 
-def link_names(user: User) -> tuple[str, ...]:
+def link_names(user: SimUser) -> tuple[str, ...]:
     """Operation links (beyond self/schema/type) allowed for the user right now."""
     if user.transitioning_to is not None:
         return ()  # nothing may start while a transition runs
@@ -115,7 +115,7 @@ def link_names(user: User) -> tuple[str, ...]:
     return tuple(name for name in names if name not in _NEEDS_PASSWORD)
 
 
-def _ensure_idle(user: User) -> None:
+def _ensure_idle(user: SimUser) -> None:
     if user.transitioning_to is not None:
         raise SimulatedError("E0000112")
 
@@ -126,7 +126,7 @@ def _activation_token(org: Org) -> dict[str, str]:
     return {"activationToken": token, "activationUrl": f"{org.base_url}/tokens/{token}/verify"}
 
 
-def _move(org: Org, user: User, target: str, *, asynchronous: bool) -> None:
+def _move(org: Org, user: SimUser, target: str, *, asynchronous: bool) -> None:
     now = org.clock()
     delay = org.options.transition_delay
     if asynchronous and delay > 0:
@@ -138,7 +138,7 @@ def _move(org: Org, user: User, target: str, *, asynchronous: bool) -> None:
         user.set_status(target, now)
 
 
-def activate(org: Org, user: User, *, send_email: bool) -> dict[str, str]:
+def activate(org: Org, user: SimUser, *, send_email: bool) -> dict[str, str]:
     """STAGED/DEPROVISIONED -> ACTIVE (has a password) or PROVISIONED (must finish setup)."""
     _ensure_idle(user)
     if user.status == "ACTIVE":
@@ -151,7 +151,7 @@ def activate(org: Org, user: User, *, send_email: bool) -> dict[str, str]:
     return {} if send_email else _activation_token(org)
 
 
-def deactivate(org: Org, user: User, *, respond_async: bool) -> None:
+def deactivate(org: Org, user: SimUser, *, respond_async: bool) -> None:
     """Any status but DEPROVISIONED -> DEPROVISIONED.
 
     Okta documents no answer for deactivating a deactivated user; the one public answer
@@ -169,7 +169,7 @@ def deactivate(org: Org, user: User, *, respond_async: bool) -> None:
     _move(org, user, "DEPROVISIONED", asynchronous=respond_async)
 
 
-def reactivate(org: Org, user: User, *, send_email: bool) -> dict[str, str]:
+def reactivate(org: Org, user: SimUser, *, send_email: bool) -> dict[str, str]:
     """Restart an unfinished activation (PROVISIONED or RECOVERY); the status is unchanged."""
     _ensure_idle(user)
     if user.status not in ("PROVISIONED", "RECOVERY"):
@@ -178,7 +178,7 @@ def reactivate(org: Org, user: User, *, send_email: bool) -> dict[str, str]:
     return {} if send_email else _activation_token(org)
 
 
-def suspend(org: Org, user: User) -> None:
+def suspend(org: Org, user: SimUser) -> None:
     """ACTIVE (and, by default, PASSWORD_EXPIRED) -> SUSPENDED; the user's sessions end."""
     _ensure_idle(user)
     if user.status == "PASSWORD_EXPIRED" and org.options.suspend_password_expired:
@@ -188,11 +188,11 @@ def suspend(org: Org, user: User) -> None:
     user.account.end_sessions()
 
 
-def unsuspend(org: Org, user: User) -> None:
+def unsuspend(org: Org, user: SimUser) -> None:
     _require_then_set(org, user, "SUSPENDED", "ACTIVE", "Only a SUSPENDED user can be unsuspended")
 
 
-def _require_then_set(org: Org, user: User, source: str, target: str, rule: str) -> None:
+def _require_then_set(org: Org, user: SimUser, source: str, target: str, rule: str) -> None:
     # Okta answers a suspend/unsuspend in the wrong status with 400 E0000001 (D10).
     _ensure_idle(user)
     if user.status != source:
@@ -200,14 +200,14 @@ def _require_then_set(org: Org, user: User, source: str, target: str, rule: str)
     user.set_status(target, org.clock())
 
 
-def unlock(org: Org, user: User) -> None:
+def unlock(org: Org, user: SimUser) -> None:
     _ensure_idle(user)
     if user.status != "LOCKED_OUT":
         raise SimulatedError("E0000032")
     user.set_status("ACTIVE", org.clock())
 
 
-def reset_factors(org: Org, user: User) -> None:
+def reset_factors(org: Org, user: SimUser) -> None:
     """Unenroll every factor (TACs included); the status does not change."""
     _ensure_idle(user)
     if user.status == "DEPROVISIONED":

@@ -25,8 +25,8 @@ from ._handlers_account import no_content
 from ._permissions import Requirement
 from ._render import dumps, group_dict, role_assignment_dict
 from ._sources import Evidence, documented, inferred, recorded
-from ._state import STANDARD_ROLE_LABELS, Group, Org, RoleAssignment
-from ._users import User
+from ._state import STANDARD_ROLE_LABELS, Org, SimGroup, SimRoleAssignment
+from ._users import SimUser
 
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 
@@ -81,17 +81,17 @@ def _role_id(role_type: str) -> str:
     return base64.b32encode(role_type.encode()).decode().rstrip("=")
 
 
-def _user(request: web.Request) -> tuple[Org, User]:
+def _user(request: web.Request) -> tuple[Org, SimUser]:
     org = request.app[CONTEXT].org
     return org, credentials.find_by_id(org, request.match_info["userId"])
 
 
-def _group(request: web.Request, key: str = "groupId") -> tuple[Org, Group]:
+def _group(request: web.Request, key: str = "groupId") -> tuple[Org, SimGroup]:
     org = request.app[CONTEXT].org
     return org, directory.find_group(org, request.match_info[key])
 
 
-def _credentials_body(user: User) -> bytes:
+def _credentials_body(user: SimUser) -> bytes:
     data: dict[str, Any] = {"password": {}} if user.has_password else {}
     if user.recovery_question is not None:
         data["recovery_question"] = {"question": user.recovery_question}
@@ -130,7 +130,7 @@ async def delete_group(request: web.Request) -> web.StreamResponse:
 
 
 # --- credentials ---------------------------------------------------------------------------
-def _credential_change(change: Callable[[Org, User, Any], None]) -> Handler:
+def _credential_change(change: Callable[[Org, SimUser, Any], None]) -> Handler:
     async def handler(request: web.Request) -> web.StreamResponse:
         org, user = _user(request)
         change(org, user, await read_json(request))
@@ -145,14 +145,14 @@ forgot_password_recovery_question = _credential_change(credentials.forgot_passwo
 
 
 # --- admin roles of users and groups --------------------------------------------------------
-def _new_role(org: Org, body: Any, held: list[RoleAssignment]) -> RoleAssignment:
+def _new_role(org: Org, body: Any, held: list[SimRoleAssignment]) -> SimRoleAssignment:
     role_type = body.get("type") if isinstance(body, dict) else None
     if not isinstance(role_type, str) or role_type not in STANDARD_ROLE_LABELS:
         raise validation_failed("type", "type: A standard role type is required")
     if any(role.type == role_type for role in held):
         raise SimulatedError("E0000090")
     now = org.clock()
-    return RoleAssignment(_role_id(role_type), role_type, STANDARD_ROLE_LABELS[role_type], now, now)
+    return SimRoleAssignment(_role_id(role_type), role_type, STANDARD_ROLE_LABELS[role_type], now, now)
 
 
 async def assign_role_to_user(request: web.Request) -> web.StreamResponse:
@@ -179,7 +179,7 @@ async def list_group_roles(request: web.Request) -> web.StreamResponse:
     return json_response(dumps([role_assignment_dict(org, group.id, role, group=True) for role in roles]))
 
 
-def _assignment(org: Org, request: web.Request) -> tuple[str, RoleAssignment]:
+def _assignment(org: Org, request: web.Request) -> tuple[str, SimRoleAssignment]:
     """(principal id, role) of a user's (``userId``) or a group's (``groupId``) assignment."""
     role_id = request.match_info["roleAssignmentId"]
     if "userId" in request.match_info:
@@ -234,7 +234,7 @@ async def remove_role_target(request: web.Request) -> web.StreamResponse:
     return no_content()
 
 
-def _target(org: Org, request: web.Request, role: RoleAssignment) -> Group:
+def _target(org: Org, request: web.Request, role: SimRoleAssignment) -> SimGroup:
     # A user's role names its target {groupId}; a group's role {targetGroupId} (groupId is the owner).
     key = "targetGroupId" if "targetGroupId" in request.match_info else "groupId"
     if role.type not in _TARGETABLE:

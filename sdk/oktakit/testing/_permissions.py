@@ -2,14 +2,14 @@
 (an app's roles for an access token, its admin user's roles for an API token).
 
 Requirements per operation come from the spec through oktakit's own permission helpers
-(``oktakit._spec_facts``): the OAuth ``scopes`` (the token must hold one of them; a ``.manage``
+(``oktakit._registry``): the OAuth ``scopes`` (the token must hold one of them; a ``.manage``
 scope does *not* stand in for the matching ``.read`` one; API tokens have no scopes), then the
 ``x-okta-permissions`` alternatives (any one inner list, all of its items; ``[[]]`` needs none),
 plus ``credential_permissions`` when an update or replace body contains ``credentials``. A
 principal without any active admin role may call nothing, except that an API token's admin may
 always read itself (``GET /api/v1/users/me``). An API token of no user acts with full rights.
 
-A permission counts only from a role that grants it (``oktakit._grants``: ``*``, ``*.read`` and
+A permission counts only from a role that grants it (``oktakit.permissions._grants``: ``*``, ``*.read`` and
 ``<prefix>.manage`` imply others) *and* reaches the target: standard roles reach every user and
 group; a custom role only what its resource set holds (``_resource_sets``), so a role bound to
 the members of one group gets Okta's 403 E0000006 for anyone else. Standard roles carry the
@@ -32,15 +32,15 @@ from typing import Any, Final, NamedTuple
 
 from aiohttp import web
 
-from oktakit._grants import Grants
-from oktakit._spec_facts import catalogue, operation_facts
+from oktakit._registry import catalogue, operations
+from oktakit.permissions._grants import Grants
 
 from ._auth import Principal
 from ._errors import SimulatedError
 from ._oauth_errors import challenge
 from ._resource_sets import ResourceSet
-from ._state import Org, RoleAssignment
-from ._users import User
+from ._state import Org, SimRoleAssignment
+from ._users import SimUser
 
 #: Standard admin role -> the permissions it carries (from okta_spec/permissions.yaml).
 STANDARD_ROLE_PERMISSIONS: Final[dict[str, frozenset[str]]] = {
@@ -61,7 +61,7 @@ class Requirement(NamedTuple):
 
 
 REQUIREMENTS: Final = {
-    op: Requirement(f.scopes, f.permissions, f.credential_permissions) for op, f in operation_facts().items()
+    op: Requirement(f.scopes, f.permissions, f.credential_permissions) for op, f in operations().items()
 }
 #: Every scope a simulated operation needs: what a new service app is granted by default.
 SIMULATED_SCOPES: Final = tuple(sorted({scope for need in REQUIREMENTS.values() for scope in need.scopes}))
@@ -97,7 +97,7 @@ def role_grants(org: Org, client_id: str) -> list[RoleGrant]:
     return assignment_grants(org, org.clients.get(client_id, ()))
 
 
-def assignment_grants(org: Org, assignments: Iterable[RoleAssignment]) -> list[RoleGrant]:
+def assignment_grants(org: Org, assignments: Iterable[SimRoleAssignment]) -> list[RoleGrant]:
     """What each active role assignment (of an app or an admin user) grants, and over what."""
     found = []
     for assignment in assignments:
@@ -128,7 +128,7 @@ def allows(
     org: Org,
     roles: list[RoleGrant],
     alternatives: tuple[tuple[str, ...], ...],
-    user: User | None,
+    user: SimUser | None,
     group: str | None = None,
 ) -> bool:
     """Whether some alternative has each permission granted by a role that reaches ``user``."""
@@ -194,7 +194,7 @@ class Authorizer:
             ):
                 raise SimulatedError("E0000006")
 
-    def _target(self, request: web.Request, principal: Principal) -> User | None:
+    def _target(self, request: web.Request, principal: Principal) -> SimUser | None:
         key = request.match_info.get("id") or request.match_info.get("userId")
         if key == "me" and principal.user_id is not None:
             return self.org.users.by_id(principal.user_id)

@@ -10,7 +10,7 @@ from ._account_state import digest
 from ._errors import SimulatedError, not_found
 from ._sources import Evidence, documented, recorded
 from ._state import Org
-from ._users import User
+from ._users import SimUser
 
 #: The evidence for the status rules of updates (see ``_sources``).
 STATUS_RULES: Final[dict[str, tuple[Evidence, ...]]] = {
@@ -31,7 +31,7 @@ _ALWAYS_PRESENT: Final = ("mobilePhone", "secondEmail")
 _MIN_PASSWORD: Final = 8
 
 
-def apply_update(org: Org, user: User, body: Any, *, replace: bool) -> None:
+def apply_update(org: Org, user: SimUser, body: Any, *, replace: bool) -> None:
     """Validate ``body`` and apply it to ``user``; raise SimulatedError and change nothing on error."""
     if not isinstance(body, dict):
         raise SimulatedError("E0000003")
@@ -81,7 +81,7 @@ def new_user_problems(org: Org, profile: dict[str, Any], credentials: dict[str, 
     return _profile_problems(org, None, profile) + _credentials("STAGED", credentials)[2]
 
 
-def _merged_profile(user: User, profile_in: dict[str, Any], *, replace: bool) -> dict[str, Any]:
+def _merged_profile(user: SimUser, profile_in: dict[str, Any], *, replace: bool) -> dict[str, Any]:
     if replace:  # PUT: whatever the body does not name is gone
         return {k: v for k, v in profile_in.items() if v is not None}
     profile = dict(user.profile)
@@ -93,7 +93,7 @@ def _merged_profile(user: User, profile_in: dict[str, Any], *, replace: bool) ->
     return profile
 
 
-def _profile_problems(org: Org, user: User | None, profile: dict[str, Any]) -> list[str]:
+def _profile_problems(org: Org, user: SimUser | None, profile: dict[str, Any]) -> list[str]:
     causes: list[str] = []
     known = org.known_attributes
     for name, value in profile.items():
@@ -106,7 +106,7 @@ def _profile_problems(org: Org, user: User | None, profile: dict[str, Any]) -> l
     return causes
 
 
-def _login_problems(org: Org, user: User | None, login: Any) -> list[str]:
+def _login_problems(org: Org, user: SimUser | None, login: Any) -> list[str]:
     causes: list[str] = []
     if not isinstance(login, str) or not login.strip():
         causes.append("login: The field cannot be left blank")
@@ -154,7 +154,7 @@ def _is_date(text: str) -> bool:
     return True
 
 
-def _type_problems(org: Org, user: User, type_in: Any, *, replace: bool) -> list[str]:
+def _type_problems(org: Org, user: SimUser, type_in: Any, *, replace: bool) -> list[str]:
     if type_in is None:
         return []
     type_id = type_in.get("id") if isinstance(type_in, dict) else None

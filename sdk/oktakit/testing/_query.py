@@ -30,10 +30,10 @@ from typing import Any, Final, TypeVar
 from ._errors import SimulatedError
 from ._sources import Evidence, documented
 from ._state import Org
-from ._users import User
+from ._users import SimUser
 from ._util import parse_iso8601
 
-Predicate = Callable[[User], bool]
+Predicate = Callable[[SimUser], bool]
 T = TypeVar("T")
 
 #: Parentheses within parentheses, and comparisons, that one expression may hold.
@@ -192,7 +192,7 @@ def parse(text: str) -> Node:
     return _Parser(text).parse()
 
 
-def _getter(org: Org, attribute: str) -> Callable[[User], Any]:
+def _getter(org: Org, attribute: str) -> Callable[[SimUser], Any]:
     if attribute == "id":
         return lambda user: user.id
     if attribute == "status":
@@ -300,7 +300,7 @@ def q_predicate(text: str) -> Predicate:
     """``q``: starts-with on firstName, lastName or email; never DEPROVISIONED users."""
     needle = text.lower()
 
-    def matches(user: User) -> bool:
+    def matches(user: SimUser) -> bool:
         if user.status == "DEPROVISIONED":
             return False
         profile = user.profile
@@ -311,7 +311,7 @@ def q_predicate(text: str) -> Predicate:
     return matches
 
 
-def sort_key(org: Org, attribute: str) -> Callable[[User], tuple[bool, Any]]:
+def sort_key(org: Org, attribute: str) -> Callable[[SimUser], tuple[bool, Any]]:
     """Key for ``sortBy``: users lacking the attribute (absent, null or "", as for ``pr``) sort last.
 
     Strings sort case-insensitively, numbers (an integer or number attribute) as numbers.
@@ -320,7 +320,7 @@ def sort_key(org: Org, attribute: str) -> Callable[[User], tuple[bool, Any]]:
     if attribute in _DATE_ATTRS:
         return lambda user: (get(user) is None, get(user) or 0.0)
 
-    def key(user: User) -> tuple[bool, tuple[float, str]]:
+    def key(user: SimUser) -> tuple[bool, tuple[float, str]]:
         value = get(user)
         if isinstance(value, int | float) and not isinstance(value, bool):
             return False, (float(value), "")

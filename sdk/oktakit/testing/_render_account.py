@@ -5,18 +5,18 @@ from __future__ import annotations
 
 from typing import Any
 
-from ._account_state import FACTOR_TYPES, GrantRecord, RefreshTokenRecord
+from ._account_state import FACTOR_TYPES, SimGrant, SimRefreshToken
 from ._credentials import factor_id
 from ._state import Org
-from ._users import User
+from ._users import SimUser
 from ._util import iso8601
 
 
-def _user_href(org: Org, user: User) -> str:
+def _user_href(org: Org, user: SimUser) -> str:
     return f"{org.base_url}/api/v1/users/{user.id}"
 
 
-def client_dict(org: Org, user: User, client_id: str) -> dict[str, Any]:
+def client_dict(org: Org, user: SimUser, client_id: str) -> dict[str, Any]:
     app = org.client_apps[client_id]
     base = f"{_user_href(org, user)}/clients/{client_id}"
     data: dict[str, Any] = {"client_id": client_id, "client_name": app.name}
@@ -30,7 +30,7 @@ def client_dict(org: Org, user: User, client_id: str) -> dict[str, Any]:
     return data
 
 
-def grant_dict(org: Org, user: User, grant: GrantRecord, *, expand: bool) -> dict[str, Any]:
+def grant_dict(org: Org, user: SimUser, grant: SimGrant, *, expand: bool) -> dict[str, Any]:
     user_href = _user_href(org, user)
     data: dict[str, Any] = {
         "id": grant.id,
@@ -56,7 +56,7 @@ def grant_dict(org: Org, user: User, grant: GrantRecord, *, expand: bool) -> dic
     return data
 
 
-def token_dict(org: Org, user: User, token: RefreshTokenRecord, *, expand: bool) -> dict[str, Any]:
+def token_dict(org: Org, user: SimUser, token: SimRefreshToken, *, expand: bool) -> dict[str, Any]:
     user_href = _user_href(org, user)
     href = f"{user_href}/clients/{token.client_id}/tokens/{token.id}"
     data: dict[str, Any] = {
@@ -83,7 +83,7 @@ def token_dict(org: Org, user: User, token: RefreshTokenRecord, *, expand: bool)
     return data
 
 
-def factor_dict(org: Org, user: User, key: str) -> dict[str, Any]:
+def factor_dict(org: Org, user: SimUser, key: str) -> dict[str, Any]:
     factor_type, provider = FACTOR_TYPES[key]
     fid = factor_id(user, key)
     href = f"{_user_href(org, user)}/factors/{fid}"
@@ -105,7 +105,7 @@ def factor_dict(org: Org, user: User, key: str) -> dict[str, Any]:
     }
 
 
-def _factor_profile(user: User, factor_type: str) -> dict[str, Any]:
+def _factor_profile(user: SimUser, factor_type: str) -> dict[str, Any]:
     login = user.login
     if factor_type == "sms":
         digits = "".join(c for c in str(user.profile.get("mobilePhone") or "") if c.isdigit())

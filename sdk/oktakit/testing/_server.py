@@ -27,7 +27,7 @@ from ._seed import build_org
 from ._service_apps import ServiceApp
 from ._sign_in import sign_in
 from ._state import Org
-from ._users import User
+from ._users import SimUser
 from ._util import Clock
 
 #: Okta: the lifetime of a service app's access token "is fixed at one hour".
@@ -159,7 +159,7 @@ class OktaSimulator:
         self._context.counts.clear()
         self._context.log.clear()
 
-    def add_user(self, *, login: str, status: str = "ACTIVE", **fields: Any) -> User:
+    def add_user(self, *, login: str, status: str = "ACTIVE", **fields: Any) -> SimUser:
         """Add a user directly to the org; see ``Org.add_user`` for the fields."""
         return self.org.add_user(login=login, status=status, **fields)
 
@@ -187,7 +187,7 @@ class OktaSimulator:
         return self.ssws.issue(name, admin=admin)
 
     @property
-    def api_token_admin(self) -> User | None:
+    def api_token_admin(self) -> SimUser | None:
         """The admin user the default ``api_token`` belongs to: the org's super admin (None when
         the org was seeded without an ACTIVE user; the token then acts with full rights)."""
         admin = self.ssws.admin_of(self.api_token)

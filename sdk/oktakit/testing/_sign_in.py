@@ -8,9 +8,9 @@ import random
 from collections.abc import Iterable
 from typing import Final
 
-from ._account_state import ClientApp, GrantRecord, RefreshTokenRecord, SessionRecord
+from ._account_state import SimClientApp, SimGrant, SimRefreshToken, SimSession
 from ._state import Org
-from ._users import User
+from ._users import SimUser
 from ._util import okta_id
 
 #: Refresh tokens of the org authorization server live 90 days by default (Okta's default policy).
@@ -26,15 +26,15 @@ _SIGNS_IN: Final = frozenset({"ACTIVE", "PASSWORD_EXPIRED"})
 
 def add_client_app(
     org: Org, name: str, uri: str | None = None, *, rng: random.Random | None = None
-) -> ClientApp:
-    app = ClientApp(okta_id(rng or org.rng, "0oa"), name, uri)
+) -> SimClientApp:
+    app = SimClientApp(okta_id(rng or org.rng, "0oa"), name, uri)
     org.client_apps[app.client_id] = app
     return app
 
 
 def sign_in(
     org: Org,
-    user: User,
+    user: SimUser,
     *,
     client_id: str | None = None,
     scopes: Iterable[str] = ("openid", "offline_access"),
@@ -46,7 +46,7 @@ def sign_in(
     rng = rng or org.rng
     now = org.clock() if when is None else when
     account = user.account
-    account.sessions.append(SessionRecord(okta_id(rng, "102"), now))
+    account.sessions.append(SimSession(okta_id(rng, "102"), now))
     account.remembered_devices = True
     if client_id is None:
         return
@@ -56,8 +56,8 @@ def sign_in(
     held = {(g.client_id, g.scope_id) for g in account.grants}
     for scope in granted:
         if (client_id, scope) not in held:
-            account.grants.append(GrantRecord(okta_id(rng, "oag"), client_id, scope, now))
-    token = RefreshTokenRecord(okta_id(rng, "oar"), client_id, granted, now, now + REFRESH_TOKEN_LIFETIME)
+            account.grants.append(SimGrant(okta_id(rng, "oag"), client_id, scope, now))
+    token = SimRefreshToken(okta_id(rng, "oar"), client_id, granted, now, now + REFRESH_TOKEN_LIFETIME)
     account.refresh_tokens.append(token)
 
 

@@ -3,7 +3,7 @@
 Each module that encodes an Okta status rule (which operation Okta allows in which user status,
 and what it answers otherwise) keeps a ``STATUS_RULES`` table: rule name -> the evidence for it,
 each a kind (documented, recorded or inferred) and a key of ``okta_spec/sources.yaml``, with a
-note saying what the source shows or what was inferred. ``tests/test_fact_sources.py`` checks
+note saying what the source shows or what was inferred. ``tests/spec/test_fact_sources.py`` checks
 every entry and that each rule the modules implement has one.
 """
 

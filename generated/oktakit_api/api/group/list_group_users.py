@@ -2,14 +2,13 @@
 # templates in okta_spec/templates. Do not edit: change the spec and run `nox -s generate`.
 """List a group's members: request builder and response parser."""
 
-from http import HTTPStatus
 from typing import Any
 from urllib.parse import quote
 
 from ... import errors
-from ...client import ApiTransport, RawResponse
+from ...client import RawResponse
 from ...models.user import User
-from ...types import UNSET, Response, Unset
+from ...types import UNSET, Unset
 
 METHOD = "GET"
 PATH = "/api/v1/groups/{group_id}/users"
@@ -59,30 +58,3 @@ def parse_response(response: RawResponse) -> list[User]:
         return response_200
 
     raise errors.UnexpectedStatus(response.status_code, response.content)
-
-
-async def asyncio_detailed(
-    client: ApiTransport,
-    group_id: str,
-    *,
-    after: str | Unset = UNSET,
-    limit: int | Unset = 1000,
-) -> Response[list[User]]:
-    """List a group's members
-
-    Sends the request through ``client`` (which owns auth, retries and error mapping) and
-    parses the documented responses.
-    """
-    response = await client.request(
-        **build_request(
-            group_id=group_id,
-            after=after,
-            limit=limit,
-        )
-    )
-    return Response(
-        status_code=HTTPStatus(response.status_code),
-        content=response.content,
-        headers=response.headers,
-        parsed=parse_response(response),
-    )

@@ -2,13 +2,12 @@
 # templates in okta_spec/templates. Do not edit: change the spec and run `nox -s generate`.
 """List groups: request builder and response parser."""
 
-from http import HTTPStatus
 from typing import Any
 
 from ... import errors
-from ...client import ApiTransport, RawResponse
+from ...client import RawResponse
 from ...models.group import Group
-from ...types import UNSET, Response, Unset
+from ...types import UNSET, Unset
 
 METHOD = "GET"
 PATH = "/api/v1/groups"
@@ -73,40 +72,3 @@ def parse_response(response: RawResponse) -> list[Group]:
         return response_200
 
     raise errors.UnexpectedStatus(response.status_code, response.content)
-
-
-async def asyncio_detailed(
-    client: ApiTransport,
-    *,
-    search: str | Unset = UNSET,
-    filter_: str | Unset = UNSET,
-    q: str | Unset = UNSET,
-    after: str | Unset = UNSET,
-    limit: int | Unset = UNSET,
-    expand: str | Unset = UNSET,
-    sort_by: str | Unset = UNSET,
-    sort_order: str | Unset = "asc",
-) -> Response[list[Group]]:
-    """List groups
-
-    Sends the request through ``client`` (which owns auth, retries and error mapping) and
-    parses the documented responses.
-    """
-    response = await client.request(
-        **build_request(
-            search=search,
-            filter_=filter_,
-            q=q,
-            after=after,
-            limit=limit,
-            expand=expand,
-            sort_by=sort_by,
-            sort_order=sort_order,
-        )
-    )
-    return Response(
-        status_code=HTTPStatus(response.status_code),
-        content=response.content,
-        headers=response.headers,
-        parsed=parse_response(response),
-    )

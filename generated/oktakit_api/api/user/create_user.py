@@ -3,14 +3,13 @@
 """Create a user: request builder and response parser."""
 
 from collections.abc import Mapping
-from http import HTTPStatus
 from typing import Any
 
 from ... import errors
-from ...client import ApiTransport, RawResponse
+from ...client import RawResponse
 from ...models.user import User
 from ...models.user_next_login import UserNextLogin
-from ...types import UNSET, Response, Unset
+from ...types import UNSET, Unset
 
 METHOD = "POST"
 PATH = "/api/v1/users"
@@ -60,32 +59,3 @@ def parse_response(response: RawResponse) -> User:
         return response_200
 
     raise errors.UnexpectedStatus(response.status_code, response.content)
-
-
-async def asyncio_detailed(
-    client: ApiTransport,
-    *,
-    body: Mapping[str, Any],
-    activate: bool | Unset = True,
-    provider: bool | Unset = False,
-    next_login: UserNextLogin | Unset = UNSET,
-) -> Response[User]:
-    """Create a user
-
-    Sends the request through ``client`` (which owns auth, retries and error mapping) and
-    parses the documented responses.
-    """
-    response = await client.request(
-        **build_request(
-            body=body,
-            activate=activate,
-            provider=provider,
-            next_login=next_login,
-        )
-    )
-    return Response(
-        status_code=HTTPStatus(response.status_code),
-        content=response.content,
-        headers=response.headers,
-        parsed=parse_response(response),
-    )

@@ -2,14 +2,12 @@
 # templates in okta_spec/templates. Do not edit: change the spec and run `nox -s generate`.
 """Expire a user's password: request builder and response parser."""
 
-from http import HTTPStatus
 from typing import Any
 from urllib.parse import quote
 
 from ... import errors
-from ...client import ApiTransport, RawResponse
+from ...client import RawResponse
 from ...models.user import User
-from ...types import Response
 
 METHOD = "POST"
 PATH = "/api/v1/users/{id}/lifecycle/expire_password"
@@ -37,25 +35,3 @@ def parse_response(response: RawResponse) -> User:
         return response_200
 
     raise errors.UnexpectedStatus(response.status_code, response.content)
-
-
-async def asyncio_detailed(
-    client: ApiTransport,
-    id: str,
-) -> Response[User]:
-    """Expire a user's password
-
-    Sends the request through ``client`` (which owns auth, retries and error mapping) and
-    parses the documented responses.
-    """
-    response = await client.request(
-        **build_request(
-            id=id,
-        )
-    )
-    return Response(
-        status_code=HTTPStatus(response.status_code),
-        content=response.content,
-        headers=response.headers,
-        parsed=parse_response(response),
-    )

@@ -2,14 +2,12 @@
 # templates in okta_spec/templates. Do not edit: change the spec and run `nox -s generate`.
 """List a user's factors: request builder and response parser."""
 
-from http import HTTPStatus
 from typing import Any
 from urllib.parse import quote
 
 from ... import errors
-from ...client import ApiTransport, RawResponse
+from ...client import RawResponse
 from ...models.user_factor import UserFactor
-from ...types import Response
 
 METHOD = "GET"
 PATH = "/api/v1/users/{user_id}/factors"
@@ -47,25 +45,3 @@ def parse_response(response: RawResponse) -> list[UserFactor]:
         return response_200
 
     raise errors.UnexpectedStatus(response.status_code, response.content)
-
-
-async def asyncio_detailed(
-    client: ApiTransport,
-    user_id: str,
-) -> Response[list[UserFactor]]:
-    """List a user's factors
-
-    Sends the request through ``client`` (which owns auth, retries and error mapping) and
-    parses the documented responses.
-    """
-    response = await client.request(
-        **build_request(
-            user_id=user_id,
-        )
-    )
-    return Response(
-        status_code=HTTPStatus(response.status_code),
-        content=response.content,
-        headers=response.headers,
-        parsed=parse_response(response),
-    )

@@ -2,13 +2,12 @@
 # templates in okta_spec/templates. Do not edit: change the spec and run `nox -s generate`.
 """Unenroll one of a user's factors: request builder and response parser."""
 
-from http import HTTPStatus
 from typing import Any
 from urllib.parse import quote
 
 from ... import errors
-from ...client import ApiTransport, RawResponse
-from ...types import UNSET, Response, Unset
+from ...client import RawResponse
+from ...types import UNSET, Unset
 
 METHOD = "DELETE"
 PATH = "/api/v1/users/{user_id}/factors/{factor_id}"
@@ -46,30 +45,3 @@ def parse_response(response: RawResponse) -> None:
     if response.status_code in (204, 202, 204):
         return None
     raise errors.UnexpectedStatus(response.status_code, response.content)
-
-
-async def asyncio_detailed(
-    client: ApiTransport,
-    user_id: str,
-    factor_id: str,
-    *,
-    remove_recovery_enrollment: bool | Unset = False,
-) -> Response[None]:
-    """Unenroll one of a user's factors
-
-    Sends the request through ``client`` (which owns auth, retries and error mapping) and
-    parses the documented responses.
-    """
-    response = await client.request(
-        **build_request(
-            user_id=user_id,
-            factor_id=factor_id,
-            remove_recovery_enrollment=remove_recovery_enrollment,
-        )
-    )
-    return Response(
-        status_code=HTTPStatus(response.status_code),
-        content=response.content,
-        headers=response.headers,
-        parsed=parse_response(response),
-    )

@@ -2,14 +2,13 @@
 # templates in okta_spec/templates. Do not edit: change the spec and run `nox -s generate`.
 """List a user's refresh tokens for a client: request builder and response parser."""
 
-from http import HTTPStatus
 from typing import Any
 from urllib.parse import quote
 
 from ... import errors
-from ...client import ApiTransport, RawResponse
+from ...client import RawResponse
 from ...models.o_auth_2_refresh_token import OAuth2RefreshToken
-from ...types import UNSET, Response, Unset
+from ...types import UNSET, Unset
 
 METHOD = "GET"
 PATH = "/api/v1/users/{user_id}/clients/{client_id}/tokens"
@@ -64,34 +63,3 @@ def parse_response(response: RawResponse) -> list[OAuth2RefreshToken]:
         return response_200
 
     raise errors.UnexpectedStatus(response.status_code, response.content)
-
-
-async def asyncio_detailed(
-    client: ApiTransport,
-    user_id: str,
-    client_id: str,
-    *,
-    expand: str | Unset = UNSET,
-    after: str | Unset = UNSET,
-    limit: int | Unset = 20,
-) -> Response[list[OAuth2RefreshToken]]:
-    """List a user's refresh tokens for a client
-
-    Sends the request through ``client`` (which owns auth, retries and error mapping) and
-    parses the documented responses.
-    """
-    response = await client.request(
-        **build_request(
-            user_id=user_id,
-            client_id=client_id,
-            expand=expand,
-            after=after,
-            limit=limit,
-        )
-    )
-    return Response(
-        status_code=HTTPStatus(response.status_code),
-        content=response.content,
-        headers=response.headers,
-        parsed=parse_response(response),
-    )
