@@ -8,12 +8,12 @@ targets. Each call's effect is checked in the simulator's org (our own tests, in
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
 from typing import Any
 
 import pytest
 
 from oktakit.testing import OktaSimulator
+from tests.fidelity.conftest import ok
 
 okta_client = pytest.importorskip(
     "okta.client", reason="the official okta SDK is installed by `nox -s fidelity`"
@@ -21,20 +21,6 @@ okta_client = pytest.importorskip(
 models = pytest.importorskip("okta.models")
 
 PASSWORD = "Opening-Move-42"
-
-
-@pytest.fixture
-async def official(okta_sim: OktaSimulator, monkeypatch: pytest.MonkeyPatch) -> AsyncIterator[Any]:
-    monkeypatch.setenv("OKTA_TESTING_TESTINGDISABLEHTTPSCHECK", "true")
-    config = {"orgUrl": okta_sim.url, "token": okta_sim.api_token, "testing": {"disableHttpsCheck": True}}
-    async with okta_client.Client(config) as client:
-        yield client
-
-
-def ok(result: tuple[Any, ...]) -> Any:
-    *values, error = result
-    assert error is None, f"the official SDK reported: {error}"
-    return values[0] if values else None
 
 
 def failed(result: tuple[Any, ...]) -> Any:

@@ -157,20 +157,26 @@ def _new_role(org: Org, body: Any, held: list[SimRoleAssignment]) -> SimRoleAssi
 
 async def assign_role_to_user(request: web.Request) -> web.StreamResponse:
     org, user = _user(request)
-    held = org.admins.setdefault(user.id, [])
-    role = _new_role(org, await read_json(request), held)
-    held.append(role)
-    return json_response(dumps(role_assignment_dict(org, user.id, role, user=True)), status=201)
+    return await _assign_role(request, org, user.id, org.admins, user=True)
 
 
 async def assign_role_to_group(request: web.Request) -> web.StreamResponse:
     org, group = _group(request)
     if group.type == "BUILT_IN":
         raise SimulatedError("E0000211", group.name)
-    held = org.group_roles.setdefault(group.id, [])
+    return await _assign_role(request, org, group.id, org.group_roles, user=False)
+
+
+async def _assign_role(
+    request: web.Request, org: Org, principal: str, roles: dict[str, list[SimRoleAssignment]], *, user: bool
+) -> web.Response:
+    """A standard role for a user or a group: 201 with the assignment, as Okta answers both."""
+    held = roles.setdefault(principal, [])
     role = _new_role(org, await read_json(request), held)
     held.append(role)
-    return json_response(dumps(role_assignment_dict(org, group.id, role, group=True)), status=201)
+    return json_response(
+        dumps(role_assignment_dict(org, principal, role, user=user, group=not user)), status=201
+    )
 
 
 async def list_group_roles(request: web.Request) -> web.StreamResponse:
