@@ -18,7 +18,8 @@ from ._arguments import (
     tac_request,
     user_body,
 )
-from ._client_core import ClientCore
+from ._client_containment import ContainmentMethods
+from ._client_directory import DirectoryMethods
 from ._http.parse import partial_users
 from .errors import InvalidArgumentError
 
@@ -44,7 +45,7 @@ if TYPE_CHECKING:
     from .permissions._preflight import PreflightReport
 
 
-class OktaClient(ClientCore):
+class OktaClient(ContainmentMethods, DirectoryMethods):
     """An asyncio client for one Okta org.
 
     >>> async with OktaClient("https://acme.okta.com", auth=ApiToken(token)) as okta:
@@ -58,6 +59,9 @@ class OktaClient(ClientCore):
     on first use and closes it on exit (or on ``await client.close()``). A client belongs to the
     event loop it is first used on; a closed client can be opened again with ``async with``.
     ``max_response_bytes`` caps every response body, decompressed (``ResponseTooLargeError``).
+
+    Sessions, tokens, grants, passwords and factors are in ``ContainmentMethods``; creating and
+    deleting users and groups in ``DirectoryMethods`` (both mixed in here).
     """
 
     async def check(

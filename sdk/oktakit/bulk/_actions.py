@@ -67,10 +67,12 @@ class Action:
 ACTIONS: dict[str, Action] = {
     action.name: action
     for action in (
-        # Okta: suspend/unsuspend in the wrong status -> 400 E0000001 (D10).
+        # Okta: suspend/unsuspend in the wrong status -> 400 E0000001 (D10). Okta's answers offer
+        # `suspend` to a PASSWORD_EXPIRED user too (recorded test_expire_password, 2025), though
+        # its spec says "only ACTIVE": the plan expects it to work; a refusal is read back.
         Action(
             ops.SUSPEND_USER,
-            frozenset({"ACTIVE"}),
+            frozenset({"ACTIVE", "PASSWORD_EXPIRED"}),
             frozenset({"SUSPENDED"}),
             frozenset({"E0000001"}),
             inverse=ops.UNSUSPEND_USER,

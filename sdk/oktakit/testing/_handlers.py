@@ -12,6 +12,7 @@ from aiohttp import web
 from . import _lifecycle as lifecycle
 from ._context import CONTEXT, PRINCIPAL
 from ._errors import SimulatedError, not_found
+from ._paging import limit_of
 from ._profile import apply_update
 from ._query import Predicate, compile_filter, compile_search, q_predicate, sort_key
 from ._render import (
@@ -137,13 +138,7 @@ def _not_deprovisioned(user: SimUser) -> bool:
 
 
 def page_limit(raw: str | None, default: int) -> int:
-    if raw is None or raw == "":
-        return default
-    try:
-        value = int(raw)
-    except ValueError:
-        raise SimulatedError("E0000001", "limit", ["limit: must be an integer"]) from None
-    return default if value < 1 else min(value, _MAX_LIMIT)  # Okta caps the page at 200
+    return limit_of(raw, default, _MAX_LIMIT)  # Okta caps the page at 200
 
 
 def _page(users: Iterable[SimUser], predicate: Predicate, limit: int) -> tuple[list[SimUser], bool]:

@@ -25,6 +25,7 @@ from ._permissions import SIMULATED_SCOPES
 from ._ratelimit import RateLimitConfig, RateLimiter
 from ._seed import build_org
 from ._service_apps import ServiceApp
+from ._sign_in import sign_in
 from ._state import Org
 from ._users import SimUser
 from ._util import Clock
@@ -161,6 +162,17 @@ class OktaSimulator:
     def add_user(self, *, login: str, status: str = "ACTIVE", **fields: Any) -> SimUser:
         """Add a user directly to the org; see ``Org.add_user`` for the fields."""
         return self.org.add_user(login=login, status=status, **fields)
+
+    def sign_in(
+        self,
+        user_id: str,
+        *,
+        client_id: str | None = None,
+        scopes: Iterable[str] = ("openid", "offline_access"),
+    ) -> None:
+        """What a user's own sign-in leaves (the API cannot make it): an Okta session and,
+        through ``client_id`` (one of ``org.client_apps``), consent grants and a refresh token."""
+        sign_in(self.org, self.org.users[user_id], client_id=client_id, scopes=scopes)
 
     def issue_api_token(self, name: str | None = None, *, admin: str | None = None) -> str:
         """A new API token of the admin user ``admin`` (an id; default: the org's super admin).

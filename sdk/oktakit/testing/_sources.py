@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Literal, NamedTuple
 
 #: The modules with a ``STATUS_RULES`` table.
-RULE_MODULES = ("_lifecycle", "_profile", "_resources", "_query")
+RULE_MODULES = ("_lifecycle", "_profile", "_resources", "_query", "_credentials", "_directory", "_peer")
 
 
 class Evidence(NamedTuple):
