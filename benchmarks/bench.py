@@ -225,7 +225,7 @@ def signing_costs(repeats: int = 300) -> dict[str, float]:
     from authlib.oauth2.rfc7523 import private_key_jwt_sign
 
     from oktakit import generate_signing_key
-    from oktakit._dpop import DPoPProver
+    from oktakit.auth._dpop import DPoPProver
     from oktakit.keys import ALGORITHMS
 
     costs = {}

@@ -69,8 +69,8 @@ def operation_rows(spec: dict, rate_limits: dict | None = None) -> list[dict]:
                     ),
                     "rate_limit_bucket": bucket,
                     "rate_limit_per_minute": rate_limits["buckets"][bucket]["per-minute"][edition],
-                    # GET, PUT and DELETE are idempotent by HTTP; a POST only where the spec says.
-                    "retry_safe": method != "post" or bool(op.get("x-oktakit-retry-safe", False)),
+                    # GET, PUT, DELETE: idempotent by HTTP unless the spec says not; POST: if it says so.
+                    "retry_safe": bool(op.get("x-oktakit-retry-safe", method != "post")),
                     "retry_safe_why": " ".join(op.get("x-oktakit-retry-safe-why", "").split()),
                     "needs": tuple(op.get("x-oktakit-needs", [])),
                     "log_events": tuple(op.get("x-okta-log-events", [])),

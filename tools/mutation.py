@@ -42,22 +42,23 @@ MODULES = {
     ],
     "sdk": [
         "errors.py",
-        "pagination.py",
-        "transport.py",
-        "_oauth.py",
-        "permissions.py",
-        "_preflight.py",
-        "_preflight_roles.py",
-        "_preflight_verdict.py",
+        "_http/pagination.py",
+        "_http/transport.py",
+        "auth/_oauth.py",
+        "permissions/_requirements.py",
+        "permissions/_preflight.py",
+        "permissions/_roles.py",
+        "permissions/_verdict.py",
     ],
 }
 # The tests mutmut may pick from: everything that runs in-process and fast. Subprocess, spec
 # and generator tests cannot see an in-process mutant and only cost time.
-TESTS = ["tests/simulator", "tests/sdk", "tests/auth", "tests/e2e", "tests/test_client_on_simulator.py"]
+TESTS = ["tests/simulator", "tests/client", "tests/http", "tests/permissions", "tests/auth", "tests/e2e"]
 # Tests that start a Python subprocess, which imports the unmutated package.
 SUBPROCESS_TESTS = [
     "tests/simulator/test_seed_and_runner.py::test_run_simulator_serves_until_interrupted",
-    "tests/sdk/test_import.py",
+    "tests/client/test_import.py",
+    "tests/simulator/test_pytest_plugin.py",
 ]
 
 # Survivors that no test should kill, as {mutant name: reason}. Keep each reason specific.
@@ -68,86 +69,88 @@ _UNPUBLISHED_CAUSE = (
 JUSTIFIED: dict[str, str] = {
     # -- SDK
     # -- SDK: permissions and the preflight
-    "oktakit._preflight.x_run_preflight__mutmut_1": "every caller (OktaClient.preflight) passes bulk",
+    "oktakit.permissions._preflight.x_run_preflight__mutmut_1": (
+        "every caller (OktaClient.preflight) passes bulk"
+    ),
     **dict.fromkeys(
-        [f"oktakit._preflight.x__scopes__mutmut_{n}" for n in (18, 89)],
+        [f"oktakit.permissions._preflight.x__scopes__mutmut_{n}" for n in (18, 89)],
         "scopeId is required in a grant (the model refuses one without it), so no scope id is ever ''",
     ),
     **dict.fromkeys(
-        [f"oktakit._preflight.x__scopes__mutmut_{n}" for n in (26, 27)],
+        [f"oktakit.permissions._preflight.x__scopes__mutmut_{n}" for n in (26, 27)],
         "only the status REVOKED matters; any other default for a grant without a status counts alike",
     ),
     **dict.fromkeys(
         [
-            *(f"oktakit._preflight_roles.x_admin_roles__mutmut_{n}" for n in (23, 24, 35, 65)),
-            *(f"oktakit._preflight_roles.x__evaluate__mutmut_{n}" for n in (11, 105, 106, 115)),
-            "oktakit._preflight_roles.x_text__mutmut_6",
+            *(f"oktakit.permissions._roles.x_admin_roles__mutmut_{n}" for n in (23, 24, 35, 65)),
+            *(f"oktakit.permissions._roles.x__evaluate__mutmut_{n}" for n in (11, 105, 106, 115)),
+            "oktakit.permissions._roles.x_text__mutmut_6",
         ],
         "a fallback for a field the model requires (a user's id and profile, a role's type, a "
         "permission's label) or has (text() reads attributes every model defines): never used",
     ),
-    "oktakit._preflight_roles.x__resource_set__mutmut_42": (
+    "oktakit.permissions._roles.x__resource_set__mutmut_42": (
         "an ORN-less resource splits to no kind either way ('' and 'XXXX' have no fifth part)"
     ),
-    "oktakit._preflight_roles.x__resource_set__mutmut_55": (
+    "oktakit.permissions._roles.x__resource_set__mutmut_55": (
         "Okta's group ORNs end at ':contained_resources', so [2:3] and [2:4] hold the same"
     ),
-    "oktakit.permissions.x_markdown_table__mutmut_33": (
+    "oktakit.permissions._requirements.x_markdown_table__mutmut_33": (
         "no operation of the spec needs two others, so the separator is never written"
     ),
     **dict.fromkeys(
-        [f"oktakit._preflight_verdict.x__judge_group__mutmut_{n}" for n in (21, 23, 26)],
+        [f"oktakit.permissions._verdict.x__judge_group__mutmut_{n}" for n in (21, 23, 26)],
         "the default is never taken: the custom role always holds one alternative of every group",
     ),
     **dict.fromkeys(
-        [f"oktakit._preflight_verdict.x__judge_group__mutmut_{n}" for n in (29, 32, 33)],
+        [f"oktakit.permissions._verdict.x__judge_group__mutmut_{n}" for n in (29, 32, 33)],
         "an alternative and its outcomes always have one entry per permission (strict never fires)",
     ),
-    "oktakit._preflight_verdict.x__best__mutmut_4": "the why of 'no permission' is never shown",
+    "oktakit.permissions._verdict.x__best__mutmut_4": "the why of 'no permission' is never shown",
     **dict.fromkeys(
-        [f"oktakit._preflight_verdict.x__outcome__mutmut_{n}" for n in (20, 22)],
+        [f"oktakit.permissions._verdict.x__outcome__mutmut_{n}" for n in (20, 22)],
         "a kind reached in part always has its limits (ResourceSetView is built with both)",
     ),
     **dict.fromkeys(
-        [f"oktakit._oauth.xǁServiceAppAuthorizerǁ_assertion__mutmut_{n}" for n in (11, 19, 24, 25)],
+        [f"oktakit.auth._oauth.xǁServiceAppAuthorizerǁ_assertion__mutmut_{n}" for n in (11, 19, 24, 25)],
         "authlib adds a random jti itself when the claims carry none (rfc7523 assertion._sign)",
     ),
     **dict.fromkeys(
-        [f"oktakit._oauth.xǁServiceAppAuthorizerǁafter_response__mutmut_{n}" for n in (25, 27, 31)],
+        [f"oktakit.auth._oauth.xǁServiceAppAuthorizerǁafter_response__mutmut_{n}" for n in (25, 27, 31)],
         "the default of a header every signed request carries (Authorization) is never used",
     ),
-    "oktakit._oauth.xǁServiceAppAuthorizerǁ__init____mutmut_20": (
+    "oktakit.auth._oauth.xǁServiceAppAuthorizerǁ__init____mutmut_20": (
         "an initial failure of '' instead of None is never raised: it is the value each waiter "
         "captured, and only a different failure object is raised"
     ),
-    "oktakit._oauth.xǁAccessTokenǁfresh__mutmut_1": (
+    "oktakit.auth._oauth.xǁAccessTokenǁfresh__mutmut_1": (
         "< or <= at the exact refresh instant of a float monotonic clock: no observable difference"
     ),
     **dict.fromkeys(
-        [f"oktakit._oauth.xǁServiceAppAuthorizerǁ_parse_token__mutmut_{n}" for n in (14, 15)],
+        [f"oktakit.auth._oauth.xǁServiceAppAuthorizerǁ_parse_token__mutmut_{n}" for n in (14, 15)],
         "the token type is compared case-insensitively (RFC 6749 section 5.1)",
     ),
-    "oktakit._oauth.xǁServiceAppAuthorizerǁaccess_token__mutmut_1": (
+    "oktakit.auth._oauth.xǁServiceAppAuthorizerǁaccess_token__mutmut_1": (
         "skips the lock-free fast path only: the locked path re-reads the same cached token"
     ),
-    "oktakit._oauth.xǁServiceAppAuthorizerǁ_post_token_request__mutmut_19": (
+    "oktakit.auth._oauth.xǁServiceAppAuthorizerǁ_post_token_request__mutmut_19": (
         "media types are case-insensitive (RFC 9110 section 8.3.1)"
     ),
     **dict.fromkeys(
-        [f"oktakit._oauth.xǁServiceAppAuthorizerǁ_learn_clock__mutmut_{n}" for n in (12, 14, 15)],
+        [f"oktakit.auth._oauth.xǁServiceAppAuthorizerǁ_learn_clock__mutmut_{n}" for n in (12, 14, 15)],
         "the 2 s dead band is our own choice for a Date header of one-second resolution; offsets "
         "that small change no whole-second iat, and no source fixes the exact boundary",
     ),
-    "oktakit._oauth.x__asks_for_nonce__mutmut_11": "'use_dpop_nonce' is in neither '' nor 'XXXX'",
+    "oktakit.auth._oauth.x__asks_for_nonce__mutmut_11": "'use_dpop_nonce' is in neither '' nor 'XXXX'",
     **dict.fromkeys(
         [
-            "oktakit._oauth.xǁServiceAppAuthorizerǁ_retry_reason__mutmut_4",
-            "oktakit._oauth.xǁServiceAppAuthorizerǁ_hint__mutmut_4",
+            "oktakit.auth._oauth.xǁServiceAppAuthorizerǁ_retry_reason__mutmut_4",
+            "oktakit.auth._oauth.xǁServiceAppAuthorizerǁ_hint__mutmut_4",
         ],
         "a missing description read as 'xxxx' instead of '' holds none of the words looked for",
     ),
     **dict.fromkeys(
-        [f"oktakit._oauth.xǁServiceAppAuthorizerǁ_retry_reason__mutmut_{n}" for n in (31, 32)],
+        [f"oktakit.auth._oauth.xǁServiceAppAuthorizerǁ_retry_reason__mutmut_{n}" for n in (31, 32)],
         "the 5 s threshold is our own tolerance (Date has 1 s resolution; clock fixes are tens of "
         "seconds); no source fixes its exact boundary, so a test could only restate it",
     ),
@@ -158,7 +161,7 @@ JUSTIFIED: dict[str, str] = {
         "only the part before the first ';' is used, whatever the split limit",
     ),
     **dict.fromkeys(
-        [f"oktakit.pagination.x__split_links__mutmut_{n}" for n in (7, 8, 19)],
+        [f"oktakit._http.pagination.x__split_links__mutmut_{n}" for n in (7, 8, 19)],
         "nesting depth of '<' inside '<...>': RFC 3986 URIs cannot contain '<' or '>', so a valid "
         "Link header never nests",
     ),

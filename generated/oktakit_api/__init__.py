@@ -2,9 +2,6 @@
 # templates in okta_spec/templates. Do not edit: change the spec and run `nox -s generate`.
 """A client library for accessing Okta user lifecycle (oktakit subset)"""
 
-from .client import ApiTransport, RawResponse
+from .client import RawResponse
 
-__all__ = (
-    "ApiTransport",
-    "RawResponse",
-)
+__all__ = ("RawResponse",)

@@ -3,8 +3,9 @@
 """The seam between these generated operations and whatever sends them.
 
 Generated code builds requests and parses responses only; it never talks to the network. A
-caller hands every operation an ``ApiTransport`` whose ``request`` sends the request (adding
-auth, retries, pacing and error mapping) and returns a ``RawResponse``.
+caller sends what an operation's ``build_request`` describes (method, url, params, json,
+headers), adding auth, retries, pacing and error mapping, and hands the answer to its
+``parse_response`` as a ``RawResponse``.
 """
 
 from collections.abc import Mapping
@@ -26,18 +27,4 @@ class RawResponse(Protocol):
     def json(self) -> Any: ...
 
 
-class ApiTransport(Protocol):
-    """Sends one request described by an operation's ``_get_kwargs`` and returns the response."""
-
-    async def request(
-        self,
-        *,
-        method: str,
-        url: str,
-        params: Mapping[str, Any] | None = None,
-        json: Any = None,
-        headers: Mapping[str, str] | None = None,
-    ) -> RawResponse: ...
-
-
-__all__ = ["ApiTransport", "RawResponse"]
+__all__ = ["RawResponse"]

@@ -24,6 +24,23 @@ CATALOGUE: Final[dict[str, Any]] = {
                 },
             ],
         },
+        "okta.groups.members.manage": {
+            "console": ["Group", "Manage group membership"],
+            "resource": "groups",
+            "sources": [
+                {
+                    "fact": "console",
+                    "kind": "documented",
+                    "note": 'also needs "Edit users\' group membership" on the user',
+                    "source": "help-role-permissions",
+                },
+                {
+                    "fact": "resource",
+                    "kind": "documented",
+                    "source": "docs-role-assignment",
+                },
+            ],
+        },
         "okta.groups.read": {
             "console": ["Group", "View groups and their details"],
             "resource": "groups",
@@ -81,6 +98,44 @@ CATALOGUE: Final[dict[str, Any]] = {
                     "kind": "documented",
                     "note": 'the "View System Log (system events)" row of the standard roles\' table',
                     "source": "help-admin-comparison",
+                },
+            ],
+        },
+        "okta.users.create": {
+            "console": ["User", "Create users"],
+            "resource": "groups",
+            "sources": [
+                {
+                    "fact": "console",
+                    "kind": "documented",
+                    "source": "help-role-permissions",
+                },
+                {
+                    "fact": "resource",
+                    "kind": "documented",
+                    "note": "applicable resources: all groups or a specific group (the new user joins them)",
+                    "source": "docs-role-assignment",
+                },
+            ],
+        },
+        "okta.users.credentials.expirePassword": {
+            "console": [
+                "User",
+                "Edit users' authenticator operations",
+                "Set users' temporary password",
+            ],
+            "resource": "users",
+            "sources": [
+                {
+                    "fact": "console",
+                    "kind": "documented",
+                    "note": '"expire a user\'s password and set a new temporary password"',
+                    "source": "help-role-permissions",
+                },
+                {
+                    "fact": "resource",
+                    "kind": "documented",
+                    "source": "docs-role-assignment",
                 },
             ],
         },
@@ -148,6 +203,43 @@ CATALOGUE: Final[dict[str, Any]] = {
                 },
             ],
         },
+        "okta.users.credentials.resetPassword": {
+            "console": [
+                "User",
+                "Edit users' authenticator operations",
+                "Reset users' passwords",
+            ],
+            "resource": "users",
+            "sources": [
+                {
+                    "fact": "console",
+                    "kind": "documented",
+                    "source": "help-role-permissions",
+                },
+                {
+                    "fact": "resource",
+                    "kind": "documented",
+                    "source": "docs-role-assignment",
+                },
+            ],
+        },
+        "okta.users.groupMembership.manage": {
+            "console": ["User", "Edit users' group membership"],
+            "resource": "users",
+            "sources": [
+                {
+                    "fact": "console",
+                    "kind": "documented",
+                    "note": 'also needs "Manage group membership" on the group',
+                    "source": "help-role-permissions",
+                },
+                {
+                    "fact": "resource",
+                    "kind": "documented",
+                    "source": "docs-role-assignment",
+                },
+            ],
+        },
         "okta.users.lifecycle.activate": {
             "console": ["User", "Edit users' lifecycle states", "Activate users"],
             "resource": "users",
@@ -164,8 +256,45 @@ CATALOGUE: Final[dict[str, Any]] = {
                 },
             ],
         },
+        "okta.users.lifecycle.clearSessions": {
+            "console": [
+                "User",
+                "Edit users' lifecycle states",
+                "Clear users' sessions",
+            ],
+            "resource": "users",
+            "sources": [
+                {
+                    "fact": "console",
+                    "kind": "documented",
+                    "note": '"clear all active Okta sessions and OAuth tokens for an end user"',
+                    "source": "help-role-permissions",
+                },
+                {
+                    "fact": "resource",
+                    "kind": "documented",
+                    "source": "docs-role-assignment",
+                },
+            ],
+        },
         "okta.users.lifecycle.deactivate": {
             "console": ["User", "Edit users' lifecycle states", "Deactivate users"],
+            "resource": "users",
+            "sources": [
+                {
+                    "fact": "console",
+                    "kind": "documented",
+                    "source": "help-role-permissions",
+                },
+                {
+                    "fact": "resource",
+                    "kind": "documented",
+                    "source": "docs-role-assignment",
+                },
+            ],
+        },
+        "okta.users.lifecycle.delete": {
+            "console": ["User", "Edit users' lifecycle states", "Delete users"],
             "resource": "users",
             "sources": [
                 {
@@ -415,12 +544,13 @@ CATALOGUE: Final[dict[str, Any]] = {
         },
         "GROUP_MEMBERSHIP_ADMIN": {
             "documented": "view users and groups, manage group membership",
-            "inferred": "",
+            "inferred": "managing membership takes both halves of it in Okta's permission keys: the group's members and the user's groups",
             "label": "Group Membership Administrator",
             "permissions": [
                 "okta.users.read",
                 "okta.groups.read",
                 "okta.groups.members.manage",
+                "okta.users.groupMembership.manage",
             ],
             "sources": [
                 {
@@ -442,6 +572,12 @@ CATALOGUE: Final[dict[str, Any]] = {
                     "fact": "okta.groups.members.manage",
                     "kind": "documented",
                     "source": "help-admin-comparison",
+                },
+                {
+                    "fact": "okta.users.groupMembership.manage",
+                    "kind": "inferred",
+                    "note": 'okta.users.groupMembership.manage "also need okta.groups.members.manage": a role that manages membership holds both',
+                    "source": "docs-role-assignment",
                 },
             ],
         },

@@ -84,6 +84,69 @@ RATE_LIMITS: Final[dict[str, Any]] = {
                 {"fact": "per-minute", "kind": "documented", "source": "docs-rl-mgmt"},
             ],
         },
+        "/api/v1/groups": {
+            "per-minute": {
+                "enterprise": 600,
+                "integrator_free": 100,
+                "one_app": 600,
+                "workforce": 500,
+            },
+            "rules": [{"match": "prefix", "path": "/api/v1/groups"}],
+            "sources": [
+                {
+                    "fact": "rules",
+                    "kind": "documented",
+                    "note": "list and create groups and every /groups/{id}/... sub-resource (members, roles) count here",
+                    "source": "tf-rate-limit-lines",
+                },
+                {
+                    "fact": "rules",
+                    "kind": "recorded",
+                    "note": "POST /groups and PUT, GET, DELETE of members count down one counter of 500 (483 to 479)",
+                    "source": "rec-group-users-operations",
+                },
+                {
+                    "fact": "per-minute",
+                    "kind": "documented",
+                    "note": '"Create or list groups"',
+                    "source": "docs-rl-mgmt",
+                },
+            ],
+        },
+        "/api/v1/groups/{id}": {
+            "per-minute": {
+                "enterprise": 600,
+                "integrator_free": 100,
+                "one_app": 600,
+                "workforce": 1000,
+            },
+            "rules": [
+                {
+                    "match": "exact",
+                    "methods": ["GET", "PUT", "DELETE"],
+                    "path": "/api/v1/groups/{id}",
+                }
+            ],
+            "sources": [
+                {
+                    "fact": "rules",
+                    "kind": "documented",
+                    "source": "tf-rate-limit-lines",
+                },
+                {
+                    "fact": "rules",
+                    "kind": "recorded",
+                    "note": "GET and DELETE /groups/{id} count down a counter of 1000 apart from POST /groups (500)",
+                    "source": "rec-create-get-group",
+                },
+                {
+                    "fact": "per-minute",
+                    "kind": "documented",
+                    "note": '"Get, update, or delete a group by ID"',
+                    "source": "docs-rl-mgmt",
+                },
+            ],
+        },
         "/api/v1/iam": {
             "per-minute": {
                 "enterprise": 600,

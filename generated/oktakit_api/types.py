@@ -2,11 +2,7 @@
 # templates in okta_spec/templates. Do not edit: change the spec and run `nox -s generate`.
 """Contains some shared types for properties"""
 
-from collections.abc import Mapping
-from http import HTTPStatus
-from typing import Any, Generic, Literal, TypeVar
-
-from attrs import define
+from typing import Any, Literal
 
 
 class Unset:
@@ -28,17 +24,4 @@ def json_list(value: object) -> list[Any]:
     return value
 
 
-T = TypeVar("T")
-
-
-@define
-class Response(Generic[T]):
-    """A response from an endpoint, with its parsed body."""
-
-    status_code: HTTPStatus
-    content: bytes
-    headers: Mapping[str, str]
-    parsed: T
-
-
-__all__ = ["UNSET", "Response", "Unset", "json_list"]
+__all__ = ["UNSET", "Unset", "json_list"]

@@ -11,12 +11,14 @@ from ._lazy import lazy_namespace
 from ._version import __version__
 
 if TYPE_CHECKING:
-    from ._bulk_report import BulkReport
-    from ._check import CheckResult
-    from ._journal import BulkFailure
-    from ._preflight import PreflightReport
-    from ._stats import ClientStats
-    from .auth import ApiToken, Auth, Authorizer, PrivateKeyJWT
+    from ._http.ratelimit import RateLimitPolicy, RateLimitState
+    from ._http.retry import RetryPolicy
+    from ._http.stats import ClientStats
+    from .auth._credentials import ApiToken, PrivateKeyJWT
+    from .auth._keys import SigningKey, generate_signing_key, load_signing_key, public_jwks
+    from .auth._protocol import Auth, Authorizer, CredentialInfo, OrgConnection, Resend
+    from .bulk._journal import BulkFailure
+    from .bulk._report import BulkReport
     from .client import OktaClient
     from .errors import (
         ApiError,
@@ -28,6 +30,7 @@ if TYPE_CHECKING:
         InvalidArgumentError,
         JournalError,
         MalformedResponseError,
+        MissingDependencyError,
         NotFoundError,
         OAuthError,
         OktaError,
@@ -38,7 +41,6 @@ if TYPE_CHECKING:
         ServerError,
         TransportError,
     )
-    from .keys import SigningKey, generate_signing_key, load_signing_key, public_jwks
     from .models import (
         Authenticator,
         Group,
@@ -50,8 +52,8 @@ if TYPE_CHECKING:
         UserActivationToken,
         UserStatus,
     )
-    from .ratelimit import RateLimitPolicy, RateLimitState
-    from .retry import RetryPolicy
+    from .permissions._check import CheckResult
+    from .permissions._preflight import PreflightReport
 
 __all__ = [
     "ApiError",
@@ -67,15 +69,18 @@ __all__ = [
     "ClientStats",
     "ConfigurationError",
     "ConflictError",
+    "CredentialInfo",
     "Group",
     "InsufficientPermissionsError",
     "InvalidArgumentError",
     "JournalError",
     "MalformedResponseError",
+    "MissingDependencyError",
     "NotFoundError",
     "OAuthError",
     "OktaClient",
     "OktaError",
+    "OrgConnection",
     "PartialUser",
     "Permission",
     "PermissionDeniedError",
@@ -85,6 +90,7 @@ __all__ = [
     "RateLimitPolicy",
     "RateLimitState",
     "RequestTimeoutError",
+    "Resend",
     "ResponseTooLargeError",
     "RetryPolicy",
     "RoleAssignment",
@@ -106,38 +112,42 @@ __getattr__, __dir__ = lazy_namespace(
     globals(),
     {
         "ApiError": ".errors",
-        "ApiToken": ".auth",
-        "Auth": ".auth",
+        "ApiToken": ".auth._credentials",
+        "Auth": ".auth._protocol",
         "AuthenticationError": ".errors",
-        "Authorizer": ".auth",
+        "Authorizer": ".auth._protocol",
         "BadRequestError": ".errors",
-        "BulkFailure": "._journal",
-        "BulkReport": "._bulk_report",
-        "CheckResult": "._check",
-        "ClientStats": "._stats",
+        "BulkFailure": ".bulk._journal",
+        "BulkReport": ".bulk._report",
+        "CheckResult": ".permissions._check",
+        "ClientStats": "._http.stats",
         "ConfigurationError": ".errors",
         "ConflictError": ".errors",
+        "CredentialInfo": ".auth._protocol",
         "InsufficientPermissionsError": ".errors",
         "InvalidArgumentError": ".errors",
         "JournalError": ".errors",
         "MalformedResponseError": ".errors",
+        "MissingDependencyError": ".errors",
         "NotFoundError": ".errors",
         "OAuthError": ".errors",
         "OktaClient": ".client",
         "OktaError": ".errors",
+        "OrgConnection": ".auth._protocol",
         "PermissionDeniedError": ".errors",
-        "PreflightReport": "._preflight",
-        "PrivateKeyJWT": ".auth",
+        "PreflightReport": ".permissions._preflight",
+        "PrivateKeyJWT": ".auth._credentials",
         "RateLimitError": ".errors",
-        "RateLimitPolicy": ".ratelimit",
-        "RateLimitState": ".ratelimit",
+        "RateLimitPolicy": "._http.ratelimit",
+        "RateLimitState": "._http.ratelimit",
+        "Resend": ".auth._protocol",
         "RequestTimeoutError": ".errors",
         "ResponseTooLargeError": ".errors",
-        "RetryPolicy": ".retry",
+        "RetryPolicy": "._http.retry",
         "ServerError": ".errors",
-        "SigningKey": ".keys",
+        "SigningKey": ".auth._keys",
         "TransportError": ".errors",
-        "generate_signing_key": ".keys",
+        "generate_signing_key": ".auth._keys",
         "Authenticator": ".models",
         "Group": ".models",
         "PartialUser": ".models",
@@ -147,7 +157,7 @@ __getattr__, __dir__ = lazy_namespace(
         "User": ".models",
         "UserActivationToken": ".models",
         "UserStatus": ".models",
-        "load_signing_key": ".keys",
-        "public_jwks": ".keys",
+        "load_signing_key": ".auth._keys",
+        "public_jwks": ".auth._keys",
     },
 )

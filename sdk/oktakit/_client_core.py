@@ -12,21 +12,21 @@ import aiohttp
 
 from oktakit_api.operations import Operation
 
-from ._exchange import DEFAULT_MAX_RESPONSE_BYTES
-from ._lifetime import Lifetime
-from ._parse import parse
-from ._proxy import own_session
+from ._http.exchange import DEFAULT_MAX_RESPONSE_BYTES
+from ._http.lifetime import Lifetime
+from ._http.pagination import paginate
+from ._http.parse import parse
+from ._http.proxy import own_session
+from ._http.transport import USER_AGENT, Response, Transport
+from ._http.urls import org_origin
 from ._settings import auth_from_env, org_url_from_env
-from ._urls import org_origin
-from .auth import Auth, Authorizer, OrgConnection
-from .errors import ConfigurationError, PermissionDeniedError
-from .pagination import paginate
-from .transport import USER_AGENT, Response, Transport
+from .auth._protocol import Auth, Authorizer, CredentialInfo, OrgConnection, describe
+from .errors import ConfigurationError
 
 if TYPE_CHECKING:
-    from ._stats import ClientStats
-    from .ratelimit import RateLimitPolicy
-    from .retry import RetryPolicy
+    from ._http.ratelimit import RateLimitPolicy
+    from ._http.retry import RetryPolicy
+    from ._http.stats import ClientStats
 
 DEFAULT_TIMEOUT = 30.0
 MAX_TIMEOUT = 86400.0
@@ -73,9 +73,9 @@ class ClientCore:
                 f"max_response_bytes must be a positive integer, not {max_response_bytes!r}"
             )
         # Imported here, not with the module: `import oktakit` stays cheap.
-        from ._stats import Stats
-        from .ratelimit import RateLimitPolicy
-        from .retry import RetryPolicy
+        from ._http.ratelimit import RateLimitPolicy
+        from ._http.retry import RetryPolicy
+        from ._http.stats import Stats
 
         if not (retry is None or retry is False or isinstance(retry, RetryPolicy)):
             raise ConfigurationError(f"retry must be a RetryPolicy or False, not {retry!r}")
@@ -189,6 +189,18 @@ class ClientCore:
             )
         return self._transport
 
+    def _authorizer_now(self) -> Authorizer:
+        """This client's authorizer (the client connects its credential first, if need be)."""
+        self._get_transport()
+        if self._authorizer is None:  # set with the transport
+            raise ConfigurationError("the client's credential is not connected")
+        return self._authorizer
+
+    async def credential(self) -> CredentialInfo:
+        """What this client's credential is and was granted (a service app gets its token
+        first): its kind, how reports name it, its granted scopes; never a secret."""
+        return await describe(self._authorizer_now())
+
     def __repr__(self) -> str:
         return f"OktaClient({self.org_url!r}, auth={self._auth!r})"
 
@@ -196,10 +208,7 @@ class ClientCore:
 
     async def _call(self, op: Operation[R], *args: Any, **kwargs: Any) -> R:
         request = op.build_request(*args, **kwargs)
-        try:
-            return parse(op.parse_response, await self._get_transport().request(**request, operation=op))
-        except PermissionDeniedError as error:
-            raise _explained(op, error) from None
+        return parse(op.parse_response, await self._get_transport().request(**request, operation=op))
 
     def _list(self, op: Operation[list[T]], *args: Any, **kwargs: Any) -> AsyncIterator[T]:
         return self._pages(op, op.build_request(*args, **kwargs), op.parse_response)
@@ -211,21 +220,8 @@ class ClientCore:
         # page is fetched when iteration starts.
         async def items() -> AsyncIterator[T]:
             transport = self._get_transport()
-            try:
-                first = await transport.request(**request, operation=operation)
-                async for item in paginate(transport, first, lambda page: parse(parser, page)):
-                    yield item
-            except PermissionDeniedError as error:
-                raise _explained(operation, error) from None
+            first = await transport.request(**request, operation=operation)
+            async for item in paginate(transport, first, lambda page: parse(parser, page)):
+                yield item
 
         return items()
-
-
-def _explained(operation: Operation[Any], error: PermissionDeniedError) -> PermissionDeniedError:
-    """A 403 with what the operation needs (from the registry) added to it."""
-    return error.explain(
-        operation.operation_id,
-        operation.scopes,
-        operation.permissions,
-        targets_user="{id}" in operation.path or "{userId}" in operation.path,
-    )

@@ -6,8 +6,9 @@ import os
 from collections.abc import Mapping
 from pathlib import Path
 
-from ._urls import org_origin
-from .auth import ApiToken, Auth, PrivateKeyJWT
+from ._http.urls import org_origin
+from .auth._credentials import ApiToken, PrivateKeyJWT
+from .auth._protocol import Auth
 from .errors import ConfigurationError
 
 _TRUE = {"1", "true", "yes", "on"}

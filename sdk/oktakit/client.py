@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Iterable, Mapping
-from datetime import datetime
-from typing import TYPE_CHECKING, Any, Literal, Unpack, overload
+from typing import TYPE_CHECKING, Any, Unpack, overload
 
 from oktakit_api import operations as ops
 
@@ -19,15 +18,16 @@ from ._arguments import (
     tac_request,
     user_body,
 )
-from ._client_core import ClientCore
-from ._parse import partial_users
+from ._client_containment import ContainmentMethods
+from ._client_directory import DirectoryMethods
+from ._client_logs import LogMethods
+from ._http.parse import partial_users
 from .errors import InvalidArgumentError
 
 if TYPE_CHECKING:
     from oktakit_api.models import (
         Authenticator,
         Group,
-        LogEvent,
         OAuth2ScopeConsentGrant,
         PartialUser,
         Permission,
@@ -39,15 +39,14 @@ if TYPE_CHECKING:
         UserActivationToken,
     )
 
-    from ._bulk_paths import PathLike
-    from ._bulk_report import BulkReport
-    from ._check import CheckResult
-    from ._preflight import PreflightReport
-    from .batch import Items, RunOptions, UndoOptions
-    from .logs import LogFollower
+    from .bulk._paths import PathLike
+    from .bulk._report import BulkReport
+    from .bulk._run import Items, RunOptions, UndoOptions
+    from .permissions._check import CheckResult
+    from .permissions._preflight import PreflightReport
 
 
-class OktaClient(ClientCore):
+class OktaClient(ContainmentMethods, DirectoryMethods, LogMethods):
     """An asyncio client for one Okta org.
 
     >>> async with OktaClient("https://acme.okta.com", auth=ApiToken(token)) as okta:
@@ -61,6 +60,9 @@ class OktaClient(ClientCore):
     on first use and closes it on exit (or on ``await client.close()``). A client belongs to the
     event loop it is first used on; a closed client can be opened again with ``async with``.
     ``max_response_bytes`` caps every response body, decompressed (``ResponseTooLargeError``).
+
+    Sessions, tokens, grants, passwords and factors are in ``ContainmentMethods``; creating and
+    deleting users and groups in ``DirectoryMethods`` (both mixed in here).
     """
 
     async def check(
@@ -71,9 +73,9 @@ class OktaClient(ClientCore):
         With ``operations`` (the credential's job) it adds ``result.preflight``, which reads the
         credential's roles with ``auditor`` when given (see ``preflight``).
         """
-        from ._check import run_check
+        from .permissions._check import run_check
 
-        return await run_check(self, self._get_transport(), self._authorizer, operations, auditor)
+        return await run_check(self, self._authorizer_now(), operations, auditor)
 
     async def preflight(
         self,
@@ -90,11 +92,10 @@ class OktaClient(ClientCore):
 
         >>> (await okta.preflight(["suspend_user", "reset_factors"])).raise_for_missing()
         """
-        from ._preflight import run_preflight
+        from .permissions._preflight import run_preflight
 
-        self._get_transport()
         return await run_preflight(
-            self, self._authorizer, operations, auditor, credentials=credentials, bulk=bulk
+            self, self._authorizer_now(), operations, auditor, credentials=credentials, bulk=bulk
         )
 
     # -- users ---------------------------------------------------------------------------
@@ -328,75 +329,6 @@ class OktaClient(ClientCore):
         """Iterate over the Okta API scopes granted to an app (a service app's id is its client_id)."""
         return self._list(ops.LIST_SCOPE_CONSENT_GRANTS, path_value("app_id", app_id))
 
-    # -- System Log ----------------------------------------------------------------------
-
-    def list_log_events(
-        self,
-        *,
-        since: datetime | str | None = None,
-        until: datetime | str | None = None,
-        filter: str | None = None,
-        q: str | None = None,
-        sort_order: str | None = None,
-        limit: int | None = None,
-    ) -> AsyncIterator[LogEvent]:
-        """Iterate over the System Log events published in ``[since, until)`` (a bounded query).
-
-        ``since``/``until`` are aware datetimes or ISO 8601 strings with an offset (``until``
-        defaults to now, ``since`` to seven days before it; Okta keeps 90 days); ``filter`` is a
-        SCIM expression (``'eventType eq "user.session.start" and outcome.result eq "FAILURE"'``),
-        ``q`` keywords every event must contain; ``sort_order`` ``"ASCENDING"`` (default) or
-        ``"DESCENDING"``; ``limit`` the page size (at most 1,000). Stops at Okta's last page.
-        """
-        from .logs._query import bounded_query
-
-        return bounded_query(
-            self, since=since, until=until, filter=filter, q=q, order=sort_order, limit=limit
-        )
-
-    def tail_log_events(
-        self,
-        *,
-        filter: str | None = None,
-        q: str | None = None,
-        since: datetime | str | None = None,
-        state: PathLike | None = None,
-        poll_interval: float = 5.0,
-        max_poll_interval: float = 60.0,
-        max_share: float = 0.5,
-        limit: int | None = None,
-        sync: Literal["page", "always"] = "page",
-    ) -> LogFollower:
-        """Follow the System Log: an async iterator of ``LogEvent`` that never ends on its own.
-
-        It polls as Okta documents (events in the order Okta stored them, so late ones are not
-        missed) and keeps Okta's whole ``next`` link as its cursor. With ``state`` (a file) it
-        records its position each time you ask for the next event, so a restarted process,
-        even one killed, loses nothing and hands out again at most the event it was handling.
-        ``since`` (where a new state starts; default seven days ago) is ignored once ``state``
-        holds a position. It waits ``poll_interval`` after a partial page and longer (up to
-        ``max_poll_interval``) while pages are empty, and uses at most ``max_share`` of the
-        logs rate-limit bucket. ``sync`` is the state file's fsync policy (``oktakit.logs``).
-
-        >>> async with okta.tail_log_events(filter='eventType sw "user.session"', state="f.state") as events:
-        ...     async for event in events:
-        ...         await forward(event)
-        """
-        from .logs._follow import LogFollower
-
-        return LogFollower(
-            self,
-            filter=filter,
-            q=q,
-            since=since,
-            state=state,
-            poll_interval=poll_interval,
-            max_poll_interval=max_poll_interval,
-            max_share=max_share,
-            limit=limit,
-            sync=sync,
-        )
-
     # -- bulk ----------------------------------------------------------------------------
 
     async def bulk(
@@ -416,7 +348,7 @@ class OktaClient(ClientCore):
         Options, documented in ``oktakit.batch``: ``concurrency``, ``journal``, ``dry_run``,
         ``preflight``, ``progress``; ``arguments`` are passed to a named operation.
         """
-        from .batch import bulk
+        from .bulk._run import bulk
 
         return await bulk(self, operation, items, arguments=arguments, **options)
 
@@ -425,7 +357,7 @@ class OktaClient(ClientCore):
     ) -> BulkReport:
         """Partial profile updates from rows with an ``id`` or ``login``; an empty cell leaves
         the attribute unchanged (``empty="leave"``) or clears it (``"clear"``)."""
-        from .batch import bulk_update
+        from .bulk._run import bulk_update
 
         return await bulk_update(self, rows, empty=empty, **options)
 
@@ -434,6 +366,6 @@ class OktaClient(ClientCore):
     ) -> BulkReport:
         """Reverse what a journaled bulk run changed (suspend <-> unsuspend), journaled itself
         (by default next to it, ``NAME.undo.jsonl``); other operations raise, saying why."""
-        from .batch import bulk_undo
+        from .bulk._run import bulk_undo
 
         return await bulk_undo(self, journal, undo_journal=undo_journal, **options)

@@ -43,7 +43,7 @@ import attrs
 from ._text import printable
 
 if TYPE_CHECKING:
-    from .ratelimit import RateLimitState
+    from ._http.ratelimit import RateLimitState
 
 
 class OktaError(Exception):

@@ -23,8 +23,8 @@ from joserfc import jws
 from joserfc.jwk import ECKey, RSAKey, thumbprint
 from yarl import URL
 
+from tests.client._support import USER_ID, user_json
 from tests.conftest import ORG
-from tests.sdk._support import USER_ID, user_json
 
 TOKEN_URL = f"{ORG}/oauth2/v1/token"
 USERS_URL = f"{ORG}/api/v1/users"
@@ -158,11 +158,11 @@ def ath(token: str) -> str:
     return b64url(hashlib.sha256(token.encode("ascii")).digest())
 
 
-# -- a fake clock for oktakit._oauth -----------------------------------------------------------------
+# -- a fake clock for oktakit.auth._oauth -----------------------------------------------------------------
 
 
 class Clock:
-    """Stands in for the ``time`` module inside ``oktakit._oauth``.
+    """Stands in for the ``time`` module inside ``oktakit.auth._oauth``.
 
     ``skew`` moves the wall clock (what the SDK thinks the time is); ``elapsed`` moves the
     monotonic clock (what token expiry is measured on). The event loop keeps the real clocks.

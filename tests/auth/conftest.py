@@ -8,7 +8,8 @@ from typing import Any
 import pytest
 from aioresponses import aioresponses
 
-from oktakit import OktaClient, PrivateKeyJWT, _oauth
+from oktakit import OktaClient, PrivateKeyJWT
+from oktakit.auth import _oauth
 from tests.auth._support import CLIENT_ID, SCOPES, Api, Clock, TokenEndpoint, ec_key, pem
 from tests.conftest import ORG
 

@@ -9,8 +9,8 @@ import pytest
 from oktakit import ApiToken, AuthenticationError, ConfigurationError
 from tests.auth._support import BEARER_CHALLENGE, INVALID_TOKEN, Answer, Api
 from tests.auth.conftest import ClientFactory
+from tests.client._support import USER_ID
 from tests.conftest import TOKEN
-from tests.sdk._support import USER_ID
 
 
 @pytest.mark.parametrize("written", [TOKEN, f"  {TOKEN}\n", f"SSWS {TOKEN}", f"ssws  {TOKEN}"])

@@ -12,8 +12,8 @@ from oktakit import ApiToken, CheckResult, OAuthError, OktaClient, load_signing_
 from oktakit.cli import main
 from tests.auth._support import CLIENT_ID, USERS_URL, Answer, Api, TokenEndpoint, oauth_error, pem, rsa_key
 from tests.auth.conftest import ClientFactory
+from tests.client._support import AUTHENTICATOR, user_json
 from tests.conftest import ORG, TOKEN
-from tests.sdk._support import AUTHENTICATOR, user_json
 
 # -- check() -----------------------------------------------------------------------------------------
 

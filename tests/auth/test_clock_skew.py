@@ -20,7 +20,7 @@ from tests.auth._support import (
     verified_proof,
 )
 from tests.auth.conftest import ClientFactory
-from tests.sdk._support import USER_ID, user_json
+from tests.client._support import USER_ID, user_json
 
 ISSUED_IN_FUTURE = "The client_assertion token must be issued before the current time."
 

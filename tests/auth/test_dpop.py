@@ -8,7 +8,7 @@ import time
 import pytest
 
 from oktakit import OAuthError, OktaClient
-from oktakit._dpop import DPoPProver
+from oktakit.auth._dpop import DPoPProver
 from tests.auth._support import (
     TOKEN_URL,
     Answer,
@@ -22,8 +22,8 @@ from tests.auth._support import (
     verified_proof,
 )
 from tests.auth.conftest import ClientFactory
+from tests.client._support import USER_ID, user_json
 from tests.conftest import ORG
-from tests.sdk._support import USER_ID, user_json
 
 NEEDS_NONCE = "Authorization server requires nonce in DPoP proof."
 

@@ -10,8 +10,8 @@ import pytest
 from oktakit import ApiToken, ConfigurationError, OktaClient, PrivateKeyJWT
 from oktakit._settings import auth_from_env
 from tests.auth._support import CLIENT_ID, Api, TokenEndpoint, ec_key, key_material, pem, private_jwk, rfc7638
+from tests.client._support import USER_ID
 from tests.conftest import ORG, TOKEN
-from tests.sdk._support import USER_ID
 
 P256 = ec_key("P-256")
 KID = rfc7638(private_jwk(P256))

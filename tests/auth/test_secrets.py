@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 
 from oktakit import AuthenticationError, OAuthError, OktaError, PrivateKeyJWT, load_signing_key
-from oktakit._oauth import ServiceAppAuthorizer
+from oktakit.auth._oauth import ServiceAppAuthorizer
 from tests._secrets import capture_debug_logs, renderings
 from tests.auth._support import (
     BEARER_CHALLENGE,
@@ -27,7 +27,7 @@ from tests.auth._support import (
     rsa_key,
 )
 from tests.auth.conftest import ClientFactory
-from tests.sdk._support import USER_ID
+from tests.client._support import USER_ID
 
 PASSPHRASE = "Very-Secret-Passphrase-8841"
 

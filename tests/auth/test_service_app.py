@@ -22,7 +22,7 @@ from tests.auth._support import (
     verified,
 )
 from tests.auth.conftest import ClientFactory
-from tests.sdk._support import USER_AGENT, USER_ID
+from tests.client._support import USER_AGENT, USER_ID
 
 # -- construction ------------------------------------------------------------------------------------
 

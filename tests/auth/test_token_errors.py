@@ -19,7 +19,7 @@ from oktakit import (
 )
 from tests.auth._support import CLIENT_ID, TOKEN_URL, Answer, Api, TokenEndpoint, oauth_error, unverified
 from tests.auth.conftest import ClientFactory
-from tests.sdk._support import USER_ID
+from tests.client._support import USER_ID
 
 
 async def refusal(okta: OktaClient) -> OAuthError:

@@ -19,8 +19,8 @@ from tests.auth._support import (
     oauth_error,
 )
 from tests.auth.conftest import service_app
+from tests.client._support import USER_ID, user_json
 from tests.conftest import ORG
-from tests.sdk._support import USER_ID, user_json
 
 
 def rejected(*tokens: str) -> Callable[[ApiRequest], Answer]:

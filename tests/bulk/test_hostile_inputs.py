@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from oktakit import InvalidArgumentError, OktaClient
-from oktakit.batch import MAX_CONCURRENCY
+from oktakit.bulk import MAX_CONCURRENCY
 from oktakit.testing import OktaSimulator
 
 from ._support import add_active_users, journal_lines, run_cli, run_process, statuses

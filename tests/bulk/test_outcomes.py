@@ -293,3 +293,35 @@ async def test_another_one_id_method_of_the_client_runs_by_name_or_bound(
         bound.succeeded,
     )
     assert "get_user" == by_name.operation
+
+
+EVERY_STATUS = {
+    "staged": "STAGED",
+    "provisioned": "PROVISIONED",
+    "active": "ACTIVE",
+    "recovery": "RECOVERY",
+    "locked": "LOCKED_OUT",
+    "expired": "PASSWORD_EXPIRED",
+    "suspended": "SUSPENDED",
+    "gone": "DEPROVISIONED",
+}
+
+
+@pytest.mark.parametrize(
+    "operation", ["suspend_user", "unsuspend_user", "unlock_user", "activate_user", "deactivate_user"]
+)
+async def test_the_dry_run_predicts_the_run_user_by_user(
+    operation: str, okta: OktaClient, okta_sim: OktaSimulator
+) -> None:
+    """One rule table settles both: what the plan says of each status is what the run does."""
+    ids = add_users(okta_sim, **EVERY_STATUS)
+    users = list(ids.values())
+
+    plan = await okta.bulk(operation, users, dry_run=True, progress=False)
+    run = await okta.bulk(operation, users, progress=False)
+
+    predicted = {row.item: row.outcome for row in plan.rows()}
+    done = {row.item: row.outcome for row in run.rows()}
+    assert {
+        user: "succeeded" if outcome == "planned" else outcome for user, outcome in predicted.items()
+    } == (done)

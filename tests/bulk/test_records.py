@@ -11,8 +11,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from oktakit import OktaClient
-from oktakit._journal import BulkFailure, OutcomeRecord, RunRecord, StartRecord, decode, encode
-from oktakit._seen import SeenSet
+from oktakit.bulk._journal import BulkFailure, OutcomeRecord, RunRecord, StartRecord, decode, encode
+from oktakit.bulk._seen import SeenSet
 from oktakit.testing import OktaSimulator
 
 from ._support import add_users

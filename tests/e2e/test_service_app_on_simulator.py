@@ -70,10 +70,10 @@ async def test_a_token_expiring_mid_run_is_replaced_once(sim: OktaSimulator, key
 async def test_a_client_clock_off_by_a_minute_still_gets_tokens(
     sim: OktaSimulator, key: SigningKey, skew: int, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import oktakit._oauth
+    import oktakit.auth._oauth
 
     skewed = types.SimpleNamespace(time=lambda: time.time() + skew, monotonic=time.monotonic)
-    monkeypatch.setattr(oktakit._oauth, "time", skewed)
+    monkeypatch.setattr(oktakit.auth._oauth, "time", skewed)
     async with _client(sim, key) as okta:
         assert _active(sim)[0] == (await okta.get_user(_active(sim)[0])).id
     # Ahead: the first assertion's iat is in the org's future, so it re-signs on the org's clock.

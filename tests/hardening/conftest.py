@@ -9,8 +9,8 @@ import aiohttp
 import pytest
 
 from oktakit import ApiToken, OktaClient
+from tests.client._support import Sent, spy_on_requests
 from tests.conftest import ORG, TOKEN
-from tests.sdk._support import Sent, spy_on_requests
 
 NOT_SENT = "recorded instead of sent"
 

@@ -8,8 +8,8 @@ from typing import Any
 import pytest
 
 from oktakit import InvalidArgumentError, OktaClient, TransportError
+from tests.client._support import USER_ID
 from tests.hardening.conftest import Recorder
-from tests.sdk._support import USER_ID
 
 
 async def test_a_password_given_twice_is_refused_before_anything_is_sent(

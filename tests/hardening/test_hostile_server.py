@@ -30,6 +30,7 @@ from oktakit import (
     TransportError,
 )
 from tests.auth._support import ec_key, key_material, pem
+from tests.client._support import USER_ID, user_json
 from tests.conftest import TOKEN
 from tests.hardening.hostile import (
     Answer,
@@ -44,7 +45,6 @@ from tests.hardening.hostile import (
     trickle,
 )
 from tests.hardening.strategies import dumps, few, hostile_text, json_values, leaked, nested, numbers
-from tests.sdk._support import USER_ID, user_json
 
 CAP = 1 * MiB
 USER_PATH = f"/api/v1/users/{USER_ID}"

@@ -10,7 +10,7 @@ import pytest
 import pytest_asyncio
 from joserfc import jwk
 
-from oktakit.testing import ManualClock, OktaSimulator, RateLimitConfig, User
+from oktakit.testing import ManualClock, OktaSimulator, RateLimitConfig, SimUser
 from tests.okta_catalogue import assert_api_error
 
 # 60 users: three blocks of the seeding mix, so every status appears three times.
@@ -37,7 +37,7 @@ async def client(sim: OktaSimulator) -> AsyncIterator[aiohttp.ClientSession]:
         yield session
 
 
-def user_with(sim: OktaSimulator, status: str, *, complete: bool = True, **conditions: Any) -> User:
+def user_with(sim: OktaSimulator, status: str, *, complete: bool = True, **conditions: Any) -> SimUser:
     """The first seeded user in ``status`` whose attributes match ``conditions``; ``complete``:
     one with every custom attribute of the org (the seed leaves some users without them, and
     their own tests take those on purpose)."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 import aiohttp
 import pytest
 
-from oktakit.testing import ManualClock, OktaSimulator, User
+from oktakit.testing import ManualClock, OktaSimulator, SimUser
 from oktakit.testing._util import iso8601
 
 from .conftest import assert_okta_error, call
@@ -25,7 +25,8 @@ ALLOWED: dict[str, dict[str, str]] = {
     "activate": {"STAGED": "ACTIVE", "DEPROVISIONED": "ACTIVE"},
     "deactivate": {s: "DEPROVISIONED" for s in STATUSES if s != "DEPROVISIONED"},
     "reactivate": {"PROVISIONED": "PROVISIONED", "RECOVERY": "RECOVERY"},
-    "suspend": {"ACTIVE": "SUSPENDED"},
+    # Recorded answers offer `suspend` to a PASSWORD_EXPIRED user (test_expire_password, 2025).
+    "suspend": {"ACTIVE": "SUSPENDED", "PASSWORD_EXPIRED": "SUSPENDED"},
     "unsuspend": {"SUSPENDED": "ACTIVE"},
     "unlock": {"LOCKED_OUT": "ACTIVE"},
     "reset_factors": {s: s for s in STATUSES if s != "DEPROVISIONED"},
@@ -61,7 +62,7 @@ CASES = [
 ]
 
 
-def fresh_user(sim: OktaSimulator, status: str, *, password: bool = True) -> User:
+def fresh_user(sim: OktaSimulator, status: str, *, password: bool = True) -> SimUser:
     return sim.add_user(
         login=f"{status.lower()}.{len(sim.org.users)}@example.com",
         first_name="Test",

@@ -1,7 +1,8 @@
 """The permission implication rules of the simulator's role model, case by case.
 
-The rules are the ones ``oktakit._grants`` implements for the SDK and the simulator alike (Okta's admin-role
-permission names, https://developer.okta.com/docs/api/openapi/okta-management/guides/permissions):
+The rules are the ones ``oktakit.permissions._grants`` implements for the SDK and the simulator
+alike (Okta's admin-role permission names,
+https://developer.okta.com/docs/api/openapi/okta-management/guides/permissions):
 ``*`` grants all, ``*.read`` every ``.read``, ``<prefix>.manage`` everything under ``<prefix>.``,
 anything else only itself. Each expected answer is worked out by hand from those rules.
 """
@@ -10,7 +11,7 @@ from __future__ import annotations
 
 import pytest
 
-from oktakit._grants import Grants
+from oktakit.permissions._grants import Grants
 from oktakit.testing import build_org
 from oktakit.testing._permissions import allows, role_grants
 

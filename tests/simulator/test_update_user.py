@@ -5,7 +5,7 @@ from __future__ import annotations
 import aiohttp
 import pytest
 
-from oktakit.testing import ManualClock, OktaSimulator, User
+from oktakit.testing import ManualClock, OktaSimulator, SimUser
 from oktakit.testing._util import iso8601
 
 from .conftest import assert_okta_error, call, user_with
@@ -13,7 +13,7 @@ from .conftest import assert_okta_error, call, user_with
 pytestmark = pytest.mark.asyncio
 
 
-def active(sim: OktaSimulator) -> User:
+def active(sim: OktaSimulator) -> SimUser:
     return user_with(sim, "ACTIVE")
 
 

@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterable, Mapping
 from datetime import UTC, datetime
 from typing import IO, TYPE_CHECKING, Any, Final
 
-from oktakit._bulk_paths import PathLike, write_report
+from oktakit.bulk._paths import PathLike, write_report
 from oktakit.errors import MissingDependencyError
 
 from ._arguments import wire_time

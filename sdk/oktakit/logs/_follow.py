@@ -25,17 +25,16 @@ from types import TracebackType
 from typing import TYPE_CHECKING, Any, Self
 
 from oktakit._arguments import opt_text
-from oktakit._parse import parse
+from oktakit._http.parse import parse
 from oktakit.errors import (
     ConfigurationError,
     InvalidArgumentError,
     MalformedResponseError,
-    PermissionDeniedError,
     RateLimitError,
     ServerError,
     TransportError,
 )
-from oktakit.pagination import next_link
+from oktakit._http.pagination import next_link
 from oktakit_api import operations as ops
 from oktakit_api.models import ListLogEventsSortOrder
 
@@ -43,9 +42,9 @@ from ._arguments import MAX_PAGE, Moment, keywords, moment, page_limit, wire_tim
 from ._state import FollowState, Sync
 
 if TYPE_CHECKING:
-    from oktakit._bulk_paths import PathLike
+    from oktakit.bulk._paths import PathLike
     from oktakit._client_core import ClientCore
-    from oktakit.transport import Response
+    from oktakit._http.transport import Response
     from oktakit_api.models import LogEvent
 
 logger = logging.getLogger("oktakit")
@@ -216,16 +215,12 @@ class LogFollower:
 
     async def _fetch(self, url: str | None) -> Response:
         """GET ``url`` (None: the first query), again after each answer that never came."""
-        from oktakit._client_core import _explained
-
         transport = self._client._get_transport()
         while True:
             try:
                 if url is None:
                     return await transport.request(**self._first_request(), operation=ops.LIST_LOG_EVENTS)
                 return await transport.request(method="GET", url=url, operation=ops.LIST_LOG_EVENTS)
-            except PermissionDeniedError as error:
-                raise _explained(ops.LIST_LOG_EVENTS, error) from None
             except TRANSIENT as error:
                 self._wait = self._longer_wait()
                 logger.warning(

@@ -10,12 +10,12 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from oktakit._arguments import opt_text
-from oktakit._parse import parse
-from oktakit.errors import MalformedResponseError, PermissionDeniedError
-from oktakit.pagination import next_link
+from oktakit._http.parse import parse
+from oktakit.errors import MalformedResponseError
+from oktakit._http.pagination import next_link
 from oktakit_api import operations as ops
 from oktakit_api.models import ListLogEventsSortOrder
 
@@ -51,33 +51,31 @@ def bounded_query(
 
 
 async def _events(
-    client: ClientCore, request: dict[str, object], start: datetime, end: datetime, descending: bool
+    client: ClientCore, request: dict[str, Any], start: datetime, end: datetime, descending: bool
 ) -> AsyncIterator[LogEvent]:
-    from oktakit._client_core import _explained
-
     operation = ops.LIST_LOG_EVENTS
     transport = client._get_transport()
     seen: set[str] = set()
-    try:
-        response = await transport.request(**request, operation=operation)  # type: ignore[arg-type]
-        while True:
-            events = parse(operation.parse_response, response)
-            for event in events:
-                # Outside the window: Okta's last page has been passed, whatever its links say.
-                if event.published >= end if not descending else event.published < start:
-                    return
-                yield event
-            link = next_link(response.headers.getall("Link", ()))
-            if link is None or not events:
+    response = await transport.request(**request, operation=operation)
+    while True:
+        events = parse(operation.parse_response, response)
+        for event in events:
+            # Outside the window: Okta's last page has been passed, whatever its links say.
+            published = aware(event.published)
+            if published < start if descending else published >= end:
                 return
-            if link in seen:
-                raise MalformedResponseError(
-                    "the next link repeats an earlier page",
-                    status=response.status_code,
-                    method="GET",
-                    url=link,
-                )
-            seen.add(link)
-            response = await transport.request(method="GET", url=link, operation=response.operation)
-    except PermissionDeniedError as error:
-        raise _explained(operation, error) from None
+            yield event
+        link = next_link(response.headers.getall("Link", ()))
+        if link is None or not events:
+            return
+        if link in seen:
+            raise MalformedResponseError(
+                "the next link repeats an earlier page", status=response.status_code, method="GET", url=link
+            )
+        seen.add(link)
+        response = await transport.request(method="GET", url=link, operation=operation)
+
+
+def aware(moment: datetime) -> datetime:
+    """Okta writes ``Z``; a time without an offset is read as UTC rather than compared naively."""
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)

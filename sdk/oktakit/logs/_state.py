@@ -35,7 +35,7 @@ import tempfile
 from pathlib import Path
 from typing import Any, Final, Literal, NoReturn
 
-from oktakit._bulk_paths import PathLike, checked_path
+from oktakit.bulk._paths import PathLike, checked_path
 from oktakit.errors import JournalError
 
 #: Records are short; anything longer is not ours.

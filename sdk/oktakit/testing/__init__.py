@@ -1,9 +1,10 @@
 """An embedded Okta Management API simulator for oktakit's tests and benchmarks.
 
-It serves, over real HTTP on loopback, every operation in ``okta_spec/openapi.yaml`` with
-Okta's response shapes, error codes, lifecycle rules, pagination headers, rate limits and
-injectable faults. It speaks JSON only; it shares with the SDK only the spec's facts and the
-permission rules (``oktakit._spec_facts``, ``oktakit._grants``).
+It serves, over real HTTP on loopback, every operation in ``okta_spec/openapi.yaml`` (and the
+endpoints okta-sdk-python's own user and group tests call, ``_peer``) with Okta's response
+shapes, error codes, lifecycle rules, pagination headers, rate limits and injectable faults.
+It speaks JSON only; it shares with the SDK only the spec's facts and the permission rules
+(``oktakit._registry``, ``oktakit.permissions._grants``).
 
     async with OktaSimulator(users=500, seed=1) as sim:
         ...  # point a client at sim.url with "Authorization: SSWS " + sim.api_token
@@ -17,7 +18,16 @@ Where Okta's documentation leaves a choice, the simulator does this:
   answer); resetting its factors, and any status-forbidden activate or reactivate, 403
   E0000038; activating an ACTIVE user 403 E0000016; suspend/unsuspend in the wrong status 400
   E0000001; unlock of a user that is not LOCKED_OUT 403 E0000032. Each status rule names its
-  source (``STATUS_RULES`` in ``_lifecycle``, ``_profile``, ``_resources``, ``_query``).
+  source (``STATUS_RULES`` in ``_lifecycle``, ``_profile``, ``_resources``, ``_query``,
+  ``_credentials``, ``_directory``, ``_peer``).
+- A PASSWORD_EXPIRED user may be suspended (recorded answers offer it; the spec says "only
+  ACTIVE": ``OrgOptions.suspend_password_expired``). Expiring or resetting a password where the
+  user's ``_links`` offer no such link answers 403 E0000038; revoking sessions, grants or tokens
+  has no status gate (204). Unsuspending returns the user to ACTIVE, as documented, even one
+  suspended while PASSWORD_EXPIRED.
+- Sessions, grants, tokens and factors take a user *id* (Okta's ``pathUserId``); an unknown
+  grant, factor or client app is 404 E0000007. Adding a member again, or removing a non-member,
+  answers 204; the Everyone group's members 501 E0000060, an app group's 403 E0000006.
 - A STAGED user's ``_links`` omit ``deactivate`` (like recorded Okta responses) though it works.
 - Invalid ``search``/``filter`` expressions give 400 E0000031, bad dates E0000030, ``search`` with
   ``filter`` or ``q`` E0000033; ``q`` never paginates; DEPROVISIONED users are listed by
@@ -53,8 +63,16 @@ if TYPE_CHECKING:
     from ._seed import SEED_EPOCH, build_org
     from ._server import OktaSimulator, run_simulator
     from ._service_apps import ServiceApp
-    from ._state import Authenticator, CustomRole, Group, Org, OrgOptions, Permission, RoleAssignment
-    from ._users import TacEnrollment, User, UserDirectory
+    from ._state import (
+        CustomRole,
+        Org,
+        OrgOptions,
+        SimAuthenticator,
+        SimGroup,
+        SimPermission,
+        SimRoleAssignment,
+    )
+    from ._users import SimUser, TacEnrollment, UserDirectory
     from ._util import Clock, ManualClock
 
 __all__ = [
@@ -65,28 +83,28 @@ __all__ = [
     "STANDARD_ROLE_PERMISSIONS",
     "AuthChain",
     "AuthScheme",
-    "Authenticator",
     "BucketRule",
     "Clock",
     "CustomRole",
     "FaultKind",
     "FaultRule",
-    "Group",
     "ManualClock",
     "OAuthScheme",
     "OktaSimulator",
     "Org",
     "OrgOptions",
-    "Permission",
     "Principal",
     "RateLimitConfig",
     "RateLimiter",
     "RequestRecord",
-    "RoleAssignment",
     "ServiceApp",
+    "SimAuthenticator",
+    "SimGroup",
+    "SimPermission",
+    "SimRoleAssignment",
+    "SimUser",
     "SswsScheme",
     "TacEnrollment",
-    "User",
     "UserDirectory",
     "build_org",
     "run_simulator",
@@ -96,35 +114,35 @@ __getattr__, __dir__ = lazy_namespace(
     __name__,
     globals(),
     {
+        "OAUTH_CATALOGUE": "._oauth_errors",
+        "OKTA_DEFAULT_BUCKETS": "._ratelimit",
+        "SEED_EPOCH": "._seed",
+        "SIMULATED_SCOPES": "._permissions",
+        "STANDARD_ROLE_PERMISSIONS": "._permissions",
         "AuthChain": "._auth",
         "AuthScheme": "._auth",
-        "Authenticator": "._state",
         "BucketRule": "._ratelimit",
         "Clock": "._util",
         "CustomRole": "._state",
         "FaultKind": "._faults",
         "FaultRule": "._faults",
-        "Group": "._state",
         "ManualClock": "._util",
-        "OAUTH_CATALOGUE": "._oauth_errors",
         "OAuthScheme": "._bearer",
-        "OKTA_DEFAULT_BUCKETS": "._ratelimit",
         "OktaSimulator": "._server",
         "Org": "._state",
         "OrgOptions": "._state",
-        "Permission": "._state",
         "Principal": "._auth",
         "RateLimitConfig": "._ratelimit",
         "RateLimiter": "._ratelimit",
         "RequestRecord": "._context",
-        "RoleAssignment": "._state",
-        "SEED_EPOCH": "._seed",
-        "SIMULATED_SCOPES": "._permissions",
-        "STANDARD_ROLE_PERMISSIONS": "._permissions",
         "ServiceApp": "._service_apps",
+        "SimAuthenticator": "._state",
+        "SimGroup": "._state",
+        "SimPermission": "._state",
+        "SimRoleAssignment": "._state",
+        "SimUser": "._users",
         "SswsScheme": "._auth",
         "TacEnrollment": "._users",
-        "User": "._users",
         "UserDirectory": "._users",
         "build_org": "._seed",
         "run_simulator": "._server",

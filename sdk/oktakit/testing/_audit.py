@@ -22,6 +22,7 @@ from oktakit_api.operations import OPERATIONS
 
 from ._auth import Principal
 from ._state import Org
+from ._users import SimUser
 from ._syslog import SystemLog
 from ._syslog_events import SYSTEM_ACTOR, app_actor, client, event, target, token_id, user_actor
 
@@ -56,6 +57,17 @@ def log_only(request: web.Request, *types: str) -> None:
     if undeclared:  # the spec must say what an operation logs
         raise ValueError(f"{sorted(undeclared)} are not among the declared events {pending.types}")
     pending.fired = tuple(t for t in pending.types if t in types)
+
+
+def log_target(request: web.Request, *targets: dict[str, Any]) -> None:
+    """Add targets the path does not name (the user a creation made)."""
+    pending = request.get(PENDING)
+    if pending is not None:
+        pending.targets.extend(targets)
+
+
+def user_target(user: SimUser) -> dict[str, Any]:
+    return target("User", user.id, user.login, _name(user.profile))
 
 
 def log_actor(request: web.Request, actor: dict[str, Any], *targets: dict[str, Any]) -> None:
@@ -121,7 +133,7 @@ class AuditHook:
                     key = principal.user_id
                 user = self.org.users.resolve(key)
                 if user is not None:
-                    found.append(target("User", user.id, user.login, _name(user.profile)))
+                    found.append(user_target(user))
             elif name == "groupId" and key in self.org.groups:
                 group = self.org.groups[key]
                 found.append(target("UserGroup", group.id, "unknown", group.name))

@@ -13,6 +13,7 @@ from . import _lifecycle as lifecycle
 from ._audit import log_only
 from ._context import CONTEXT, PRINCIPAL
 from ._errors import SimulatedError, not_found
+from ._paging import limit_of
 from ._profile import apply_update
 from ._query import Predicate, compile_filter, compile_search, q_predicate, sort_key
 from ._render import (
@@ -27,7 +28,7 @@ from ._render import (
     user_single_bytes,
 )
 from ._state import Org
-from ._users import User
+from ._users import SimUser
 
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 JSON = "application/json"
@@ -38,7 +39,7 @@ def json_response(body: bytes, status: int = 200) -> web.Response:
     return web.Response(status=status, body=body, content_type=JSON)
 
 
-def find_user(org: Org, key: str) -> User:
+def find_user(org: Org, key: str) -> SimUser:
     # aiohttp has already percent-decoded the path segment once; decoding again would turn a
     # literal "%40" in a login into "@".
     user = org.users.resolve(key)
@@ -139,22 +140,16 @@ async def list_users(request: web.Request) -> web.StreamResponse:
     return response
 
 
-def _not_deprovisioned(user: User) -> bool:
+def _not_deprovisioned(user: SimUser) -> bool:
     return user.status != "DEPROVISIONED"
 
 
 def page_limit(raw: str | None, default: int) -> int:
-    if raw is None or raw == "":
-        return default
-    try:
-        value = int(raw)
-    except ValueError:
-        raise SimulatedError("E0000001", "limit", ["limit: must be an integer"]) from None
-    return default if value < 1 else min(value, _MAX_LIMIT)  # Okta caps the page at 200
+    return limit_of(raw, default, _MAX_LIMIT)  # Okta caps the page at 200
 
 
-def _page(users: Iterable[User], predicate: Predicate, limit: int) -> tuple[list[User], bool]:
-    page: list[User] = []
+def _page(users: Iterable[SimUser], predicate: Predicate, limit: int) -> tuple[list[SimUser], bool]:
+    page: list[SimUser] = []
     for user in users:
         if predicate(user):
             if len(page) == limit:
@@ -165,7 +160,7 @@ def _page(users: Iterable[User], predicate: Predicate, limit: int) -> tuple[list
 
 def _sorted_page(
     org: Org, predicate: Predicate, attribute: str, *, descending: bool, after: str | None, limit: int
-) -> tuple[list[User], bool]:
+) -> tuple[list[SimUser], bool]:
     key = sort_key(org, attribute)
     matches = [user for user in org.users.in_order() if predicate(user)]
     present = sorted((u for u in matches if not key(u)[0]), key=key, reverse=descending)
@@ -177,7 +172,7 @@ def _sorted_page(
     return window, start + limit < len(ordered)
 
 
-def _users_body(org: Org, request: web.Request, users: list[User]) -> bytes:
+def _users_body(org: Org, request: web.Request, users: list[SimUser]) -> bytes:
     omit = okta_response_options(request.headers.get("Content-Type"))
     fields_spec = request.query.get("fields")
     if not omit and not fields_spec:
@@ -231,7 +226,7 @@ async def deactivate_user(request: web.Request) -> web.StreamResponse:
     return _no_content(request)
 
 
-def _simple(operation: Callable[[Org, User], None]) -> Handler:
+def _simple(operation: Callable[[Org, SimUser], None]) -> Handler:
     async def handler(request: web.Request) -> web.StreamResponse:
         org = request.app[CONTEXT].org
         operation(org, find_user(org, request.match_info["id"]))

@@ -12,7 +12,7 @@ from typing import Final
 from ._errors import SimulatedError, not_found
 from ._sources import Evidence, documented, inferred, recorded
 from ._state import Org
-from ._users import User
+from ._users import SimUser
 from ._util import random_token
 
 #: The evidence for each status rule below (see ``_sources``).
@@ -24,6 +24,10 @@ STATUS_RULES: Final[dict[str, tuple[Evidence, ...]]] = {
     ),
     "deactivate": (
         documented("okta-mgmt-spec", "any status but DEPROVISIONED"),
+        documented("okta-mgmt-spec", "consent grants stay valid until the user is deactivated or deleted"),
+        inferred(
+            "okta-mgmt-spec", "a deactivated user cannot sign in: its sessions and refresh tokens end too"
+        ),
         recorded("issue-java-721", "deactivating a DEPROVISIONED user: 404 E0000007, the user not found"),
     ),
     "reactivate": (
@@ -33,6 +37,12 @@ STATUS_RULES: Final[dict[str, tuple[Evidence, ...]]] = {
     "suspend": (
         documented("okta-mgmt-spec", "only ACTIVE users"),
         documented("docs-users-api", "an id not in the ACTIVE state: 400 E0000001"),
+        recorded(
+            "rec-expire-password",
+            "a PASSWORD_EXPIRED user is offered `suspend`, so it is accepted from there too "
+            "(OrgOptions.suspend_password_expired turns this off, as the spec's wording has it)",
+        ),
+        documented("help-role-permissions", "when a user is suspended, their sessions are cleared too"),
     ),
     "unsuspend": (
         documented("okta-mgmt-spec", "only SUSPENDED users, back to ACTIVE"),
@@ -50,6 +60,7 @@ STATUS_RULES: Final[dict[str, tuple[Evidence, ...]]] = {
     "links": (
         documented("okta-mgmt-spec", "a user's _links offer the operations its status allows"),
         recorded("rec-create-get-user", "a STAGED user's links omit deactivate"),
+        recorded("rec-expire-password", "a PASSWORD_EXPIRED user is offered what an ACTIVE one is"),
     ),
 }
 
@@ -84,14 +95,17 @@ _STATUS_LINKS: Final[dict[str, tuple[str, ...]]] = {
     ),
     "RECOVERY": ("reactivate", "deactivate", "resetFactors", "resetPassword", "expirePassword"),
     "LOCKED_OUT": ("unlock", "deactivate", "resetFactors", "resetPassword", "expirePassword"),
-    "PASSWORD_EXPIRED": ("deactivate", "resetFactors", "resetPassword", "expirePassword"),
+    "PASSWORD_EXPIRED": (
+        "suspend", "deactivate", "resetFactors", "resetPassword", "forgotPassword",
+        "expirePassword", "changePassword", "changeRecoveryQuestion",
+    ),
     "SUSPENDED": ("unsuspend", "deactivate", "resetFactors"),
     "DEPROVISIONED": ("activate",),
 }  # fmt: skip
 _NEEDS_PASSWORD: Final = frozenset({"forgotPassword", "changePassword", "changeRecoveryQuestion"})
 
 
-def link_names(user: User) -> tuple[str, ...]:
+def link_names(user: SimUser) -> tuple[str, ...]:
     """Operation links (beyond self/schema/type) allowed for the user right now."""
     if user.transitioning_to is not None:
         return ()  # nothing may start while a transition runs
@@ -101,7 +115,7 @@ def link_names(user: User) -> tuple[str, ...]:
     return tuple(name for name in names if name not in _NEEDS_PASSWORD)
 
 
-def _ensure_idle(user: User) -> None:
+def _ensure_idle(user: SimUser) -> None:
     if user.transitioning_to is not None:
         raise SimulatedError("E0000112")
 
@@ -112,7 +126,7 @@ def _activation_token(org: Org) -> dict[str, str]:
     return {"activationToken": token, "activationUrl": f"{org.base_url}/tokens/{token}/verify"}
 
 
-def _move(org: Org, user: User, target: str, *, asynchronous: bool) -> None:
+def _move(org: Org, user: SimUser, target: str, *, asynchronous: bool) -> None:
     now = org.clock()
     delay = org.options.transition_delay
     if asynchronous and delay > 0:
@@ -124,7 +138,7 @@ def _move(org: Org, user: User, target: str, *, asynchronous: bool) -> None:
         user.set_status(target, now)
 
 
-def activate(org: Org, user: User, *, send_email: bool) -> dict[str, str]:
+def activate(org: Org, user: SimUser, *, send_email: bool) -> dict[str, str]:
     """STAGED/DEPROVISIONED -> ACTIVE (has a password) or PROVISIONED (must finish setup)."""
     _ensure_idle(user)
     if user.status == "ACTIVE":
@@ -137,7 +151,7 @@ def activate(org: Org, user: User, *, send_email: bool) -> dict[str, str]:
     return {} if send_email else _activation_token(org)
 
 
-def deactivate(org: Org, user: User, *, respond_async: bool) -> None:
+def deactivate(org: Org, user: SimUser, *, respond_async: bool) -> None:
     """Any status but DEPROVISIONED -> DEPROVISIONED.
 
     Okta documents no answer for deactivating a deactivated user; the one public answer
@@ -148,10 +162,14 @@ def deactivate(org: Org, user: User, *, respond_async: bool) -> None:
         raise not_found(user.id, "User")
     for tac in user.tac_enrollments:
         tac.valid = False  # a deprovisioned user keeps no usable sign-in code
+    account = user.account
+    account.end_sessions()
+    account.revoke_tokens()
+    account.revoke_grants()
     _move(org, user, "DEPROVISIONED", asynchronous=respond_async)
 
 
-def reactivate(org: Org, user: User, *, send_email: bool) -> dict[str, str]:
+def reactivate(org: Org, user: SimUser, *, send_email: bool) -> dict[str, str]:
     """Restart an unfinished activation (PROVISIONED or RECOVERY); the status is unchanged."""
     _ensure_idle(user)
     if user.status not in ("PROVISIONED", "RECOVERY"):
@@ -160,15 +178,21 @@ def reactivate(org: Org, user: User, *, send_email: bool) -> dict[str, str]:
     return {} if send_email else _activation_token(org)
 
 
-def suspend(org: Org, user: User) -> None:
-    _require_then_set(org, user, "ACTIVE", "SUSPENDED", "Only an ACTIVE user can be suspended")
+def suspend(org: Org, user: SimUser) -> None:
+    """ACTIVE (and, by default, PASSWORD_EXPIRED) -> SUSPENDED; the user's sessions end."""
+    _ensure_idle(user)
+    if user.status == "PASSWORD_EXPIRED" and org.options.suspend_password_expired:
+        user.set_status("SUSPENDED", org.clock())
+    else:
+        _require_then_set(org, user, "ACTIVE", "SUSPENDED", "Only an ACTIVE user can be suspended")
+    user.account.end_sessions()
 
 
-def unsuspend(org: Org, user: User) -> None:
+def unsuspend(org: Org, user: SimUser) -> None:
     _require_then_set(org, user, "SUSPENDED", "ACTIVE", "Only a SUSPENDED user can be unsuspended")
 
 
-def _require_then_set(org: Org, user: User, source: str, target: str, rule: str) -> None:
+def _require_then_set(org: Org, user: SimUser, source: str, target: str, rule: str) -> None:
     # Okta answers a suspend/unsuspend in the wrong status with 400 E0000001 (D10).
     _ensure_idle(user)
     if user.status != source:
@@ -176,14 +200,14 @@ def _require_then_set(org: Org, user: User, source: str, target: str, rule: str)
     user.set_status(target, org.clock())
 
 
-def unlock(org: Org, user: User) -> None:
+def unlock(org: Org, user: SimUser) -> None:
     _ensure_idle(user)
     if user.status != "LOCKED_OUT":
         raise SimulatedError("E0000032")
     user.set_status("ACTIVE", org.clock())
 
 
-def reset_factors(org: Org, user: User) -> None:
+def reset_factors(org: Org, user: SimUser) -> None:
     """Unenroll every factor (TACs included); the status does not change."""
     _ensure_idle(user)
     if user.status == "DEPROVISIONED":

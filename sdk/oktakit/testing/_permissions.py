@@ -2,14 +2,14 @@
 (an app's roles for an access token, its admin user's roles for an API token).
 
 Requirements per operation come from the spec through oktakit's own permission helpers
-(``oktakit._spec_facts``): the OAuth ``scopes`` (the token must hold one of them; a ``.manage``
+(``oktakit._registry``): the OAuth ``scopes`` (the token must hold one of them; a ``.manage``
 scope does *not* stand in for the matching ``.read`` one; API tokens have no scopes), then the
 ``x-okta-permissions`` alternatives (any one inner list, all of its items; ``[[]]`` needs none),
 plus ``credential_permissions`` when an update or replace body contains ``credentials``. A
 principal without any active admin role may call nothing, except that an API token's admin may
 always read itself (``GET /api/v1/users/me``). An API token of no user acts with full rights.
 
-A permission counts only from a role that grants it (``oktakit._grants``: ``*``, ``*.read`` and
+A permission counts only from a role that grants it (``oktakit.permissions._grants``: ``*``, ``*.read`` and
 ``<prefix>.manage`` imply others) *and* reaches the target: standard roles reach every user and
 group; a custom role only what its resource set holds (``_resource_sets``), so a role bound to
 the members of one group gets Okta's 403 E0000006 for anyone else. Standard roles carry the
@@ -18,7 +18,10 @@ marks ``custom_role: false`` (reading the System Log) comes from a standard role
 custom-role permissions are enforced where Okta documents them, on profile attributes
 (``okta:ResourceAttribute/User/Profile``): an update or replace may change only the attributes
 that the granting permission's ``include`` lists and its ``exclude`` does not; conditions on reads
-(which hide attributes) are not modelled.
+(which hide attributes) are not modelled. A request on a group's members (``groupId``) needs a
+role whose set reaches that group; a creation with ``groupIds`` needs
+``okta.groups.members.manage`` on each of them. Group targets of standard roles are kept (for
+okta-sdk-python's tests) but do not narrow the role here.
 """
 
 from __future__ import annotations
@@ -30,15 +33,15 @@ from typing import Any, Final, NamedTuple
 
 from aiohttp import web
 
-from oktakit._grants import Grants
-from oktakit._spec_facts import catalogue, operation_facts
+from oktakit._registry import catalogue, operations
+from oktakit.permissions._grants import Grants
 
 from ._auth import Principal
 from ._errors import SimulatedError
 from ._oauth_errors import challenge
 from ._resource_sets import ResourceSet
-from ._state import Org, RoleAssignment
-from ._users import User
+from ._state import Org, SimRoleAssignment
+from ._users import SimUser
 
 #: Standard admin role -> the permissions it carries (from okta_spec/permissions.yaml).
 STANDARD_ROLE_PERMISSIONS: Final[dict[str, frozenset[str]]] = {
@@ -59,7 +62,7 @@ class Requirement(NamedTuple):
 
 
 REQUIREMENTS: Final = {
-    op: Requirement(f.scopes, f.permissions, f.credential_permissions) for op, f in operation_facts().items()
+    op: Requirement(f.scopes, f.permissions, f.credential_permissions) for op, f in operations().items()
 }
 #: Every scope a simulated operation needs: what a new service app is granted by default.
 SIMULATED_SCOPES: Final = tuple(sorted({scope for need in REQUIREMENTS.values() for scope in need.scopes}))
@@ -73,6 +76,9 @@ _STANDARD_ONLY: Final = frozenset(
 #: The condition key Okta documents for profile attributes (upstream spec examples).
 PROFILE_ATTRIBUTES: Final = "okta:ResourceAttribute/User/Profile"
 _PROFILE_WRITE: Final = "okta.users.userprofile.manage"
+#: Creating a user into groups takes managing those groups' members too (Okta's role-assignment
+#: concepts: "if the admin is also scoped to manage a Group, that admin can add the user to it").
+_GROUP_MEMBERS: Final = (("okta.groups.members.manage",),)
 
 
 class RoleGrant(NamedTuple):
@@ -96,7 +102,7 @@ def role_grants(org: Org, client_id: str) -> list[RoleGrant]:
     return assignment_grants(org, org.clients.get(client_id, ()))
 
 
-def assignment_grants(org: Org, assignments: Iterable[RoleAssignment]) -> list[RoleGrant]:
+def assignment_grants(org: Org, assignments: Iterable[SimRoleAssignment]) -> list[RoleGrant]:
     """What each active role assignment (of an app or an admin user) grants, and over what."""
     found = []
     for assignment in assignments:
@@ -124,7 +130,11 @@ def is_super_admin(org: Org, user_id: str) -> bool:
 
 
 def allows(
-    org: Org, roles: list[RoleGrant], alternatives: tuple[tuple[str, ...], ...], user: User | None
+    org: Org,
+    roles: list[RoleGrant],
+    alternatives: tuple[tuple[str, ...], ...],
+    user: SimUser | None,
+    group: str | None = None,
 ) -> bool:
     """Whether some alternative has each permission granted by a role that reaches ``user``."""
     return any(
@@ -133,7 +143,7 @@ def allows(
                 role.grants.allows(permission)
                 and (
                     role.resource_set is None
-                    or role.resource_set.covers(org, _RESOURCE_OF.get(permission), user)
+                    or role.resource_set.covers(org, _RESOURCE_OF.get(permission), user, group)
                 )
                 for role in roles
             )
@@ -144,12 +154,14 @@ def allows(
 
 
 class Authorizer:
-    def __init__(self, org: Org) -> None:
+    def __init__(self, org: Org, extra: Mapping[str, Requirement] = MappingProxyType({})) -> None:
         self.org = org
+        #: Requirements of routes outside the spec (``_peer``), by operation name.
+        self.requirements = {**extra, **REQUIREMENTS}
 
     async def authorize(self, request: web.Request, principal: Principal, operation: str) -> None:
         """Raise 403 E0000006 unless the token's scopes and its roles allow the call."""
-        need = REQUIREMENTS.get(operation)
+        need = self.requirements.get(operation)
         if need is None:  # no such operation: routing answers 404/405
             return
         org = self.org
@@ -165,7 +177,8 @@ class Authorizer:
                 raise SimulatedError("E0000006", headers={"WWW-Authenticate": header})
             roles = role_grants(org, principal.client_id or "")
         target = self._target(request, principal)
-        if not roles or not allows(org, roles, need.permissions, target):
+        group = request.match_info.get("groupId")  # a group's members: the role must reach it
+        if not roles or not allows(org, roles, need.permissions, target, group):
             raise SimulatedError("E0000006")
         body = await _json_body(request) if request.method in ("POST", "PUT") else None
         if not isinstance(body, dict):
@@ -173,6 +186,11 @@ class Authorizer:
         credentials = need.credential_permissions
         if credentials and "credentials" in body and not allows(org, roles, credentials, target):
             raise SimulatedError("E0000006")
+        group_ids = body.get("groupIds") if operation == "createUser" else None
+        if isinstance(group_ids, list) and not all(
+            allows(org, roles, _GROUP_MEMBERS, None, str(group_id)) for group_id in group_ids
+        ):
+            raise SimulatedError("E0000006")  # adding the new user to a group the role cannot manage
         profile = body.get("profile")
         if _PROFILE_WRITE in need.all_permissions and isinstance(profile, dict) and target is not None:
             changed = {key for key, value in profile.items() if target.profile.get(key) != value}
@@ -181,7 +199,7 @@ class Authorizer:
             ):
                 raise SimulatedError("E0000006")
 
-    def _target(self, request: web.Request, principal: Principal) -> User | None:
+    def _target(self, request: web.Request, principal: Principal) -> SimUser | None:
         key = request.match_info.get("id") or request.match_info.get("userId")
         if key == "me" and principal.user_id is not None:
             return self.org.users.by_id(principal.user_id)

@@ -25,15 +25,16 @@ import operator
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Final
+from typing import Any, Final, TypeVar
 
 from ._errors import SimulatedError
 from ._sources import Evidence, documented
 from ._state import Org
-from ._users import User
+from ._users import SimUser
 from ._util import parse_iso8601
 
-Predicate = Callable[[User], bool]
+Predicate = Callable[[SimUser], bool]
+T = TypeVar("T")
 
 #: Parentheses within parentheses, and comparisons, that one expression may hold.
 MAX_NESTING = 32
@@ -191,7 +192,7 @@ def parse(text: str) -> Node:
     return _Parser(text).parse()
 
 
-def _getter(org: Org, attribute: str) -> Callable[[User], Any]:
+def _getter(org: Org, attribute: str) -> Callable[[SimUser], Any]:
     if attribute == "id":
         return lambda user: user.id
     if attribute == "status":
@@ -217,11 +218,14 @@ def _compile(org: Org, node: Node) -> Predicate:
     if node.op == "pr":
         return lambda user: get(user) not in (None, "")
     if node.attribute in _DATE_ATTRS:
-        return _date_predicate(get, node.op, node.value)
-    return _value_predicate(get, node)
+        return date_predicate(get, node.op, node.value)
+    return value_predicate(get, node)
 
 
-def _value_predicate(get: Callable[[User], Any], node: Comparison) -> Predicate:
+def value_predicate(
+    get: Callable[[T], Any], node: Comparison, contains: frozenset[str] = _CONTAINS_ATTRS
+) -> Callable[[T], bool]:
+    """``attribute op value`` over anything ``get`` reads (users, groups)."""
     op, target = node.op, node.value
     if op == "eq":
         if isinstance(target, str) and node.attribute != "id":
@@ -229,7 +233,7 @@ def _value_predicate(get: Callable[[User], Any], node: Comparison) -> Predicate:
             return lambda user: _lower(get(user)) == lowered
         return lambda user: get(user) == target
     if op in ("sw", "co"):
-        if not isinstance(target, str) or (op == "co" and node.attribute not in _CONTAINS_ATTRS):
+        if not isinstance(target, str) or (op == "co" and node.attribute not in contains):
             raise _invalid()  # Okta allows `co` only on the four name/email/login attributes
         needle = target.lower()
         if op == "sw":
@@ -241,7 +245,7 @@ def _value_predicate(get: Callable[[User], Any], node: Comparison) -> Predicate:
     return lambda user: _ordered(compare, get(user), target)
 
 
-def _date_predicate(get: Callable[[User], Any], op: str, target: Value) -> Predicate:
+def date_predicate(get: Callable[[T], Any], op: str, target: Value) -> Callable[[T], bool]:
     if not isinstance(target, str):
         raise SimulatedError("E0000030")
     try:
@@ -296,7 +300,7 @@ def q_predicate(text: str) -> Predicate:
     """``q``: starts-with on firstName, lastName or email; never DEPROVISIONED users."""
     needle = text.lower()
 
-    def matches(user: User) -> bool:
+    def matches(user: SimUser) -> bool:
         if user.status == "DEPROVISIONED":
             return False
         profile = user.profile
@@ -307,7 +311,7 @@ def q_predicate(text: str) -> Predicate:
     return matches
 
 
-def sort_key(org: Org, attribute: str) -> Callable[[User], tuple[bool, Any]]:
+def sort_key(org: Org, attribute: str) -> Callable[[SimUser], tuple[bool, Any]]:
     """Key for ``sortBy``: users lacking the attribute (absent, null or "", as for ``pr``) sort last.
 
     Strings sort case-insensitively, numbers (an integer or number attribute) as numbers.
@@ -316,7 +320,7 @@ def sort_key(org: Org, attribute: str) -> Callable[[User], tuple[bool, Any]]:
     if attribute in _DATE_ATTRS:
         return lambda user: (get(user) is None, get(user) or 0.0)
 
-    def key(user: User) -> tuple[bool, tuple[float, str]]:
+    def key(user: SimUser) -> tuple[bool, tuple[float, str]]:
         value = get(user)
         if isinstance(value, int | float) and not isinstance(value, bool):
             return False, (float(value), "")

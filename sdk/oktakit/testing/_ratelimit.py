@@ -1,7 +1,7 @@
 """Okta-style rate limiting: per-bucket request counters and an org-wide concurrency cap.
 
 The buckets are Okta's (``okta_spec/rate_limits.yaml``), matched the way the client matches
-them (``oktakit._buckets``: an exact rule first, then the longest prefix), so operations Okta
+them (``oktakit._http.buckets``: an exact rule first, then the longest prefix), so operations Okta
 counts together share one counter here too. Each bucket counts requests in a window that
 starts with its first request (Okta windows are not aligned to wall-clock minutes); a window of
 whole seconds starts on the whole second, as Okta's do ("12:00:20 to 12:01:19"), so
@@ -20,8 +20,8 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 from typing import Final, Literal, NamedTuple
 
-from oktakit import _buckets
-from oktakit._buckets import Rule
+from oktakit._http import buckets as _buckets
+from oktakit._http.buckets import Rule
 
 from ._util import Clock
 

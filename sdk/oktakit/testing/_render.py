@@ -7,8 +7,8 @@ from typing import Any
 
 from ._errors import SimulatedError
 from ._lifecycle import CREDENTIAL_LINKS, LINK_TARGETS, link_names
-from ._state import Authenticator, CustomRole, Group, Org, RoleAssignment
-from ._users import TacEnrollment, User
+from ._state import CustomRole, Org, SimAuthenticator, SimGroup, SimRoleAssignment
+from ._users import SimUser, TacEnrollment
 from ._util import iso8601, iso8601_or_none
 
 _dumps = json.JSONEncoder(separators=(",", ":"), ensure_ascii=False).encode
@@ -19,7 +19,7 @@ def dumps(value: Any) -> bytes:
 
 
 # --- users ------------------------------------------------------------------------------
-def user_dict(org: Org, user: User, *, single: bool) -> dict[str, Any]:
+def user_dict(org: Org, user: SimUser, *, single: bool) -> dict[str, Any]:
     """A user as Okta returns it; collections carry only the ``self`` link."""
     self_href = f"{org.base_url}/api/v1/users/{user.id}"
     data: dict[str, Any] = {"id": user.id, "status": user.status}
@@ -41,7 +41,8 @@ def user_dict(org: Org, user: User, *, single: bool) -> dict[str, Any]:
         credentials["emails"] = [{"value": email, "status": "VERIFIED", "type": "PRIMARY"}]
     if user.recovery_question is not None:
         credentials["recovery_question"] = {"question": user.recovery_question}
-    credentials["provider"] = {"type": "OKTA", "name": "OKTA"}
+    kind, name = user.account.provider
+    credentials["provider"] = {"type": kind, "name": name}
     data["credentials"] = credentials
     links: dict[str, Any] = {}
     if single:
@@ -54,14 +55,14 @@ def user_dict(org: Org, user: User, *, single: bool) -> dict[str, Any]:
     return data
 
 
-def user_single_bytes(org: Org, user: User) -> bytes:
+def user_single_bytes(org: Org, user: SimUser) -> bytes:
     cached = user.cache_single
     if cached is None:
         cached = user.cache_single = dumps(user_dict(org, user, single=True))
     return cached
 
 
-def user_list_bytes(org: Org, user: User) -> bytes:
+def user_list_bytes(org: Org, user: SimUser) -> bytes:
     cached = user.cache_list
     if cached is None:
         cached = user.cache_list = dumps(user_dict(org, user, single=False))
@@ -123,7 +124,7 @@ def project(data: dict[str, Any], fields: list[tuple[str, list[str] | None]]) ->
 
 
 # --- groups and authenticators --------------------------------------------------------------
-def group_dict(org: Org, group: Group) -> dict[str, Any]:
+def group_dict(org: Org, group: SimGroup) -> dict[str, Any]:
     href = f"{org.base_url}/api/v1/groups/{group.id}"
     logo = f"{org.base_url}/assets/img/logos/groups/odyssey/okta"
     return {
@@ -145,7 +146,7 @@ def group_dict(org: Org, group: Group) -> dict[str, Any]:
     }
 
 
-def authenticator_dict(org: Org, authenticator: Authenticator) -> dict[str, Any]:
+def authenticator_dict(org: Org, authenticator: SimAuthenticator) -> dict[str, Any]:
     href = f"{org.base_url}/api/v1/authenticators/{authenticator.id}"
     toggle = "deactivate" if authenticator.status == "ACTIVE" else "activate"
     data: dict[str, Any] = {
@@ -166,7 +167,7 @@ def authenticator_dict(org: Org, authenticator: Authenticator) -> dict[str, Any]
     return data
 
 
-def tac_dict(org: Org, user: User, authenticator: Authenticator, tac: TacEnrollment) -> dict[str, Any]:
+def tac_dict(org: Org, user: SimUser, authenticator: SimAuthenticator, tac: TacEnrollment) -> dict[str, Any]:
     user_href = f"{org.base_url}/api/v1/users/{user.id}"
     return {
         "type": "tac",
@@ -192,11 +193,16 @@ def tac_dict(org: Org, user: User, authenticator: Authenticator, tac: TacEnrollm
 
 
 # --- roles --------------------------------------------------------------------------------
+_ASSIGNEES = {"CLIENT": "/oauth2/v1/clients/", "USER": "/api/v1/users/", "GROUP": "/api/v1/groups/"}
+
+
 def role_assignment_dict(
-    org: Org, client_id: str, role: RoleAssignment, *, user: bool = False
+    org: Org, client_id: str, role: SimRoleAssignment, *, user: bool = False, group: bool = False
 ) -> dict[str, Any]:
-    """A role assigned to a service app (``client_id``) or, with ``user``, to a user."""
+    """A role assigned to a service app (``client_id``) or, with ``user`` or ``group``, to a
+    user or a group of that id."""
     base = org.base_url
+    kind = "USER" if user else "GROUP" if group else "CLIENT"
     data: dict[str, Any] = {
         "id": role.id,
         "label": role.label,
@@ -204,11 +210,9 @@ def role_assignment_dict(
         "status": role.status,
         "created": iso8601(role.created),
         "lastUpdated": iso8601(role.last_updated),
-        "assignmentType": "USER" if user else "CLIENT",
+        "assignmentType": kind,
     }
-    assignee = {
-        "href": f"{base}/api/v1/users/{client_id}" if user else f"{base}/oauth2/v1/clients/{client_id}"
-    }
+    assignee = {"href": f"{base}{_ASSIGNEES[kind]}{client_id}"}
     if role.role_id is None or role.resource_set_id is None:
         data["_links"] = {"assignee": assignee}
         return data

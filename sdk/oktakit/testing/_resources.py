@@ -15,8 +15,8 @@ from ._handlers import json_response, page_limit, read_json
 from ._render import authenticator_dict, dumps, permissions_dict, role_assignment_dict, tac_dict
 from ._resource_sets import ALL_GROUPS, ResourceSet
 from ._sources import Evidence, documented, inferred
-from ._state import Authenticator, Org
-from ._users import TacEnrollment, User
+from ._state import Org, SimAuthenticator
+from ._users import SimUser, TacEnrollment
 from ._util import iso8601
 
 _SPECIALS = "!@#$%^&*"
@@ -81,7 +81,7 @@ async def create_tac_enrollment(request: web.Request) -> web.StreamResponse:
     return json_response(dumps(tac_dict(org, user, authenticator, tac)))
 
 
-def _tac_authenticator(org: Org, authenticator_id: Any) -> Authenticator:
+def _tac_authenticator(org: Org, authenticator_id: Any) -> SimAuthenticator:
     if not isinstance(authenticator_id, str) or not authenticator_id:
         raise validation_failed("authenticatorId", "authenticatorId: The field cannot be left blank")
     authenticator = org.authenticators.get(authenticator_id)
@@ -113,7 +113,7 @@ def _ttl(raw: Any, config: dict[str, Any]) -> int:
     return int(value)
 
 
-def _issue(org: Org, user: User, ttl: int, multi_use: bool, config: dict[str, Any]) -> TacEnrollment:
+def _issue(org: Org, user: SimUser, ttl: int, multi_use: bool, config: dict[str, Any]) -> TacEnrollment:
     complexity = config.get("complexity", {})
     alphabet = string.digits  # Okta: numbers are always part of a TAC
     if complexity.get("letters", True):

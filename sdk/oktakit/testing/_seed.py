@@ -6,8 +6,9 @@ import random
 import time
 from typing import Any
 
-from ._state import Authenticator, Org
-from ._users import User
+from ._sign_in import seed_sign_ins
+from ._state import Org, SimAuthenticator
+from ._users import SimUser
 from ._util import Clock
 
 # Seeded timestamps are placed before this instant (2025-06-01T00:00:00Z) so they never
@@ -94,6 +95,7 @@ def build_org(users: int, seed: int, *, clock: Clock = time.time) -> Org:
             org.add_member(contractors.id, user, user.created)
     _seed_roles(org)
     _seed_super_admin(org)
+    seed_sign_ins(org, seed, SEED_EPOCH)
     return org
 
 
@@ -106,7 +108,7 @@ def _seed_super_admin(org: Org) -> None:
         org.super_admin_id = admin.id
 
 
-def _seed_user(org: Org, rng: random.Random, index: int, status: str, taken: dict[str, int]) -> User:
+def _seed_user(org: Org, rng: random.Random, index: int, status: str, taken: dict[str, int]) -> SimUser:
     first, last = rng.choice(_FIRST), rng.choice(_LAST)
     slot = index % len(_STATUS_BLOCK)
     base = f"{first}.{last}".lower()
@@ -198,7 +200,7 @@ def _seed_authenticators(org: Org, rng: random.Random) -> None:
     ]  # fmt: skip
     for key, name, kind, status, extra in specs:
         authenticator_id = "aut" + "".join(rng.choices("0123456789abcdefghijkABCDEFGHIJK", k=17))
-        org.authenticators[authenticator_id] = Authenticator(
+        org.authenticators[authenticator_id] = SimAuthenticator(
             authenticator_id, key, name, kind, status, created, created, extra
         )
 

@@ -25,10 +25,11 @@ from ._permissions import SIMULATED_SCOPES
 from ._ratelimit import RateLimitConfig, RateLimiter
 from ._seed import build_org
 from ._service_apps import ServiceApp
+from ._sign_in import sign_in
 from ._state import Org
 from ._syslog import DEFAULT_CAPACITY, LogRecord, SystemLog
 from ._syslog_inject import injected_event
-from ._users import User
+from ._users import SimUser
 from ._util import Clock
 
 #: Okta: the lifetime of a service app's access token "is fixed at one hour".
@@ -164,9 +165,20 @@ class OktaSimulator:
         self._context.counts.clear()
         self._context.log.clear()
 
-    def add_user(self, *, login: str, status: str = "ACTIVE", **fields: Any) -> User:
+    def add_user(self, *, login: str, status: str = "ACTIVE", **fields: Any) -> SimUser:
         """Add a user directly to the org; see ``Org.add_user`` for the fields."""
         return self.org.add_user(login=login, status=status, **fields)
+
+    def sign_in(
+        self,
+        user_id: str,
+        *,
+        client_id: str | None = None,
+        scopes: Iterable[str] = ("openid", "offline_access"),
+    ) -> None:
+        """What a user's own sign-in leaves (the API cannot make it): an Okta session and,
+        through ``client_id`` (one of ``org.client_apps``), consent grants and a refresh token."""
+        sign_in(self.org, self.org.users[user_id], client_id=client_id, scopes=scopes)
 
     def issue_api_token(self, name: str | None = None, *, admin: str | None = None) -> str:
         """A new API token of the admin user ``admin`` (an id; default: the org's super admin).
@@ -181,7 +193,7 @@ class OktaSimulator:
         return self.ssws.issue(name, admin=admin)
 
     @property
-    def api_token_admin(self) -> User | None:
+    def api_token_admin(self) -> SimUser | None:
         """The admin user the default ``api_token`` belongs to: the org's super admin (None when
         the org was seeded without an ACTIVE user; the token then acts with full rights)."""
         admin = self.ssws.admin_of(self.api_token)

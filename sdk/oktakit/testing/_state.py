@@ -8,9 +8,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from ._account_state import SimClientApp
 from ._resource_sets import ALL_GROUPS, ALL_USERS, ResourceSet
-from ._users import User, UserDirectory
-from ._util import Clock, okta_id
+from ._users import SimUser, UserDirectory
+from ._util import Clock, okta_id, successor
 
 USER_STATUSES = (
     "ACTIVE",
@@ -38,7 +39,7 @@ DEFAULT_CUSTOM_ATTRIBUTES = ("legalName", "dateOfBirth", "employeeNumber", "depa
 
 
 @dataclass(eq=False, slots=True)
-class Group:
+class SimGroup:
     id: str
     name: str
     description: str | None
@@ -50,7 +51,7 @@ class Group:
 
 
 @dataclass(eq=False, slots=True)
-class Authenticator:
+class SimAuthenticator:
     id: str
     key: str
     name: str
@@ -63,7 +64,7 @@ class Authenticator:
 
 
 @dataclass(eq=False, slots=True)
-class Permission:
+class SimPermission:
     label: str
     created: float
     last_updated: float
@@ -77,11 +78,11 @@ class CustomRole:
     description: str
     created: float
     last_updated: float
-    permissions: list[Permission] = field(default_factory=list)
+    permissions: list[SimPermission] = field(default_factory=list)
 
 
 @dataclass(eq=False, slots=True)
-class RoleAssignment:
+class SimRoleAssignment:
     """An admin role assigned to a service app (``assignmentType: CLIENT``)."""
 
     id: str
@@ -103,6 +104,9 @@ class OrgOptions:
     transition_delay: float = 0.0
     #: Okta rejects profile updates of DEPROVISIONED users unless this org option is on.
     allow_deprovisioned_updates: bool = False
+    #: Whether a PASSWORD_EXPIRED user may be suspended: Okta's recorded answers offer the
+    #: `suspend` link in that status, its spec says "only ACTIVE" (``_credentials.STATUS_RULES``).
+    suspend_password_expired: bool = True
 
 
 class Org:
@@ -114,15 +118,15 @@ class Org:
         self.base_url = "http://127.0.0.1"
         self.options = OrgOptions()
         self.users = UserDirectory()
-        self.groups: dict[str, Group] = {}
-        self.authenticators: dict[str, Authenticator] = {}
+        self.groups: dict[str, SimGroup] = {}
+        self.authenticators: dict[str, SimAuthenticator] = {}
         self.custom_roles: dict[str, CustomRole] = {}
         self.resource_sets: dict[str, ResourceSet] = {}
         self.org_id = okta_id(self.rng, "00o")
         #: Service-app client_id -> its role assignments.
-        self.clients: dict[str, list[RoleAssignment]] = {}
+        self.clients: dict[str, list[SimRoleAssignment]] = {}
         #: Admin user id -> their role assignments.
-        self.admins: dict[str, list[RoleAssignment]] = {}
+        self.admins: dict[str, list[SimRoleAssignment]] = {}
         self.custom_attributes: frozenset[str] = frozenset(DEFAULT_CUSTOM_ATTRIBUTES)
         self.user_type_id = okta_id(self.rng, "oty")
         self.schema_id = okta_id(self.rng, "osc")
@@ -133,6 +137,12 @@ class Org:
         self.super_admin_id: str | None = None
         #: Ids of users with a transition in flight (see OrgOptions.transition_delay).
         self.pending: set[str] = set()
+        #: OAuth 2.0 client apps users sign in to (they hold the users' grants and tokens).
+        self.client_apps: dict[str, SimClientApp] = {}
+        #: Group id -> the admin roles assigned to the group (served for okta-sdk-python's tests).
+        self.group_roles: dict[str, list[SimRoleAssignment]] = {}
+        #: (user or group id, role assignment id) -> the groups the role is limited to.
+        self.role_targets: dict[tuple[str, str], list[str]] = {}
 
     # --- identity -----------------------------------------------------------------------
     def new_id(self, prefix: str) -> str:
@@ -161,7 +171,7 @@ class Org:
         profile: Mapping[str, Any] | None = None,
         user_id: str | None = None,
         created: float | None = None,
-    ) -> User:
+    ) -> SimUser:
         """Add a user directly (no validation, no request); returns it."""
         if status not in USER_STATUSES:
             raise ValueError(f"unknown status {status!r}")
@@ -178,7 +188,7 @@ class Org:
         }
         data.update(profile or {})
         has_password = status not in ("STAGED", "PROVISIONED") if password is None else password
-        user = User(
+        user = SimUser(
             id=user_id or self._unique_user_id(),
             status=status,
             created=now,
@@ -197,10 +207,12 @@ class Org:
         return user
 
     def _unique_user_id(self) -> str:
-        while True:
-            candidate = self.new_id("00u")
-            if self.users.by_id(candidate) is None:
-                return candidate
+        """An id after every user's: Okta's ids grow with creation time (``_directory.STATUS_RULES``),
+        so a new user is listed last."""
+        last = self.users.last_id()
+        if last is None:
+            return self.new_id("00u")
+        return "00u" + successor(last[3:9]) + okta_id(self.rng, "")[:11]
 
     def settle(self, now: float) -> None:
         """Finish the asynchronous transitions whose time has come."""
@@ -221,13 +233,13 @@ class Org:
         *,
         group_type: Literal["OKTA_GROUP", "BUILT_IN", "APP_GROUP"] = "OKTA_GROUP",
         created: float | None = None,
-    ) -> Group:
+    ) -> SimGroup:
         now = self.clock() if created is None else created
-        group = Group(self.new_id("00g"), name, description, now, now, now, group_type)
+        group = SimGroup(self.new_id("00g"), name, description, now, now, now, group_type)
         self.groups[group.id] = group
         return group
 
-    def add_member(self, group_id: str, user: User, when: float | None = None) -> None:
+    def add_member(self, group_id: str, user: SimUser, when: float | None = None) -> None:
         group = self.groups[group_id]
         if user.id in group.member_ids:
             return
@@ -235,8 +247,31 @@ class Org:
         group.last_membership_updated = self.clock() if when is None else when
         user.group_ids.append(group_id)
 
+    def remove_member(self, group_id: str, user: SimUser, when: float | None = None) -> None:
+        group = self.groups[group_id]
+        if user.id not in group.member_ids:
+            return
+        group.member_ids.discard(user.id)
+        group.last_membership_updated = self.clock() if when is None else when
+        user.group_ids.remove(group_id)
+
+    def remove_user(self, user: SimUser) -> None:
+        """Delete a user for good: from the directory, its groups and the admins."""
+        for group_id in list(user.group_ids):
+            if group_id in self.groups:
+                self.remove_member(group_id, user)
+        self.admins.pop(user.id, None)
+        self.users.remove(user)
+
+    def remove_group(self, group: SimGroup) -> None:
+        for user_id in list(group.member_ids):
+            user = self.users.by_id(user_id)
+            if user is not None:
+                self.remove_member(group.id, user)
+        del self.groups[group.id]
+
     # --- authenticators -------------------------------------------------------------------
-    def authenticator_by_key(self, key: str) -> Authenticator | None:
+    def authenticator_by_key(self, key: str) -> SimAuthenticator | None:
         for authenticator in self.authenticators.values():
             if authenticator.key == key:
                 return authenticator
@@ -262,7 +297,7 @@ class Org:
         now = self.clock() if when is None else when
         role = CustomRole(self.new_id("cr0"), label, description or label, now, now)
         conditions = conditions or {}
-        role.permissions = [Permission(p, now, now, conditions.get(p)) for p in permissions]
+        role.permissions = [SimPermission(p, now, now, conditions.get(p)) for p in permissions]
         self.custom_roles[role.id] = role
         return role
 
@@ -283,11 +318,11 @@ class Org:
         *,
         when: float | None = None,
         to_user: bool = False,
-    ) -> RoleAssignment:
+    ) -> SimRoleAssignment:
         """Assign a standard role to a service app (by client_id) or, ``to_user``, to a user."""
         now = self.clock() if when is None else when
         label = label or STANDARD_ROLE_LABELS.get(role_type, role_type)
-        assignment = RoleAssignment(self.new_id("ra1"), role_type, label, now, now)
+        assignment = SimRoleAssignment(self.new_id("ra1"), role_type, label, now, now)
         (self.admins if to_user else self.clients).setdefault(client_id, []).append(assignment)
         return assignment
 
@@ -309,7 +344,7 @@ class Org:
         *,
         when: float | None = None,
         to_user: bool = False,
-    ) -> RoleAssignment:
+    ) -> SimRoleAssignment:
         """Bind a custom role to a client (``to_user``: a user) over a resource set (default: all
         users and groups)."""
         now = self.clock() if when is None else when
@@ -317,7 +352,7 @@ class Org:
             resource_set_id = self.add_resource_set(
                 f"{role.label} resources", [ALL_USERS, ALL_GROUPS], when=now
             ).id
-        assignment = RoleAssignment(
+        assignment = SimRoleAssignment(
             self.new_id("irb"),
             "CUSTOM",
             role.label,

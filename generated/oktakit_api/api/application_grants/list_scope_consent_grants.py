@@ -2,14 +2,13 @@
 # templates in okta_spec/templates. Do not edit: change the spec and run `nox -s generate`.
 """List the scopes granted to an app: request builder and response parser."""
 
-from http import HTTPStatus
 from typing import Any
 from urllib.parse import quote
 
 from ... import errors
-from ...client import ApiTransport, RawResponse
+from ...client import RawResponse
 from ...models.o_auth_2_scope_consent_grant import OAuth2ScopeConsentGrant
-from ...types import UNSET, Response, Unset
+from ...types import UNSET, Unset
 
 METHOD = "GET"
 PATH = "/api/v1/apps/{app_id}/grants"
@@ -58,28 +57,3 @@ def parse_response(response: RawResponse) -> list[OAuth2ScopeConsentGrant]:
         return response_200
 
     raise errors.UnexpectedStatus(response.status_code, response.content)
-
-
-async def asyncio_detailed(
-    client: ApiTransport,
-    app_id: str,
-    *,
-    expand: str | Unset = UNSET,
-) -> Response[list[OAuth2ScopeConsentGrant]]:
-    """List the scopes granted to an app
-
-    Sends the request through ``client`` (which owns auth, retries and error mapping) and
-    parses the documented responses.
-    """
-    response = await client.request(
-        **build_request(
-            app_id=app_id,
-            expand=expand,
-        )
-    )
-    return Response(
-        status_code=HTTPStatus(response.status_code),
-        content=response.content,
-        headers=response.headers,
-        parsed=parse_response(response),
-    )

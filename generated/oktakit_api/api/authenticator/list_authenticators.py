@@ -2,13 +2,11 @@
 # templates in okta_spec/templates. Do not edit: change the spec and run `nox -s generate`.
 """List authenticators: request builder and response parser."""
 
-from http import HTTPStatus
 from typing import Any
 
 from ... import errors
-from ...client import ApiTransport, RawResponse
+from ...client import RawResponse
 from ...models.authenticator import Authenticator
-from ...types import Response
 
 METHOD = "GET"
 PATH = "/api/v1/authenticators"
@@ -42,20 +40,3 @@ def parse_response(response: RawResponse) -> list[Authenticator]:
         return response_200
 
     raise errors.UnexpectedStatus(response.status_code, response.content)
-
-
-async def asyncio_detailed(
-    client: ApiTransport,
-) -> Response[list[Authenticator]]:
-    """List authenticators
-
-    Sends the request through ``client`` (which owns auth, retries and error mapping) and
-    parses the documented responses.
-    """
-    response = await client.request(**build_request())
-    return Response(
-        status_code=HTTPStatus(response.status_code),
-        content=response.content,
-        headers=response.headers,
-        parsed=parse_response(response),
-    )

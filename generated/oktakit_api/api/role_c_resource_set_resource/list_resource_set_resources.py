@@ -2,14 +2,13 @@
 # templates in okta_spec/templates. Do not edit: change the spec and run `nox -s generate`.
 """List the resources of a resource set: request builder and response parser."""
 
-from http import HTTPStatus
 from typing import Any
 from urllib.parse import quote
 
 from ... import errors
-from ...client import ApiTransport, RawResponse
+from ...client import RawResponse
 from ...models.resource_set_resources import ResourceSetResources
-from ...types import UNSET, Response, Unset
+from ...types import UNSET, Unset
 
 METHOD = "GET"
 PATH = "/api/v1/iam/resource-sets/{resource_set_id_or_label}/resources"
@@ -49,30 +48,3 @@ def parse_response(response: RawResponse) -> ResourceSetResources:
         return response_200
 
     raise errors.UnexpectedStatus(response.status_code, response.content)
-
-
-async def asyncio_detailed(
-    client: ApiTransport,
-    resource_set_id_or_label: str,
-    *,
-    after: str | Unset = UNSET,
-    limit: int | Unset = 100,
-) -> Response[ResourceSetResources]:
-    """List the resources of a resource set
-
-    Sends the request through ``client`` (which owns auth, retries and error mapping) and
-    parses the documented responses.
-    """
-    response = await client.request(
-        **build_request(
-            resource_set_id_or_label=resource_set_id_or_label,
-            after=after,
-            limit=limit,
-        )
-    )
-    return Response(
-        status_code=HTTPStatus(response.status_code),
-        content=response.content,
-        headers=response.headers,
-        parsed=parse_response(response),
-    )

@@ -2,14 +2,12 @@
 # templates in okta_spec/templates. Do not edit: change the spec and run `nox -s generate`.
 """List the permissions of a custom role: request builder and response parser."""
 
-from http import HTTPStatus
 from typing import Any
 from urllib.parse import quote
 
 from ... import errors
-from ...client import ApiTransport, RawResponse
+from ...client import RawResponse
 from ...models.permissions import Permissions
-from ...types import Response
 
 METHOD = "GET"
 PATH = "/api/v1/iam/roles/{role_id_or_label}/permissions"
@@ -37,25 +35,3 @@ def parse_response(response: RawResponse) -> Permissions:
         return response_200
 
     raise errors.UnexpectedStatus(response.status_code, response.content)
-
-
-async def asyncio_detailed(
-    client: ApiTransport,
-    role_id_or_label: str,
-) -> Response[Permissions]:
-    """List the permissions of a custom role
-
-    Sends the request through ``client`` (which owns auth, retries and error mapping) and
-    parses the documented responses.
-    """
-    response = await client.request(
-        **build_request(
-            role_id_or_label=role_id_or_label,
-        )
-    )
-    return Response(
-        status_code=HTTPStatus(response.status_code),
-        content=response.content,
-        headers=response.headers,
-        parsed=parse_response(response),
-    )

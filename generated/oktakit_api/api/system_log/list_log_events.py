@@ -2,14 +2,13 @@
 # templates in okta_spec/templates. Do not edit: change the spec and run `nox -s generate`.
 """List System Log events: request builder and response parser."""
 
-from http import HTTPStatus
 from typing import Any
 
 from ... import errors
-from ...client import ApiTransport, RawResponse
+from ...client import RawResponse
 from ...models.list_log_events_sort_order import ListLogEventsSortOrder
 from ...models.log_event import LogEvent
-from ...types import UNSET, Response, Unset
+from ...types import UNSET, Unset
 
 METHOD = "GET"
 PATH = "/api/v1/logs"
@@ -75,38 +74,3 @@ def parse_response(response: RawResponse) -> list[LogEvent]:
         return response_200
 
     raise errors.UnexpectedStatus(response.status_code, response.content)
-
-
-async def asyncio_detailed(
-    client: ApiTransport,
-    *,
-    since: str | Unset = "7 days prior to until",
-    until: str | Unset = "current time",
-    after: str | Unset = UNSET,
-    filter_: str | Unset = UNSET,
-    q: str | Unset = UNSET,
-    limit: int | Unset = 100,
-    sort_order: ListLogEventsSortOrder | Unset = ListLogEventsSortOrder.ASCENDING,
-) -> Response[list[LogEvent]]:
-    """List System Log events
-
-    Sends the request through ``client`` (which owns auth, retries and error mapping) and
-    parses the documented responses.
-    """
-    response = await client.request(
-        **build_request(
-            since=since,
-            until=until,
-            after=after,
-            filter_=filter_,
-            q=q,
-            limit=limit,
-            sort_order=sort_order,
-        )
-    )
-    return Response(
-        status_code=HTTPStatus(response.status_code),
-        content=response.content,
-        headers=response.headers,
-        parsed=parse_response(response),
-    )

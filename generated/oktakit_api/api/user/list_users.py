@@ -2,13 +2,12 @@
 # templates in okta_spec/templates. Do not edit: change the spec and run `nox -s generate`.
 """List users: request builder and response parser."""
 
-from http import HTTPStatus
 from typing import Any
 
 from ... import errors
-from ...client import ApiTransport, RawResponse
+from ...client import RawResponse
 from ...models.user import User
-from ...types import UNSET, Response, Unset
+from ...types import UNSET, Unset
 
 METHOD = "GET"
 PATH = "/api/v1/users"
@@ -81,44 +80,3 @@ def parse_response(response: RawResponse) -> list[User]:
         return response_200
 
     raise errors.UnexpectedStatus(response.status_code, response.content)
-
-
-async def asyncio_detailed(
-    client: ApiTransport,
-    *,
-    search: str | Unset = UNSET,
-    filter_: str | Unset = UNSET,
-    q: str | Unset = UNSET,
-    after: str | Unset = UNSET,
-    limit: int | Unset = 200,
-    sort_by: str | Unset = UNSET,
-    sort_order: str | Unset = "asc",
-    fields: str | Unset = UNSET,
-    expand: str | Unset = UNSET,
-    content_type: str | Unset = UNSET,
-) -> Response[list[User]]:
-    """List users
-
-    Sends the request through ``client`` (which owns auth, retries and error mapping) and
-    parses the documented responses.
-    """
-    response = await client.request(
-        **build_request(
-            search=search,
-            filter_=filter_,
-            q=q,
-            after=after,
-            limit=limit,
-            sort_by=sort_by,
-            sort_order=sort_order,
-            fields=fields,
-            expand=expand,
-            content_type=content_type,
-        )
-    )
-    return Response(
-        status_code=HTTPStatus(response.status_code),
-        content=response.content,
-        headers=response.headers,
-        parsed=parse_response(response),
-    )

@@ -3,14 +3,13 @@
 """Replace a user: request builder and response parser."""
 
 from collections.abc import Mapping
-from http import HTTPStatus
 from typing import Any
 from urllib.parse import quote
 
 from ... import errors
-from ...client import ApiTransport, RawResponse
+from ...client import RawResponse
 from ...models.user import User
-from ...types import UNSET, Response, Unset
+from ...types import UNSET, Unset
 
 METHOD = "PUT"
 PATH = "/api/v1/users/{id}"
@@ -56,32 +55,3 @@ def parse_response(response: RawResponse) -> User:
         return response_200
 
     raise errors.UnexpectedStatus(response.status_code, response.content)
-
-
-async def asyncio_detailed(
-    client: ApiTransport,
-    id: str,
-    *,
-    body: Mapping[str, Any],
-    strict: bool | Unset = UNSET,
-    if_match: str | Unset = UNSET,
-) -> Response[User]:
-    """Replace a user
-
-    Sends the request through ``client`` (which owns auth, retries and error mapping) and
-    parses the documented responses.
-    """
-    response = await client.request(
-        **build_request(
-            id=id,
-            body=body,
-            strict=strict,
-            if_match=if_match,
-        )
-    )
-    return Response(
-        status_code=HTTPStatus(response.status_code),
-        content=response.content,
-        headers=response.headers,
-        parsed=parse_response(response),
-    )

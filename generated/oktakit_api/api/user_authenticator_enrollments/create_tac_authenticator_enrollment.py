@@ -3,14 +3,12 @@
 """Issue a temporary access code: request builder and response parser."""
 
 from collections.abc import Mapping
-from http import HTTPStatus
 from typing import Any
 from urllib.parse import quote
 
 from ... import errors
-from ...client import ApiTransport, RawResponse
+from ...client import RawResponse
 from ...models.tac_authenticator_enrollment import TacAuthenticatorEnrollment
-from ...types import Response
 
 METHOD = "POST"
 PATH = "/api/v1/users/{user_id}/authenticator-enrollments/tac"
@@ -45,28 +43,3 @@ def parse_response(response: RawResponse) -> TacAuthenticatorEnrollment:
         return response_200
 
     raise errors.UnexpectedStatus(response.status_code, response.content)
-
-
-async def asyncio_detailed(
-    client: ApiTransport,
-    user_id: str,
-    *,
-    body: Mapping[str, Any],
-) -> Response[TacAuthenticatorEnrollment]:
-    """Issue a temporary access code
-
-    Sends the request through ``client`` (which owns auth, retries and error mapping) and
-    parses the documented responses.
-    """
-    response = await client.request(
-        **build_request(
-            user_id=user_id,
-            body=body,
-        )
-    )
-    return Response(
-        status_code=HTTPStatus(response.status_code),
-        content=response.content,
-        headers=response.headers,
-        parsed=parse_response(response),
-    )

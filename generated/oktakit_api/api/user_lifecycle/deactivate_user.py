@@ -2,14 +2,13 @@
 # templates in okta_spec/templates. Do not edit: change the spec and run `nox -s generate`.
 """Deactivate a user: request builder and response parser."""
 
-from http import HTTPStatus
 from typing import Any
 from urllib.parse import quote
 
 from ... import errors
-from ...client import ApiTransport, RawResponse
+from ...client import RawResponse
 from ...models.deactivate_user_prefer import DeactivateUserPrefer
-from ...types import UNSET, Response, Unset
+from ...types import UNSET, Unset
 
 METHOD = "POST"
 PATH = "/api/v1/users/{id}/lifecycle/deactivate"
@@ -50,30 +49,3 @@ def parse_response(response: RawResponse) -> None:
     if response.status_code in (200, 202, 204):
         return None
     raise errors.UnexpectedStatus(response.status_code, response.content)
-
-
-async def asyncio_detailed(
-    client: ApiTransport,
-    id: str,
-    *,
-    send_email: bool | Unset = False,
-    prefer: DeactivateUserPrefer | Unset = UNSET,
-) -> Response[None]:
-    """Deactivate a user
-
-    Sends the request through ``client`` (which owns auth, retries and error mapping) and
-    parses the documented responses.
-    """
-    response = await client.request(
-        **build_request(
-            id=id,
-            send_email=send_email,
-            prefer=prefer,
-        )
-    )
-    return Response(
-        status_code=HTTPStatus(response.status_code),
-        content=response.content,
-        headers=response.headers,
-        parsed=parse_response(response),
-    )

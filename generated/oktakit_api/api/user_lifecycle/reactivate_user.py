@@ -2,14 +2,13 @@
 # templates in okta_spec/templates. Do not edit: change the spec and run `nox -s generate`.
 """Reactivate a user: request builder and response parser."""
 
-from http import HTTPStatus
 from typing import Any
 from urllib.parse import quote
 
 from ... import errors
-from ...client import ApiTransport, RawResponse
+from ...client import RawResponse
 from ...models.user_activation_token import UserActivationToken
-from ...types import UNSET, Response, Unset
+from ...types import UNSET, Unset
 
 METHOD = "POST"
 PATH = "/api/v1/users/{id}/lifecycle/reactivate"
@@ -46,28 +45,3 @@ def parse_response(response: RawResponse) -> UserActivationToken:
         return response_200
 
     raise errors.UnexpectedStatus(response.status_code, response.content)
-
-
-async def asyncio_detailed(
-    client: ApiTransport,
-    id: str,
-    *,
-    send_email: bool | Unset = False,
-) -> Response[UserActivationToken]:
-    """Reactivate a user
-
-    Sends the request through ``client`` (which owns auth, retries and error mapping) and
-    parses the documented responses.
-    """
-    response = await client.request(
-        **build_request(
-            id=id,
-            send_email=send_email,
-        )
-    )
-    return Response(
-        status_code=HTTPStatus(response.status_code),
-        content=response.content,
-        headers=response.headers,
-        parsed=parse_response(response),
-    )

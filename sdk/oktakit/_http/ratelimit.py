@@ -1,0 +1,369 @@
+"""Pacing from Okta's rate-limit headers, so that a client does not send what Okta would refuse.
+
+Two limits, as Okta applies them:
+
+- **Buckets.** Every answer carries ``X-Rate-Limit-Limit/-Remaining/-Reset`` for the bucket
+  the request counted in. A ``Budget`` per bucket keeps the latest numbers; a request is let
+  through while ``remaining`` minus the requests already on their way stays above the reserve
+  (``1 - max_share`` of the limit; ``Pacer.limit_share`` lowers one bucket's share), otherwise
+  it waits for the reset. The reset is an epoch
+  second on Okta's clock, so it is read against the ``Date`` of Okta's answers (``_clock``:
+  no single answer can mislead it), and no wait for a reset is longer than one of Okta's
+  one-minute windows (``_hints.MAX_HINTED_WAIT``), whatever the headers say.
+  Until a bucket's first answer, one request goes alone to learn its numbers. Which bucket a
+  request counts in follows Okta's own table (``oktakit._http.buckets``), so operations Okta counts
+  together share one budget. A rate-limit 429 that still reports room left means the headers
+  describe more than this client may use (the org's bucket, not the client's share of it):
+  that room is kept unused from then on.
+- **Concurrency.** At most ``cap`` requests in flight (``max_in_flight`` at first). A
+  concurrency 429 (``X-Rate-Limit-Limit: 0``) lowers the cap to what was in flight besides
+  it; each run of successful answers grows it back by one, up to ``max_in_flight``.
+
+Waiting requests queue in order and are handed their place (no thundering herd); a request
+cancelled or out of time while queued leaves the counters as they were.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import math
+from collections import deque
+from collections.abc import Callable, Mapping
+from datetime import UTC, datetime
+
+import attrs
+
+from oktakit.errors import ConfigurationError
+
+from .clock import ServerClock
+from .hints import MAX_HINTED_WAIT, RateLimitHeaders
+from .stats import Stats
+
+__all__ = [
+    "GROWTH_PER_SLOT",
+    "Budget",
+    "Pacer",
+    "RateLimitPolicy",
+    "RateLimitState",
+    "ServerClock",
+    "rate_limit_state",
+]
+
+logger = logging.getLogger("oktakit")
+
+#: Successful answers per in-flight slot before the cap grows by one after a concurrency 429.
+GROWTH_PER_SLOT = 8
+
+
+@attrs.frozen
+class RateLimitState:
+    """One bucket as Okta last described it, and the client's current in-flight cap."""
+
+    bucket: str
+    limit: int
+    remaining: int
+    #: When the bucket refills (Okta's ``X-Rate-Limit-Reset``), or None if unknown.
+    reset_at: datetime | None
+    in_flight_cap: int
+
+
+def _positive_int(instance: object, attribute: attrs.Attribute[int], value: int) -> None:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise ConfigurationError(f"{attribute.name} must be a positive integer, not {value!r}")
+
+
+def _share(instance: object, attribute: attrs.Attribute[float], value: float) -> None:
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 < value <= 1:
+        raise ConfigurationError(f"max_share must be within (0, 1], not {value!r}")
+
+
+@attrs.frozen
+class RateLimitPolicy:
+    """How a client paces itself.
+
+    ``max_in_flight``: requests in flight at once, org-wide for this client (Okta's
+    concurrency limit is 75 on Workforce orgs, 35 on the Integrator Free plan).
+    ``max_share``: the share of each bucket, as the headers report it, this client may use;
+    the rest is left to others (``0.5`` stops when half of it is left). Okta's recorded answers
+    report the calling app's or token's own share of a bucket (half of the org's by default),
+    so ``1.0`` uses all of what this credential is given and other clients of the same
+    credential need a smaller share; where the headers report the org's whole bucket, set it
+    to the credential's share (say ``0.5``). ``on_update`` is called with a
+    ``RateLimitState`` after every answer that carries rate-limit headers.
+    """
+
+    max_in_flight: int = attrs.field(default=20, validator=_positive_int)
+    max_share: float = attrs.field(default=1.0, validator=_share)
+    on_update: Callable[[RateLimitState], None] | None = None
+
+
+class Budget:
+    """One bucket's numbers and the requests queued for it."""
+
+    __slots__ = (
+        "limit",
+        "name",
+        "pending",
+        "refused_with",
+        "remaining",
+        "reserve",
+        "reset",
+        "reset_local",
+        "timer",
+        "waiters",
+    )
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self.limit: int | None = None  # None: no answer yet; -1: answers carry no headers
+        self.remaining = 0
+        self.reserve = 0
+        # The most Okta still reported left when it refused one of ours: that much is out of
+        # this client's reach (the headers described the org's bucket, the client's share is less).
+        self.refused_with = 0
+        self.reset = 0  # Okta's X-Rate-Limit-Reset (epoch seconds)
+        self.reset_local = math.inf  # when that is on our clock; inf once the window rolled over
+        self.pending = 0  # let through, not answered yet
+        self.waiters: deque[asyncio.Future[None]] = deque()
+        self.timer: asyncio.TimerHandle | None = None
+
+    def admits(self, now: float) -> bool:
+        """Whether one more request may go now (rolls the window over when its reset passed)."""
+        limit = self.limit
+        if limit is None:
+            return self.pending == 0  # the first request learns the numbers alone
+        if limit < 0:
+            return True
+        if now >= self.reset_local:
+            self.remaining, self.reset_local = limit, math.inf
+        return self.remaining - self.pending > self.reserve
+
+    def update(self, numbers: tuple[int, int, int], until_reset: float, now: float, share: float) -> None:
+        """Take the numbers of one answer; answers of an older window are ignored."""
+        limit, remaining, reset = numbers
+        if reset > self.reset or self.limit is None or self.limit < 0:
+            self.reset, self.remaining, self.reset_local = reset, remaining, now + until_reset
+        elif reset == self.reset and self.reset_local != math.inf:
+            self.remaining = min(self.remaining, remaining)  # answers arrive out of order
+        else:
+            return
+        if limit != self.limit:
+            self.limit = limit
+            self.reserve = max(limit - math.floor(limit * share), self.refused_with)
+
+    def reshare(self, share: float) -> None:
+        """Keep ``1 - share`` of the limit unused from now on (the limit already learned)."""
+        if self.limit is not None and self.limit > 0:
+            self.reserve = max(self.limit - math.floor(self.limit * share), self.refused_with)
+
+    def refused(self, remaining: int) -> None:
+        """Okta answered a rate-limit 429 for this bucket while reporting ``remaining`` left:
+        keep that much unused, this window and the next ones."""
+        if remaining > self.refused_with:
+            self.refused_with = remaining
+            self.reserve = max(self.reserve, remaining)
+
+
+class Pacer:
+    """The budgets of one client: ``acquire`` before sending, ``release`` with the answer."""
+
+    def __init__(self, policy: RateLimitPolicy, stats: Stats, wall: Callable[[], float]) -> None:
+        self.policy = policy
+        self.stats = stats
+        self.cap = policy.max_in_flight
+        self.in_flight = 0
+        self._successes = 0
+        self._slots: deque[asyncio.Future[None]] = deque()
+        self._budgets: dict[str, Budget] = {}
+        #: Buckets this client uses less of than ``policy.max_share`` (``limit_share``).
+        self._shares: dict[str, float] = {}
+        self._wall = wall
+        self.clock = ServerClock()
+
+    def limit_share(self, bucket: str, share: float) -> None:
+        """Use at most ``share`` of ``bucket`` from now on (never more than the policy's
+        ``max_share``; the smallest share asked for wins). The System Log's follower keeps to
+        half of the logs bucket this way, which the org's SIEM pulls from too."""
+        _share(None, attrs.fields(RateLimitPolicy).max_share, share)
+        chosen = min(share, self._shares.get(bucket, 1.0), self.policy.max_share)
+        self._shares[bucket] = chosen
+        self.budget(bucket).reshare(chosen)
+
+    def budget(self, bucket: str) -> Budget:
+        budget = self._budgets.get(bucket)
+        if budget is None:
+            budget = self._budgets[bucket] = Budget(bucket)
+        return budget
+
+    async def acquire(self, bucket: str, deadline: float | None) -> tuple[Budget, float]:
+        """Wait until a request for ``bucket`` may go: (its budget, seconds waited).
+
+        Raises TimeoutError past ``deadline`` (loop time).
+        """
+        budget = self.budget(bucket)
+        loop = asyncio.get_running_loop()
+        started = loop.time()
+        waited = False
+        if budget.waiters or not budget.admits(started):
+            await self._queue(loop, budget.waiters, deadline, budget)
+            waited = True
+        else:
+            budget.pending += 1
+        if self._slots or self.in_flight >= self.cap:
+            try:
+                await self._queue(loop, self._slots, deadline, None)
+            except BaseException:
+                budget.pending -= 1
+                self._wake_bucket(budget)
+                raise
+            waited = True
+        else:
+            self.in_flight += 1
+        return budget, loop.time() - started if waited else 0.0
+
+    async def _queue(
+        self,
+        loop: asyncio.AbstractEventLoop,
+        queue: deque[asyncio.Future[None]],
+        deadline: float | None,
+        budget: Budget | None,
+    ) -> None:
+        waiter: asyncio.Future[None] = loop.create_future()
+        queue.append(waiter)
+        started = loop.time()
+        if budget is not None:
+            self._schedule_reset(loop, budget)
+        if logger.isEnabledFor(logging.DEBUG):
+            self._log_wait(budget, started)
+        try:
+            async with asyncio.timeout_at(deadline):
+                await waiter
+        except BaseException:
+            if waiter.done() and not waiter.cancelled():
+                # Handed a place just as we gave up: pass it on.
+                if budget is None:
+                    self.in_flight -= 1
+                    self._wake_slots()
+                else:
+                    budget.pending -= 1
+                    self._wake_bucket(budget)
+            else:
+                waiter.cancel()
+                if waiter in queue:
+                    queue.remove(waiter)
+            if budget is not None and not budget.waiters and budget.timer is not None:
+                budget.timer.cancel()  # nobody left to wake
+                budget.timer = None
+            raise
+        finally:
+            self.stats.waited += loop.time() - started
+
+    def _log_wait(self, budget: Budget | None, now: float) -> None:
+        if budget is None:
+            logger.debug("waiting for one of %d in-flight slots", self.cap)
+        elif budget.limit is None:
+            logger.debug("waiting for the first answer of rate-limit bucket %r", budget.name)
+        else:
+            logger.debug(
+                "waiting for rate-limit bucket %r: %d of %d left, resets in %.1f s",
+                budget.name,
+                budget.remaining,
+                budget.limit,
+                max(0.0, budget.reset_local - now),
+            )
+
+    def _schedule_reset(self, loop: asyncio.AbstractEventLoop, budget: Budget) -> None:
+        if budget.timer is None and budget.reset_local != math.inf:
+            budget.timer = loop.call_at(budget.reset_local, self._on_reset, budget)
+
+    def _on_reset(self, budget: Budget) -> None:
+        budget.timer = None
+        self._wake_bucket(budget)
+
+    def _wake_bucket(self, budget: Budget) -> None:
+        waiters = budget.waiters
+        if not waiters:
+            return
+        loop = asyncio.get_running_loop()
+        now = loop.time()
+        while waiters and budget.admits(now):
+            waiter = waiters.popleft()
+            if not waiter.done():
+                budget.pending += 1
+                waiter.set_result(None)
+        if waiters:
+            self._schedule_reset(loop, budget)
+
+    def _wake_slots(self) -> None:
+        slots = self._slots
+        while slots and self.in_flight < self.cap:
+            waiter = slots.popleft()
+            if not waiter.done():
+                self.in_flight += 1
+                waiter.set_result(None)
+
+    def release(
+        self,
+        budget: Budget,
+        status: int,
+        headers: Mapping[str, str] | None,
+        limits: RateLimitHeaders | None,
+    ) -> None:
+        """Give back the request's place and learn from its answer (``headers`` and its
+        rate-limit ``limits`` None: no answer)."""
+        self.in_flight -= 1
+        budget.pending -= 1
+        try:
+            numbers = None if limits is None else limits.numbers
+            if headers is not None and numbers is not None:
+                self._learn(budget, status, headers, numbers)
+            elif headers is not None and budget.limit is None and status < 500 and status != 429:
+                budget.limit = -1  # this bucket's answers carry no numbers: nothing to pace by
+            if status != 429 and self.cap < self.policy.max_in_flight:
+                self._successes += 1
+                if self._successes >= self.cap * GROWTH_PER_SLOT:
+                    self._successes = 0
+                    self.cap += 1
+        finally:  # whatever the answer held, the requests queued behind this one go on
+            self._wake_bucket(budget)
+            self._wake_slots()
+
+    def _learn(
+        self, budget: Budget, status: int, headers: Mapping[str, str], numbers: tuple[int, int, int]
+    ) -> None:
+        limit, _, reset = numbers
+        if limit == 0:
+            if status == 429:  # a concurrency 429: fewer in flight than we had is what fits
+                self.cap = max(1, min(self.cap, self.in_flight))
+                self._successes = 0
+                logger.debug("concurrency 429: in-flight cap lowered to %d", self.cap)
+        else:
+            now = asyncio.get_running_loop().time()
+            self.clock.observe(headers.get("Date"), now, self._wall)
+            until = self.clock.seconds_until(reset, now, self._wall)
+            if until > MAX_HINTED_WAIT:  # past any window of Okta's: a broken answer, or a clock
+                logger.debug(
+                    "rate-limit bucket %r resets in %.0f s by its headers: waiting %.0f s at most",
+                    budget.name,
+                    until,
+                    MAX_HINTED_WAIT,
+                )
+                until = MAX_HINTED_WAIT
+            budget.update(numbers, until, now, self._shares.get(budget.name, self.policy.max_share))
+            if status == 429:
+                budget.refused(numbers[1])
+        if self.policy.on_update is not None:
+            try:
+                self.policy.on_update(rate_limit_state(budget.name, numbers, self.cap))
+            except Exception:  # a user's hook must not fail the call
+                logger.warning("the rate-limit on_update hook raised", exc_info=True)
+
+
+def rate_limit_state(bucket: str, numbers: tuple[int, int, int], cap: int) -> RateLimitState:
+    limit, remaining, reset = numbers
+    try:
+        reset_at: datetime | None = datetime.fromtimestamp(reset, UTC)
+    except (OverflowError, OSError, ValueError):
+        reset_at = None
+    return RateLimitState(bucket, limit, remaining, reset_at, cap)

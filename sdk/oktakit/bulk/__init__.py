@@ -1,0 +1,24 @@
+"""The bulk executor: one operation over many users, journaled, resumable, with one outcome each.
+
+Run it with ``OktaClient.bulk``, ``bulk_update`` and ``bulk_undo`` (or ``oktakit bulk``). The run
+(``_run``), its loop (``_executor``), how each item is resolved, done and settled (``_steps``,
+``_actions``, ``_items``), the journal (``_journal``, ``_journal_file``), the report
+(``_report``) and the files' checks (``_paths``) are private.
+"""
+
+from typing import TYPE_CHECKING
+
+from oktakit._lazy import lazy_namespace
+
+if TYPE_CHECKING:
+    from ._journal import BulkFailure
+    from ._report import BulkReport
+    from ._run import MAX_CONCURRENCY
+
+__all__ = ["MAX_CONCURRENCY", "BulkFailure", "BulkReport"]
+
+__getattr__, __dir__ = lazy_namespace(
+    __name__,
+    globals(),
+    {"BulkFailure": "._journal", "BulkReport": "._report", "MAX_CONCURRENCY": "._run"},
+)

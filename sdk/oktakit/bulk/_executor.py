@@ -1,0 +1,201 @@
+"""The bulk executor's loop: workers pull items, find the user each names, act once per user,
+and record one outcome per item in the journal.
+
+One user, one action: an item spelled again is a duplicate before anything is read; an item
+that names a user already taken (an id and a login of one user, a login in another case) is a
+duplicate once resolved. Both are counted, never acted on.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import importlib
+import logging
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any, Protocol
+
+import attrs
+
+from oktakit.errors import JournalError, NotFoundError, OktaError
+
+from ._items import END, ItemSource, Target, item_key
+from ._journal import BulkFailure, InterruptedRecord, OutcomeRecord, Record, ResumeState, StartRecord
+from ._report import BulkReport
+from ._seen import SeenSet
+from ._steps import Step
+
+logger = logging.getLogger("oktakit")
+
+
+class Book(Protocol):
+    """Where the records go, and where the report reads them: the journal file, or a spool."""
+
+    path: Path
+
+    def append(self, record: Record) -> None: ...
+
+    def close(self) -> None: ...
+
+    def records(self) -> Iterator[Record]: ...
+
+
+class Executor:
+    def __init__(
+        self,
+        step: Step,
+        book: Book,
+        resume: ResumeState,
+        concurrency: int,
+        *,
+        dry_run: bool,
+        journaled: bool,
+    ) -> None:
+        self.step = step
+        self.book = book
+        self.journaled = journaled
+        self.dry_run = dry_run
+        self.concurrency = concurrency
+        self.done_before = resume.done
+        self.in_doubt = resume.in_doubt
+        self.spellings = SeenSet()
+        self.users = SeenSet()  # resolved user ids (steps that resolve items only)
+        self.counts: dict[str, int] = {} if dry_run else dict(resume.counts)
+        self.resumed = 0 if dry_run else resume.settled
+        self.duplicates = 0
+        self.in_flight = 0
+        self.stopping = False
+        self.bar: Any = None
+
+    async def run(self, source: ItemSource, progress: bool) -> BulkReport:
+        started = time.perf_counter()
+        self.bar = _progress_bar(self.step.operation, source.size, progress)
+        workers = [asyncio.create_task(self._worker(source)) for _ in range(self.concurrency)]
+        try:
+            await self._wait(workers)
+        finally:
+            self.book.close()
+            if self.bar is not None:
+                self.bar.close()
+            await source.aclose()
+        return BulkReport(
+            self.step.operation,
+            self.counts,
+            self.book,
+            dry_run=self.dry_run,
+            duplicates=self.duplicates,
+            resumed=self.resumed,
+            elapsed=time.perf_counter() - started,
+        )
+
+    async def _wait(self, workers: list[asyncio.Task[None]]) -> None:
+        try:
+            done, _ = await asyncio.wait(workers, return_when=asyncio.FIRST_EXCEPTION)
+        except asyncio.CancelledError:
+            # Ctrl-C or a cancelled task: take no new item, let those in flight finish. Cancelled
+            # again while waiting, the in-flight items are cancelled and journaled as interrupted.
+            self.stopping = True
+            logger.warning(
+                "bulk %s: stopping; finishing the %d items in flight (interrupt again to abandon them)",
+                self.step.operation,
+                self.in_flight,
+            )
+            try:
+                await asyncio.shield(asyncio.gather(*workers, return_exceptions=True))
+            except asyncio.CancelledError:
+                for worker in workers:
+                    worker.cancel()
+                await asyncio.gather(*workers, return_exceptions=True)
+            raise
+        self.stopping = True
+        await asyncio.gather(*workers, return_exceptions=True)
+        for worker in done:
+            error = worker.exception()
+            if error is not None:
+                # Bad input or a journal that cannot be written: the run stopped taking items,
+                # and the journal holds whole records only.
+                raise error
+
+    async def _worker(self, source: ItemSource) -> None:
+        while not self.stopping:
+            item = await source.next()
+            if item is END or self.stopping:  # stopped while a page of items was being read
+                return
+            key = item_key(item)
+            if self._seen(key, self.spellings):
+                continue
+            self.in_flight += 1
+            try:
+                await self._one(item, key)
+            finally:
+                self.in_flight -= 1
+
+    def _seen(self, name: str, seen: SeenSet) -> bool:
+        """Settled by an earlier run of this journal, or a duplicate: nothing to do."""
+        resumed = name in self.done_before
+        if not resumed and seen.add(name):
+            return False
+        self.duplicates += not resumed
+        if self.bar is not None:
+            self.bar.update(1)
+        return True
+
+    async def _one(self, item: Any, key: str) -> None:
+        step = self.step
+        try:
+            target = await step.resolve(item, key, plan=self.dry_run)
+        except NotFoundError:
+            self._settled(OutcomeRecord("outcome", key, "not_found"))
+            return
+        except OktaError as error:
+            failure = BulkFailure.from_exception(error)
+            self._settled(
+                OutcomeRecord("outcome", key, "failed", error=failure, note=step.read_denied_hint(error))
+            )
+            return
+        if step.resolves and self._seen(target.user, self.users):
+            return
+        doubt = self.in_doubt.get(target.user, self.in_doubt.get(key))
+        if doubt is not None:
+            target = attrs.evolve(target, in_doubt=True, origin=doubt or None)
+        if self.dry_run:
+            self._settled(step.plan(target))
+            return
+        early = step.without_sending(target)
+        if early is not None:
+            self._settled(early)
+            return
+        if self.journaled:
+            self.book.append(_start(target))
+        try:
+            outcome = await step.settle(target)
+        except asyncio.CancelledError:
+            if self.journaled:
+                user = target.user if target.user != key else None
+                with contextlib.suppress(JournalError):  # unwritable: the start leaves it in doubt
+                    self.book.append(InterruptedRecord("interrupted", key, user))
+            raise
+        self._settled(outcome)
+
+    def _settled(self, record: OutcomeRecord) -> None:
+        self.book.append(record)  # raises JournalError (and counts nothing) if it cannot be written
+        self.counts[record.outcome] = self.counts.get(record.outcome, 0) + 1
+        if record.outcome == "failed" and record.error is not None and not self.dry_run:
+            logger.warning("bulk %s: %s failed: %s", self.step.operation, record.item, record.error.message)
+        if self.bar is not None:
+            self.bar.set_postfix(self.counts, refresh=False)
+            self.bar.update(1)
+
+
+def _start(target: Target) -> StartRecord:
+    user = target.user if target.user != target.key else None
+    return StartRecord("start", target.key, user, target.before)
+
+
+def _progress_bar(operation: str, total: int | None, enabled: bool) -> Any:
+    if not enabled:
+        return None
+    tqdm = importlib.import_module("tqdm.auto").tqdm  # imported only when a bar is shown
+    return tqdm(total=total, desc=operation, unit="item", dynamic_ncols=True)

@@ -1,0 +1,66 @@
+"""``oktakit check``: test the credentials in the environment, like the Admin Console's Test button."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import sys
+
+from ._args import operation_names
+
+#: The environment names of the auditor `oktakit check` reads the roles with (from_env's names).
+AUDITOR_PREFIX = "OKTA_AUDITOR_"
+
+
+def _check(args: argparse.Namespace) -> int:
+    from oktakit._settings import has_credentials
+    from oktakit.client import OktaClient
+    from oktakit.permissions._check import CheckResult
+
+    operations = args.operations or None
+    audited = bool(operations) and has_credentials(os.environ, AUDITOR_PREFIX)
+
+    async def run() -> CheckResult:
+        async with OktaClient.from_env(args.org_url) as okta:
+            if not audited:
+                return await okta.check(operations)
+            async with OktaClient.from_env(okta.org_url, prefix=AUDITOR_PREFIX) as auditor:
+                return await okta.check(operations, auditor=auditor)
+
+    result = asyncio.run(run())
+    print(result.summary())
+    if result.ok:
+        print("ok: the credentials work" + (" for these operations" if operations else ""))
+        return 0
+    if result.preflight is not None and result.preflight.unverified and not audited:
+        print(
+            f"to let check read the roles, give it an auditor: {AUDITOR_PREFIX}API_TOKEN, or a "
+            f"service app with okta.roles.read and okta.appGrants.read ({AUDITOR_PREFIX}CLIENT_ID, "
+            f"{AUDITOR_PREFIX}PRIVATE_KEY, {AUDITOR_PREFIX}SCOPES, ...)",
+            file=sys.stderr,
+        )
+    print("not ok: see above for what to grant or what could not be checked", file=sys.stderr)
+    return 1
+
+
+def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add ``oktakit check``."""
+    check = commands.add_parser(
+        "check",
+        help="test the credentials in the environment (like the Admin Console's Test button)",
+        description="Get a token (or try the API token), show the granted scopes, make one cheap read. "
+        "Reads OKTA_ORG_URL and OKTA_API_TOKEN, or OKTA_CLIENT_ID, OKTA_PRIVATE_KEY(_FILE), OKTA_SCOPES; "
+        f"with --operations, also the auditor ({AUDITOR_PREFIX}API_TOKEN or {AUDITOR_PREFIX}CLIENT_ID...).",
+    )
+    check.add_argument("--org-url", help="the org URL (default: OKTA_ORG_URL)")
+    check.add_argument(
+        "--operations",
+        metavar="OP,OP",
+        type=operation_names,
+        help="also run the preflight for these operations (e.g. suspend_user,reset_factors); exit 1 if "
+        "anything is missing or cannot be checked. A least-privilege app cannot read its own roles: "
+        f"the preflight reads them with the auditor in {AUDITOR_PREFIX}API_TOKEN, or a service app "
+        f"in {AUDITOR_PREFIX}CLIENT_ID, {AUDITOR_PREFIX}PRIVATE_KEY(_FILE), {AUDITOR_PREFIX}SCOPES",
+    )
+    check.set_defaults(handler=_check)

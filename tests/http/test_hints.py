@@ -1,0 +1,117 @@
+"""Okta's rate-limit and retry hints, read from hostile headers: never an exception, absurd values
+ignored with a DEBUG record, and no wait longer than one of Okta's one-minute windows
+("Counters typically reset every 60 seconds", developer.okta.com/docs/reference/rate-limits)."""
+
+from __future__ import annotations
+
+from email.utils import formatdate
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from oktakit import RateLimitError, ServerError
+from oktakit._http.error_mapping import api_error_from_response
+from oktakit._http.hints import read_rate_limit
+from tests.hardening.strategies import fuzz
+
+DATE = "Thu, 01 Jan 2026 00:00:00 GMT"  # 1767225600
+NOW = 1_767_225_600
+WINDOW = 60.0
+
+
+def error(status: int, headers: dict[str, str]) -> object:
+    return api_error_from_response(
+        status=status, method="GET", url="https://acme.okta.com/x", headers=headers, body=b""
+    )
+
+
+def rate_headers(limit: str = "600", remaining: str = "0", reset: str = str(NOW + 30)) -> dict[str, str]:
+    return {
+        "Date": DATE,
+        "X-Rate-Limit-Limit": limit,
+        "X-Rate-Limit-Remaining": remaining,
+        "X-Rate-Limit-Reset": reset,
+    }
+
+
+ABSURD = ["9" * 400, "-1", "NaN", "inf", "²", "٣", "+5", "5_000", "1e3", "0x10", "", " ", "\udc80", "1" * 16]
+
+
+@pytest.mark.parametrize("value", ABSURD)
+@pytest.mark.parametrize("name", ["X-Rate-Limit-Limit", "X-Rate-Limit-Remaining", "X-Rate-Limit-Reset"])
+def test_an_absurd_rate_limit_header_is_ignored_with_a_debug_record(
+    name: str, value: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    headers = {**rate_headers(), name: value}
+    with caplog.at_level("DEBUG", logger="oktakit"):
+        assert read_rate_limit(headers).numbers is None
+        assert "no_headers" == read_rate_limit(headers).kind
+        refused = error(429, headers)
+    assert f"ignoring the unreadable {name} header" in caplog.text
+    assert isinstance(refused, RateLimitError)
+    if name == "X-Rate-Limit-Reset":
+        assert (None, None) == (refused.reset_at, refused.retry_after)
+
+
+@pytest.mark.parametrize("value", ABSURD)
+def test_an_absurd_retry_after_is_ignored_with_a_debug_record(
+    value: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    with caplog.at_level("DEBUG", logger="oktakit"):
+        failed = error(503, {"Date": DATE, "Retry-After": value})
+    assert isinstance(failed, ServerError)
+    assert failed.retry_after is None
+    assert "ignoring the unreadable Retry-After header" in caplog.text
+
+
+@pytest.mark.parametrize(
+    "retry_after",
+    [str(10**12), "86400", formatdate(NOW + 10**9, usegmt=True), "Fri, 31 Dec 9999 23:59:59 GMT"],
+)
+def test_a_retry_after_longer_than_a_window_asks_for_one_window(
+    retry_after: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    with caplog.at_level("DEBUG", logger="oktakit"):
+        failed = error(503, {"Date": DATE, "Retry-After": retry_after})
+    assert isinstance(failed, ServerError)
+    assert WINDOW == failed.retry_after
+    assert "waiting 60 s" in caplog.text
+
+
+@pytest.mark.parametrize(("reset", "expected"), [(NOW + 10**9, WINDOW), (NOW + 61, WINDOW), (NOW + 59, 59.0)])
+def test_a_reset_further_than_a_window_asks_for_one_window(reset: int, expected: float) -> None:
+    refused = error(429, rate_headers(reset=str(reset)))
+    assert isinstance(refused, RateLimitError)
+    assert expected == refused.retry_after
+    assert refused.reset_at is not None
+    assert reset == refused.reset_at.timestamp()
+
+
+def test_remaining_above_the_limit_is_read_as_the_limit() -> None:
+    assert (600, 600, NOW + 30) == read_rate_limit(rate_headers(remaining="9000")).numbers
+
+
+text = st.text(st.characters(exclude_categories=()), max_size=30)
+numbers_as_text = st.integers(-(10**500), 10**500).map(str)
+values = st.one_of(text, numbers_as_text, st.floats().map(str), st.sampled_from(ABSURD))
+
+
+@fuzz
+@given(
+    status=st.sampled_from([429, 500, 503]),
+    headers=st.dictionaries(
+        st.sampled_from(
+            ["Date", "Retry-After", "X-Rate-Limit-Limit", "X-Rate-Limit-Remaining", "X-Rate-Limit-Reset"]
+        ),
+        values,
+    ),
+)
+def test_any_hint_headers_give_an_error_whose_wait_is_none_or_within_a_window(
+    status: int, headers: dict[str, str]
+) -> None:
+    failed = error(status, headers)
+    wait = getattr(failed, "retry_after", None)
+    assert wait is None or 0.0 <= wait <= WINDOW
+    numbers = read_rate_limit(headers).numbers
+    assert numbers is None or all(isinstance(n, int) and n >= 0 for n in numbers)

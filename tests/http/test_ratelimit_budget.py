@@ -1,0 +1,103 @@
+"""The pacer's pure parts: header reading and the budget (Okta's clock: test_server_clock.py;
+bucket matching: test_okta_buckets.py)."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from oktakit import ApiToken, ConfigurationError, OktaClient, RateLimitPolicy
+from oktakit._http.hints import read_rate_limit
+from oktakit._http.ratelimit import Budget
+
+
+def test_rate_limit_headers_are_read_as_numbers() -> None:
+    headers = {
+        "X-Rate-Limit-Limit": "600",
+        "X-Rate-Limit-Remaining": "598",
+        "X-Rate-Limit-Reset": "1767225660",
+    }
+    assert (600, 598, 1767225660) == read_rate_limit(headers).numbers
+    assert "rate" == read_rate_limit(headers).kind
+
+
+@pytest.mark.parametrize(
+    ("headers", "kind"),
+    [
+        ({}, "no_headers"),
+        ({"X-Rate-Limit-Limit": "x", "X-Rate-Limit-Remaining": "0", "X-Rate-Limit-Reset": "1"}, "no_headers"),
+        ({"X-Rate-Limit-Limit": "600"}, "no_headers"),
+        # Okta: "The first two header values are always 0 for concurrent rate limit errors".
+        (
+            {"X-Rate-Limit-Limit": "0", "X-Rate-Limit-Remaining": "0", "X-Rate-Limit-Reset": "1"},
+            "concurrency",
+        ),
+    ],
+)
+def test_a_429_is_classified_by_its_headers(headers: dict[str, str], kind: str) -> None:
+    assert kind == read_rate_limit(headers).kind
+
+
+def _budget(limit: int, remaining: int, share: float = 1.0) -> Budget:
+    budget = Budget("b")
+    budget.update((limit, remaining, 1000), 60.0, 0.0, share)
+    return budget
+
+
+@given(limit=st.integers(1, 500), used=st.integers(0, 500), share=st.floats(0.01, 1.0))
+def test_a_budget_lets_through_at_most_its_share_of_what_is_left(limit: int, used: int, share: float) -> None:
+    remaining = max(0, limit - used)
+    budget = _budget(limit, remaining, share)
+    admitted = 0
+    while budget.admits(1.0) and admitted <= limit:
+        budget.pending += 1
+        admitted += 1
+    keep_for_others = limit - math.floor(limit * share)
+    assert admitted == max(0, remaining - keep_for_others)
+
+
+@given(answers=st.lists(st.integers(0, 100), min_size=1, max_size=20))
+def test_answers_of_one_window_in_any_order_leave_the_lowest_remaining(answers: list[int]) -> None:
+    budget = Budget("b")
+    for remaining in answers:
+        budget.update((100, remaining, 1000), 60.0, 0.0, 1.0)
+    assert min(answers) == budget.remaining
+
+
+def test_an_answer_from_an_older_window_is_ignored_and_a_newer_one_wins() -> None:
+    budget = _budget(100, 3)
+    budget.update((100, 0, 940), 0.0, 1.0, 1.0)  # a straggler of the window before
+    assert 3 == budget.remaining
+    budget.update((100, 99, 1060), 60.0, 1.0, 1.0)
+    assert (99, 1060) == (budget.remaining, budget.reset)
+
+
+def test_after_the_reset_the_bucket_is_assumed_full_until_okta_says_otherwise() -> None:
+    budget = _budget(2, 0)
+    assert not budget.admits(59.9)
+    assert budget.admits(60.0)
+    assert 2 == budget.remaining
+
+
+def test_a_new_bucket_sends_one_request_to_learn_its_numbers() -> None:
+    budget = Budget("b")
+    assert budget.admits(0.0)
+    budget.pending += 1
+    assert not budget.admits(0.0)
+
+
+@pytest.mark.parametrize(
+    "options", [{"max_in_flight": 0}, {"max_in_flight": 2.5}, {"max_share": 0}, {"max_share": 1.5}]
+)
+def test_a_nonsense_rate_limit_policy_is_refused(options: dict[str, object]) -> None:
+    with pytest.raises(ConfigurationError, match="must be"):
+        RateLimitPolicy(**options)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("name", ["retry", "rate_limit"])
+def test_the_client_refuses_a_policy_of_the_wrong_type(name: str) -> None:
+    with pytest.raises(ConfigurationError, match=name):
+        OktaClient("https://acme.okta.com", auth=ApiToken("t" * 40), **{name: True})  # type: ignore[arg-type]
