@@ -44,6 +44,7 @@ if TYPE_CHECKING:
     from .models import (
         Authenticator,
         Group,
+        LogEvent,
         PartialUser,
         Permission,
         RoleAssignment,
@@ -74,6 +75,7 @@ __all__ = [
     "InsufficientPermissionsError",
     "InvalidArgumentError",
     "JournalError",
+    "LogEvent",
     "MalformedResponseError",
     "MissingDependencyError",
     "NotFoundError",
@@ -127,6 +129,7 @@ __getattr__, __dir__ = lazy_namespace(
         "InsufficientPermissionsError": ".errors",
         "InvalidArgumentError": ".errors",
         "JournalError": ".errors",
+        "LogEvent": ".models",
         "MalformedResponseError": ".errors",
         "MissingDependencyError": ".errors",
         "NotFoundError": ".errors",

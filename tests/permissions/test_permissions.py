@@ -98,7 +98,8 @@ def test_permissions_json_has_a_stable_layout(capsys: pytest.CaptureFixture[str]
     output = json.loads(capsys.readouterr().out)
 
     assert {
-        "format", "operations", "scopes", "custom_role", "standard_role", "resource_set", "credentials", "bulk",
+        "format", "operations", "scopes", "custom_role", "standard_role", "resource_set", "credentials",
+        "bulk",
     } == set(output)  # fmt: skip
     assert {"permissions": [], "role": None} == output["standard_role"]
     assert 1 == output["format"]

@@ -318,7 +318,7 @@ CASES = [
     ),
     Case("listLogEvents polling", "listLogEvents", "GET", _logs, 200),
     Case("listLogEvents bounded", "listLogEvents", "GET", _logs, 200, params={"sortOrder": "DESCENDING"}),
-    Case("listLogEvents bad filter", "listLogEvents", "GET", _logs, 400, params={"filter": "eventType eqq 1"}),
+    Case("listLogEvents bad filter", "listLogEvents", "GET", _logs, 400, params={"filter": "x eqq 1"}),
     Case("listLogEvents bad date", "listLogEvents", "GET", _logs, 400, params={"until": "yesterday"}),
     *CONTAINMENT_CASES,
     *PEER_CASES,

@@ -130,22 +130,26 @@ def jsonl_line(event: LogEvent) -> str:
     return json.dumps(event_json(event), ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
-def csv_cell(value: Any) -> Any:
-    """A cell as CSV holds it: times in Okta's format, no cell a spreadsheet would run."""
+def csv_cell(value: Any, clean: Callable[[str], str] | None = None) -> Any:
+    """A cell as CSV holds it: times in Okta's format, no cell a spreadsheet would run as a
+    formula; ``clean`` filters text (a terminal's output drops control characters)."""
     if isinstance(value, datetime):
         return wire_time(value)
-    if isinstance(value, str) and value.startswith(_FORMULA_STARTS):
-        return "'" + value
+    if isinstance(value, str):
+        if clean is not None:
+            value = clean(value)
+        if value.startswith(_FORMULA_STARTS):
+            return "'" + value
     return value
 
 
-def csv_writer(file: IO[str]) -> Callable[[LogEvent], None]:
+def csv_writer(file: IO[str], clean: Callable[[str], str] | None = None) -> Callable[[LogEvent], None]:
     """Write the header now; the returned function writes one event's row."""
     writer = csv.DictWriter(file, COLUMNS)
     writer.writeheader()
 
     def row(event: LogEvent) -> None:
-        writer.writerow({name: csv_cell(value) for name, value in flatten(event).items()})
+        writer.writerow({name: csv_cell(value, clean) for name, value in flatten(event).items()})
 
     return row
 

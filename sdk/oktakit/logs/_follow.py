@@ -25,6 +25,7 @@ from types import TracebackType
 from typing import TYPE_CHECKING, Any, Self
 
 from oktakit._arguments import opt_text
+from oktakit._http.pagination import next_link
 from oktakit._http.parse import parse
 from oktakit.errors import (
     ConfigurationError,
@@ -34,7 +35,6 @@ from oktakit.errors import (
     ServerError,
     TransportError,
 )
-from oktakit._http.pagination import next_link
 from oktakit_api import operations as ops
 from oktakit_api.models import ListLogEventsSortOrder
 
@@ -42,9 +42,9 @@ from ._arguments import MAX_PAGE, Moment, keywords, moment, page_limit, wire_tim
 from ._state import FollowState, Sync
 
 if TYPE_CHECKING:
-    from oktakit.bulk._paths import PathLike
     from oktakit._client_core import ClientCore
     from oktakit._http.transport import Response
+    from oktakit.bulk._paths import PathLike
     from oktakit_api.models import LogEvent
 
 logger = logging.getLogger("oktakit")

@@ -13,9 +13,9 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 from oktakit._arguments import opt_text
+from oktakit._http.pagination import next_link
 from oktakit._http.parse import parse
 from oktakit.errors import MalformedResponseError
-from oktakit._http.pagination import next_link
 from oktakit_api import operations as ops
 from oktakit_api.models import ListLogEventsSortOrder
 

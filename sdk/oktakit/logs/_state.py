@@ -117,8 +117,7 @@ class FollowState:
 
     def _read(self) -> int:
         """Read the records; returns the length of the whole lines."""
-        assert self._fd is not None
-        with os.fdopen(os.dup(self._fd), "rb") as file:
+        with os.fdopen(os.dup(self._opened()), "rb") as file:
             file.seek(0)
             whole = 0
             for number, line in enumerate(iter(lambda: file.readline(MAX_LINE + 1), b""), 1):
@@ -178,14 +177,14 @@ class FollowState:
     def _append(self, record: dict[str, Any], *, sync: bool = False) -> None:
         if self._failure is not None:
             raise JournalError(self._failure)
-        assert self._fd is not None
+        fd = self._opened()
         line = _line(record)
         try:
-            written = os.write(self._fd, line)
+            written = os.write(fd, line)
             if written != len(line):
                 self._undo(f"only {written} of {len(line)} bytes were written (is the disk full?)")
             if sync:
-                os.fsync(self._fd)
+                os.fsync(fd)
         except OSError as exc:
             self._undo(exc.strerror or "an error")
         self._size += len(line)
@@ -198,7 +197,9 @@ class FollowState:
 
     def _compact(self) -> None:
         """Replace the file by its header and the current page, atomically."""
-        assert self.path is not None and self._fd is not None and self.url is not None
+        current = self._opened()
+        if self.path is None or self.url is None:
+            raise JournalError("the follower's state has no page to keep")
         data = _line(self.header) + _line({"kind": "page", "url": self.url})
         folder = self.path.parent
         try:
@@ -215,8 +216,13 @@ class FollowState:
             with contextlib.suppress(OSError, UnboundLocalError):
                 os.unlink(name)
             raise JournalError(f"cannot rewrite the state file {self.path}: {exc.strerror}") from None
-        os.close(self._fd)
+        os.close(current)
         self._fd, self._size = replaced, len(data)
+
+    def _opened(self) -> int:
+        if self._fd is None:
+            raise JournalError(f"the state file {self.path} is not open")
+        return self._fd
 
     def close(self) -> None:
         for attribute in ("_fd", "_lock_fd"):

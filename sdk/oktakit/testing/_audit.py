@@ -22,9 +22,9 @@ from oktakit_api.operations import OPERATIONS
 
 from ._auth import Principal
 from ._state import Org
-from ._users import SimUser
 from ._syslog import SystemLog
 from ._syslog_events import SYSTEM_ACTOR, app_actor, client, event, target, token_id, user_actor
+from ._users import SimUser
 
 #: Routes that are not operations of the spec, and the events they write.
 ROUTE_EVENTS: Final[dict[str, tuple[str, ...]]] = {"token": ("app.oauth2.token.grant.access_token",)}
@@ -130,8 +130,9 @@ class AuditHook:
         for name, key in request.match_info.items():
             if name in ("id", "userId"):
                 if key == "me" and principal is not None and principal.user_id:
-                    key = principal.user_id
-                user = self.org.users.resolve(key)
+                    user = self.org.users.by_id(principal.user_id)  # the API token's admin
+                else:
+                    user = self.org.users.resolve(key)
                 if user is not None:
                     found.append(user_target(user))
             elif name == "groupId" and key in self.org.groups:

@@ -9,8 +9,8 @@ from typing import Any, TypeVar
 from aiohttp import web
 
 from . import _credentials as credentials
-from ._audit import log_only
 from ._account_state import SimGrant, SimRefreshToken
+from ._audit import log_only
 from ._context import CONTEXT
 from ._handlers import find_user, java_bool, json_response
 from ._paging import add_links, limit_of, page

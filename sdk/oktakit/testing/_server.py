@@ -175,10 +175,24 @@ class OktaSimulator:
         *,
         client_id: str | None = None,
         scopes: Iterable[str] = ("openid", "offline_access"),
-    ) -> None:
+        ip: str = "198.51.100.7",
+        geo: dict[str, Any] | None = None,
+        user_agent: str | None = None,
+    ) -> dict[str, Any]:
         """What a user's own sign-in leaves (the API cannot make it): an Okta session and,
-        through ``client_id`` (one of ``org.client_apps``), consent grants and a refresh token."""
-        sign_in(self.org, self.org.users[user_id], client_id=client_id, scopes=scopes)
+        through ``client_id`` (one of ``org.client_apps``), consent grants and a refresh token;
+        and its ``user.session.start`` event in the System Log, from ``ip`` (``geo`` as for
+        ``inject_log_event``), whose ``externalSessionId`` is the new session's id. Returns it."""
+        user = self.org.users[user_id]
+        sign_in(self.org, user, client_id=client_id, scopes=scopes)
+        return self.inject_log_event(
+            "user.session.start",
+            actor=user.id,
+            ip=ip,
+            geo=geo,
+            user_agent=user_agent,
+            session=user.account.sessions[-1].id,
+        )
 
     def issue_api_token(self, name: str | None = None, *, admin: str | None = None) -> str:
         """A new API token of the admin user ``admin`` (an id; default: the org's super admin).

@@ -79,7 +79,7 @@ STATUS_RULES: Final[dict[str, tuple[Evidence, ...]]] = {
 class Ids:
     """Event uuids and transaction ids, reproducible from the org's seed."""
 
-    def __init__(self, seed: int) -> None:
+    def __init__(self, seed: int | str) -> None:
         self.rng = random.Random(f"oktakit-sim-syslog-{seed}")  # noqa: S311 - reproducible on purpose
 
     def uuid(self) -> str:

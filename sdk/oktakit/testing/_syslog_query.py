@@ -81,7 +81,8 @@ def _date(request: web.Request, name: str) -> float | None:
     except (ValueError, OverflowError):
         raise _bad(
             name,
-            "The date format in your query is not recognized. Please enter dates using ISO8601 string format.",
+            "The date format in your query is not recognized. Please enter dates using ISO8601 string "
+            "format.",
             "must be a valid date-time or empty.",
         ) from None
 
