@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any
 
 import hcl2
 import pytest
@@ -31,6 +30,7 @@ from oktakit.permissions._roles import RoleView
 from oktakit.permissions._terraform import terraform
 from oktakit.permissions._verdict import judge
 from oktakit.testing import OktaSimulator
+from tests.permissions.test_permissions import _unquote
 
 CATALOGUE = yaml.safe_load(
     (Path(__file__).resolve().parents[2] / "okta_spec" / "permissions.yaml").read_text(encoding="utf-8")
@@ -91,16 +91,6 @@ def test_the_json_names_the_standard_role(capsys: pytest.CaptureFixture[str]) ->
         ],
         "role": "REPORT_ADMIN",
     } == output["standard_role"]
-
-
-def _unquote(value: Any) -> Any:
-    if isinstance(value, str):
-        return value.strip('"')
-    if isinstance(value, list):
-        return [_unquote(v) for v in value]
-    if isinstance(value, dict):
-        return {_unquote(k): _unquote(v) for k, v in value.items() if k != "__is_block__"}
-    return value
 
 
 @pytest.mark.parametrize(

@@ -25,9 +25,10 @@ from __future__ import annotations
 import operator
 import re
 from collections.abc import Callable
-from typing import Any, Final
+from typing import Any, Final, NoReturn
 
 from ._errors import SimulatedError
+from ._query import literal
 from ._syslog import LogRecord, Predicate
 
 #: The attributes a filter may name: Okta's LogEvent fields (okta_spec/openapi.yaml, LogEvent).
@@ -70,7 +71,6 @@ _TOKEN: Final = re.compile(
     r"""\s*(?:(?P<lparen>\()|(?P<rparen>\))|(?P<string>"(?:[^"\\]|\\.)*")|"""
     r"""(?P<number>-?\d+(?:\.\d+)?(?![\w.]))|(?P<word>[A-Za-z_][\w.]*))"""
 )
-_ESCAPE: Final = re.compile(r"\\(.)")
 _ORDER: Final[dict[str, Callable[[Any, Any], bool]]] = {
     "gt": operator.gt, "ge": operator.ge, "lt": operator.lt, "le": operator.le,
 }  # fmt: skip
@@ -97,7 +97,7 @@ class _Parser:
             position = found.end()
         self.index = self.depth = self.comparisons = 0
 
-    def fail(self, why: str) -> SimulatedError:
+    def fail(self, why: str) -> NoReturn:
         raise SimulatedError("E0000053", summary=f"Invalid filter '{self.text}': {why}")
 
     def parse(self) -> Predicate:
@@ -173,13 +173,10 @@ class _Parser:
 
     def value(self) -> Any:
         kind, text, position = self.take()
-        if kind == "string":
-            return _ESCAPE.sub(r"\1", text[1:-1])
-        if kind == "number":
-            return float(text)
-        if kind == "word" and text.lower() in ("true", "false", "null"):
-            return {"true": True, "false": False, "null": None}[text.lower()]
-        return self.fail(f"Expected a value at position {position}")
+        found, value = literal(kind, text)
+        if not found:
+            self.fail(f"Expected a value at position {position}")
+        return value
 
 
 def _check_attribute(attribute: str, op: str) -> None:
