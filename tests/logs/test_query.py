@@ -68,7 +68,8 @@ async def test_every_request_is_a_bounded_one_even_without_since_or_until(
     assert "since" in query
     since = datetime.fromisoformat(query["since"][0])
     until = datetime.fromisoformat(query["until"][0])
-    assert timedelta(days=7) == until - since  # Okta's default window, spelled out
+    # Okta's default window, spelled out (until rounded up to its millisecond, since cut)
+    assert timedelta(days=7) <= until - since <= timedelta(days=7, milliseconds=1)
 
 
 async def test_pages_are_followed_to_the_last(okta_sim: OktaSimulator, okta: OktaClient) -> None:
@@ -179,3 +180,21 @@ def _event(uuid: str, published: str) -> dict[str, Any]:
         "actor": {"id": "00u1", "type": "User"},
         "outcome": {"result": "SUCCESS"},
     }
+
+
+def test_until_now_takes_in_the_events_of_this_very_millisecond() -> None:
+    from oktakit.logs._arguments import wire_time
+
+    moment = datetime(2026, 1, 1, 0, 0, 0, 335_600, tzinfo=UTC)
+    assert "2026-01-01T00:00:00.335Z" == wire_time(moment)  # a since: from the millisecond's start
+    assert "2026-01-01T00:00:00.336Z" == wire_time(moment, up=True)  # an until: past its end
+    assert "2026-01-01T00:00:00.335Z" == wire_time(moment.replace(microsecond=335_000), up=True)
+
+
+async def test_an_action_just_done_is_in_a_window_that_ends_now(okta_sim: OktaSimulator) -> None:
+    """The simulator on the machine's clock: the window ends after the event's millisecond."""
+    async with OktaSimulator(users=5) as sim, OktaClient(sim.url, auth=ApiToken(sim.api_token)) as okta:
+        for user in [uid for uid, u in sim.org.users.items() if u.status == "ACTIVE"][:5]:
+            await okta.suspend_user(user)
+            found = [e.event_type async for e in okta.list_log_events(filter=f'target.id eq "{user}"')]
+            assert ["user.lifecycle.suspend"] == found

@@ -43,9 +43,13 @@ def moment(name: str, value: Moment) -> datetime:
     return value
 
 
-def wire_time(value: datetime) -> str:
-    """Okta's format: UTC, milliseconds, ``Z``."""
-    return value.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%f")[:-3] + "Z"
+def wire_time(value: datetime, *, up: bool = False) -> str:
+    """Okta's format: UTC, milliseconds, ``Z``; the microseconds are cut, or with ``up``
+    rounded up (an ``until`` of now must not end before an event of this very millisecond)."""
+    moment = value.astimezone(UTC)
+    if up and moment.microsecond % 1000:
+        moment += timedelta(microseconds=1000 - moment.microsecond % 1000)
+    return moment.strftime("%Y-%m-%dT%H:%M:%S.%f")[:-3] + "Z"
 
 
 def page_limit(limit: int | None, default: int | None) -> Any:

@@ -41,7 +41,7 @@ def bounded_query(
     descending = sort_order(order) == "DESCENDING"
     request = ops.LIST_LOG_EVENTS.build_request(
         since=wire_time(start),
-        until=wire_time(end),
+        until=wire_time(end, up=True),
         filter_=opt_text("filter", filter),
         q=opt_text("q", keywords(q)),
         limit=page_limit(limit, None),

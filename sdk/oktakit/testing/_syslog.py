@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import bisect
 import json
+import math
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, Final
@@ -117,7 +118,8 @@ class SystemLog:
         now = self.clock()
         # Persistence time never goes backwards, even if a test's clock does.
         stored = max(now, self._stored[-1]) if self._stored else now
-        when = stored if published is None else published
+        # Whole milliseconds, as Okta writes them (cut, not rounded: never later than it was).
+        when = math.floor((stored if published is None else published) * 1000) / 1000
         event["published"] = iso8601(when)
         record = LogRecord(self.last_seq + 1, stored, when, event)
         self._records.append(record)
