@@ -64,6 +64,19 @@ async def follow(client: aiohttp.ClientSession, link: str) -> tuple[list[dict[st
 
 
 # --- what actions write ------------------------------------------------------------------------
+def test_every_action_of_the_spec_declares_what_it_writes() -> None:
+    """An operation that changes something says which events it writes (the hook then writes
+    them): a new one that forgets is caught here."""
+    actions = {
+        op["operationId"]
+        for item in SPEC["paths"].values()
+        for method, op in item.items()
+        if method in ("post", "put", "delete", "patch")
+    }
+    assert actions
+    assert set() == actions - set(declared_events())
+
+
 def test_every_declared_event_type_has_its_catalogue_message() -> None:
     declared = {t for types in declared_events().values() for t in types}
     assert declared

@@ -27,8 +27,8 @@ from ._seed import build_org
 from ._service_apps import ServiceApp
 from ._sign_in import sign_in
 from ._state import Org
-from ._syslog import DEFAULT_CAPACITY, LogRecord, SystemLog
-from ._syslog_inject import injected_event
+from ._syslog import DEFAULT_CAPACITY, SystemLog
+from ._syslog_inject import SystemLogMethods
 from ._users import SimUser
 from ._util import Clock
 
@@ -36,7 +36,7 @@ from ._util import Clock
 DEFAULT_TOKEN_LIFETIME = 3600
 
 
-class OktaSimulator:
+class OktaSimulator(SystemLogMethods):
     """An in-process Okta org for tests and benchmarks.
 
     ``async with OktaSimulator(users=1000, seed=7) as sim:`` binds 127.0.0.1 on a free port;
@@ -261,63 +261,6 @@ class OktaSimulator:
 
     def clear_faults(self) -> None:
         self.faults.clear()
-
-    # --- the System Log -----------------------------------------------------------------
-    def inject_log_event(
-        self,
-        event_type: str,
-        *,
-        actor: str | dict[str, Any] | None = None,
-        targets: Sequence[str | dict[str, Any]] = (),
-        outcome: str = "SUCCESS",
-        reason: str | None = None,
-        ip: str = "198.51.100.7",
-        geo: dict[str, Any] | None = None,
-        user_agent: str | None = None,
-        published: float | None = None,
-        severity: str = "INFO",
-        display_message: str | None = None,
-        security: dict[str, Any] | None = None,
-        session: str | None = None,
-    ) -> dict[str, Any]:
-        """Write an event to the System Log as if Okta had (a sign-in from an odd place, say).
-
-        ``actor`` and ``targets`` are user ids or logins (a ``User``), or complete LogActor /
-        LogTarget objects; no actor means Okta's system principal. ``geo`` is Okta's
-        ``geographicalContext`` by keyword (``city``, ``state``, ``country``, ``postal_code``,
-        ``geolocation``); ``security`` overrides parts of ``securityContext`` (``isProxy``,
-        ``asOrg``, ``risk``...). ``published`` (epoch seconds) earlier than now makes a *late*
-        event: stored now, so a polling query hands it out after what it already gave, while a
-        bounded query over its ``published`` time only finds it from now on. Returns the event.
-
-        >>> sim.inject_log_event("user.session.start", actor="jane@example.com", ip="185.220.101.4",
-        ...                      geo={"city": "Bucharest", "country": "Romania"})
-        """
-        event = injected_event(
-            self.org,
-            self.system_log.ids,
-            event_type,
-            actor=actor,
-            targets=targets,
-            outcome=outcome,
-            reason=reason,
-            ip=ip,
-            geo=geo,
-            user_agent=user_agent,
-            severity=severity,
-            display_message=display_message,
-            security=security,
-            session=session,
-        )
-        return self.system_log.append(event, published=published).event
-
-    def log_events(self, event_type: str | None = None) -> list[dict[str, Any]]:
-        """The System Log's events in stored order (of one type), as Okta serves them."""
-        return [r.event for r in self.system_log if event_type is None or r.event["eventType"] == event_type]
-
-    def log_records(self) -> list[LogRecord]:
-        """The stored events with their stored and published times (for tests of late events)."""
-        return list(self.system_log)
 
     # --- OAuth service apps -------------------------------------------------------------
     def add_service_app(
