@@ -162,7 +162,8 @@ def test_json_lines_read_back_as_the_same_events(tmp_path: Path) -> None:
 def test_csv_escapes_formulas_and_a_terminal_writer_drops_control_characters(tmp_path: Path) -> None:
     path = tmp_path / "events.csv"
     to_csv([hostile_event()], path)
-    (row,) = list(csv.DictReader(path.open(encoding="utf-8")))
+    with path.open(encoding="utf-8", newline="") as file:
+        (row,) = list(csv.DictReader(file))
     assert '\'=HYPERLINK("http://x")' == row["actor.alternate_id"]
     assert "2024-08-13T15:58:20.353Z" == row["published"]
 
