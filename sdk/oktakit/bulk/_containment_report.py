@@ -27,6 +27,8 @@ class ContainmentRow:
     steps: Mapping[str, OutcomeRecord]
     #: The user's status read before the first step (None when not known).
     status_before: str | None = None
+    #: A dry run's row: nothing was changed.
+    planned: bool = False
 
     def outcome(self, step: str) -> str | None:
         found = self.steps.get(step)
@@ -34,9 +36,10 @@ class ContainmentRow:
 
     @property
     def status(self) -> str | None:
-        """The user's status as the last step that knew it left it (planned, in a dry run)."""
+        """The user's status as the last step that knew it left it (a dry run changes nothing:
+        the status before)."""
         known = [r.status for r in self.steps.values() if r.status is not None]
-        return known[-1] if known else self.status_before
+        return known[-1] if known and not self.planned else self.status_before
 
     @property
     def contained(self) -> bool:
@@ -103,6 +106,7 @@ class ContainmentReport:
                 users[item],
                 dict(sorted(settled.items(), key=lambda pair: order.get(pair[0], len(order)))),
                 before.get(item),
+                self.dry_run,
             )
             for item, settled in steps.items()
         ]
