@@ -160,9 +160,10 @@ class BulkReport:
         head = f"{self.operation}{' (dry run)' if self.dry_run else ''}: {len(self)} items"
         extra = f", {self.duplicates} duplicates ignored" if self.duplicates else ""
         if self.not_reversible:
+            kept = len(self.not_reversible)
             extra += (
-                f"; {len(self.not_reversible)} users keep what undo cannot reverse (sessions, tokens, "
-                "grants, factors, passwords: see not_reversible)"
+                f"; {kept} {'user keeps' if kept == 1 else 'users keep'} what undo cannot reverse "
+                "(sessions, tokens, grants, factors, passwords: see not_reversible)"
             )
         return f"{head}: {', '.join(parts) or 'nothing to do'}{extra}"
 
