@@ -14,13 +14,12 @@ from oktakit._lazy import lazy_namespace
 if TYPE_CHECKING:
     from ._containment_report import ContainmentReport, ContainmentRow
     from ._journal import BulkFailure
-    from ._playbook import STEP_NAMES, ContainStep
+    from ._playbook import ContainStep
     from ._report import BulkReport
     from ._run import MAX_CONCURRENCY
 
 __all__ = [
     "MAX_CONCURRENCY",
-    "STEP_NAMES",
     "BulkFailure",
     "BulkReport",
     "ContainStep",
@@ -38,6 +37,5 @@ __getattr__, __dir__ = lazy_namespace(
         "ContainmentReport": "._containment_report",
         "ContainmentRow": "._containment_report",
         "MAX_CONCURRENCY": "._run",
-        "STEP_NAMES": "._playbook",
     },
 )
