@@ -364,3 +364,32 @@ async def test_the_report_refuses_to_overwrite_the_journal(
         report.to_csv(journal)
 
     assert before == journal.read_bytes()
+
+
+async def test_a_service_app_missing_one_steps_permission_is_refused_before_any_user(
+    okta_sim: OktaSimulator, org: dict[str, str]
+) -> None:
+    from oktakit import InsufficientPermissionsError, PrivateKeyJWT, generate_signing_key, public_jwks
+
+    key = generate_signing_key("ES256")
+    scopes = ["okta.users.read", "okta.users.manage", "okta.roles.read"]
+    # Every permission of the playbook but the one that expires passwords.
+    granted = [
+        "okta.users.read",
+        "okta.iam.read",
+        "okta.users.lifecycle.clearSessions",
+        "okta.users.credentials.resetFactors",
+        "okta.users.lifecycle.suspend",
+    ]
+    app = okta_sim.add_service_app(
+        jwks=public_jwks([key])["keys"], scopes=scopes, roles=[], custom_permissions=granted
+    )
+    okta_sim.reset_counters()
+
+    async with OktaClient(okta_sim.url, auth=PrivateKeyJWT(app.client_id, key, scopes)) as okta:
+        with pytest.raises(InsufficientPermissionsError, match=r"okta\.users\.credentials\.expirePassword"):
+            await okta.contain(list(org.values()), progress=False)
+
+    steps = ("revokeUserSessions", "revokeUserGrants", "resetFactors", "expirePassword", "suspendUser")
+    assert 0 == sum(okta_sim.request_counts[op] for op in steps)
+    assert "ACTIVE" == okta_sim.org.users[org["ACTIVE"]].status
