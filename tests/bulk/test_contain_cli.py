@@ -6,7 +6,6 @@ from __future__ import annotations
 import asyncio
 import csv
 import json
-import signal
 import sys
 from pathlib import Path
 
@@ -18,12 +17,10 @@ from ._support import (
     add_active_users,
     add_users,
     cli_environment,
+    interrupt_once_held,
     journal_lines,
     run_cli,
-    start_cli,
     statuses,
-    stderr_until,
-    until_held,
 )
 
 pytestmark = pytest.mark.okta_sim(users=0, rate_limit=RateLimitConfig.unlimited())
@@ -149,23 +146,17 @@ async def test_ctrl_c_settles_the_steps_in_flight_and_a_rerun_finishes_every_use
         "--yes",
         "--no-progress",
     ]
-    # The expiries wait at Okta until the child has taken the Ctrl-C: gated, not timed.
     hold = okta_sim.inject_fault("hold", operation="expirePassword")
-    proc = await start_cli(okta_sim, *args)
-    await until_held(hold, 1)
 
-    proc.send_signal(signal.SIGINT)
-    await stderr_until(proc, "stopping")
-    hold.release()
-    _, err = await proc.communicate()
+    code, err = await interrupt_once_held(okta_sim, args, hold)
 
-    assert 130 == proc.returncode, err
+    assert 130 == code, err
     started = {(r["item"], r["step"]) for r in journal_lines(journal) if r["kind"] == "start"}
     settled = [(r["item"], r["step"]) for r in journal_lines(journal) if r["kind"] == "outcome"]
     assert started <= set(settled)  # every step in flight was settled before the exit
     assert len({item for item, _ in settled}) < len(ids)  # it stopped taking users
-    code, _, err = await run_cli(okta_sim, *args)
-    assert 0 == code, err
+    code, _, err2 = await run_cli(okta_sim, *args)
+    assert 0 == code, err2
     settled = [(r["item"], r["step"]) for r in journal_lines(journal) if r["kind"] == "outcome"]
     assert sorted((user, step) for user in ids for step in STEPS) == sorted(settled)
     assert ["SUSPENDED"] * len(ids) == statuses(okta_sim, ids)

@@ -18,20 +18,9 @@ from oktakit import InvalidArgumentError, OktaClient
 from oktakit.testing import OktaSimulator, RateLimitConfig
 from oktakit.testing._account_state import digest
 
-from ._support import add_users, journal_lines
+from ._support import EVERY_STATUS, add_users, journal_lines
 
 pytestmark = pytest.mark.okta_sim(users=0, rate_limit=RateLimitConfig.unlimited())
-
-EVERY_STATUS = {
-    "staged": "STAGED",
-    "provisioned": "PROVISIONED",
-    "active": "ACTIVE",
-    "recovery": "RECOVERY",
-    "locked": "LOCKED_OUT",
-    "expired": "PASSWORD_EXPIRED",
-    "suspended": "SUSPENDED",
-    "gone": "DEPROVISIONED",
-}
 
 
 def _group(sim: OktaSimulator, name: str = "Incident 42") -> str:
