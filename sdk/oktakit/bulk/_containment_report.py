@@ -145,13 +145,13 @@ class ContainmentReport:
 
     def summary(self) -> str:
         rows = self._rows
-        gone = len(self.not_found)
+        users = f"{len(rows)} user{'' if len(rows) == 1 else 's'}"
         if self.dry_run:
-            head = f"contain (dry run): {len(rows)} users"
+            head = f"contain (dry run): {users}"
         else:
             head = (
-                f"contain: {len(rows)} users: {len(self.contained)} contained, "
-                f"{len(self.failed)} with a failed step, {gone} not found"
+                f"contain: {users}: {len(self.contained)} contained, "
+                f"{len(self.failed)} with a failed step, {len(self.not_found)} not found"
             )
         if self.duplicates:
             head += f", {self.duplicates} duplicates ignored"
