@@ -393,3 +393,13 @@ async def test_a_service_app_missing_one_steps_permission_is_refused_before_any_
     steps = ("revokeUserSessions", "revokeUserGrants", "resetFactors", "expirePassword", "suspendUser")
     assert 0 == sum(okta_sim.request_counts[op] for op in steps)
     assert "ACTIVE" == okta_sim.org.users[org["ACTIVE"]].status
+
+
+async def test_a_step_may_be_named_by_its_operation_or_with_hyphens(
+    okta: OktaClient, org: dict[str, str]
+) -> None:
+    report = await okta.contain(
+        [org["ACTIVE"]], steps=["suspend_user", "revoke-grants", "revoke_user_sessions"], progress=False
+    )
+
+    assert ("clear_sessions", "revoke_grants", "suspend") == report.steps

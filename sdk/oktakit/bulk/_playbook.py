@@ -111,19 +111,22 @@ STEPS: Final[tuple[PlaybookStep, ...]] = (
 )
 STEP_NAMES: Final[tuple[str, ...]] = tuple(step.name for step in STEPS)
 _BY_NAME: Final = {step.name: step for step in STEPS}
+#: A step may also be named by its operation (``suspend_user``, ``revoke_user_sessions``...).
+_ALIASES: Final = {step.operation.name: step.name for step in STEPS}
 
 
 def playbook_steps(steps: Iterable[str] | None) -> tuple[PlaybookStep, ...]:
-    """The chosen steps (default: all), always in the playbook's order; ``InvalidArgumentError``
-    naming the valid ones for anything else."""
+    """The chosen steps (default: all), by name (``clear-sessions`` too) or by operation, always
+    in the playbook's order; ``InvalidArgumentError`` naming the valid ones for anything else."""
     if steps is None:
         return STEPS
     if isinstance(steps, str):
         steps = [steps]
     try:
-        chosen = {str.replace(name, "-", "_") for name in steps}
+        given = {str.replace(name, "-", "_") for name in steps}
     except TypeError:
         raise InvalidArgumentError(f"steps must be step names ({', '.join(STEP_NAMES)})") from None
+    chosen = {_ALIASES.get(name, name) for name in given}
     unknown = sorted(chosen - set(STEP_NAMES))
     if unknown or not chosen:
         raise InvalidArgumentError(
