@@ -297,3 +297,35 @@ async def test_arguments_and_on_result_are_refused_for_a_callable(okta: OktaClie
         await okta.bulk(mine, ["x"], on_result=print, progress=False)
     with pytest.raises(InvalidArgumentError, match="on_result"):
         await okta.bulk("get_user", ["x"], on_result=print, progress=False)
+
+
+def test_a_bulk_membership_change_needs_what_it_reads_too() -> None:
+    from oktakit.permissions import requirements
+
+    need = requirements(["assign_user_to_group"], bulk=True)
+
+    pulled = {op.name: op.needed_by for op in need.operations if op.needed_by is not None}
+    assert {"get_user": "assignUserToGroup", "list_user_groups": "assignUserToGroup"} == pulled
+    assert ("okta.groups.manage", "okta.users.read") == need.scopes
+
+
+@pytest.mark.parametrize("operation", ["assign_user_to_group", "unassign_user_from_group"])
+async def test_the_dry_run_of_a_membership_change_predicts_the_run(
+    operation: str, okta: OktaClient, okta_sim: OktaSimulator
+) -> None:
+    ids = add_users(okta_sim, **EVERY_STATUS)
+    group = _group(okta_sim)
+    for label in ("active", "suspended", "gone"):
+        okta_sim.org.add_member(group, okta_sim.org.users[ids[label]])
+    users = [*ids.values(), "ghost@example.com"]
+
+    plan = await okta.bulk(operation, users, arguments={"group_id": group}, dry_run=True, progress=False)
+    run = await okta.bulk(operation, users, arguments={"group_id": group}, progress=False)
+
+    predicted = {row.item: row.outcome for row in plan.rows()}
+    assert {user: "succeeded" if o == "planned" else o for user, o in predicted.items()} == {
+        row.item: row.outcome for row in run.rows()
+    }
+    members = {ids[label] for label in ("active", "suspended", "gone")}
+    expected = members if operation == "assign_user_to_group" else set(ids.values()) - members
+    assert sorted(expected) == sorted(plan.skipped)
