@@ -1,10 +1,11 @@
 """Steps: how the executor finds the user an item names, does it once, and learns what happened.
 
-``resolve`` turns an item into a ``Target``: for the lifecycle operations and ``bulk_update``
+``resolve`` turns an item into a ``Target``: for the one-user operations and ``bulk_update``
 an item is a user, so a login is read (``GET /users/{login}``, one request) to learn the user's
 id; operations that can be undone (suspend, unsuspend) also read every user's status before
-acting, so that undo reverses only users this job moved. A ``User`` object (from
-``list_users``) carries both, and costs nothing.
+acting, so that undo reverses only users this job moved, as do those whose repeat Okta accepts
+(``Action.reads_first``); the membership operations read the user's groups instead. A ``User``
+object (from ``list_users``) carries an id and a status, and costs nothing.
 
 ``settle`` maps every way an item can end to exactly one outcome record:
 
@@ -74,7 +75,7 @@ _GROUPS_WHY: Final = (
 
 
 def _action_reads(act: Action | None) -> Reads:
-    # Every lifecycle operation's items are users, and a login among them is read to find its id.
+    # Every one-user operation's items are users, and a login among them is read to find its id.
     if act is None:
         return ()
     if act.observes == "membership":
