@@ -210,11 +210,13 @@ def soak(session: nox.Session) -> None:
 
 @nox.session(python=ONE)
 def bench(session: nox.Session) -> None:
-    """Side-by-side benchmark tables: oktakit vs raw aiohttp vs the official SDK; the bulk executor."""
+    """Side-by-side benchmark tables: oktakit vs raw aiohttp vs the official SDK; the bulk executor;
+    the System Log follower (events per second, CPU per event vs json.loads alone)."""
     _require_python(session)
     session.install(".", OFFICIAL_SDK)
     session.run("python", "benchmarks/bench.py", *session.posargs)
     session.run("python", "benchmarks/bench_bulk.py")
+    session.run("python", "benchmarks/bench_logs.py")
 
 
 @nox.session(python=ONE)

@@ -77,6 +77,30 @@ CATALOGUE: Final[dict[str, Any]] = {
                 },
             ],
         },
+        "okta.logs.read": {
+            "console": ["Reports", "System Log"],
+            "custom_role": False,
+            "sources": [
+                {
+                    "fact": "console",
+                    "kind": "inferred",
+                    "note": "report admins see only the reports and the System Log menu items; Okta's help id for the System Log page is ext_Reports_SysLog (linked by the spec's SystemLog tag), so it sits under Reports",
+                    "source": "help-report-admin",
+                },
+                {
+                    "fact": "custom_role",
+                    "kind": "inferred",
+                    "note": "the custom-role permissions (users, groups, applications, profile sources) name nothing for the System Log, nor does docs-role-assignment's permission list; standard roles only",
+                    "source": "help-role-permissions",
+                },
+                {
+                    "fact": "custom_role",
+                    "kind": "documented",
+                    "note": 'the "View System Log (system events)" row of the standard roles\' table',
+                    "source": "help-admin-comparison",
+                },
+            ],
+        },
         "okta.users.create": {
             "console": ["User", "Create users"],
             "resource": "groups",
@@ -621,6 +645,7 @@ CATALOGUE: Final[dict[str, Any]] = {
                 "okta.users.manage",
                 "okta.groups.manage",
                 "okta.apps.manage",
+                "okta.logs.read",
             ],
             "sources": [
                 {
@@ -646,13 +671,24 @@ CATALOGUE: Final[dict[str, Any]] = {
                     "note": "the application management rows",
                     "source": "help-admin-comparison",
                 },
+                {
+                    "fact": "okta.logs.read",
+                    "kind": "inferred",
+                    "note": 'the "View System Log (system events)" row; the page\'s columns cannot be told apart in its text, and an org admin sees more than a read-only one',
+                    "source": "help-admin-comparison",
+                },
             ],
         },
         "READ_ONLY_ADMIN": {
-            "documented": "view users, groups and apps; change nothing; not view administrators",
+            "documented": "view users, groups, apps and the System Log; change nothing; not view administrators",
             "inferred": "",
             "label": "Read-only Administrator",
-            "permissions": ["okta.users.read", "okta.groups.read", "okta.apps.read"],
+            "permissions": [
+                "okta.users.read",
+                "okta.groups.read",
+                "okta.apps.read",
+                "okta.logs.read",
+            ],
             "sources": [
                 {
                     "fact": "label",
@@ -677,13 +713,19 @@ CATALOGUE: Final[dict[str, Any]] = {
                     "note": "Apps and app instances",
                     "source": "help-read-only-admin",
                 },
+                {
+                    "fact": "okta.logs.read",
+                    "kind": "documented",
+                    "note": "System Log",
+                    "source": "help-read-only-admin",
+                },
             ],
         },
         "REPORT_ADMIN": {
-            "documented": "view reports and the System Log",
-            "inferred": "no admin-role permission that oktakit operations need (okta.reports.read is an OAuth scope, not a role permission)",
+            "documented": "view and download reports and the System Log, nothing else",
+            "inferred": "no other admin-role permission that oktakit operations need (okta.reports.read is an OAuth scope, not a role permission)",
             "label": "Report Administrator",
-            "permissions": [],
+            "permissions": ["okta.logs.read"],
             "sources": [
                 {
                     "fact": "label",
@@ -691,9 +733,15 @@ CATALOGUE: Final[dict[str, Any]] = {
                     "source": "help-admin-comparison",
                 },
                 {
-                    "fact": "permissions",
+                    "fact": "okta.logs.read",
                     "kind": "documented",
-                    "note": "okta.reports.read is in the table of OAuth scopes; no role permission of Okta's catalogue names reports",
+                    "note": '"View and download the System Log"',
+                    "source": "help-report-admin",
+                },
+                {
+                    "fact": "okta.logs.read",
+                    "kind": "documented",
+                    "note": "its other capability, reports, appears only as the OAuth scope okta.reports.read, no role permission; the System Log is all it grants here",
                     "source": "docs-oauth-scopes",
                 },
             ],

@@ -170,6 +170,35 @@ RATE_LIMITS: Final[dict[str, Any]] = {
                 },
             ],
         },
+        "/api/v1/logs": {
+            "per-minute": {
+                "enterprise": 50,
+                "integrator_free": 20,
+                "one_app": 50,
+                "workforce": 120,
+            },
+            "rules": [{"match": "exact", "methods": ["GET"], "path": "/api/v1/logs"}],
+            "sources": [
+                {
+                    "fact": "rules",
+                    "kind": "documented",
+                    "note": "GET /api/v1/logs counts in /api/v1/logs (the legacy /api/v1/events has a bucket of its own)",
+                    "source": "tf-rate-limit-lines",
+                },
+                {
+                    "fact": "per-minute",
+                    "kind": "documented",
+                    "note": '"Get System Log data: /api/v1/logs"',
+                    "source": "docs-rl-mgmt",
+                },
+                {
+                    "fact": "per-minute",
+                    "kind": "documented",
+                    "note": "its example: an org-wide /api/v1/logs bucket of 120 a minute leaves one API token 60",
+                    "source": "docs-rl-token-oauth",
+                },
+            ],
+        },
         "/api/v1/users": {
             "per-minute": {
                 "enterprise": 600,

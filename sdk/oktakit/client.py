@@ -21,6 +21,7 @@ from ._arguments import (
 from ._client_bulk import BulkMethods
 from ._client_containment import ContainmentMethods
 from ._client_directory import DirectoryMethods
+from ._client_logs import LogMethods
 from ._http.parse import partial_users
 from .errors import InvalidArgumentError
 
@@ -43,7 +44,7 @@ if TYPE_CHECKING:
     from .permissions._preflight import PreflightReport
 
 
-class OktaClient(ContainmentMethods, DirectoryMethods, BulkMethods):
+class OktaClient(ContainmentMethods, DirectoryMethods, LogMethods, BulkMethods):
     """An asyncio client for one Okta org.
 
     >>> async with OktaClient("https://acme.okta.com", auth=ApiToken(token)) as okta:

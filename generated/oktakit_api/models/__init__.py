@@ -39,6 +39,32 @@ if TYPE_CHECKING:
     from .group_type import GroupType
     from .lifecycle_status import LifecycleStatus
     from .link import Link
+    from .list_log_events_sort_order import ListLogEventsSortOrder
+    from .log_actor import LogActor
+    from .log_authentication_context import LogAuthenticationContext
+    from .log_authentication_provider import LogAuthenticationProvider
+    from .log_client import LogClient
+    from .log_credential_provider import LogCredentialProvider
+    from .log_credential_type import LogCredentialType
+    from .log_debug_context import LogDebugContext
+    from .log_debug_data import LogDebugData
+    from .log_detail_entry import LogDetailEntry
+    from .log_event import LogEvent
+    from .log_geographical_context import LogGeographicalContext
+    from .log_geolocation import LogGeolocation
+    from .log_ip_address import LogIpAddress
+    from .log_issuer import LogIssuer
+    from .log_outcome import LogOutcome
+    from .log_outcome_result import LogOutcomeResult
+    from .log_request import LogRequest
+    from .log_risk import LogRisk
+    from .log_security_context import LogSecurityContext
+    from .log_severity import LogSeverity
+    from .log_target import LogTarget
+    from .log_target_change_details import LogTargetChangeDetails
+    from .log_transaction import LogTransaction
+    from .log_transaction_detail import LogTransactionDetail
+    from .log_user_agent import LogUserAgent
     from .o_auth_2_client import OAuth2Client
     from .o_auth_2_client_links import OAuth2ClientLinks
     from .o_auth_2_refresh_token import OAuth2RefreshToken
@@ -113,6 +139,32 @@ _MODULE_OF = {
     "GroupType": ".group_type",
     "LifecycleStatus": ".lifecycle_status",
     "Link": ".link",
+    "ListLogEventsSortOrder": ".list_log_events_sort_order",
+    "LogActor": ".log_actor",
+    "LogAuthenticationContext": ".log_authentication_context",
+    "LogAuthenticationProvider": ".log_authentication_provider",
+    "LogClient": ".log_client",
+    "LogCredentialProvider": ".log_credential_provider",
+    "LogCredentialType": ".log_credential_type",
+    "LogDebugContext": ".log_debug_context",
+    "LogDebugData": ".log_debug_data",
+    "LogDetailEntry": ".log_detail_entry",
+    "LogEvent": ".log_event",
+    "LogGeographicalContext": ".log_geographical_context",
+    "LogGeolocation": ".log_geolocation",
+    "LogIpAddress": ".log_ip_address",
+    "LogIssuer": ".log_issuer",
+    "LogOutcome": ".log_outcome",
+    "LogOutcomeResult": ".log_outcome_result",
+    "LogRequest": ".log_request",
+    "LogRisk": ".log_risk",
+    "LogSecurityContext": ".log_security_context",
+    "LogSeverity": ".log_severity",
+    "LogTarget": ".log_target",
+    "LogTargetChangeDetails": ".log_target_change_details",
+    "LogTransaction": ".log_transaction",
+    "LogTransactionDetail": ".log_transaction_detail",
+    "LogUserAgent": ".log_user_agent",
     "OAuth2Client": ".o_auth_2_client",
     "OAuth2ClientLinks": ".o_auth_2_client_links",
     "OAuth2RefreshToken": ".o_auth_2_refresh_token",
@@ -188,6 +240,32 @@ __all__ = (
     "GroupType",
     "LifecycleStatus",
     "Link",
+    "ListLogEventsSortOrder",
+    "LogActor",
+    "LogAuthenticationContext",
+    "LogAuthenticationProvider",
+    "LogClient",
+    "LogCredentialProvider",
+    "LogCredentialType",
+    "LogDebugContext",
+    "LogDebugData",
+    "LogDetailEntry",
+    "LogEvent",
+    "LogGeographicalContext",
+    "LogGeolocation",
+    "LogIpAddress",
+    "LogIssuer",
+    "LogOutcome",
+    "LogOutcomeResult",
+    "LogRequest",
+    "LogRisk",
+    "LogSecurityContext",
+    "LogSeverity",
+    "LogTarget",
+    "LogTargetChangeDetails",
+    "LogTransaction",
+    "LogTransactionDetail",
+    "LogUserAgent",
     "OAuth2Client",
     "OAuth2ClientLinks",
     "OAuth2RefreshToken",

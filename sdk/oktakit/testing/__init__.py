@@ -46,6 +46,13 @@ Where Okta's documentation leaves a choice, the simulator does this:
   seeded user): ``GET /api/v1/users/me`` answers with the admin, whose roles limit the token.
   A token's admin who is suspended or deactivated keeps the token working here (Okta's rule for
   that case is not modelled).
+- The System Log (``_audit``, ``_syslog*``): a successful call writes the event types its
+  operation declares in the spec (a refused one writes nothing; which type an endpoint writes is
+  our reading of Okta's catalogue); events are stored with whole milliseconds; ``limit`` above
+  1,000, a bad ``sortOrder`` or cursor, and 11 or more ``q`` keywords answer 400 E0000001; a
+  filter on ``published`` answers 400 E0000053; ``until`` is exclusive; a custom role listing
+  ``okta.logs.read`` gains nothing (no custom role can hold it), REPORT_ADMIN and broader roles
+  read the log; the peer routes (group CRUD, roles) write no events.
 """
 
 from typing import TYPE_CHECKING

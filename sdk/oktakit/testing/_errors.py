@@ -35,6 +35,7 @@ CATALOGUE: Final[dict[str, tuple[int, str]]] = {
     "E0000036": (403, "Change recovery question not allowed on specified user."),
     "E0000038": (403, "This operation is not allowed in the user's current status."),
     "E0000047": (429, "API call exceeded rate limit due to too many requests."),
+    "E0000053": (400, "Invalid SCIM filter."),
     "E0000060": (501, "Unsupported operation."),
     "E0000087": (403, "The recovery question answer did not match our records."),
     "E0000090": (409, "The role specified is already assigned to the user."),
@@ -72,9 +73,12 @@ class SimulatedError(Exception):
         *,
         status: int | None = None,
         headers: Mapping[str, str] | None = None,
+        summary: str | None = None,
     ) -> None:
         default_status, template = CATALOGUE[code]
-        if "{0}" in template:
+        if summary is not None:
+            pass  # an answer Okta documents with its own words (the System Log's filter errors)
+        elif "{0}" in template:
             # Without a detail, Okta drops the ": {0}" part rather than printing it.
             summary = template.replace("{0}", detail) if detail else template.split(":")[0]
         else:

@@ -10,6 +10,7 @@ from urllib.parse import urlencode
 from aiohttp import web
 
 from . import _lifecycle as lifecycle
+from ._audit import log_only
 from ._context import CONTEXT, PRINCIPAL
 from ._errors import SimulatedError, not_found
 from ._paging import limit_of
@@ -92,7 +93,13 @@ async def replace_user(request: web.Request) -> web.StreamResponse:
 async def _change_user(request: web.Request, *, replace: bool) -> web.StreamResponse:
     org = request.app[CONTEXT].org
     user = find_user(org, request.match_info["id"])
-    apply_update(org, user, await read_json(request), replace=replace)
+    body = await read_json(request)
+    apply_update(org, user, body, replace=replace)
+    credentials = body.get("credentials") if isinstance(body, dict) else None
+    changed = ["user.account.update_profile"] if isinstance(body, dict) and "profile" in body else []
+    if isinstance(credentials, dict) and isinstance(credentials.get("password"), dict):
+        changed.append("user.account.update_password")
+    log_only(request, *changed)
     return json_response(user_single_bytes(org, user))
 
 

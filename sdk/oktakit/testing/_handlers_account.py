@@ -10,6 +10,7 @@ from aiohttp import web
 
 from . import _credentials as credentials
 from ._account_state import SimGrant, SimRefreshToken
+from ._audit import log_only
 from ._context import CONTEXT
 from ._handlers import find_user, java_bool, json_response
 from ._paging import add_links, limit_of, page
@@ -37,11 +38,12 @@ def _user(request: web.Request) -> tuple[Org, SimUser]:
 async def revoke_user_sessions(request: web.Request) -> web.StreamResponse:
     _, user = _user(request)
     query = request.query
+    oauth_tokens = java_bool(query.get("oauthTokens"), False)
     credentials.revoke_sessions(
-        user,
-        oauth_tokens=java_bool(query.get("oauthTokens"), False),
-        forget_devices=java_bool(query.get("forgetDevices"), True),
+        user, oauth_tokens=oauth_tokens, forget_devices=java_bool(query.get("forgetDevices"), True)
     )
+    if not oauth_tokens:
+        log_only(request, "user.session.clear")
     return no_content()
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 from aiohttp import web
 
 from . import _directory as directory
+from ._audit import log_only, log_target, user_target
 from ._context import CONTEXT
 from ._credentials import find_by_id
 from ._errors import SimulatedError
@@ -29,13 +30,17 @@ async def create_user(request: web.Request) -> web.StreamResponse:
     next_login = query.get("nextLogin")
     if next_login not in (None, "changePassword"):
         raise SimulatedError("E0000001", "nextLogin", ["nextLogin: Invalid value"])
+    activate = java_bool(query.get("activate"), True)
     user = directory.create_user(
         org,
         await read_json(request),
-        activate=java_bool(query.get("activate"), True),
+        activate=activate,
         provider=java_bool(query.get("provider"), False),
         next_login=next_login,
     )
+    log_target(request, user_target(user))
+    if not activate:
+        log_only(request, "user.lifecycle.create")
     return json_response(user_single_bytes(org, user))
 
 
@@ -43,7 +48,10 @@ async def delete_user(request: web.Request) -> web.StreamResponse:
     org = request.app[CONTEXT].org
     user = find_user(org, request.match_info["id"])
     prefer = request.headers.get("Prefer", "").lower()
+    # The first DELETE deactivates; only one of a DEPROVISIONED user deletes.
+    deleting = user.status == "DEPROVISIONED"
     directory.delete_user(org, user, respond_async="respond-async" in prefer)
+    log_only(request, "user.lifecycle.delete.initiated" if deleting else "user.lifecycle.deactivate")
     return no_content()
 
 

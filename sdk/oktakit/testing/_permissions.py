@@ -13,7 +13,8 @@ A permission counts only from a role that grants it (``oktakit.permissions._gran
 ``<prefix>.manage`` imply others) *and* reaches the target: standard roles reach every user and
 group; a custom role only what its resource set holds (``_resource_sets``), so a role bound to
 the members of one group gets Okta's 403 E0000006 for anyone else. Standard roles carry the
-permissions of ``okta_spec/permissions.yaml`` (``STANDARD_ROLE_PERMISSIONS``). Conditions on
+permissions of ``okta_spec/permissions.yaml`` (``STANDARD_ROLE_PERMISSIONS``); what that file
+marks ``custom_role: false`` (reading the System Log) comes from a standard role only. Conditions on
 custom-role permissions are enforced where Okta documents them, on profile attributes
 (``okta:ResourceAttribute/User/Profile``): an update or replace may change only the attributes
 that the granting permission's ``include`` lists and its ``exclude`` does not; conditions on reads
@@ -66,6 +67,10 @@ REQUIREMENTS: Final = {
 #: Every scope a simulated operation needs: what a new service app is granted by default.
 SIMULATED_SCOPES: Final = tuple(sorted({scope for need in REQUIREMENTS.values() for scope in need.scopes}))
 _RESOURCE_OF: Final = {key: data.get("resource") for key, data in catalogue()["permissions"].items()}
+#: What no custom role can hold (reading the System Log): a custom role listing it gains nothing.
+_STANDARD_ONLY: Final = frozenset(
+    key for key, data in catalogue()["permissions"].items() if data.get("custom_role") is False
+)
 
 
 #: The condition key Okta documents for profile attributes (upstream spec examples).
@@ -110,7 +115,7 @@ def assignment_grants(org: Org, assignments: Iterable[SimRoleAssignment]) -> lis
             conditions = {p.label: p.conditions for p in permissions if p.conditions}
             found.append(
                 RoleGrant(
-                    Grants(p.label for p in permissions),
+                    Grants(p.label for p in permissions if p.label not in _STANDARD_ONLY),
                     resource_set or ResourceSet("", "", "", 0.0),
                     conditions,
                 )

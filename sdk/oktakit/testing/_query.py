@@ -179,13 +179,22 @@ class _Parser:
 
     def _value(self) -> Value:
         kind, text = self._next()
-        if kind == "string":
-            return _ESCAPE.sub(r"\1", text[1:-1])
-        if kind == "number":
-            return float(text)
-        if kind == "word" and text.lower() in ("true", "false", "null"):
-            return {"true": True, "false": False, "null": None}[text.lower()]
-        raise _invalid()
+        found, value = literal(kind, text)
+        if not found:
+            raise _invalid()
+        return value
+
+
+def literal(kind: str, text: str) -> tuple[bool, Value]:
+    """(whether it is one, the value) of a token of kind ``string``, ``number`` or ``word``:
+    a quoted string (backslash escapes), a number, ``true``, ``false`` or ``null``."""
+    if kind == "string":
+        return True, _ESCAPE.sub(r"\1", text[1:-1])
+    if kind == "number":
+        return True, float(text)
+    if kind == "word" and text.lower() in ("true", "false", "null"):
+        return True, {"true": True, "false": False, "null": None}[text.lower()]
+    return False, None
 
 
 def parse(text: str) -> Node:
