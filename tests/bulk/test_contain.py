@@ -403,3 +403,23 @@ async def test_a_step_may_be_named_by_its_operation_or_with_hyphens(
     )
 
     assert ("clear_sessions", "revoke_grants", "suspend") == report.steps
+
+
+async def test_a_containment_leaves_okta_s_events_in_the_system_log_in_its_order(
+    okta: OktaClient, org: dict[str, str]
+) -> None:
+    """What an investigation reads back: one event per step, the types Okta's event catalogue
+    names for them (okta-developer-docs event-types.json), in the playbook's order."""
+    user = org["ACTIVE"]
+
+    await okta.contain([user], progress=False)
+    events = [e async for e in okta.list_log_events(filter=f'target.id eq "{user}"')]
+
+    assert [
+        "user.session.clear",
+        "app.oauth2.token.revoke.implicit.user",
+        "app.oauth2.as.consent.revoke.user",
+        "user.mfa.factor.reset_all",
+        "user.account.expire_password",
+        "user.lifecycle.suspend",
+    ] == [e.event_type for e in events]
