@@ -17,7 +17,9 @@ if TYPE_CHECKING:
     from .auth._credentials import ApiToken, PrivateKeyJWT
     from .auth._keys import SigningKey, generate_signing_key, load_signing_key, public_jwks
     from .auth._protocol import Auth, Authorizer, CredentialInfo, OrgConnection, Resend
+    from .bulk._containment_report import ContainmentReport, ContainmentRow
     from .bulk._journal import BulkFailure
+    from .bulk._playbook import ContainStep
     from .bulk._report import BulkReport
     from .client import OktaClient
     from .errors import (
@@ -70,6 +72,9 @@ __all__ = [
     "ClientStats",
     "ConfigurationError",
     "ConflictError",
+    "ContainStep",
+    "ContainmentReport",
+    "ContainmentRow",
     "CredentialInfo",
     "Group",
     "InsufficientPermissionsError",
@@ -120,6 +125,9 @@ __getattr__, __dir__ = lazy_namespace(
         "Authorizer": ".auth._protocol",
         "BadRequestError": ".errors",
         "BulkFailure": ".bulk._journal",
+        "ContainStep": ".bulk._playbook",
+        "ContainmentReport": ".bulk._containment_report",
+        "ContainmentRow": ".bulk._containment_report",
         "BulkReport": ".bulk._report",
         "CheckResult": ".permissions._check",
         "ClientStats": "._http.stats",

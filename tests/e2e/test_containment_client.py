@@ -12,7 +12,7 @@ import pytest
 import pytest_asyncio
 import stamina
 
-from oktakit import ApiToken, InvalidArgumentError, NotFoundError, OktaClient, ServerError
+from oktakit import ApiToken, InvalidArgumentError, NotFoundError, OktaClient, ServerError, TransportError
 from oktakit.models import Group, User
 from oktakit.testing import OktaSimulator, RateLimitConfig
 from oktakit.testing._account_state import SimAccount
@@ -164,6 +164,22 @@ async def test_a_delete_whose_answer_was_lost_is_never_resent(
     assert 1 == sim.request_counts["deleteUser"]  # a resend would have deleted the user
     assert "not safe to resend" == caught.value.stop_reason
     assert "DEPROVISIONED" == sim.org.users[uid].status  # deactivated by the one request
+
+
+async def test_a_delete_whose_connection_dropped_after_okta_acted_is_never_resent(
+    okta: OktaClient, sim: OktaSimulator, retries_on: None
+) -> None:
+    """Not by the transport, and not by aiohttp either, which resends a DELETE once on a
+    dropped connection unless told not to (aio-libs/aiohttp#7363)."""
+    uid = _first(sim, "ACTIVE")
+    await okta.get_user(uid)  # a pooled connection, which aiohttp would retry on
+    sim.inject_fault("reset", operation="deleteUser", count=1, applied=True)
+
+    with pytest.raises(TransportError):
+        await okta.delete_user(uid)
+
+    assert 1 == sim.request_counts["deleteUser"]
+    assert "DEPROVISIONED" == sim.org.users[uid].status  # a second DELETE would have deleted it
 
 
 async def test_a_lost_revocation_is_resent_and_its_404_says_it_was_sent_twice(

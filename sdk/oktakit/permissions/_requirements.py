@@ -202,14 +202,22 @@ def resource_info(kind: str) -> ResourceInfo:
     return ResourceInfo(kind, data["console"], data["rest"], data["orn"])
 
 
+#: A job that names a playbook: ``contain`` is every operation of ``okta.contain``'s steps.
+PLAYBOOKS = ("contain",)
+
+
 def resolve_operations(operations: Iterable[str]) -> list[Operation[Any]]:
-    """Operations by client method name or operationId; InvalidArgumentError for unknown ones."""
+    """Operations by client method name or operationId (``contain``: the containment
+    playbook's); InvalidArgumentError for unknown ones."""
+    from oktakit.bulk._playbook import playbook_operations
+
     facts = registry.operations()
     by_name = {f.name: f for f in facts.values()}
-    names = [operations] if isinstance(operations, str) else list(operations)
+    given = [operations] if isinstance(operations, str) else list(operations)
+    names = [name for n in given for name in (playbook_operations() if n in PLAYBOOKS else [n])]
     unknown = [n for n in names if n not in facts and n not in by_name]
     if unknown:
-        known = ", ".join(sorted(by_name))
+        known = ", ".join([*sorted(by_name), *PLAYBOOKS])
         raise InvalidArgumentError(f"unknown operation(s) {', '.join(map(repr, unknown))}; known: {known}")
     if not names:
         raise InvalidArgumentError("name at least one operation")
@@ -344,3 +352,22 @@ def _shown(permission: PermissionInfo) -> str:
     ]
     holders = ", ".join(r.label for r in sorted(roles, key=_breadth))
     return f"`{permission.key}` ({permission.console_label}; no custom role can hold it: {holders})"
+
+
+def containment_table() -> str:
+    """The README's table of ``okta.contain``'s steps, in the order they run: the operation of
+    each, its scope and admin-role permission, and what undo can do about it."""
+    from oktakit.bulk._playbook import STEPS
+
+    rows = [
+        "| step | method | OAuth scope | admin-role permission (any one line) | undo |",
+        "|---|---|---|---|---|",
+    ]
+    for step in STEPS:
+        op = _needs(step.operation, None)
+        arguments = ", ".join(f"{k}={v!r}" for k, v in step.arguments.items())
+        call = f"`{op.name}({arguments})`" if arguments else f"`{op.name}`"
+        alternatives = "<br>".join(" + ".join(_shown(p) for p in alt) for alt in op.permissions)
+        undo = "`bulk_undo` unsuspends" if step.irreversible is None else "not reversible"
+        rows.append(f"| `{step.name}` | {call} | `{op.scopes[0]}` | {alternatives} | {undo} |")
+    return "\n".join(rows)
