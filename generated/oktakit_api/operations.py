@@ -5,11 +5,11 @@
 Everything that needs to know the operations reads this table: the SDK's client methods (which
 build and parse through a descriptor), the simulator's routes, the permission helpers and the
 rate-limit pacer. Each descriptor carries what the spec says about its operation (method, path,
-OAuth scopes, admin-role permissions, rate-limit bucket, whether a lost answer may be resent)
-and its typed request builder and parser: ``GET_USER.build_request`` has the signature of the
-generated ``build_request`` (``Operation[P, R]``: its parameters ``P`` and result ``R``), so a
-wrong keyword or argument type fails type checking. The builder's module is imported on first
-use, so that importing the registry stays cheap.
+OAuth scopes, admin-role permissions, rate-limit bucket, whether a lost answer may be resent,
+the System Log events it writes) and its typed request builder and parser: ``GET_USER.build_request``
+has the signature of the generated ``build_request`` (``Operation[P, R]``: its parameters ``P``
+and result ``R``), so a wrong keyword or argument type fails type checking. The builder's module
+is imported on first use, so that importing the registry stays cheap.
 """
 
 from __future__ import annotations
@@ -59,6 +59,7 @@ class Operation(Generic[P, R]):
     __slots__ = (
         "build_request",
         "credential_permissions",
+        "log_events",
         "method",
         "module_name",
         "name",
@@ -93,6 +94,7 @@ class Operation(Generic[P, R]):
         retry_safe_why: str,
         paginated: bool,
         needs: tuple[str, ...],
+        log_events: tuple[str, ...],
     ) -> None:
         #: Okta's operationId, e.g. ``getUser``.
         self.operation_id = operation_id
@@ -121,6 +123,8 @@ class Operation(Generic[P, R]):
         #: Other operations (operationIds) a job doing this one needs in practice, e.g. the
         #: authenticators read that finds the TAC authenticator's id.
         self.needs = needs
+        #: The System Log event types a successful call writes (Okta's event-type catalogue).
+        self.log_events = log_events
         #: The generated module of its builder and parser.
         self.module_name: str
         #: The request (an ``ApiRequest``) for these arguments: the generated ``build_request``.
@@ -178,6 +182,10 @@ if TYPE_CHECKING:
     )
     from .api.authenticator import get_authenticator as _get_authenticator
     from .api.authenticator import list_authenticators as _list_authenticators
+    from .api.group import assign_user_to_group as _assign_user_to_group
+    from .api.group import list_group_users as _list_group_users
+    from .api.group import list_groups as _list_groups
+    from .api.group import unassign_user_from_group as _unassign_user_from_group
     from .api.role_assignment_a_user import (
         list_assigned_roles_for_user as _list_assigned_roles_for_user,
     )
@@ -191,6 +199,9 @@ if TYPE_CHECKING:
     from .api.role_e_custom_permission import (
         list_role_permissions as _list_role_permissions,
     )
+    from .api.system_log import list_log_events as _list_log_events
+    from .api.user import create_user as _create_user
+    from .api.user import delete_user as _delete_user
     from .api.user import get_user as _get_user
     from .api.user import list_users as _list_users
     from .api.user import replace_user as _replace_user
@@ -198,6 +209,16 @@ if TYPE_CHECKING:
     from .api.user_authenticator_enrollments import (
         create_tac_authenticator_enrollment as _create_tac_authenticator_enrollment,
     )
+    from .api.user_cred import expire_password as _expire_password
+    from .api.user_cred import (
+        expire_password_with_temp_password as _expire_password_with_temp_password,
+    )
+    from .api.user_cred import reset_password as _reset_password
+    from .api.user_factor import list_factors as _list_factors
+    from .api.user_factor import unenroll_factor as _unenroll_factor
+    from .api.user_grant import list_user_grants as _list_user_grants
+    from .api.user_grant import revoke_user_grant as _revoke_user_grant
+    from .api.user_grant import revoke_user_grants as _revoke_user_grants
     from .api.user_lifecycle import activate_user as _activate_user
     from .api.user_lifecycle import deactivate_user as _deactivate_user
     from .api.user_lifecycle import reactivate_user as _reactivate_user
@@ -205,13 +226,28 @@ if TYPE_CHECKING:
     from .api.user_lifecycle import suspend_user as _suspend_user
     from .api.user_lifecycle import unlock_user as _unlock_user
     from .api.user_lifecycle import unsuspend_user as _unsuspend_user
+    from .api.user_o_auth import (
+        list_refresh_tokens_for_user_and_client as _list_refresh_tokens_for_user_and_client,
+    )
+    from .api.user_o_auth import (
+        revoke_tokens_for_user_and_client as _revoke_tokens_for_user_and_client,
+    )
+    from .api.user_resources import list_user_clients as _list_user_clients
     from .api.user_resources import list_user_groups as _list_user_groups
+    from .api.user_sessions import revoke_user_sessions as _revoke_user_sessions
 else:
     _activate_user = _Endpoint("oktakit_api.api.user_lifecycle.activate_user")
+    _assign_user_to_group = _Endpoint("oktakit_api.api.group.assign_user_to_group")
     _create_tac_authenticator_enrollment = _Endpoint(
         "oktakit_api.api.user_authenticator_enrollments.create_tac_authenticator_enrollment"
     )
+    _create_user = _Endpoint("oktakit_api.api.user.create_user")
     _deactivate_user = _Endpoint("oktakit_api.api.user_lifecycle.deactivate_user")
+    _delete_user = _Endpoint("oktakit_api.api.user.delete_user")
+    _expire_password = _Endpoint("oktakit_api.api.user_cred.expire_password")
+    _expire_password_with_temp_password = _Endpoint(
+        "oktakit_api.api.user_cred.expire_password_with_temp_password"
+    )
     _get_authenticator = _Endpoint("oktakit_api.api.authenticator.get_authenticator")
     _get_resource_set = _Endpoint(
         "oktakit_api.api.role_c_resource_set.get_resource_set"
@@ -222,6 +258,13 @@ else:
     )
     _list_authenticators = _Endpoint(
         "oktakit_api.api.authenticator.list_authenticators"
+    )
+    _list_factors = _Endpoint("oktakit_api.api.user_factor.list_factors")
+    _list_group_users = _Endpoint("oktakit_api.api.group.list_group_users")
+    _list_groups = _Endpoint("oktakit_api.api.group.list_groups")
+    _list_log_events = _Endpoint("oktakit_api.api.system_log.list_log_events")
+    _list_refresh_tokens_for_user_and_client = _Endpoint(
+        "oktakit_api.api.user_o_auth.list_refresh_tokens_for_user_and_client"
     )
     _list_resource_set_resources = _Endpoint(
         "oktakit_api.api.role_c_resource_set_resource.list_resource_set_resources"
@@ -235,12 +278,27 @@ else:
     _list_scope_consent_grants = _Endpoint(
         "oktakit_api.api.application_grants.list_scope_consent_grants"
     )
+    _list_user_clients = _Endpoint("oktakit_api.api.user_resources.list_user_clients")
+    _list_user_grants = _Endpoint("oktakit_api.api.user_grant.list_user_grants")
     _list_user_groups = _Endpoint("oktakit_api.api.user_resources.list_user_groups")
     _list_users = _Endpoint("oktakit_api.api.user.list_users")
     _reactivate_user = _Endpoint("oktakit_api.api.user_lifecycle.reactivate_user")
     _replace_user = _Endpoint("oktakit_api.api.user.replace_user")
     _reset_factors = _Endpoint("oktakit_api.api.user_lifecycle.reset_factors")
+    _reset_password = _Endpoint("oktakit_api.api.user_cred.reset_password")
+    _revoke_tokens_for_user_and_client = _Endpoint(
+        "oktakit_api.api.user_o_auth.revoke_tokens_for_user_and_client"
+    )
+    _revoke_user_grant = _Endpoint("oktakit_api.api.user_grant.revoke_user_grant")
+    _revoke_user_grants = _Endpoint("oktakit_api.api.user_grant.revoke_user_grants")
+    _revoke_user_sessions = _Endpoint(
+        "oktakit_api.api.user_sessions.revoke_user_sessions"
+    )
     _suspend_user = _Endpoint("oktakit_api.api.user_lifecycle.suspend_user")
+    _unassign_user_from_group = _Endpoint(
+        "oktakit_api.api.group.unassign_user_from_group"
+    )
+    _unenroll_factor = _Endpoint("oktakit_api.api.user_factor.unenroll_factor")
     _unlock_user = _Endpoint("oktakit_api.api.user_lifecycle.unlock_user")
     _unsuspend_user = _Endpoint("oktakit_api.api.user_lifecycle.unsuspend_user")
     _update_user = _Endpoint("oktakit_api.api.user.update_user")
@@ -261,6 +319,25 @@ ACTIVATE_USER: Final = Operation(
     retry_safe_why="activation is allowed only from STAGED or DEPROVISIONED, so a repeat finds the user activated or activating and is refused (E0000016, E0000038 or E0000112) without a second email; the activation token of a lost answer is not recovered",
     paginated=False,
     needs=(),
+    log_events=("user.lifecycle.activate",),
+)
+ASSIGN_USER_TO_GROUP: Final = Operation(
+    _assign_user_to_group.build_request,
+    _assign_user_to_group.parse_response,
+    operation_id="assignUserToGroup",
+    name="assign_user_to_group",
+    method="PUT",
+    path="/api/v1/groups/{groupId}/users/{userId}",
+    scopes=("okta.groups.manage",),
+    permissions=(("okta.groups.members.manage", "okta.users.groupMembership.manage"),),
+    credential_permissions=(),
+    rate_limit_bucket="/api/v1/groups",
+    rate_limit_per_minute=500,
+    retry_safe=True,
+    retry_safe_why="membership is a set; adding a member again leaves it a member",
+    paginated=False,
+    needs=(),
+    log_events=("group.user_membership.add",),
 )
 CREATE_TAC_AUTHENTICATOR_ENROLLMENT: Final = Operation(
     _create_tac_authenticator_enrollment.build_request,
@@ -278,6 +355,25 @@ CREATE_TAC_AUTHENTICATOR_ENROLLMENT: Final = Operation(
     retry_safe_why="creates a new code and invalidates the previous one",
     paginated=False,
     needs=("listAuthenticators",),
+    log_events=("user.mfa.factor.activate",),
+)
+CREATE_USER: Final = Operation(
+    _create_user.build_request,
+    _create_user.parse_response,
+    operation_id="createUser",
+    name="create_user",
+    method="POST",
+    path="/api/v1/users",
+    scopes=("okta.users.manage",),
+    permissions=(("okta.users.create",),),
+    credential_permissions=(),
+    rate_limit_bucket="/api/v1/users",
+    rate_limit_per_minute=600,
+    retry_safe=False,
+    retry_safe_why="a repeat after the first created the user collides with its login (400 E0000001); after a lost answer, look the user up by login instead",
+    paginated=False,
+    needs=(),
+    log_events=("user.lifecycle.create", "user.lifecycle.activate"),
 )
 DEACTIVATE_USER: Final = Operation(
     _deactivate_user.build_request,
@@ -295,6 +391,61 @@ DEACTIVATE_USER: Final = Operation(
     retry_safe_why="a repeat finds the user DEPROVISIONED and is refused (404 E0000007 in the one public answer); nothing is deprovisioned twice",
     paginated=False,
     needs=(),
+    log_events=("user.lifecycle.deactivate",),
+)
+DELETE_USER: Final = Operation(
+    _delete_user.build_request,
+    _delete_user.parse_response,
+    operation_id="deleteUser",
+    name="delete_user",
+    method="DELETE",
+    path="/api/v1/users/{id}",
+    scopes=("okta.users.manage",),
+    permissions=(("okta.users.lifecycle.delete", "okta.users.lifecycle.deactivate"),),
+    credential_permissions=(),
+    rate_limit_bucket="/api/v1/users/{id}",
+    rate_limit_per_minute=600,
+    retry_safe=False,
+    retry_safe_why="the first DELETE of a user that is not DEPROVISIONED deactivates it and the next one deletes it for good, so a resent DELETE after a lost answer could delete a user that was only to be deactivated",
+    paginated=False,
+    needs=(),
+    log_events=("user.lifecycle.deactivate", "user.lifecycle.delete.initiated"),
+)
+EXPIRE_PASSWORD: Final = Operation(
+    _expire_password.build_request,
+    _expire_password.parse_response,
+    operation_id="expirePassword",
+    name="expire_password",
+    method="POST",
+    path="/api/v1/users/{id}/lifecycle/expire_password",
+    scopes=("okta.users.manage",),
+    permissions=(("okta.users.credentials.expirePassword",),),
+    credential_permissions=(),
+    rate_limit_bucket="/api/v1/users",
+    rate_limit_per_minute=600,
+    retry_safe=True,
+    retry_safe_why="a PASSWORD_EXPIRED user may be expired again (Okta still offers the link) and nothing more changes",
+    paginated=False,
+    needs=(),
+    log_events=("user.account.expire_password",),
+)
+EXPIRE_PASSWORD_WITH_TEMP_PASSWORD: Final = Operation(
+    _expire_password_with_temp_password.build_request,
+    _expire_password_with_temp_password.parse_response,
+    operation_id="expirePasswordWithTempPassword",
+    name="expire_password_with_temp_password",
+    method="POST",
+    path="/api/v1/users/{id}/lifecycle/expire_password_with_temp_password",
+    scopes=("okta.users.manage",),
+    permissions=(("okta.users.credentials.expirePassword",),),
+    credential_permissions=(),
+    rate_limit_bucket="/api/v1/users",
+    rate_limit_per_minute=600,
+    retry_safe=True,
+    retry_safe_why="each call sets a new temporary password, so a repeat replaces the one whose answer was lost (which nobody can know) and returns the password that is now valid",
+    paginated=False,
+    needs=(),
+    log_events=("user.account.expire_password",),
 )
 GET_AUTHENTICATOR: Final = Operation(
     _get_authenticator.build_request,
@@ -312,6 +463,7 @@ GET_AUTHENTICATOR: Final = Operation(
     retry_safe_why="",
     paginated=False,
     needs=(),
+    log_events=(),
 )
 GET_RESOURCE_SET: Final = Operation(
     _get_resource_set.build_request,
@@ -329,6 +481,7 @@ GET_RESOURCE_SET: Final = Operation(
     retry_safe_why="",
     paginated=False,
     needs=(),
+    log_events=(),
 )
 GET_USER: Final = Operation(
     _get_user.build_request,
@@ -346,6 +499,7 @@ GET_USER: Final = Operation(
     retry_safe_why="",
     paginated=False,
     needs=(),
+    log_events=(),
 )
 LIST_ASSIGNED_ROLES_FOR_USER: Final = Operation(
     _list_assigned_roles_for_user.build_request,
@@ -363,6 +517,7 @@ LIST_ASSIGNED_ROLES_FOR_USER: Final = Operation(
     retry_safe_why="",
     paginated=True,
     needs=(),
+    log_events=(),
 )
 LIST_AUTHENTICATORS: Final = Operation(
     _list_authenticators.build_request,
@@ -380,6 +535,97 @@ LIST_AUTHENTICATORS: Final = Operation(
     retry_safe_why="",
     paginated=True,
     needs=(),
+    log_events=(),
+)
+LIST_FACTORS: Final = Operation(
+    _list_factors.build_request,
+    _list_factors.parse_response,
+    operation_id="listFactors",
+    name="list_factors",
+    method="GET",
+    path="/api/v1/users/{userId}/factors",
+    scopes=("okta.users.read",),
+    permissions=(("okta.users.read",),),
+    credential_permissions=(),
+    rate_limit_bucket="/api/v1/users",
+    rate_limit_per_minute=600,
+    retry_safe=True,
+    retry_safe_why="",
+    paginated=True,
+    needs=(),
+    log_events=(),
+)
+LIST_GROUP_USERS: Final = Operation(
+    _list_group_users.build_request,
+    _list_group_users.parse_response,
+    operation_id="listGroupUsers",
+    name="list_group_users",
+    method="GET",
+    path="/api/v1/groups/{groupId}/users",
+    scopes=("okta.groups.read",),
+    permissions=(("okta.groups.read",),),
+    credential_permissions=(),
+    rate_limit_bucket="/api/v1/groups",
+    rate_limit_per_minute=500,
+    retry_safe=True,
+    retry_safe_why="",
+    paginated=True,
+    needs=(),
+    log_events=(),
+)
+LIST_GROUPS: Final = Operation(
+    _list_groups.build_request,
+    _list_groups.parse_response,
+    operation_id="listGroups",
+    name="list_groups",
+    method="GET",
+    path="/api/v1/groups",
+    scopes=("okta.groups.read",),
+    permissions=(("okta.groups.read",),),
+    credential_permissions=(),
+    rate_limit_bucket="/api/v1/groups",
+    rate_limit_per_minute=500,
+    retry_safe=True,
+    retry_safe_why="",
+    paginated=True,
+    needs=(),
+    log_events=(),
+)
+LIST_LOG_EVENTS: Final = Operation(
+    _list_log_events.build_request,
+    _list_log_events.parse_response,
+    operation_id="listLogEvents",
+    name="list_log_events",
+    method="GET",
+    path="/api/v1/logs",
+    scopes=("okta.logs.read",),
+    permissions=(("okta.logs.read",),),
+    credential_permissions=(),
+    rate_limit_bucket="/api/v1/logs",
+    rate_limit_per_minute=120,
+    retry_safe=True,
+    retry_safe_why="",
+    paginated=True,
+    needs=(),
+    log_events=(),
+)
+LIST_REFRESH_TOKENS_FOR_USER_AND_CLIENT: Final = Operation(
+    _list_refresh_tokens_for_user_and_client.build_request,
+    _list_refresh_tokens_for_user_and_client.parse_response,
+    operation_id="listRefreshTokensForUserAndClient",
+    name="list_refresh_tokens_for_user_and_client",
+    method="GET",
+    path="/api/v1/users/{userId}/clients/{clientId}/tokens",
+    scopes=("okta.users.read",),
+    permissions=(("okta.users.read",),),
+    credential_permissions=(),
+    rate_limit_bucket="/api/v1/users",
+    rate_limit_per_minute=600,
+    retry_safe=True,
+    retry_safe_why="",
+    paginated=True,
+    needs=(),
+    log_events=(),
 )
 LIST_RESOURCE_SET_RESOURCES: Final = Operation(
     _list_resource_set_resources.build_request,
@@ -397,6 +643,7 @@ LIST_RESOURCE_SET_RESOURCES: Final = Operation(
     retry_safe_why="",
     paginated=False,
     needs=(),
+    log_events=(),
 )
 LIST_ROLE_PERMISSIONS: Final = Operation(
     _list_role_permissions.build_request,
@@ -414,6 +661,7 @@ LIST_ROLE_PERMISSIONS: Final = Operation(
     retry_safe_why="",
     paginated=False,
     needs=(),
+    log_events=(),
 )
 LIST_ROLES_FOR_CLIENT: Final = Operation(
     _list_roles_for_client.build_request,
@@ -431,6 +679,7 @@ LIST_ROLES_FOR_CLIENT: Final = Operation(
     retry_safe_why="",
     paginated=True,
     needs=(),
+    log_events=(),
 )
 LIST_SCOPE_CONSENT_GRANTS: Final = Operation(
     _list_scope_consent_grants.build_request,
@@ -448,6 +697,43 @@ LIST_SCOPE_CONSENT_GRANTS: Final = Operation(
     retry_safe_why="",
     paginated=True,
     needs=(),
+    log_events=(),
+)
+LIST_USER_CLIENTS: Final = Operation(
+    _list_user_clients.build_request,
+    _list_user_clients.parse_response,
+    operation_id="listUserClients",
+    name="list_user_clients",
+    method="GET",
+    path="/api/v1/users/{userId}/clients",
+    scopes=("okta.users.read",),
+    permissions=(("okta.users.read",),),
+    credential_permissions=(),
+    rate_limit_bucket="/api/v1/users",
+    rate_limit_per_minute=600,
+    retry_safe=True,
+    retry_safe_why="",
+    paginated=True,
+    needs=(),
+    log_events=(),
+)
+LIST_USER_GRANTS: Final = Operation(
+    _list_user_grants.build_request,
+    _list_user_grants.parse_response,
+    operation_id="listUserGrants",
+    name="list_user_grants",
+    method="GET",
+    path="/api/v1/users/{userId}/grants",
+    scopes=("okta.users.read",),
+    permissions=(("okta.users.read",),),
+    credential_permissions=(),
+    rate_limit_bucket="/api/v1/users",
+    rate_limit_per_minute=600,
+    retry_safe=True,
+    retry_safe_why="",
+    paginated=True,
+    needs=(),
+    log_events=(),
 )
 LIST_USER_GROUPS: Final = Operation(
     _list_user_groups.build_request,
@@ -465,6 +751,7 @@ LIST_USER_GROUPS: Final = Operation(
     retry_safe_why="",
     paginated=True,
     needs=(),
+    log_events=(),
 )
 LIST_USERS: Final = Operation(
     _list_users.build_request,
@@ -482,6 +769,7 @@ LIST_USERS: Final = Operation(
     retry_safe_why="",
     paginated=True,
     needs=(),
+    log_events=(),
 )
 REACTIVATE_USER: Final = Operation(
     _reactivate_user.build_request,
@@ -499,6 +787,7 @@ REACTIVATE_USER: Final = Operation(
     retry_safe_why="each call restarts the activation with a new activation token and, with sendEmail, emails the user again",
     paginated=False,
     needs=(),
+    log_events=("user.lifecycle.reactivate",),
 )
 REPLACE_USER: Final = Operation(
     _replace_user.build_request,
@@ -516,6 +805,7 @@ REPLACE_USER: Final = Operation(
     retry_safe_why="",
     paginated=False,
     needs=(),
+    log_events=("user.account.update_profile", "user.account.update_password"),
 )
 RESET_FACTORS: Final = Operation(
     _reset_factors.build_request,
@@ -533,6 +823,97 @@ RESET_FACTORS: Final = Operation(
     retry_safe_why="a repeat finds every factor already unenrolled and changes nothing",
     paginated=False,
     needs=(),
+    log_events=("user.mfa.factor.reset_all",),
+)
+RESET_PASSWORD: Final = Operation(
+    _reset_password.build_request,
+    _reset_password.parse_response,
+    operation_id="resetPassword",
+    name="reset_password",
+    method="POST",
+    path="/api/v1/users/{id}/lifecycle/reset_password",
+    scopes=("okta.users.manage",),
+    permissions=(("okta.users.credentials.resetPassword",),),
+    credential_permissions=(),
+    rate_limit_bucket="/api/v1/users",
+    rate_limit_per_minute=600,
+    retry_safe=False,
+    retry_safe_why="each call mints a new one-time link and, with sendEmail, emails the user again; whether Okta accepts a second call on the RECOVERY user the first one made is not documented",
+    paginated=False,
+    needs=(),
+    log_events=("user.account.reset_password",),
+)
+REVOKE_TOKENS_FOR_USER_AND_CLIENT: Final = Operation(
+    _revoke_tokens_for_user_and_client.build_request,
+    _revoke_tokens_for_user_and_client.parse_response,
+    operation_id="revokeTokensForUserAndClient",
+    name="revoke_tokens_for_user_and_client",
+    method="DELETE",
+    path="/api/v1/users/{userId}/clients/{clientId}/tokens",
+    scopes=("okta.users.manage",),
+    permissions=(("okta.users.lifecycle.clearSessions",),),
+    credential_permissions=(),
+    rate_limit_bucket="/api/v1/users",
+    rate_limit_per_minute=600,
+    retry_safe=True,
+    retry_safe_why="a repeat finds no token of the client left and answers 204 again",
+    paginated=False,
+    needs=(),
+    log_events=("app.oauth2.token.revoke.implicit.user",),
+)
+REVOKE_USER_GRANT: Final = Operation(
+    _revoke_user_grant.build_request,
+    _revoke_user_grant.parse_response,
+    operation_id="revokeUserGrant",
+    name="revoke_user_grant",
+    method="DELETE",
+    path="/api/v1/users/{userId}/grants/{grantId}",
+    scopes=("okta.users.manage",),
+    permissions=(("okta.users.lifecycle.clearSessions",),),
+    credential_permissions=(),
+    rate_limit_bucket="/api/v1/users",
+    rate_limit_per_minute=600,
+    retry_safe=True,
+    retry_safe_why="a repeat of a revocation whose answer was lost finds the grant gone and answers 404 E0000007; the NotFoundError then says it was sent more than once (attempts)",
+    paginated=False,
+    needs=(),
+    log_events=("app.oauth2.as.consent.revoke",),
+)
+REVOKE_USER_GRANTS: Final = Operation(
+    _revoke_user_grants.build_request,
+    _revoke_user_grants.parse_response,
+    operation_id="revokeUserGrants",
+    name="revoke_user_grants",
+    method="DELETE",
+    path="/api/v1/users/{userId}/grants",
+    scopes=("okta.users.manage",),
+    permissions=(("okta.users.lifecycle.clearSessions",),),
+    credential_permissions=(),
+    rate_limit_bucket="/api/v1/users",
+    rate_limit_per_minute=600,
+    retry_safe=True,
+    retry_safe_why="a repeat finds no grant left and answers 204 again",
+    paginated=False,
+    needs=(),
+    log_events=("app.oauth2.as.consent.revoke.user",),
+)
+REVOKE_USER_SESSIONS: Final = Operation(
+    _revoke_user_sessions.build_request,
+    _revoke_user_sessions.parse_response,
+    operation_id="revokeUserSessions",
+    name="revoke_user_sessions",
+    method="DELETE",
+    path="/api/v1/users/{userId}/sessions",
+    scopes=("okta.users.manage",),
+    permissions=(("okta.users.lifecycle.clearSessions",),),
+    credential_permissions=(),
+    rate_limit_bucket="/api/v1/users",
+    rate_limit_per_minute=600,
+    retry_safe=True,
+    retry_safe_why="a repeat finds no session (or token) left to end and answers 204 again",
+    paginated=False,
+    needs=(),
+    log_events=("user.session.clear", "app.oauth2.token.revoke.implicit.user"),
 )
 SUSPEND_USER: Final = Operation(
     _suspend_user.build_request,
@@ -550,6 +931,46 @@ SUSPEND_USER: Final = Operation(
     retry_safe_why="a repeat finds the user SUSPENDED and is refused (400 E0000001) with no effect",
     paginated=False,
     needs=(),
+    log_events=("user.lifecycle.suspend",),
+)
+UNASSIGN_USER_FROM_GROUP: Final = Operation(
+    _unassign_user_from_group.build_request,
+    _unassign_user_from_group.parse_response,
+    operation_id="unassignUserFromGroup",
+    name="unassign_user_from_group",
+    method="DELETE",
+    path="/api/v1/groups/{groupId}/users/{userId}",
+    scopes=("okta.groups.manage",),
+    permissions=(("okta.groups.members.manage", "okta.users.groupMembership.manage"),),
+    credential_permissions=(),
+    rate_limit_bucket="/api/v1/groups",
+    rate_limit_per_minute=500,
+    retry_safe=True,
+    retry_safe_why="membership is a set; removing a user who is no longer a member changes nothing (what Okta answers then is not recorded)",
+    paginated=False,
+    needs=(),
+    log_events=("group.user_membership.remove",),
+)
+UNENROLL_FACTOR: Final = Operation(
+    _unenroll_factor.build_request,
+    _unenroll_factor.parse_response,
+    operation_id="unenrollFactor",
+    name="unenroll_factor",
+    method="DELETE",
+    path="/api/v1/users/{userId}/factors/{factorId}",
+    scopes=("okta.users.manage",),
+    permissions=(
+        ("okta.users.credentials.resetFactors",),
+        ("okta.users.credentials.manage",),
+    ),
+    credential_permissions=(),
+    rate_limit_bucket="/api/v1/users",
+    rate_limit_per_minute=600,
+    retry_safe=True,
+    retry_safe_why="a repeat of an unenrollment whose answer was lost finds the factor gone and answers 404 E0000007; the NotFoundError then says it was sent more than once (attempts)",
+    paginated=False,
+    needs=(),
+    log_events=("user.mfa.factor.deactivate",),
 )
 UNLOCK_USER: Final = Operation(
     _unlock_user.build_request,
@@ -567,6 +988,7 @@ UNLOCK_USER: Final = Operation(
     retry_safe_why="a repeat finds the user ACTIVE and is refused (403 E0000032) with no effect",
     paginated=False,
     needs=(),
+    log_events=("user.account.unlock_by_admin",),
 )
 UNSUSPEND_USER: Final = Operation(
     _unsuspend_user.build_request,
@@ -584,6 +1006,7 @@ UNSUSPEND_USER: Final = Operation(
     retry_safe_why="a repeat finds the user ACTIVE and is refused (400 E0000001) with no effect",
     paginated=False,
     needs=(),
+    log_events=("user.lifecycle.unsuspend",),
 )
 UPDATE_USER: Final = Operation(
     _update_user.build_request,
@@ -601,29 +1024,49 @@ UPDATE_USER: Final = Operation(
     retry_safe_why="with strict=true a repeated password change is refused by the password history and minimum age policy after the first took effect, and a repeat with If-Match is refused once the first changed the ETag; oktakit does not tell these calls apart, so no lost update_user is resent",
     paginated=False,
     needs=(),
+    log_events=("user.account.update_profile", "user.account.update_password"),
 )
 
 #: Every operation, by operationId.
 OPERATIONS: Final[Mapping[str, Operation[..., Any]]] = MappingProxyType(
     {
         "activateUser": ACTIVATE_USER,
+        "assignUserToGroup": ASSIGN_USER_TO_GROUP,
         "createTacAuthenticatorEnrollment": CREATE_TAC_AUTHENTICATOR_ENROLLMENT,
+        "createUser": CREATE_USER,
         "deactivateUser": DEACTIVATE_USER,
+        "deleteUser": DELETE_USER,
+        "expirePassword": EXPIRE_PASSWORD,
+        "expirePasswordWithTempPassword": EXPIRE_PASSWORD_WITH_TEMP_PASSWORD,
         "getAuthenticator": GET_AUTHENTICATOR,
         "getResourceSet": GET_RESOURCE_SET,
         "getUser": GET_USER,
         "listAssignedRolesForUser": LIST_ASSIGNED_ROLES_FOR_USER,
         "listAuthenticators": LIST_AUTHENTICATORS,
+        "listFactors": LIST_FACTORS,
+        "listGroupUsers": LIST_GROUP_USERS,
+        "listGroups": LIST_GROUPS,
+        "listLogEvents": LIST_LOG_EVENTS,
+        "listRefreshTokensForUserAndClient": LIST_REFRESH_TOKENS_FOR_USER_AND_CLIENT,
         "listResourceSetResources": LIST_RESOURCE_SET_RESOURCES,
         "listRolePermissions": LIST_ROLE_PERMISSIONS,
         "listRolesForClient": LIST_ROLES_FOR_CLIENT,
         "listScopeConsentGrants": LIST_SCOPE_CONSENT_GRANTS,
+        "listUserClients": LIST_USER_CLIENTS,
+        "listUserGrants": LIST_USER_GRANTS,
         "listUserGroups": LIST_USER_GROUPS,
         "listUsers": LIST_USERS,
         "reactivateUser": REACTIVATE_USER,
         "replaceUser": REPLACE_USER,
         "resetFactors": RESET_FACTORS,
+        "resetPassword": RESET_PASSWORD,
+        "revokeTokensForUserAndClient": REVOKE_TOKENS_FOR_USER_AND_CLIENT,
+        "revokeUserGrant": REVOKE_USER_GRANT,
+        "revokeUserGrants": REVOKE_USER_GRANTS,
+        "revokeUserSessions": REVOKE_USER_SESSIONS,
         "suspendUser": SUSPEND_USER,
+        "unassignUserFromGroup": UNASSIGN_USER_FROM_GROUP,
+        "unenrollFactor": UNENROLL_FACTOR,
         "unlockUser": UNLOCK_USER,
         "unsuspendUser": UNSUSPEND_USER,
         "updateUser": UPDATE_USER,
@@ -641,23 +1084,42 @@ __all__ = [
     "ApiRequest",
     "Operation",
     "ACTIVATE_USER",
+    "ASSIGN_USER_TO_GROUP",
     "CREATE_TAC_AUTHENTICATOR_ENROLLMENT",
+    "CREATE_USER",
     "DEACTIVATE_USER",
+    "DELETE_USER",
+    "EXPIRE_PASSWORD",
+    "EXPIRE_PASSWORD_WITH_TEMP_PASSWORD",
     "GET_AUTHENTICATOR",
     "GET_RESOURCE_SET",
     "GET_USER",
     "LIST_ASSIGNED_ROLES_FOR_USER",
     "LIST_AUTHENTICATORS",
+    "LIST_FACTORS",
+    "LIST_GROUP_USERS",
+    "LIST_GROUPS",
+    "LIST_LOG_EVENTS",
+    "LIST_REFRESH_TOKENS_FOR_USER_AND_CLIENT",
     "LIST_RESOURCE_SET_RESOURCES",
     "LIST_ROLE_PERMISSIONS",
     "LIST_ROLES_FOR_CLIENT",
     "LIST_SCOPE_CONSENT_GRANTS",
+    "LIST_USER_CLIENTS",
+    "LIST_USER_GRANTS",
     "LIST_USER_GROUPS",
     "LIST_USERS",
     "REACTIVATE_USER",
     "REPLACE_USER",
     "RESET_FACTORS",
+    "RESET_PASSWORD",
+    "REVOKE_TOKENS_FOR_USER_AND_CLIENT",
+    "REVOKE_USER_GRANT",
+    "REVOKE_USER_GRANTS",
+    "REVOKE_USER_SESSIONS",
     "SUSPEND_USER",
+    "UNASSIGN_USER_FROM_GROUP",
+    "UNENROLL_FACTOR",
     "UNLOCK_USER",
     "UNSUSPEND_USER",
     "UPDATE_USER",

@@ -1,0 +1,45 @@
+# Generated from okta_spec/openapi.yaml by openapi-python-client 0.29.1 with the
+# templates in okta_spec/templates. Do not edit: change the spec and run `nox -s generate`.
+"""Expire a user's password and set a temporary one: request builder and response parser."""
+
+from typing import Any
+
+from ... import errors
+from ...client import RawResponse
+from ...models.temp_password import TempPassword
+from ...operations import EXPIRE_PASSWORD_WITH_TEMP_PASSWORD as OPERATION
+from ...operations import ApiRequest
+from ...types import UNSET, Unset, path_segment
+
+PATH = "/api/v1/users/{id}/lifecycle/expire_password_with_temp_password"
+
+
+def build_request(
+    id: str,
+    *,
+    revoke_sessions: bool | Unset = False,
+) -> ApiRequest:
+
+    params: dict[str, Any] = {}
+    if revoke_sessions is not UNSET and revoke_sessions is not None:
+        params["revokeSessions"] = revoke_sessions
+
+    return ApiRequest(
+        OPERATION,
+        PATH.format(
+            id=path_segment(str(id)),
+        ),
+        params,
+        None,
+        None,
+    )
+
+
+def parse_response(response: RawResponse) -> TempPassword:
+    """Parse the documented success response; any other status is unexpected here."""
+    if response.status_code == 200:
+        response_200 = TempPassword.from_dict(response.json())
+
+        return response_200
+
+    raise errors.UnexpectedStatus(response.status_code, response.content)
