@@ -12,7 +12,7 @@ from ._version import __version__
 
 if TYPE_CHECKING:
     from ._http.exchange import AiohttpTransport
-    from ._http.hooks import CallEvent
+    from ._http.hooks import CallEvent, EventKind, Hook
     from ._http.protocol import HttpRequest, HttpResponse, Transport
     from ._http.ratelimit import RateLimitPolicy, RateLimitState
     from ._http.retry import RetryPolicy
@@ -81,7 +81,9 @@ __all__ = [
     "ContainmentReport",
     "ContainmentRow",
     "CredentialInfo",
+    "EventKind",
     "Group",
+    "Hook",
     "HttpRequest",
     "HttpResponse",
     "InsufficientPermissionsError",
@@ -128,6 +130,8 @@ __getattr__, __dir__ = lazy_namespace(
     {
         "AiohttpTransport": "._http.exchange",
         "CallEvent": "._http.hooks",
+        "EventKind": "._http.hooks",
+        "Hook": "._http.hooks",
         "HttpRequest": "._http.protocol",
         "HttpResponse": "._http.protocol",
         "Transport": "._http.protocol",

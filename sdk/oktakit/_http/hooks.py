@@ -11,8 +11,8 @@ from __future__ import annotations
 import inspect
 import logging
 import time
-from collections.abc import Awaitable, Callable, Iterable
-from typing import Literal, TypeAlias
+from collections.abc import Iterable
+from typing import Literal, Protocol, TypeAlias
 
 import attrs
 
@@ -76,8 +76,12 @@ class CallEvent:
     elapsed: float | None = None
 
 
-#: A hook: called with each event of each call; may return an awaitable, which is awaited.
-Hook: TypeAlias = Callable[[CallEvent], "Awaitable[object] | object"]
+class Hook(Protocol):
+    """What ``OktaClient(..., hooks=[...])`` takes: a callable given each ``CallEvent`` of each
+    call, plain (``def``) or ``async def`` (the call awaits it before it goes on, so keep it
+    short: hand slow work to a queue). What it returns is otherwise ignored."""
+
+    def __call__(self, event: CallEvent, /) -> object: ...
 
 
 def check_hooks(hooks: Iterable[Hook] | None) -> tuple[Hook, ...]:
