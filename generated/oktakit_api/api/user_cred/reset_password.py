@@ -22,8 +22,7 @@ def build_request(
 ) -> ApiRequest:
 
     params: dict[str, Any] = {}
-    if send_email is not UNSET and send_email is not None:
-        params["sendEmail"] = send_email
+    params["sendEmail"] = send_email
     if revoke_sessions is not UNSET and revoke_sessions is not None:
         params["revokeSessions"] = revoke_sessions
 
