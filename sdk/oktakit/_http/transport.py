@@ -364,6 +364,8 @@ class Pipeline:
             call.attempt,
             self._max_attempts,
             call.waited,
+            host=call.target.host,
+            port=call.target.port,
             **fields,
         )
 

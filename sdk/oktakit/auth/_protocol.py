@@ -55,7 +55,9 @@ class OrgConnection:
         from oktakit._http.hooks import CallEvent, observed_send
 
         path = target.path
-        about = CallEvent("request", None, method, path, bucket_for(method, path), 1, 1)
+        about = CallEvent(
+            "request", None, method, path, bucket_for(method, path), 1, 1, host=target.host, port=target.port
+        )
         return await observed_send(self.hooks, self.transport, request, url, about)
 
 
