@@ -19,6 +19,8 @@ import signal
 import subprocess
 import sys
 import time
+from collections import Counter
+from collections.abc import Callable
 from typing import Any
 
 from oktakit import ApiToken, OktaClient, RateLimitPolicy
@@ -36,7 +38,7 @@ class Simulator:
     def __init__(self, rate_limit: str = str(LIMIT)) -> None:
         self.proc = subprocess.Popen(  # noqa: S603 - our own CLI
             [
-                *(sys.executable, "-m", "oktakit", "sim", "--port", "0", "--users", "50"),
+                *(sys.executable, "-m", "oktakit", "sim", "--port", "0", "--users", str(WORKERS * CALLS)),
                 *("--rate-limit", rate_limit, "--window", str(WINDOW)),
             ],
             stdout=subprocess.PIPE,
@@ -57,26 +59,38 @@ class Simulator:
         self.proc.wait(timeout=10)
 
 
-async def _work(
-    url: str, token: str, shared: str | None, start_at: float, die_holding: bool
+async def _work(  # noqa: PLR0917 - the worker's command line, in order
+    url: str, token: str, shared: str | None, start_at: float, die_holding: bool, job: str
 ) -> dict[str, Any]:
     policy = RateLimitPolicy(shared=shared) if shared else RateLimitPolicy()
     async with OktaClient(url, auth=ApiToken(token), rate_limit=policy) as okta:
-        ids = [user.id async for user in okta.list_users(limit=CALLS)]
-        ids = (ids * CALLS)[:CALLS]
+        ids = [user.id async for user in okta.list_users()]  # those not deprovisioned
         await asyncio.sleep(max(0.0, start_at - time.time()))
         started = time.time()
-        calls = [asyncio.ensure_future(okta.get_user(i)) for i in ids]
-        if die_holding:
-            await _die_holding_places(okta, calls)
-        outcomes = await asyncio.gather(*calls, return_exceptions=True)
+        sent_before = okta.stats.requests
+        if job:  # every worker is given the whole job; they split it through its journal
+            run = asyncio.ensure_future(
+                okta.bulk(okta.get_user, ids, journal=job, progress=False, preflight=False)
+            )
+            if die_holding:
+                await _die_holding_places(okta, lambda: okta.stats.requests - sent_before)
+            report = await run
+            done, failed = report.counts.get("succeeded", 0), report.counts.get("failed", 0)
+        else:
+            calls = [asyncio.ensure_future(okta.get_user(i)) for i in (ids * CALLS)[:CALLS]]
+            if die_holding:
+                await _die_holding_places(okta, lambda: sum(call.done() for call in calls))
+            outcomes = await asyncio.gather(*calls, return_exceptions=True)
+            done = sum(1 for o in outcomes if not isinstance(o, BaseException))
+            failed = len(outcomes) - done
         finished = time.time()
         stats = okta.stats
         shared_budget = okta._transport.pacer.shared if okta._transport and okta._transport.pacer else None
     return {
-        "done": sum(1 for o in outcomes if not isinstance(o, BaseException)),
-        "failed": sum(1 for o in outcomes if isinstance(o, BaseException)),
-        "requests": stats.requests,
+        "items": len(ids),
+        "done": done,
+        "failed": failed,
+        "requests": stats.requests - sent_before,
         "rate_limited": sum(stats.rate_limited.values()),
         "started": started,
         "finished": finished,
@@ -85,9 +99,9 @@ async def _work(
     }
 
 
-async def _die_holding_places(okta: OktaClient, calls: list[asyncio.Future[Any]]) -> None:
-    """SIGKILL this process once a quarter of its calls are done, at a moment it holds places in
-    the shared budget (requests on their way, their leases in Redis)."""
+async def _die_holding_places(okta: OktaClient, progress: Callable[[], int]) -> None:
+    """SIGKILL this process once it made a quarter of its share of the calls, at a moment it
+    holds places in the shared budget (requests on their way, their leases in Redis)."""
     pacer = okta._transport.pacer if okta._transport else None
     shared = pacer.shared if pacer else None
     if shared is None:
@@ -95,7 +109,7 @@ async def _die_holding_places(okta: OktaClient, calls: list[asyncio.Future[Any]]
     while True:
         await asyncio.sleep(0.001)
         held = sum(map(len, shared._held.values()))
-        if sum(call.done() for call in calls) >= len(calls) // 4 and held:
+        if progress() >= CALLS // 4 and held:
             print(json.dumps({"killed_holding": held}), flush=True)
             os.kill(os.getpid(), signal.SIGKILL)
 
@@ -114,7 +128,7 @@ async def _sequential_ms(url: str, token: str, shared: str | None, n: int) -> fl
         return (time.perf_counter() - started) / n * 1000
 
 
-def _run(sim: Simulator, shared: str | None, kill_one: bool = False) -> dict[str, Any]:
+def _run(sim: Simulator, shared: str | None, kill_one: bool = False, job: str = "") -> dict[str, Any]:
     start_at = time.time() + 3.0  # every worker's client is ready by then
     procs = [
         subprocess.Popen(  # noqa: S603 - this script
@@ -126,6 +140,7 @@ def _run(sim: Simulator, shared: str | None, kill_one: bool = False) -> dict[str
                 shared or "",
                 str(start_at),
                 str(kill_one and n == 0),
+                job,
             ],
             stdout=subprocess.PIPE,
             text=True,
@@ -149,7 +164,7 @@ def _run(sim: Simulator, shared: str | None, kill_one: bool = False) -> dict[str
     trips = sum(r["round_trips"] for r in results)
     return {
         "done": done,
-        "of": CALLS * len(results),
+        "of": results[0]["items"] if job else CALLS * len(results),
         "failed": sum(r["failed"] for r in results),
         "requests": requests,
         "rate_limited": sum(r["rate_limited"] for r in results),
@@ -158,6 +173,18 @@ def _run(sim: Simulator, shared: str | None, kill_one: bool = False) -> dict[str
         "killed_holding": killed,
         "round_trip_ms": 1000 * sum(r["round_trip_seconds"] for r in results) / trips if trips else 0.0,
     }
+
+
+def _job_outcomes(redis_url: str) -> Counter[str]:
+    """How many outcome records each item of the benchmark's job has in its Redis journal."""
+    import redis
+
+    client = redis.Redis.from_url(redis_url)
+    try:
+        lines = client.lrange("oktakit:job:{bench-job}:records", 0, -1)
+    finally:
+        client.close()
+    return Counter(record["item"] for record in map(json.loads, lines) if record["kind"] == "outcome")
 
 
 def _row(name: str, run: dict[str, Any]) -> str:
@@ -178,7 +205,10 @@ def main() -> int:
             time.sleep(WINDOW)  # a fresh window for each run
             alone = _run(sim, None)
             time.sleep(WINDOW)
-            killed = _run(sim, redis_server.url, kill_one=True)
+            job = f"{redis_server.url}/bench-job?lease=2"
+            killed = _run(sim, redis_server.url, kill_one=True, job=job)
+            outcomes = _job_outcomes(redis_server.url)
+            killed["done"] = len(outcomes)  # the killed worker's items settled before it died too
     finally:
         sim.stop()
     unlimited = Simulator("off")
@@ -197,8 +227,13 @@ def main() -> int:
     print(f"{'':<34} {'done':>9} {'failed':>6} {'429s':>6} {'429s/req':>7} {'x bucket':>10} {'seconds':>8}")
     print(_row("shared through Redis", shared))
     print(_row("each process alone (no shared=)", alone))
-    print(_row("shared, one worker SIGKILLed", killed))
-    print(f"the killed worker held {killed['killed_holding']} places when it died; the other three finished")
+    print(_row("a bulk job, one worker SIGKILLed", killed))
+    print(
+        f"the job: okta.bulk(okta.get_user, ...) over the {killed['of']} users of the simulated org, shared"
+        f" by the four through its journal in Redis; the killed worker held {killed['killed_holding']} places"
+        f" when it died, the other three took over its items: {len(outcomes)} items with an outcome,"
+        f" {sum(n > 1 for n in outcomes.values())} with more than one"
+    )
     print(
         f"one call at a time, unlimited bucket: {alone_ms:.2f} ms per call alone, {shared_ms:.2f} ms shared"
         f" (+{shared_ms - alone_ms:.2f} ms: the reservation's round trip to Redis on loopback; under the"
@@ -208,8 +243,8 @@ def main() -> int:
         failures.append("the shared run missed a call or drew more than 1 % of 429s")
     if shared["throughput"] < 0.9:
         failures.append("the shared run used less than 0.9 of the bucket's rate")
-    if killed["done"] != killed["of"] or not killed["killed_holding"]:
-        failures.append("with one worker killed holding places, the others did not all finish")
+    if len(outcomes) != killed["of"] or set(outcomes.values()) != {1} or not killed["killed_holding"]:
+        failures.append("with a worker killed holding places, the job did not end with one outcome per item")
     for failure in failures:
         print(f"GOAL MISSED: {failure}")
     return 1 if failures else 0
@@ -217,15 +252,15 @@ def main() -> int:
 
 if __name__ == "__main__":
     parser = argparse.ArgumentParser()
-    parser.add_argument("--worker", nargs=4)
+    parser.add_argument("--worker", nargs=5)
     args = parser.parse_args()
     if args.worker:
         import stamina
 
         stamina.instrumentation.set_on_retry_hooks([])  # the run without shared= retries hundreds of 429s
-        url, shared, start_at, die = args.worker
+        url, shared, start_at, die, job = args.worker
         result = asyncio.run(
-            _work(url, os.environ["OKTA_API_TOKEN"], shared or None, float(start_at), die == "True")
+            _work(url, os.environ["OKTA_API_TOKEN"], shared or None, float(start_at), die == "True", job)
         )
         print(json.dumps(result), flush=True)
         sys.exit(0)
