@@ -177,3 +177,24 @@ async def test_a_redis_journal_url_names_a_database_and_a_job(journal: str) -> N
         with pytest.raises(InvalidArgumentError) as raised:
             await okta.bulk("suspend_user", ["x"], journal=journal, progress=False)
     assert "s3cr3t-pw" not in str(raised.value)
+
+
+async def test_a_user_named_by_id_in_one_worker_and_by_login_in_another_is_acted_on_once(
+    redis_client: Any, redis_url: str
+) -> None:
+    import asyncio
+
+    async with OktaSimulator(users=5, seed=2) as sim:
+        ids = add_active_users(sim, 4)
+        logins = [sim.org.users[uid].profile["login"] for uid in ids]
+        journal = f"{redis_url}/two-names"
+        async with _client(sim) as first, _client(sim) as second:
+            await asyncio.gather(
+                first.bulk("suspend_user", ids, journal=journal, progress=False, concurrency=2),
+                second.bulk("suspend_user", logins, journal=journal, progress=False, concurrency=2),
+            )
+        records = await _records(redis_client, "two-names")
+    assert ["SUSPENDED"] * 4 == statuses(sim, ids)
+    assert dict.fromkeys(ids, 1) == dict(_suspends(sim))
+    settled_users = Counter(r.get("user") or r["item"] for r in records if r["kind"] == "outcome")
+    assert dict.fromkeys(ids, 1) == dict(settled_users)
