@@ -261,3 +261,30 @@ async def test_each_script_is_loaded_once_and_again_only_after_redis_forgot_it(
             assert shared is not None
             assert shared.available
     assert 0 == _refused(sim)
+
+
+async def test_a_redis_with_a_password_is_shared_through_a_url_that_carries_it(
+    redis_client: Any, redis_server: RedisServer, caplog: pytest.LogCaptureFixture
+) -> None:
+    await redis_client.config_set("requirepass", "s3cr3t-pw")
+    try:
+        async with OktaSimulator(users=5, seed=1) as sim:
+            uid = _active(sim)[0]
+            right = RateLimitPolicy(shared=f"redis://:s3cr3t-pw@127.0.0.1:{redis_server.port}/0")
+            wrong = RateLimitPolicy(
+                shared=f"redis://:not-it@127.0.0.1:{redis_server.port}/0", on_unavailable="fail"
+            )
+            with caplog.at_level(logging.DEBUG, logger="oktakit"):
+                async with _client(sim, right) as okta:
+                    await okta.get_user(uid)
+                    shared = okta._get_transport().pacer.shared  # type: ignore[union-attr]
+                    assert shared is not None
+                    assert (1, True) == (shared.round_trips, shared.available)
+                async with _client(sim, wrong) as okta:
+                    with pytest.raises(SharedBudgetError) as raised:
+                        await okta.get_user(uid)
+        assert "not-it" not in str(raised.value)
+        assert "s3cr3t-pw" not in caplog.text
+    finally:
+        await redis_client.execute_command("AUTH", "s3cr3t-pw")
+        await redis_client.config_set("requirepass", "")
