@@ -80,34 +80,33 @@ def operation_rows(spec: dict, rate_limits: dict | None = None) -> list[dict]:
 
 
 def _operations_module(spec: dict, package: Path) -> str:
-    """The typed operation registry (okta_spec/templates/operations.py.jinja), filled from the spec
-    and from the generated parsers' return types."""
+    """The typed operation registry (okta_spec/templates/operations.py.jinja), filled from the spec;
+    a list operation is one whose generated parser returns a list."""
     import jinja2
 
-    operations, model_imports = [], set()
+    operations = []
     for row in operation_rows(spec):
         (module_file,) = package.glob(f"api/*/{row['name']}.py")
         source = module_file.read_text(encoding="utf-8")
         result = re.search(r"def parse_response\(response: RawResponse\) -> (.+):", source).group(1)
-        model_imports.update(set(re.findall(r"\b([A-Z]\w*)\b", result)) - {"None"})
-        module = module_file.relative_to(package / "api").with_suffix("").as_posix().replace("/", ".")
         operations.append(
             {
                 **{key: repr(value) for key, value in row.items()},
                 "constant": row["name"].upper(),
+                "ident": row["name"],
+                "package": module_file.parent.name,
                 "paginated": repr(result.startswith("list[")),
-                "module_name": repr(f"oktakit_api.api.{module}"),
-                "result": result,
+                "module_name": repr(f"oktakit_api.api.{module_file.parent.name}.{row['name']}"),
             }
         )
-    operations.sort(key=lambda o: o["name"])
+    operations.sort(key=lambda o: o["ident"])
     template = jinja2.Template(
         (SPEC_DIR / "templates" / "operations.py.jinja").read_text(encoding="utf-8"),
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    return template.render(operations=operations, model_imports=sorted(model_imports))
+    return template.render(operations=operations)
 
 
 def _literal(value: object, level: int = 0) -> str:

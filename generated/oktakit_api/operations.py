@@ -5,47 +5,59 @@
 Everything that needs to know the operations reads this table: the SDK's client methods (which
 build and parse through a descriptor), the simulator's routes, the permission helpers and the
 rate-limit pacer. Each descriptor carries what the spec says about its operation (method, path,
-OAuth scopes, admin-role permissions, rate-limit bucket, whether a lost answer may be resent, the
-System Log events it writes) and reaches its request builder and typed parser, whose module is
-imported on first use so that importing the registry stays cheap.
+OAuth scopes, admin-role permissions, rate-limit bucket, whether a lost answer may be resent,
+the System Log events it writes) and its typed request builder and parser: ``GET_USER.build_request``
+has the signature of the generated ``build_request`` (``Operation[P, R]``: its parameters ``P``
+and result ``R``), so a wrong keyword or argument type fails type checking. The builder's module
+is imported on first use, so that importing the registry stays cheap.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from importlib import import_module
-from types import MappingProxyType, ModuleType
-from typing import TYPE_CHECKING, Any, Final, Generic, TypeVar
+from types import MappingProxyType
+from typing import TYPE_CHECKING, Any, Final, Generic, ParamSpec, TypeVar, cast
 
 if TYPE_CHECKING:
     from .client import RawResponse
-    from .models import (
-        Authenticator,
-        Group,
-        LogEvent,
-        OAuth2Client,
-        OAuth2RefreshToken,
-        OAuth2ScopeConsentGrant,
-        Permissions,
-        ResetPasswordToken,
-        ResourceSet,
-        ResourceSetResources,
-        RoleAssignment,
-        TacAuthenticatorEnrollment,
-        TempPassword,
-        User,
-        UserActivationToken,
-        UserFactor,
-    )
 
+P = ParamSpec("P")
 R = TypeVar("R")
 
 
-class Operation(Generic[R]):
-    """One operation: its facts from the spec, its request builder and its parser (result ``R``)."""
+class ApiRequest:
+    """One operation's request as its builder made it, not yet sent: the operation, the path
+    (percent-encoded, relative to the org), the query parameters, the JSON body (``None`` for
+    none) and the operation's own headers. The SDK adds the org, credentials and the rest."""
+
+    __slots__ = ("headers", "json", "operation", "params", "path")
+
+    def __init__(
+        self,
+        operation: Operation[..., Any],
+        path: str,
+        params: Mapping[str, Any] | None = None,
+        json: Any = None,
+        headers: Mapping[str, str] | None = None,
+    ) -> None:
+        self.operation = operation
+        self.path = path
+        self.params = params
+        self.json = json
+        self.headers = headers
+
+    def __repr__(self) -> str:
+        # Never the body or the query: they hold passwords and email addresses.
+        return f"<ApiRequest {self.operation.operation_id} {self.operation.method} {self.operation.path}>"
+
+
+class Operation(Generic[P, R]):
+    """One operation: its facts from the spec, its request builder (parameters ``P``) and its
+    parser (result ``R``)."""
 
     __slots__ = (
-        "_module",
+        "build_request",
         "credential_permissions",
         "log_events",
         "method",
@@ -54,6 +66,7 @@ class Operation(Generic[R]):
         "needs",
         "operation_id",
         "paginated",
+        "parse_response",
         "path",
         "permissions",
         "rate_limit_bucket",
@@ -65,6 +78,8 @@ class Operation(Generic[R]):
 
     def __init__(
         self,
+        build_request: Callable[P, ApiRequest],
+        parse_response: Callable[[RawResponse], R],
         *,
         operation_id: str,
         name: str,
@@ -80,7 +95,6 @@ class Operation(Generic[R]):
         paginated: bool,
         needs: tuple[str, ...],
         log_events: tuple[str, ...],
-        module_name: str,
     ) -> None:
         #: Okta's operationId, e.g. ``getUser``.
         self.operation_id = operation_id
@@ -111,27 +125,187 @@ class Operation(Generic[R]):
         self.needs = needs
         #: The System Log event types a successful call writes (Okta's event-type catalogue).
         self.log_events = log_events
-        self.module_name = module_name
-        self._module: ModuleType | None = None
+        #: The generated module of its builder and parser.
+        self.module_name: str
+        #: The request (an ``ApiRequest``) for these arguments: the generated ``build_request``.
+        self.build_request: Callable[P, ApiRequest]
+        #: The typed result of a success response; raises on a body of the wrong shape.
+        self.parse_response: Callable[[RawResponse], R]
+        if isinstance(build_request, _Endpoint):
+            # Both are bound on first use, to the module's own functions: no layer in between.
+            self.module_name = build_request.module_name
+            self.build_request = cast("Callable[P, ApiRequest]", self._first_build)
+            self.parse_response = self._first_parse
+        else:
+            self.module_name = build_request.__module__
+            self.build_request = build_request
+            self.parse_response = parse_response
 
-    def _load(self) -> ModuleType:
-        if self._module is None:
-            self._module = import_module(self.module_name)
-        return self._module
+    def _load(self) -> None:
+        module = import_module(self.module_name)
+        self.build_request = module.build_request
+        self.parse_response = module.parse_response
 
-    def build_request(self, *args: Any, **kwargs: Any) -> dict[str, Any]:
-        """The request (method, url, params, json, headers) for these arguments."""
-        return self._load().build_request(*args, **kwargs)  # type: ignore[no-any-return]
+    def _first_build(self, *args: Any, **kwargs: Any) -> ApiRequest:
+        self._load()
+        return self.build_request(*args, **kwargs)
 
-    def parse_response(self, response: RawResponse) -> R:
-        """The typed result of a success response; raises on a body of the wrong shape."""
-        return self._load().parse_response(response)  # type: ignore[no-any-return]
+    def _first_parse(self, response: RawResponse) -> R:
+        self._load()
+        return self.parse_response(response)
 
     def __repr__(self) -> str:
         return f"<Operation {self.operation_id} {self.method} {self.path}>"
 
 
-ACTIVATE_USER: Final[Operation[UserActivationToken]] = Operation(
+class _Endpoint:
+    """At run time, a generated endpoint module that is imported on first use (type checkers see
+    the module itself, and so the signatures of its ``build_request`` and ``parse_response``)."""
+
+    __slots__ = ("module_name",)
+
+    def __init__(self, module_name: str) -> None:
+        self.module_name = module_name
+
+    @property
+    def build_request(self) -> Any:
+        return self
+
+    @property
+    def parse_response(self) -> Any:
+        return self
+
+
+if TYPE_CHECKING:
+    from .api.application_grants import (
+        list_scope_consent_grants as _list_scope_consent_grants,
+    )
+    from .api.authenticator import get_authenticator as _get_authenticator
+    from .api.authenticator import list_authenticators as _list_authenticators
+    from .api.group import assign_user_to_group as _assign_user_to_group
+    from .api.group import list_group_users as _list_group_users
+    from .api.group import list_groups as _list_groups
+    from .api.group import unassign_user_from_group as _unassign_user_from_group
+    from .api.role_assignment_a_user import (
+        list_assigned_roles_for_user as _list_assigned_roles_for_user,
+    )
+    from .api.role_assignment_client import (
+        list_roles_for_client as _list_roles_for_client,
+    )
+    from .api.role_c_resource_set import get_resource_set as _get_resource_set
+    from .api.role_c_resource_set_resource import (
+        list_resource_set_resources as _list_resource_set_resources,
+    )
+    from .api.role_e_custom_permission import (
+        list_role_permissions as _list_role_permissions,
+    )
+    from .api.system_log import list_log_events as _list_log_events
+    from .api.user import create_user as _create_user
+    from .api.user import delete_user as _delete_user
+    from .api.user import get_user as _get_user
+    from .api.user import list_users as _list_users
+    from .api.user import replace_user as _replace_user
+    from .api.user import update_user as _update_user
+    from .api.user_authenticator_enrollments import (
+        create_tac_authenticator_enrollment as _create_tac_authenticator_enrollment,
+    )
+    from .api.user_cred import expire_password as _expire_password
+    from .api.user_cred import (
+        expire_password_with_temp_password as _expire_password_with_temp_password,
+    )
+    from .api.user_cred import reset_password as _reset_password
+    from .api.user_factor import list_factors as _list_factors
+    from .api.user_factor import unenroll_factor as _unenroll_factor
+    from .api.user_grant import list_user_grants as _list_user_grants
+    from .api.user_grant import revoke_user_grant as _revoke_user_grant
+    from .api.user_grant import revoke_user_grants as _revoke_user_grants
+    from .api.user_lifecycle import activate_user as _activate_user
+    from .api.user_lifecycle import deactivate_user as _deactivate_user
+    from .api.user_lifecycle import reactivate_user as _reactivate_user
+    from .api.user_lifecycle import reset_factors as _reset_factors
+    from .api.user_lifecycle import suspend_user as _suspend_user
+    from .api.user_lifecycle import unlock_user as _unlock_user
+    from .api.user_lifecycle import unsuspend_user as _unsuspend_user
+    from .api.user_o_auth import (
+        list_refresh_tokens_for_user_and_client as _list_refresh_tokens_for_user_and_client,
+    )
+    from .api.user_o_auth import (
+        revoke_tokens_for_user_and_client as _revoke_tokens_for_user_and_client,
+    )
+    from .api.user_resources import list_user_clients as _list_user_clients
+    from .api.user_resources import list_user_groups as _list_user_groups
+    from .api.user_sessions import revoke_user_sessions as _revoke_user_sessions
+else:
+    _activate_user = _Endpoint("oktakit_api.api.user_lifecycle.activate_user")
+    _assign_user_to_group = _Endpoint("oktakit_api.api.group.assign_user_to_group")
+    _create_tac_authenticator_enrollment = _Endpoint(
+        "oktakit_api.api.user_authenticator_enrollments.create_tac_authenticator_enrollment"
+    )
+    _create_user = _Endpoint("oktakit_api.api.user.create_user")
+    _deactivate_user = _Endpoint("oktakit_api.api.user_lifecycle.deactivate_user")
+    _delete_user = _Endpoint("oktakit_api.api.user.delete_user")
+    _expire_password = _Endpoint("oktakit_api.api.user_cred.expire_password")
+    _expire_password_with_temp_password = _Endpoint(
+        "oktakit_api.api.user_cred.expire_password_with_temp_password"
+    )
+    _get_authenticator = _Endpoint("oktakit_api.api.authenticator.get_authenticator")
+    _get_resource_set = _Endpoint(
+        "oktakit_api.api.role_c_resource_set.get_resource_set"
+    )
+    _get_user = _Endpoint("oktakit_api.api.user.get_user")
+    _list_assigned_roles_for_user = _Endpoint(
+        "oktakit_api.api.role_assignment_a_user.list_assigned_roles_for_user"
+    )
+    _list_authenticators = _Endpoint(
+        "oktakit_api.api.authenticator.list_authenticators"
+    )
+    _list_factors = _Endpoint("oktakit_api.api.user_factor.list_factors")
+    _list_group_users = _Endpoint("oktakit_api.api.group.list_group_users")
+    _list_groups = _Endpoint("oktakit_api.api.group.list_groups")
+    _list_log_events = _Endpoint("oktakit_api.api.system_log.list_log_events")
+    _list_refresh_tokens_for_user_and_client = _Endpoint(
+        "oktakit_api.api.user_o_auth.list_refresh_tokens_for_user_and_client"
+    )
+    _list_resource_set_resources = _Endpoint(
+        "oktakit_api.api.role_c_resource_set_resource.list_resource_set_resources"
+    )
+    _list_role_permissions = _Endpoint(
+        "oktakit_api.api.role_e_custom_permission.list_role_permissions"
+    )
+    _list_roles_for_client = _Endpoint(
+        "oktakit_api.api.role_assignment_client.list_roles_for_client"
+    )
+    _list_scope_consent_grants = _Endpoint(
+        "oktakit_api.api.application_grants.list_scope_consent_grants"
+    )
+    _list_user_clients = _Endpoint("oktakit_api.api.user_resources.list_user_clients")
+    _list_user_grants = _Endpoint("oktakit_api.api.user_grant.list_user_grants")
+    _list_user_groups = _Endpoint("oktakit_api.api.user_resources.list_user_groups")
+    _list_users = _Endpoint("oktakit_api.api.user.list_users")
+    _reactivate_user = _Endpoint("oktakit_api.api.user_lifecycle.reactivate_user")
+    _replace_user = _Endpoint("oktakit_api.api.user.replace_user")
+    _reset_factors = _Endpoint("oktakit_api.api.user_lifecycle.reset_factors")
+    _reset_password = _Endpoint("oktakit_api.api.user_cred.reset_password")
+    _revoke_tokens_for_user_and_client = _Endpoint(
+        "oktakit_api.api.user_o_auth.revoke_tokens_for_user_and_client"
+    )
+    _revoke_user_grant = _Endpoint("oktakit_api.api.user_grant.revoke_user_grant")
+    _revoke_user_grants = _Endpoint("oktakit_api.api.user_grant.revoke_user_grants")
+    _revoke_user_sessions = _Endpoint(
+        "oktakit_api.api.user_sessions.revoke_user_sessions"
+    )
+    _suspend_user = _Endpoint("oktakit_api.api.user_lifecycle.suspend_user")
+    _unassign_user_from_group = _Endpoint(
+        "oktakit_api.api.group.unassign_user_from_group"
+    )
+    _unenroll_factor = _Endpoint("oktakit_api.api.user_factor.unenroll_factor")
+    _unlock_user = _Endpoint("oktakit_api.api.user_lifecycle.unlock_user")
+    _unsuspend_user = _Endpoint("oktakit_api.api.user_lifecycle.unsuspend_user")
+    _update_user = _Endpoint("oktakit_api.api.user.update_user")
+
+ACTIVATE_USER: Final = Operation(
+    _activate_user.build_request,
+    _activate_user.parse_response,
     operation_id="activateUser",
     name="activate_user",
     method="POST",
@@ -146,9 +320,10 @@ ACTIVATE_USER: Final[Operation[UserActivationToken]] = Operation(
     paginated=False,
     needs=(),
     log_events=("user.lifecycle.activate",),
-    module_name="oktakit_api.api.user_lifecycle.activate_user",
 )
-ASSIGN_USER_TO_GROUP: Final[Operation[None]] = Operation(
+ASSIGN_USER_TO_GROUP: Final = Operation(
+    _assign_user_to_group.build_request,
+    _assign_user_to_group.parse_response,
     operation_id="assignUserToGroup",
     name="assign_user_to_group",
     method="PUT",
@@ -163,28 +338,28 @@ ASSIGN_USER_TO_GROUP: Final[Operation[None]] = Operation(
     paginated=False,
     needs=(),
     log_events=("group.user_membership.add",),
-    module_name="oktakit_api.api.group.assign_user_to_group",
 )
-CREATE_TAC_AUTHENTICATOR_ENROLLMENT: Final[Operation[TacAuthenticatorEnrollment]] = (
-    Operation(
-        operation_id="createTacAuthenticatorEnrollment",
-        name="create_tac_authenticator_enrollment",
-        method="POST",
-        path="/api/v1/users/{userId}/authenticator-enrollments/tac",
-        scopes=("okta.users.manage",),
-        permissions=(("okta.users.credentials.manageTemporaryAccessCode",),),
-        credential_permissions=(),
-        rate_limit_bucket="/api/v1/users",
-        rate_limit_per_minute=600,
-        retry_safe=False,
-        retry_safe_why="creates a new code and invalidates the previous one",
-        paginated=False,
-        needs=("listAuthenticators",),
-        log_events=("user.mfa.factor.activate",),
-        module_name="oktakit_api.api.user_authenticator_enrollments.create_tac_authenticator_enrollment",
-    )
+CREATE_TAC_AUTHENTICATOR_ENROLLMENT: Final = Operation(
+    _create_tac_authenticator_enrollment.build_request,
+    _create_tac_authenticator_enrollment.parse_response,
+    operation_id="createTacAuthenticatorEnrollment",
+    name="create_tac_authenticator_enrollment",
+    method="POST",
+    path="/api/v1/users/{userId}/authenticator-enrollments/tac",
+    scopes=("okta.users.manage",),
+    permissions=(("okta.users.credentials.manageTemporaryAccessCode",),),
+    credential_permissions=(),
+    rate_limit_bucket="/api/v1/users",
+    rate_limit_per_minute=600,
+    retry_safe=False,
+    retry_safe_why="creates a new code and invalidates the previous one",
+    paginated=False,
+    needs=("listAuthenticators",),
+    log_events=("user.mfa.factor.activate",),
 )
-CREATE_USER: Final[Operation[User]] = Operation(
+CREATE_USER: Final = Operation(
+    _create_user.build_request,
+    _create_user.parse_response,
     operation_id="createUser",
     name="create_user",
     method="POST",
@@ -199,9 +374,10 @@ CREATE_USER: Final[Operation[User]] = Operation(
     paginated=False,
     needs=(),
     log_events=("user.lifecycle.create", "user.lifecycle.activate"),
-    module_name="oktakit_api.api.user.create_user",
 )
-DEACTIVATE_USER: Final[Operation[None]] = Operation(
+DEACTIVATE_USER: Final = Operation(
+    _deactivate_user.build_request,
+    _deactivate_user.parse_response,
     operation_id="deactivateUser",
     name="deactivate_user",
     method="POST",
@@ -216,9 +392,10 @@ DEACTIVATE_USER: Final[Operation[None]] = Operation(
     paginated=False,
     needs=(),
     log_events=("user.lifecycle.deactivate",),
-    module_name="oktakit_api.api.user_lifecycle.deactivate_user",
 )
-DELETE_USER: Final[Operation[None]] = Operation(
+DELETE_USER: Final = Operation(
+    _delete_user.build_request,
+    _delete_user.parse_response,
     operation_id="deleteUser",
     name="delete_user",
     method="DELETE",
@@ -233,9 +410,10 @@ DELETE_USER: Final[Operation[None]] = Operation(
     paginated=False,
     needs=(),
     log_events=("user.lifecycle.deactivate", "user.lifecycle.delete.initiated"),
-    module_name="oktakit_api.api.user.delete_user",
 )
-EXPIRE_PASSWORD: Final[Operation[User]] = Operation(
+EXPIRE_PASSWORD: Final = Operation(
+    _expire_password.build_request,
+    _expire_password.parse_response,
     operation_id="expirePassword",
     name="expire_password",
     method="POST",
@@ -250,9 +428,10 @@ EXPIRE_PASSWORD: Final[Operation[User]] = Operation(
     paginated=False,
     needs=(),
     log_events=("user.account.expire_password",),
-    module_name="oktakit_api.api.user_cred.expire_password",
 )
-EXPIRE_PASSWORD_WITH_TEMP_PASSWORD: Final[Operation[TempPassword]] = Operation(
+EXPIRE_PASSWORD_WITH_TEMP_PASSWORD: Final = Operation(
+    _expire_password_with_temp_password.build_request,
+    _expire_password_with_temp_password.parse_response,
     operation_id="expirePasswordWithTempPassword",
     name="expire_password_with_temp_password",
     method="POST",
@@ -267,9 +446,10 @@ EXPIRE_PASSWORD_WITH_TEMP_PASSWORD: Final[Operation[TempPassword]] = Operation(
     paginated=False,
     needs=(),
     log_events=("user.account.expire_password",),
-    module_name="oktakit_api.api.user_cred.expire_password_with_temp_password",
 )
-GET_AUTHENTICATOR: Final[Operation[Authenticator]] = Operation(
+GET_AUTHENTICATOR: Final = Operation(
+    _get_authenticator.build_request,
+    _get_authenticator.parse_response,
     operation_id="getAuthenticator",
     name="get_authenticator",
     method="GET",
@@ -284,9 +464,10 @@ GET_AUTHENTICATOR: Final[Operation[Authenticator]] = Operation(
     paginated=False,
     needs=(),
     log_events=(),
-    module_name="oktakit_api.api.authenticator.get_authenticator",
 )
-GET_RESOURCE_SET: Final[Operation[ResourceSet]] = Operation(
+GET_RESOURCE_SET: Final = Operation(
+    _get_resource_set.build_request,
+    _get_resource_set.parse_response,
     operation_id="getResourceSet",
     name="get_resource_set",
     method="GET",
@@ -301,9 +482,10 @@ GET_RESOURCE_SET: Final[Operation[ResourceSet]] = Operation(
     paginated=False,
     needs=(),
     log_events=(),
-    module_name="oktakit_api.api.role_c_resource_set.get_resource_set",
 )
-GET_USER: Final[Operation[User]] = Operation(
+GET_USER: Final = Operation(
+    _get_user.build_request,
+    _get_user.parse_response,
     operation_id="getUser",
     name="get_user",
     method="GET",
@@ -318,9 +500,10 @@ GET_USER: Final[Operation[User]] = Operation(
     paginated=False,
     needs=(),
     log_events=(),
-    module_name="oktakit_api.api.user.get_user",
 )
-LIST_ASSIGNED_ROLES_FOR_USER: Final[Operation[list[RoleAssignment]]] = Operation(
+LIST_ASSIGNED_ROLES_FOR_USER: Final = Operation(
+    _list_assigned_roles_for_user.build_request,
+    _list_assigned_roles_for_user.parse_response,
     operation_id="listAssignedRolesForUser",
     name="list_assigned_roles_for_user",
     method="GET",
@@ -335,9 +518,10 @@ LIST_ASSIGNED_ROLES_FOR_USER: Final[Operation[list[RoleAssignment]]] = Operation
     paginated=True,
     needs=(),
     log_events=(),
-    module_name="oktakit_api.api.role_assignment_a_user.list_assigned_roles_for_user",
 )
-LIST_AUTHENTICATORS: Final[Operation[list[Authenticator]]] = Operation(
+LIST_AUTHENTICATORS: Final = Operation(
+    _list_authenticators.build_request,
+    _list_authenticators.parse_response,
     operation_id="listAuthenticators",
     name="list_authenticators",
     method="GET",
@@ -352,9 +536,10 @@ LIST_AUTHENTICATORS: Final[Operation[list[Authenticator]]] = Operation(
     paginated=True,
     needs=(),
     log_events=(),
-    module_name="oktakit_api.api.authenticator.list_authenticators",
 )
-LIST_FACTORS: Final[Operation[list[UserFactor]]] = Operation(
+LIST_FACTORS: Final = Operation(
+    _list_factors.build_request,
+    _list_factors.parse_response,
     operation_id="listFactors",
     name="list_factors",
     method="GET",
@@ -369,9 +554,10 @@ LIST_FACTORS: Final[Operation[list[UserFactor]]] = Operation(
     paginated=True,
     needs=(),
     log_events=(),
-    module_name="oktakit_api.api.user_factor.list_factors",
 )
-LIST_GROUP_USERS: Final[Operation[list[User]]] = Operation(
+LIST_GROUP_USERS: Final = Operation(
+    _list_group_users.build_request,
+    _list_group_users.parse_response,
     operation_id="listGroupUsers",
     name="list_group_users",
     method="GET",
@@ -386,9 +572,10 @@ LIST_GROUP_USERS: Final[Operation[list[User]]] = Operation(
     paginated=True,
     needs=(),
     log_events=(),
-    module_name="oktakit_api.api.group.list_group_users",
 )
-LIST_GROUPS: Final[Operation[list[Group]]] = Operation(
+LIST_GROUPS: Final = Operation(
+    _list_groups.build_request,
+    _list_groups.parse_response,
     operation_id="listGroups",
     name="list_groups",
     method="GET",
@@ -403,9 +590,10 @@ LIST_GROUPS: Final[Operation[list[Group]]] = Operation(
     paginated=True,
     needs=(),
     log_events=(),
-    module_name="oktakit_api.api.group.list_groups",
 )
-LIST_LOG_EVENTS: Final[Operation[list[LogEvent]]] = Operation(
+LIST_LOG_EVENTS: Final = Operation(
+    _list_log_events.build_request,
+    _list_log_events.parse_response,
     operation_id="listLogEvents",
     name="list_log_events",
     method="GET",
@@ -420,28 +608,28 @@ LIST_LOG_EVENTS: Final[Operation[list[LogEvent]]] = Operation(
     paginated=True,
     needs=(),
     log_events=(),
-    module_name="oktakit_api.api.system_log.list_log_events",
 )
-LIST_REFRESH_TOKENS_FOR_USER_AND_CLIENT: Final[Operation[list[OAuth2RefreshToken]]] = (
-    Operation(
-        operation_id="listRefreshTokensForUserAndClient",
-        name="list_refresh_tokens_for_user_and_client",
-        method="GET",
-        path="/api/v1/users/{userId}/clients/{clientId}/tokens",
-        scopes=("okta.users.read",),
-        permissions=(("okta.users.read",),),
-        credential_permissions=(),
-        rate_limit_bucket="/api/v1/users",
-        rate_limit_per_minute=600,
-        retry_safe=True,
-        retry_safe_why="",
-        paginated=True,
-        needs=(),
-        log_events=(),
-        module_name="oktakit_api.api.user_o_auth.list_refresh_tokens_for_user_and_client",
-    )
+LIST_REFRESH_TOKENS_FOR_USER_AND_CLIENT: Final = Operation(
+    _list_refresh_tokens_for_user_and_client.build_request,
+    _list_refresh_tokens_for_user_and_client.parse_response,
+    operation_id="listRefreshTokensForUserAndClient",
+    name="list_refresh_tokens_for_user_and_client",
+    method="GET",
+    path="/api/v1/users/{userId}/clients/{clientId}/tokens",
+    scopes=("okta.users.read",),
+    permissions=(("okta.users.read",),),
+    credential_permissions=(),
+    rate_limit_bucket="/api/v1/users",
+    rate_limit_per_minute=600,
+    retry_safe=True,
+    retry_safe_why="",
+    paginated=True,
+    needs=(),
+    log_events=(),
 )
-LIST_RESOURCE_SET_RESOURCES: Final[Operation[ResourceSetResources]] = Operation(
+LIST_RESOURCE_SET_RESOURCES: Final = Operation(
+    _list_resource_set_resources.build_request,
+    _list_resource_set_resources.parse_response,
     operation_id="listResourceSetResources",
     name="list_resource_set_resources",
     method="GET",
@@ -456,9 +644,10 @@ LIST_RESOURCE_SET_RESOURCES: Final[Operation[ResourceSetResources]] = Operation(
     paginated=False,
     needs=(),
     log_events=(),
-    module_name="oktakit_api.api.role_c_resource_set_resource.list_resource_set_resources",
 )
-LIST_ROLE_PERMISSIONS: Final[Operation[Permissions]] = Operation(
+LIST_ROLE_PERMISSIONS: Final = Operation(
+    _list_role_permissions.build_request,
+    _list_role_permissions.parse_response,
     operation_id="listRolePermissions",
     name="list_role_permissions",
     method="GET",
@@ -473,9 +662,10 @@ LIST_ROLE_PERMISSIONS: Final[Operation[Permissions]] = Operation(
     paginated=False,
     needs=(),
     log_events=(),
-    module_name="oktakit_api.api.role_e_custom_permission.list_role_permissions",
 )
-LIST_ROLES_FOR_CLIENT: Final[Operation[list[RoleAssignment]]] = Operation(
+LIST_ROLES_FOR_CLIENT: Final = Operation(
+    _list_roles_for_client.build_request,
+    _list_roles_for_client.parse_response,
     operation_id="listRolesForClient",
     name="list_roles_for_client",
     method="GET",
@@ -490,9 +680,10 @@ LIST_ROLES_FOR_CLIENT: Final[Operation[list[RoleAssignment]]] = Operation(
     paginated=True,
     needs=(),
     log_events=(),
-    module_name="oktakit_api.api.role_assignment_client.list_roles_for_client",
 )
-LIST_SCOPE_CONSENT_GRANTS: Final[Operation[list[OAuth2ScopeConsentGrant]]] = Operation(
+LIST_SCOPE_CONSENT_GRANTS: Final = Operation(
+    _list_scope_consent_grants.build_request,
+    _list_scope_consent_grants.parse_response,
     operation_id="listScopeConsentGrants",
     name="list_scope_consent_grants",
     method="GET",
@@ -507,9 +698,10 @@ LIST_SCOPE_CONSENT_GRANTS: Final[Operation[list[OAuth2ScopeConsentGrant]]] = Ope
     paginated=True,
     needs=(),
     log_events=(),
-    module_name="oktakit_api.api.application_grants.list_scope_consent_grants",
 )
-LIST_USER_CLIENTS: Final[Operation[list[OAuth2Client]]] = Operation(
+LIST_USER_CLIENTS: Final = Operation(
+    _list_user_clients.build_request,
+    _list_user_clients.parse_response,
     operation_id="listUserClients",
     name="list_user_clients",
     method="GET",
@@ -524,9 +716,10 @@ LIST_USER_CLIENTS: Final[Operation[list[OAuth2Client]]] = Operation(
     paginated=True,
     needs=(),
     log_events=(),
-    module_name="oktakit_api.api.user_resources.list_user_clients",
 )
-LIST_USER_GRANTS: Final[Operation[list[OAuth2ScopeConsentGrant]]] = Operation(
+LIST_USER_GRANTS: Final = Operation(
+    _list_user_grants.build_request,
+    _list_user_grants.parse_response,
     operation_id="listUserGrants",
     name="list_user_grants",
     method="GET",
@@ -541,9 +734,10 @@ LIST_USER_GRANTS: Final[Operation[list[OAuth2ScopeConsentGrant]]] = Operation(
     paginated=True,
     needs=(),
     log_events=(),
-    module_name="oktakit_api.api.user_grant.list_user_grants",
 )
-LIST_USER_GROUPS: Final[Operation[list[Group]]] = Operation(
+LIST_USER_GROUPS: Final = Operation(
+    _list_user_groups.build_request,
+    _list_user_groups.parse_response,
     operation_id="listUserGroups",
     name="list_user_groups",
     method="GET",
@@ -558,9 +752,10 @@ LIST_USER_GROUPS: Final[Operation[list[Group]]] = Operation(
     paginated=True,
     needs=(),
     log_events=(),
-    module_name="oktakit_api.api.user_resources.list_user_groups",
 )
-LIST_USERS: Final[Operation[list[User]]] = Operation(
+LIST_USERS: Final = Operation(
+    _list_users.build_request,
+    _list_users.parse_response,
     operation_id="listUsers",
     name="list_users",
     method="GET",
@@ -575,9 +770,10 @@ LIST_USERS: Final[Operation[list[User]]] = Operation(
     paginated=True,
     needs=(),
     log_events=(),
-    module_name="oktakit_api.api.user.list_users",
 )
-REACTIVATE_USER: Final[Operation[UserActivationToken]] = Operation(
+REACTIVATE_USER: Final = Operation(
+    _reactivate_user.build_request,
+    _reactivate_user.parse_response,
     operation_id="reactivateUser",
     name="reactivate_user",
     method="POST",
@@ -592,9 +788,10 @@ REACTIVATE_USER: Final[Operation[UserActivationToken]] = Operation(
     paginated=False,
     needs=(),
     log_events=("user.lifecycle.reactivate",),
-    module_name="oktakit_api.api.user_lifecycle.reactivate_user",
 )
-REPLACE_USER: Final[Operation[User]] = Operation(
+REPLACE_USER: Final = Operation(
+    _replace_user.build_request,
+    _replace_user.parse_response,
     operation_id="replaceUser",
     name="replace_user",
     method="PUT",
@@ -609,9 +806,10 @@ REPLACE_USER: Final[Operation[User]] = Operation(
     paginated=False,
     needs=(),
     log_events=("user.account.update_profile", "user.account.update_password"),
-    module_name="oktakit_api.api.user.replace_user",
 )
-RESET_FACTORS: Final[Operation[None]] = Operation(
+RESET_FACTORS: Final = Operation(
+    _reset_factors.build_request,
+    _reset_factors.parse_response,
     operation_id="resetFactors",
     name="reset_factors",
     method="POST",
@@ -626,9 +824,10 @@ RESET_FACTORS: Final[Operation[None]] = Operation(
     paginated=False,
     needs=(),
     log_events=("user.mfa.factor.reset_all",),
-    module_name="oktakit_api.api.user_lifecycle.reset_factors",
 )
-RESET_PASSWORD: Final[Operation[ResetPasswordToken]] = Operation(
+RESET_PASSWORD: Final = Operation(
+    _reset_password.build_request,
+    _reset_password.parse_response,
     operation_id="resetPassword",
     name="reset_password",
     method="POST",
@@ -643,9 +842,10 @@ RESET_PASSWORD: Final[Operation[ResetPasswordToken]] = Operation(
     paginated=False,
     needs=(),
     log_events=("user.account.reset_password",),
-    module_name="oktakit_api.api.user_cred.reset_password",
 )
-REVOKE_TOKENS_FOR_USER_AND_CLIENT: Final[Operation[None]] = Operation(
+REVOKE_TOKENS_FOR_USER_AND_CLIENT: Final = Operation(
+    _revoke_tokens_for_user_and_client.build_request,
+    _revoke_tokens_for_user_and_client.parse_response,
     operation_id="revokeTokensForUserAndClient",
     name="revoke_tokens_for_user_and_client",
     method="DELETE",
@@ -660,9 +860,10 @@ REVOKE_TOKENS_FOR_USER_AND_CLIENT: Final[Operation[None]] = Operation(
     paginated=False,
     needs=(),
     log_events=("app.oauth2.token.revoke.implicit.user",),
-    module_name="oktakit_api.api.user_o_auth.revoke_tokens_for_user_and_client",
 )
-REVOKE_USER_GRANT: Final[Operation[None]] = Operation(
+REVOKE_USER_GRANT: Final = Operation(
+    _revoke_user_grant.build_request,
+    _revoke_user_grant.parse_response,
     operation_id="revokeUserGrant",
     name="revoke_user_grant",
     method="DELETE",
@@ -677,9 +878,10 @@ REVOKE_USER_GRANT: Final[Operation[None]] = Operation(
     paginated=False,
     needs=(),
     log_events=("app.oauth2.as.consent.revoke",),
-    module_name="oktakit_api.api.user_grant.revoke_user_grant",
 )
-REVOKE_USER_GRANTS: Final[Operation[None]] = Operation(
+REVOKE_USER_GRANTS: Final = Operation(
+    _revoke_user_grants.build_request,
+    _revoke_user_grants.parse_response,
     operation_id="revokeUserGrants",
     name="revoke_user_grants",
     method="DELETE",
@@ -694,9 +896,10 @@ REVOKE_USER_GRANTS: Final[Operation[None]] = Operation(
     paginated=False,
     needs=(),
     log_events=("app.oauth2.as.consent.revoke.user",),
-    module_name="oktakit_api.api.user_grant.revoke_user_grants",
 )
-REVOKE_USER_SESSIONS: Final[Operation[None]] = Operation(
+REVOKE_USER_SESSIONS: Final = Operation(
+    _revoke_user_sessions.build_request,
+    _revoke_user_sessions.parse_response,
     operation_id="revokeUserSessions",
     name="revoke_user_sessions",
     method="DELETE",
@@ -711,9 +914,10 @@ REVOKE_USER_SESSIONS: Final[Operation[None]] = Operation(
     paginated=False,
     needs=(),
     log_events=("user.session.clear", "app.oauth2.token.revoke.implicit.user"),
-    module_name="oktakit_api.api.user_sessions.revoke_user_sessions",
 )
-SUSPEND_USER: Final[Operation[None]] = Operation(
+SUSPEND_USER: Final = Operation(
+    _suspend_user.build_request,
+    _suspend_user.parse_response,
     operation_id="suspendUser",
     name="suspend_user",
     method="POST",
@@ -728,9 +932,10 @@ SUSPEND_USER: Final[Operation[None]] = Operation(
     paginated=False,
     needs=(),
     log_events=("user.lifecycle.suspend",),
-    module_name="oktakit_api.api.user_lifecycle.suspend_user",
 )
-UNASSIGN_USER_FROM_GROUP: Final[Operation[None]] = Operation(
+UNASSIGN_USER_FROM_GROUP: Final = Operation(
+    _unassign_user_from_group.build_request,
+    _unassign_user_from_group.parse_response,
     operation_id="unassignUserFromGroup",
     name="unassign_user_from_group",
     method="DELETE",
@@ -745,9 +950,10 @@ UNASSIGN_USER_FROM_GROUP: Final[Operation[None]] = Operation(
     paginated=False,
     needs=(),
     log_events=("group.user_membership.remove",),
-    module_name="oktakit_api.api.group.unassign_user_from_group",
 )
-UNENROLL_FACTOR: Final[Operation[None]] = Operation(
+UNENROLL_FACTOR: Final = Operation(
+    _unenroll_factor.build_request,
+    _unenroll_factor.parse_response,
     operation_id="unenrollFactor",
     name="unenroll_factor",
     method="DELETE",
@@ -765,9 +971,10 @@ UNENROLL_FACTOR: Final[Operation[None]] = Operation(
     paginated=False,
     needs=(),
     log_events=("user.mfa.factor.deactivate",),
-    module_name="oktakit_api.api.user_factor.unenroll_factor",
 )
-UNLOCK_USER: Final[Operation[None]] = Operation(
+UNLOCK_USER: Final = Operation(
+    _unlock_user.build_request,
+    _unlock_user.parse_response,
     operation_id="unlockUser",
     name="unlock_user",
     method="POST",
@@ -782,9 +989,10 @@ UNLOCK_USER: Final[Operation[None]] = Operation(
     paginated=False,
     needs=(),
     log_events=("user.account.unlock_by_admin",),
-    module_name="oktakit_api.api.user_lifecycle.unlock_user",
 )
-UNSUSPEND_USER: Final[Operation[None]] = Operation(
+UNSUSPEND_USER: Final = Operation(
+    _unsuspend_user.build_request,
+    _unsuspend_user.parse_response,
     operation_id="unsuspendUser",
     name="unsuspend_user",
     method="POST",
@@ -799,9 +1007,10 @@ UNSUSPEND_USER: Final[Operation[None]] = Operation(
     paginated=False,
     needs=(),
     log_events=("user.lifecycle.unsuspend",),
-    module_name="oktakit_api.api.user_lifecycle.unsuspend_user",
 )
-UPDATE_USER: Final[Operation[User]] = Operation(
+UPDATE_USER: Final = Operation(
+    _update_user.build_request,
+    _update_user.parse_response,
     operation_id="updateUser",
     name="update_user",
     method="POST",
@@ -816,11 +1025,10 @@ UPDATE_USER: Final[Operation[User]] = Operation(
     paginated=False,
     needs=(),
     log_events=("user.account.update_profile", "user.account.update_password"),
-    module_name="oktakit_api.api.user.update_user",
 )
 
 #: Every operation, by operationId.
-OPERATIONS: Final[Mapping[str, Operation[Any]]] = MappingProxyType(
+OPERATIONS: Final[Mapping[str, Operation[..., Any]]] = MappingProxyType(
     {
         "activateUser": ACTIVATE_USER,
         "assignUserToGroup": ASSIGN_USER_TO_GROUP,
@@ -866,13 +1074,14 @@ OPERATIONS: Final[Mapping[str, Operation[Any]]] = MappingProxyType(
 )
 
 #: Every operation, by client method name.
-BY_NAME: Final[Mapping[str, Operation[Any]]] = MappingProxyType(
+BY_NAME: Final[Mapping[str, Operation[..., Any]]] = MappingProxyType(
     {op.name: op for op in OPERATIONS.values()}
 )
 
 __all__ = [
     "BY_NAME",
     "OPERATIONS",
+    "ApiRequest",
     "Operation",
     "ACTIVATE_USER",
     "ASSIGN_USER_TO_GROUP",

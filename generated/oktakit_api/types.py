@@ -3,6 +3,7 @@
 """Contains some shared types for properties"""
 
 from typing import Any, Literal
+from urllib.parse import quote
 
 
 class Unset:
@@ -17,6 +18,12 @@ UNSET: Unset = Unset()
 """Marks an operation argument the caller did not give (input side only: results use None)."""
 
 
+def path_segment(value: str) -> str:
+    """``value`` percent-encoded as one path segment (``/``, ``?``, ``#``, ``%`` included); ids,
+    which are plain letters and digits, are taken as they are."""
+    return value if value.isalnum() and value.isascii() else quote(value, safe="")
+
+
 def json_list(value: object) -> list[Any]:
     """A JSON array, checked: iterating an object or a string would silently yield its parts."""
     if type(value) is not list:
@@ -24,4 +31,4 @@ def json_list(value: object) -> list[Any]:
     return value
 
 
-__all__ = ["UNSET", "Unset", "json_list"]
+__all__ = ["UNSET", "Unset", "json_list", "path_segment"]

@@ -11,6 +11,9 @@ from ._lazy import lazy_namespace
 from ._version import __version__
 
 if TYPE_CHECKING:
+    from ._http.exchange import AiohttpTransport
+    from ._http.hooks import CallEvent, EventKind, Hook
+    from ._http.protocol import HttpRequest, HttpResponse, Transport
     from ._http.ratelimit import RateLimitPolicy, RateLimitState
     from ._http.retry import RetryPolicy
     from ._http.stats import ClientStats
@@ -60,6 +63,7 @@ if TYPE_CHECKING:
     from .permissions._preflight import PreflightReport
 
 __all__ = [
+    "AiohttpTransport",
     "ApiError",
     "ApiToken",
     "Auth",
@@ -69,6 +73,7 @@ __all__ = [
     "BadRequestError",
     "BulkFailure",
     "BulkReport",
+    "CallEvent",
     "CheckResult",
     "ClientStats",
     "ConfigurationError",
@@ -77,7 +82,11 @@ __all__ = [
     "ContainmentReport",
     "ContainmentRow",
     "CredentialInfo",
+    "EventKind",
     "Group",
+    "Hook",
+    "HttpRequest",
+    "HttpResponse",
     "InsufficientPermissionsError",
     "InvalidArgumentError",
     "JournalError",
@@ -106,6 +115,7 @@ __all__ = [
     "SharedBudgetError",
     "SigningKey",
     "TacAuthenticatorEnrollment",
+    "Transport",
     "TransportError",
     "User",
     "UserActivationToken",
@@ -120,6 +130,13 @@ __getattr__, __dir__ = lazy_namespace(
     __name__,
     globals(),
     {
+        "AiohttpTransport": "._http.exchange",
+        "CallEvent": "._http.hooks",
+        "EventKind": "._http.hooks",
+        "Hook": "._http.hooks",
+        "HttpRequest": "._http.protocol",
+        "HttpResponse": "._http.protocol",
+        "Transport": "._http.protocol",
         "ApiError": ".errors",
         "ApiToken": ".auth._credentials",
         "Auth": ".auth._protocol",

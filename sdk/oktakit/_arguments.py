@@ -5,15 +5,22 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any, Literal, TypeVar, overload
 
-from oktakit_api.types import UNSET
+from oktakit_api.types import UNSET, Unset
 
 from .errors import InvalidArgumentError
+
+if TYPE_CHECKING:
+    from oktakit_api.models import DeactivateUserPrefer, DeleteUserPrefer
+
+V = TypeVar("V")
 
 
 def path_value(name: str, value: object) -> str:
     """Validate one value bound for a URL path (the generated code percent-encodes it)."""
+    if type(value) is str and value.isascii() and value not in ("", ".", ".."):
+        return value  # the common case: plain ASCII text is always encodable
     if not isinstance(value, str):
         raise InvalidArgumentError(f"{name} must be a string, not {type(value).__name__}")
     if not value:
@@ -56,7 +63,7 @@ def _encodable(name: str, value: str) -> str:
     raise InvalidArgumentError(f"{name} contains text that cannot be sent (a lone surrogate)")
 
 
-def opt_text(name: str, value: str | None) -> Any:
+def opt_text(name: str, value: str | None) -> str | Unset:
     """An optional string parameter (a query value): a string, or ``None`` for "not sent"."""
     if value is None:
         return UNSET
@@ -65,12 +72,12 @@ def opt_text(name: str, value: str | None) -> Any:
     return _encodable(name, value)
 
 
-def page_size(limit: int | None) -> Any:
+def page_size(limit: int | None) -> int | Unset:
     """Okta pages hold at most 200 items."""
     return opt(_int_in_range("limit", limit, 1, 200))
 
 
-def choice(name: str, value: str | None, allowed: tuple[str, ...]) -> Any:
+def choice(name: str, value: str | None, allowed: tuple[str, ...]) -> str | Unset:
     if value is not None and value not in allowed:
         raise InvalidArgumentError(f"{name} must be one of {', '.join(map(repr, allowed))}, not {value!r}")
     return opt(value)
@@ -97,11 +104,11 @@ def _int_in_range(name: str, value: int | None, low: int, high: int) -> int | No
     return value
 
 
-def opt(value: Any) -> Any:
+def opt(value: V | None) -> V | Unset:
     return UNSET if value is None else value
 
 
-def opt_bool(name: str, value: bool | None) -> Any:
+def opt_bool(name: str, value: bool | None) -> bool | Unset:
     if value is None:
         return UNSET
     if not isinstance(value, bool):
@@ -109,7 +116,7 @@ def opt_bool(name: str, value: bool | None) -> Any:
     return value
 
 
-def opt_header(name: str, value: str | None) -> Any:
+def opt_header(name: str, value: str | None) -> str | Unset:
     if value is None:
         return UNSET
     # aiohttp refuses CR/LF in headers with a bare ValueError; catch it (and others) up front.
@@ -118,7 +125,11 @@ def opt_header(name: str, value: str | None) -> Any:
     return value
 
 
-def prefer(respond_async: bool, *, delete: bool = False) -> Any:
+@overload
+def prefer(respond_async: bool, *, delete: Literal[False] = False) -> DeactivateUserPrefer | Unset: ...
+@overload
+def prefer(respond_async: bool, *, delete: Literal[True]) -> DeleteUserPrefer | Unset: ...
+def prefer(respond_async: bool, *, delete: bool = False) -> DeactivateUserPrefer | DeleteUserPrefer | Unset:
     """The ``Prefer: respond-async`` header of a deactivation (or, ``delete``, a deletion)."""
     if not isinstance(respond_async, bool):
         raise InvalidArgumentError(f"respond_async must be True or False, not {respond_async!r}")

@@ -70,7 +70,7 @@ class ContainmentMethods(ClientCore):
             expand=opt_text("expand", expand),
             limit=limit_in(limit, _GRANTS_PAGE_MAX),
         )
-        return self._pages(op, request, op.parse_response)
+        return self._pages(request, op.parse_response)
 
     async def revoke_user_grants(self, user_id: str) -> None:
         """Revoke every consent grant of the user, for every client."""
@@ -93,7 +93,7 @@ class ContainmentMethods(ClientCore):
             expand=opt_text("expand", expand),
             limit=limit_in(limit, _GRANTS_PAGE_MAX),
         )
-        return self._pages(op, request, op.parse_response)
+        return self._pages(request, op.parse_response)
 
     async def revoke_tokens_for_user_and_client(self, user_id: str, client_id: str) -> None:
         """Revoke all of the user's refresh tokens (and so access tokens) for one client app."""

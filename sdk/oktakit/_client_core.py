@@ -4,26 +4,28 @@ every operation takes (build the request from the registry, send it, parse the r
 from __future__ import annotations
 
 import os
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Callable, Iterable
 from types import TracebackType
-from typing import TYPE_CHECKING, Any, Literal, Self, TypeVar
+from typing import TYPE_CHECKING, Literal, ParamSpec, Self, TypeVar
 
 import aiohttp
 
-from oktakit_api.operations import Operation
+from oktakit_api.operations import ApiRequest, Operation
 
-from ._http.exchange import DEFAULT_MAX_RESPONSE_BYTES
+from ._http.exchange import DEFAULT_MAX_RESPONSE_BYTES, AiohttpTransport
 from ._http.lifetime import Lifetime
 from ._http.pagination import paginate
 from ._http.parse import parse
+from ._http.protocol import Transport, check_transport
 from ._http.proxy import own_session
-from ._http.transport import USER_AGENT, Response, Transport
+from ._http.transport import USER_AGENT, Pipeline, Response
 from ._http.urls import org_origin
 from ._settings import auth_from_env, org_url_from_env
 from .auth._protocol import Auth, Authorizer, CredentialInfo, OrgConnection, describe
 from .errors import ConfigurationError
 
 if TYPE_CHECKING:
+    from ._http.hooks import Hook
     from ._http.ratelimit import RateLimitPolicy
     from ._http.retry import RetryPolicy
     from ._http.stats import ClientStats
@@ -31,6 +33,7 @@ if TYPE_CHECKING:
 DEFAULT_TIMEOUT = 30.0
 MAX_TIMEOUT = 86400.0
 
+P = ParamSpec("P")
 R = TypeVar("R")
 T = TypeVar("T")
 
@@ -44,18 +47,22 @@ class ClientCore:
         *,
         auth: Auth,
         session: aiohttp.ClientSession | None = None,
+        transport: Transport | None = None,
         timeout: float = DEFAULT_TIMEOUT,
         retry: RetryPolicy | Literal[False] | None = None,
         rate_limit: RateLimitPolicy | Literal[False] | None = None,
         max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
+        hooks: Iterable[Hook] | None = None,
     ) -> None:
         self._origin = org_origin(org_url)
         if auth is None or not callable(getattr(auth, "connect", None)):
             raise ConfigurationError("auth must be a credential such as ApiToken(...) or PrivateKeyJWT(...)")
-        if session is not None and not isinstance(session, aiohttp.ClientSession):
-            raise ConfigurationError(
-                f"session must be an aiohttp.ClientSession, not {type(session).__name__}"
-            )
+        if session is not None and transport is not None:
+            raise ConfigurationError("give a session or a transport, not both (a transport has its own)")
+        if session is not None:
+            transport = AiohttpTransport(session)  # checks that it is a ClientSession
+        elif transport is not None:
+            transport = check_transport(transport)
         if (
             isinstance(timeout, bool)
             or not isinstance(timeout, (int, float))
@@ -81,15 +88,23 @@ class ClientCore:
             raise ConfigurationError(f"retry must be a RetryPolicy or False, not {retry!r}")
         if not (rate_limit is None or rate_limit is False or isinstance(rate_limit, RateLimitPolicy)):
             raise ConfigurationError(f"rate_limit must be a RateLimitPolicy or False, not {rate_limit!r}")
+        if hooks is None:
+            self._hooks: tuple[Hook, ...] = ()
+        else:
+            from ._http.hooks import check_hooks
+
+            self._hooks = check_hooks(hooks)
         self._retry = RetryPolicy() if retry is None else retry or None
         self._rate_limit = RateLimitPolicy() if rate_limit is None else rate_limit or None
         self._stats = Stats()  # outlives the transport, so it can be read after the client closed
         self._auth = auth
-        self._session = session
-        self._owns_session = session is None
-        self._timeout = aiohttp.ClientTimeout(total=float(timeout))
+        #: The transport given (or made around the session given); None: the client's own
+        #: ``AiohttpTransport``, on a session it opens on first use and closes.
+        self._given_transport = transport
+        self._session: aiohttp.ClientSession | None = None
+        self._timeout = float(timeout)
         self._max_response_bytes = max_response_bytes
-        self._transport: Transport | None = None
+        self._pipeline: Pipeline | None = None
         self._authorizer: Authorizer | None = None
         self._lifetime = Lifetime()
 
@@ -100,10 +115,12 @@ class ClientCore:
         *,
         auth: Auth | None = None,
         session: aiohttp.ClientSession | None = None,
+        transport: Transport | None = None,
         timeout: float = DEFAULT_TIMEOUT,
         retry: RetryPolicy | Literal[False] | None = None,
         rate_limit: RateLimitPolicy | Literal[False] | None = None,
         max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
+        hooks: Iterable[Hook] | None = None,
         prefix: str = "OKTA_",
     ) -> Self:
         """Build a client from the environment; explicit arguments win over it.
@@ -121,10 +138,12 @@ class ClientCore:
             org_url,
             auth=auth or auth_from_env(prefix=prefix),
             session=session,
+            transport=transport,
             timeout=timeout,
             retry=retry,
             rate_limit=rate_limit,
             max_response_bytes=max_response_bytes,
+            hooks=hooks,
         )
 
     @property
@@ -146,7 +165,7 @@ class ClientCore:
 
     async def __aenter__(self) -> Self:
         self._lifetime.reopen()
-        self._get_transport()
+        self._get_pipeline()
         return self
 
     async def __aexit__(
@@ -155,7 +174,7 @@ class ClientCore:
         await self.close()
 
     async def close(self) -> None:
-        """Close the session if this client opened it; a borrowed session stays open.
+        """Close the session if this client opened it; a borrowed session (or transport) stays open.
 
         Calls after ``close()`` raise ``ConfigurationError`` until the client is opened again
         with ``async with``.
@@ -163,37 +182,40 @@ class ClientCore:
         self._lifetime.check_loop()
         # Forget everything before awaiting, so that a reopening meanwhile starts afresh.
         self._lifetime.closed = True
-        transport, self._transport = self._transport, None
-        if transport is not None and transport.pacer is not None:
-            await transport.pacer.aclose()  # a shared budget's Redis client
-        if self._owns_session and self._session is not None:
+        pipeline, self._pipeline = self._pipeline, None
+        if pipeline is not None and pipeline.pacer is not None:
+            await pipeline.pacer.aclose()  # a shared budget's Redis client
+        if self._session is not None:
             session, self._session = self._session, None
             await session.close()
 
-    def _get_transport(self) -> Transport:
+    def _get_pipeline(self) -> Pipeline:
         self._lifetime.check()
-        if self._transport is None:
-            if self._session is None:
+        if self._pipeline is None:
+            transport = self._given_transport
+            if transport is None:
                 self._session = own_session(self._origin)  # honours HTTPS_PROXY, NO_PROXY
+                transport = AiohttpTransport(self._session)
             connection = OrgConnection(
-                self._origin, self._session, USER_AGENT, self._timeout, self._max_response_bytes
+                self._origin, transport, USER_AGENT, self._timeout, self._max_response_bytes, self._hooks
             )
             self._authorizer = self._auth.connect(connection)
-            self._transport = Transport(
+            self._pipeline = Pipeline(
                 origin=self._origin,
                 authorizer=self._authorizer,
-                session=self._session,
+                transport=transport,
                 timeout=self._timeout,
                 retry=self._retry,
                 rate_limit=self._rate_limit,
                 stats=self._stats,
                 max_response_bytes=self._max_response_bytes,
+                hooks=self._hooks,
             )
-        return self._transport
+        return self._pipeline
 
     def _authorizer_now(self) -> Authorizer:
         """This client's authorizer (the client connects its credential first, if need be)."""
-        self._get_transport()
+        self._get_pipeline()
         if self._authorizer is None:  # set with the transport
             raise ConfigurationError("the client's credential is not connected")
         return self._authorizer
@@ -208,22 +230,23 @@ class ClientCore:
 
     # -- plumbing ------------------------------------------------------------------------
 
-    async def _call(self, op: Operation[R], *args: Any, **kwargs: Any) -> R:
-        request = op.build_request(*args, **kwargs)
-        return parse(op.parse_response, await self._get_transport().request(**request, operation=op))
+    async def _call(self, op: Operation[P, R], *args: P.args, **kwargs: P.kwargs) -> R:
+        """One operation: its request built from the arguments (typed by its generated builder),
+        sent, and its answer parsed."""
+        response = await self._get_pipeline().send(op.build_request(*args, **kwargs))
+        return parse(op.parse_response, response)
 
-    def _list(self, op: Operation[list[T]], *args: Any, **kwargs: Any) -> AsyncIterator[T]:
-        return self._pages(op, op.build_request(*args, **kwargs), op.parse_response)
+    def _list(self, op: Operation[P, list[T]], *args: P.args, **kwargs: P.kwargs) -> AsyncIterator[T]:
+        """A list operation's items, page after page."""
+        return self._pages(op.build_request(*args, **kwargs), op.parse_response)
 
-    def _pages(
-        self, operation: Operation[Any], request: dict[str, Any], parser: Callable[[Response], list[T]]
-    ) -> AsyncIterator[T]:
+    def _pages(self, request: ApiRequest, parser: Callable[[Response], list[T]]) -> AsyncIterator[T]:
         # Arguments are checked and the request built now, before anything is sent; the first
         # page is fetched when iteration starts.
         async def items() -> AsyncIterator[T]:
-            transport = self._get_transport()
-            first = await transport.request(**request, operation=operation)
-            async for item in paginate(transport, first, lambda page: parse(parser, page)):
+            pipeline = self._get_pipeline()
+            first = await pipeline.send(request)
+            async for item in paginate(pipeline, first, lambda page: parse(parser, page)):
                 yield item
 
         return items()

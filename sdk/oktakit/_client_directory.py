@@ -64,7 +64,8 @@ class DirectoryMethods(ClientCore):
         if next_login is not None:
             from oktakit_api.models import UserNextLogin
 
-            login = UserNextLogin(choice("next_login", next_login, ("changePassword",)))
+            choice("next_login", next_login, ("changePassword",))
+            login = UserNextLogin(next_login)
         return await self._call(
             ops.CREATE_USER,
             body=body,
@@ -123,13 +124,13 @@ class DirectoryMethods(ClientCore):
             sort_by=opt_text("sort_by", sort_by),
             sort_order=choice("sort_order", sort_order, ("asc", "desc")),
         )
-        return self._pages(op, request, op.parse_response)
+        return self._pages(request, op.parse_response)
 
     def list_group_users(self, group_id: str, *, limit: int | None = None) -> AsyncIterator[User]:
         """Iterate over a group's members, page after page (``limit``: 1 to 1,000, Okta's default)."""
         op = ops.LIST_GROUP_USERS
         request = op.build_request(path_value("group_id", group_id), limit=limit_in(limit, _MEMBERS_PAGE_MAX))
-        return self._pages(op, request, op.parse_response)
+        return self._pages(request, op.parse_response)
 
     async def assign_user_to_group(self, group_id: str, user_id: str) -> None:
         """Add a user (by id) to an OKTA_GROUP group; adding a member again changes nothing.

@@ -13,7 +13,7 @@ from typing import Any
 from oktakit_api.operations import Operation
 
 
-def operations() -> Mapping[str, Operation[Any]]:
+def operations() -> Mapping[str, Operation[..., Any]]:
     """Every operation of the spec by operationId."""
     # Read at call time (not imported by name) so that a test can swap in a changed spec.
     from oktakit_api import operations
@@ -21,7 +21,7 @@ def operations() -> Mapping[str, Operation[Any]]:
     return operations.OPERATIONS
 
 
-def operations_by_name() -> dict[str, Operation[Any]]:
+def operations_by_name() -> dict[str, Operation[..., Any]]:
     """Every operation by client method name."""
     return {operation.name: operation for operation in operations().values()}
 

@@ -162,8 +162,8 @@ class OktaClient(ContainmentMethods, DirectoryMethods, LogMethods, BulkMethods):
             after=opt_text("after", after),
         )
         if fields is None:
-            return self._pages(ops.LIST_USERS, request, ops.LIST_USERS.parse_response)
-        return self._pages(ops.LIST_USERS, request, partial_users)
+            return self._pages(request, ops.LIST_USERS.parse_response)
+        return self._pages(request, partial_users)
 
     async def get_user(self, id: str, *, expand: str | None = None) -> User:
         """Retrieve a user by id, login, or unambiguous login shortname."""
@@ -320,7 +320,7 @@ class OktaClient(ContainmentMethods, DirectoryMethods, LogMethods, BulkMethods):
         request = op.build_request(
             path_value("resource_set_id_or_label", resource_set_id_or_label), limit=page_size(limit)
         )
-        return self._pages(op, request, lambda page: list(op.parse_response(page).resources or []))
+        return self._pages(request, lambda page: list(op.parse_response(page).resources or []))
 
     # -- apps ----------------------------------------------------------------------------
 

@@ -15,14 +15,17 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from email.utils import formatdate
 from typing import Any
+from urllib.parse import parse_qsl
 
-from aioresponses import CallbackResult, aioresponses
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import ec, rsa
 from joserfc import jws
 from joserfc.jwk import ECKey, RSAKey, thumbprint
 from yarl import URL
 
+from oktakit import HttpRequest, HttpResponse
+from oktakit.testing import MockResponse
+from tests._fake_okta import FakeOkta
 from tests.client._support import USER_ID, user_json
 from tests.conftest import ORG
 
@@ -195,12 +198,13 @@ class Answer:
     headers: dict[str, str] = field(default_factory=dict)
     content_type: str = "application/json"
 
-    def result(self) -> CallbackResult:
+    def result(self) -> HttpResponse:
         if self.body is not None:
-            return CallbackResult(
-                status=self.status, body=self.body, headers=self.headers, content_type=self.content_type
+            content = self.body.encode() if isinstance(self.body, str) else self.body
+            return MockResponse(
+                self.status, headers={"Content-Type": self.content_type, **self.headers}, content=content
             )
-        return CallbackResult(status=self.status, payload=self.payload, headers=self.headers)
+        return MockResponse(self.status, json=self.payload, headers=self.headers)
 
 
 def oauth_error(status: int, error: str, description: str, **headers: str) -> Answer:
@@ -214,7 +218,7 @@ class TokenRequest:
     form: dict[str, str]
     headers: dict[str, str]
     received_at: float  # the org's (true) clock
-    options: dict[str, Any] = field(default_factory=dict)  # timeout, allow_redirects
+    timeout: float | None = None  # seconds, as the client's transport was told
 
     @property
     def assertion(self) -> str:
@@ -228,7 +232,7 @@ class TokenRequest:
 class TokenEndpoint:
     """``POST /oauth2/v1/token``: answers from a script, else issues a new token each time."""
 
-    def __init__(self, mocked: aioresponses) -> None:
+    def __init__(self, mocked: FakeOkta) -> None:
         self.requests: list[TokenRequest] = []
         self.issued: list[str] = []
         self.script: deque[Answer] = deque()
@@ -248,13 +252,13 @@ class TokenEndpoint:
         self.script.extend(answers)
         return self
 
-    async def _answer(self, url: URL, **kwargs: Any) -> CallbackResult:
+    async def _answer(self, request: HttpRequest) -> HttpResponse:
         self.requests.append(
             TokenRequest(
-                dict(kwargs["data"]),
-                dict(kwargs.get("headers") or {}),
+                dict(parse_qsl((request.content or b"").decode(), strict_parsing=True)),
+                dict(request.headers),
                 received_at=time.time(),
-                options={name: kwargs.get(name) for name in ("timeout", "allow_redirects")},
+                timeout=request.timeout,
             )
         )
         await asyncio.sleep(0)  # like a real round trip: let concurrent callers pile up meanwhile
@@ -271,7 +275,7 @@ class TokenEndpoint:
             body["token_type"] = self.token_type
         if self.expires_in is not None:
             body["expires_in"] = self.expires_in
-        return CallbackResult(status=200, payload=body, headers={"Date": http_now(), **self.extra_headers})
+        return MockResponse(200, json=body, headers={"Date": http_now(), **self.extra_headers})
 
 
 @dataclass
@@ -288,7 +292,7 @@ class ApiRequest:
 class Api:
     """Okta's ``/api/v1`` for GET: answers from a script (or ``respond``), else a user."""
 
-    def __init__(self, mocked: aioresponses) -> None:
+    def __init__(self, mocked: FakeOkta) -> None:
         self.requests: list[ApiRequest] = []
         self.script: deque[Answer] = deque()
         #: Decides the answer from the request when set (after the script runs out).
@@ -304,8 +308,9 @@ class Api:
         self.script.extend(answers)
         return self
 
-    async def _answer(self, url: URL, **kwargs: Any) -> CallbackResult:
-        request = ApiRequest("GET", url, dict(kwargs.get("headers") or {}))
+    async def _answer(self, sent: HttpRequest) -> HttpResponse:
+        url = sent.url
+        request = ApiRequest("GET", url, dict(sent.headers))
         self.requests.append(request)
         if self.hold_until is not None:
             if len(self.requests) >= self.hold_until:

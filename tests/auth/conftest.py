@@ -1,4 +1,5 @@
-"""Fixtures for the credential tests: a mocked Okta (aioresponses), its token endpoint and clock."""
+"""Fixtures for the credential tests: a mocked Okta (``FakeOkta`` on ``MockTransport``), its token
+endpoint and clock."""
 
 from __future__ import annotations
 
@@ -10,24 +11,31 @@ from aioresponses import aioresponses
 
 from oktakit import OktaClient, PrivateKeyJWT
 from oktakit.auth import _oauth
+from tests._fake_okta import FakeOkta
 from tests.auth._support import CLIENT_ID, SCOPES, Api, Clock, TokenEndpoint, ec_key, pem
 from tests.conftest import ORG
 
 
 @pytest.fixture
-def mocked() -> Iterator[aioresponses]:
-    """Okta stand-in: every request not registered on it fails with a connection error."""
-    with aioresponses() as m:
-        yield m
+def mocked() -> FakeOkta:
+    """Okta stand-in: every request not registered on it fails as a refused connection."""
+    return FakeOkta()
 
 
 @pytest.fixture
-def token_endpoint(mocked: aioresponses) -> TokenEndpoint:
+def on_aiohttp(mocked: FakeOkta) -> Iterator[aioresponses]:
+    """The mocked Okta answers real aiohttp sessions too (the CLI's client, the aiohttp exchange)."""
+    with mocked.on_aiohttp() as bridge:
+        yield bridge
+
+
+@pytest.fixture
+def token_endpoint(mocked: FakeOkta) -> TokenEndpoint:
     return TokenEndpoint(mocked)
 
 
 @pytest.fixture
-def api(mocked: aioresponses) -> Api:
+def api(mocked: FakeOkta) -> Api:
     return Api(mocked)
 
 
@@ -52,12 +60,14 @@ ClientFactory = Callable[..., OktaClient]
 
 
 @pytest.fixture
-async def clients() -> AsyncIterator[ClientFactory]:
-    """Makes service-app clients (closed at teardown): ``clients(dpop=True)``, ``clients(auth=...)``."""
+async def clients(mocked: FakeOkta) -> AsyncIterator[ClientFactory]:
+    """Makes service-app clients on the mocked Okta (closed at teardown): ``clients(dpop=True)``,
+    ``clients(auth=...)``."""
     made: list[OktaClient] = []
 
     def make(auth: Any = None, **options: Any) -> OktaClient:
-        client = OktaClient(ORG, auth=auth if auth is not None else service_app(**options))
+        auth = auth if auth is not None else service_app(**options)
+        client = OktaClient(ORG, auth=auth, transport=mocked.transport)
         made.append(client)
         return client
 

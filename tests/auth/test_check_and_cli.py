@@ -7,6 +7,7 @@ import stat
 from pathlib import Path
 
 import pytest
+from aioresponses import aioresponses
 
 from oktakit import ApiToken, CheckResult, OAuthError, OktaClient, load_signing_key
 from oktakit.cli import main
@@ -232,7 +233,7 @@ def check_env(monkeypatch: pytest.MonkeyPatch) -> pytest.MonkeyPatch:
 
 
 def test_check_command_prints_the_summary_and_exits_0(
-    check_env: pytest.MonkeyPatch, api: Api, capsys: pytest.CaptureFixture[str]
+    check_env: pytest.MonkeyPatch, on_aiohttp: aioresponses, api: Api, capsys: pytest.CaptureFixture[str]
 ) -> None:
     check_env.setenv("OKTA_API_TOKEN", TOKEN)
     api.then(Answer(payload=[user_json()]))
@@ -251,7 +252,7 @@ def test_check_command_prints_the_summary_and_exits_0(
 
 
 def test_check_command_takes_the_org_url_from_its_option(
-    check_env: pytest.MonkeyPatch, api: Api, capsys: pytest.CaptureFixture[str]
+    check_env: pytest.MonkeyPatch, on_aiohttp: aioresponses, api: Api, capsys: pytest.CaptureFixture[str]
 ) -> None:
     check_env.delenv("OKTA_ORG_URL")
     check_env.setenv("OKTA_API_TOKEN", TOKEN)
@@ -262,7 +263,10 @@ def test_check_command_takes_the_org_url_from_its_option(
 
 
 def test_check_command_exits_1_with_the_oauth_error_and_no_traceback(
-    check_env: pytest.MonkeyPatch, token_endpoint: TokenEndpoint, capsys: pytest.CaptureFixture[str]
+    check_env: pytest.MonkeyPatch,
+    on_aiohttp: aioresponses,
+    token_endpoint: TokenEndpoint,
+    capsys: pytest.CaptureFixture[str],
 ) -> None:
     check_env.setenv("OKTA_CLIENT_ID", CLIENT_ID)
     check_env.setenv("OKTA_PRIVATE_KEY", pem(rsa_key()))
@@ -281,7 +285,10 @@ def test_check_command_exits_1_with_the_oauth_error_and_no_traceback(
 
 
 def test_check_command_prints_what_the_server_said_without_its_escape_sequences(
-    check_env: pytest.MonkeyPatch, token_endpoint: TokenEndpoint, capsys: pytest.CaptureFixture[str]
+    check_env: pytest.MonkeyPatch,
+    on_aiohttp: aioresponses,
+    token_endpoint: TokenEndpoint,
+    capsys: pytest.CaptureFixture[str],
 ) -> None:
     check_env.setenv("OKTA_CLIENT_ID", CLIENT_ID)
     check_env.setenv("OKTA_PRIVATE_KEY", pem(rsa_key()))

@@ -9,6 +9,7 @@ import pytest
 
 from oktakit import ApiToken, ConfigurationError, OktaClient, PrivateKeyJWT
 from oktakit._settings import auth_from_env
+from tests._fake_okta import FakeOkta
 from tests.auth._support import CLIENT_ID, Api, TokenEndpoint, ec_key, key_material, pem, private_jwk, rfc7638
 from tests.client._support import USER_ID
 from tests.conftest import ORG, TOKEN
@@ -200,7 +201,7 @@ def test_the_process_environment_is_read_when_none_is_given(monkeypatch: pytest.
 
 
 async def test_from_env_makes_a_service_app_client_that_asks_for_the_env_scopes(
-    monkeypatch: pytest.MonkeyPatch, token_endpoint: TokenEndpoint, api: Api
+    monkeypatch: pytest.MonkeyPatch, mocked: FakeOkta, token_endpoint: TokenEndpoint, api: Api
 ) -> None:
     for name, value in {
         "OKTA_ORG_URL": ORG,
@@ -208,7 +209,7 @@ async def test_from_env_makes_a_service_app_client_that_asks_for_the_env_scopes(
     }.items():
         monkeypatch.setenv(name, value)
 
-    async with OktaClient.from_env() as okta:
+    async with OktaClient.from_env(transport=mocked.transport) as okta:
         await okta.get_user(USER_ID)
 
     assert "okta.users.read okta.users.manage" == token_endpoint.requests[0].form["scope"]
@@ -216,25 +217,27 @@ async def test_from_env_makes_a_service_app_client_that_asks_for_the_env_scopes(
 
 
 async def test_from_env_with_okta_dpop_sends_proofs(
-    monkeypatch: pytest.MonkeyPatch, token_endpoint: TokenEndpoint, api: Api
+    monkeypatch: pytest.MonkeyPatch, mocked: FakeOkta, token_endpoint: TokenEndpoint, api: Api
 ) -> None:
     token_endpoint.token_type = "DPoP"
     for name, value in {"OKTA_ORG_URL": ORG, **service_app_env(OKTA_DPOP="true")}.items():
         monkeypatch.setenv(name, value)
 
-    async with OktaClient.from_env() as okta:
+    async with OktaClient.from_env(transport=mocked.transport) as okta:
         await okta.get_user(USER_ID)
 
     assert "DPoP" in token_endpoint.requests[0].headers
     assert f"DPoP {token_endpoint.issued[0]}" == api.requests[0].headers["Authorization"]
 
 
-async def test_an_explicit_auth_beats_the_environment(monkeypatch: pytest.MonkeyPatch, api: Api) -> None:
+async def test_an_explicit_auth_beats_the_environment(
+    monkeypatch: pytest.MonkeyPatch, mocked: FakeOkta, api: Api
+) -> None:
     monkeypatch.setenv("OKTA_ORG_URL", ORG)
     monkeypatch.setenv("OKTA_CLIENT_ID", CLIENT_ID)  # an unusable service app: never looked at
     monkeypatch.setenv("OKTA_PRIVATE_KEY", "not a key")
 
-    async with OktaClient.from_env(auth=ApiToken(TOKEN)) as okta:
+    async with OktaClient.from_env(auth=ApiToken(TOKEN), transport=mocked.transport) as okta:
         await okta.get_user(USER_ID)
 
     assert f"SSWS {TOKEN}" == api.requests[0].headers["Authorization"]

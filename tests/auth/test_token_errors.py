@@ -17,9 +17,11 @@ from oktakit import (
     ServerError,
     TransportError,
 )
+from tests._fake_okta import FakeOkta
 from tests.auth._support import CLIENT_ID, TOKEN_URL, Answer, Api, TokenEndpoint, oauth_error, unverified
-from tests.auth.conftest import ClientFactory
+from tests.auth.conftest import ClientFactory, service_app
 from tests.client._support import USER_ID
+from tests.conftest import ORG
 
 
 async def refusal(okta: OktaClient) -> OAuthError:
@@ -237,14 +239,16 @@ async def test_a_dpop_token_when_bearer_was_expected_is_an_oauth_error(
 async def test_a_token_request_without_an_answer_is_a_transport_error(
     exception: Exception,
     expected: type[TransportError],
-    clients: ClientFactory,
-    mocked: aioresponses,
+    mocked: FakeOkta,
+    on_aiohttp: aioresponses,
     api: Api,
 ) -> None:
     mocked.post(TOKEN_URL, exception=exception)
 
+    # On the real aiohttp exchange, which maps aiohttp's failures for the token request too.
     with pytest.raises(TransportError) as caught:
-        await clients().get_user(USER_ID)
+        async with OktaClient(ORG, auth=service_app()) as okta:
+            await okta.get_user(USER_ID)
 
     assert expected is type(caught.value)
     # aiohttp's exception is named in the message but never chained (it holds the request).

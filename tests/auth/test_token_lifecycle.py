@@ -5,12 +5,16 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Callable
 
+import aiohttp
 import pytest
+from aioresponses import aioresponses
+from yarl import URL
 
 from oktakit import AuthenticationError, OAuthError, OktaClient
 from tests.auth._support import (
     BEARER_CHALLENGE,
     INVALID_TOKEN,
+    TOKEN_URL,
     Answer,
     Api,
     ApiRequest,
@@ -231,7 +235,7 @@ async def test_a_token_response_without_a_token_type_is_taken_as_bearer(
 
 
 async def test_the_token_request_asks_for_json_uses_the_client_timeout_and_follows_no_redirect(
-    token_endpoint: TokenEndpoint, api: Api
+    token_endpoint: TokenEndpoint, api: Api, on_aiohttp: aioresponses
 ) -> None:
     # A redirect would carry the signed assertion to another URL: never follow one.
     async with OktaClient(ORG, auth=service_app(), timeout=12.5) as okta:
@@ -239,5 +243,7 @@ async def test_the_token_request_asks_for_json_uses_the_client_timeout_and_follo
 
     sent = token_endpoint.requests[0]
     assert "application/json" == sent.headers["Accept"]
-    assert False is sent.options["allow_redirects"]
-    assert 12.5 == sent.options["timeout"].total
+    assert 12.5 == sent.timeout
+    [token_call] = on_aiohttp.requests[("POST", URL(TOKEN_URL))]
+    assert False is token_call.kwargs["allow_redirects"]
+    assert aiohttp.ClientTimeout(total=12.5) == token_call.kwargs["timeout"]

@@ -1,16 +1,12 @@
-"""Helpers shared by the SDK core tests: sample Okta bodies and a recorder of what is sent."""
+"""Helpers shared by the SDK core tests: sample Okta bodies."""
 
 from __future__ import annotations
 
-import json
 import platform
-from collections.abc import AsyncIterator, Awaitable, Callable
-from dataclasses import dataclass
+from collections.abc import AsyncIterator, Awaitable
 from typing import Any
 
 import aiohttp
-import pytest
-from yarl import URL
 
 from oktakit import __version__
 from tests.conftest import ORG, TOKEN
@@ -21,35 +17,6 @@ BASE_HEADERS = {"Accept": "application/json", "User-Agent": USER_AGENT, "Authori
 JSON_BODY_HEADERS = {**BASE_HEADERS, "Content-Type": "application/json"}
 
 USER_ID = "00u1abc"
-
-
-@dataclass(frozen=True)
-class Sent:
-    """One call to ``aiohttp.ClientSession.request``: exactly what the transport handed to aiohttp."""
-
-    session: aiohttp.ClientSession
-    method: str
-    url: URL
-    headers: dict[str, str]
-    data: bytes | None
-    kwargs: dict[str, Any]
-
-    def json(self) -> Any:
-        assert self.data is not None, "the request had no body"
-        return json.loads(self.data)
-
-
-def spy_on_requests(monkeypatch: pytest.MonkeyPatch, then: Callable[..., Any]) -> list[Sent]:
-    """Record every call to ``aiohttp.ClientSession.request``, then hand it to ``then``."""
-    sent: list[Sent] = []
-
-    def spy(self: aiohttp.ClientSession, method: str, url: Any, **kwargs: Any) -> Any:
-        headers, data = dict(kwargs.get("headers") or {}), kwargs.get("data")
-        sent.append(Sent(session=self, method=method, url=url, headers=headers, data=data, kwargs=kwargs))
-        return then(self, method, url, **kwargs)
-
-    monkeypatch.setattr(aiohttp.ClientSession, "request", spy)
-    return sent
 
 
 async def run(call: Awaitable[Any] | AsyncIterator[Any]) -> Any:

@@ -1,32 +1,29 @@
-"""Fixtures for the SDK core tests: a client, mocked Okta (aioresponses) and a wire recorder."""
+"""Fixtures for the SDK core tests: a client on ``MockTransport`` and the fake Okta behind it."""
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator
 
-import aiohttp
 import pytest
-from aioresponses import aioresponses
 
-from oktakit import ApiToken, OktaClient
-from tests.client._support import Sent, spy_on_requests
+from oktakit import ApiToken, HttpRequest, OktaClient
+from tests._fake_okta import FakeOkta
 from tests.conftest import ORG, TOKEN
 
 
 @pytest.fixture
-def mocked() -> Iterator[aioresponses]:
-    """Okta stand-in: every request not registered on it fails with a connection error."""
-    with aioresponses() as m:
-        yield m
+def mocked() -> FakeOkta:
+    """Okta stand-in: every request not registered on it fails as a refused connection."""
+    return FakeOkta()
 
 
 @pytest.fixture
-def wire(monkeypatch: pytest.MonkeyPatch) -> list[Sent]:
-    """Every request handed to aiohttp, in order, exactly as handed over (URL object included)."""
-    return spy_on_requests(monkeypatch, aiohttp.ClientSession.request)
+def wire(mocked: FakeOkta) -> list[HttpRequest]:
+    """Every request the client handed to its transport, in order, exactly as handed over."""
+    return mocked.requests
 
 
 @pytest.fixture
-async def okta() -> AsyncIterator[OktaClient]:
-    async with OktaClient(ORG, auth=ApiToken(TOKEN)) as client:
+async def okta(mocked: FakeOkta) -> AsyncIterator[OktaClient]:
+    async with OktaClient(ORG, auth=ApiToken(TOKEN), transport=mocked.transport) as client:
         yield client

@@ -8,11 +8,8 @@ import socket
 from datetime import UTC, datetime
 from typing import Any
 
-import aiohttp
 import pytest
 from aiohttp import web
-from aiohttp.client_reqrep import ConnectionKey
-from aioresponses import aioresponses
 
 from oktakit import (
     ApiError,
@@ -31,6 +28,7 @@ from oktakit import (
     TransportError,
 )
 from oktakit._http.error_mapping import api_error_from_response, http_date
+from tests._fake_okta import FakeOkta
 from tests.client._support import OKTA_ERROR, USER_ID, user_json
 from tests.conftest import ORG, TOKEN
 
@@ -68,7 +66,7 @@ def okta_error(code: str = "E0000001", summary: str = "Api validation failed: lo
     ],
 )
 async def test_each_error_status_maps_to_its_class(
-    status: int, expected: type[ApiError], okta: OktaClient, mocked: aioresponses
+    status: int, expected: type[ApiError], okta: OktaClient, mocked: FakeOkta
 ) -> None:
     mocked.get(USER_URL, status=status, payload=okta_error(), headers={"X-Okta-Request-Id": "req-1"})
 
@@ -81,7 +79,7 @@ async def test_each_error_status_maps_to_its_class(
     assert status == error.status
 
 
-async def test_an_api_error_carries_every_field_okta_sent(okta: OktaClient, mocked: aioresponses) -> None:
+async def test_an_api_error_carries_every_field_okta_sent(okta: OktaClient, mocked: FakeOkta) -> None:
     body = okta_error(
         errorCauses=[
             {"errorSummary": "login: An object with this field already exists in the current organization"},
@@ -105,7 +103,7 @@ async def test_an_api_error_carries_every_field_okta_sent(okta: OktaClient, mock
 
 
 async def test_the_message_names_the_code_summary_error_id_and_request(
-    okta: OktaClient, mocked: aioresponses
+    okta: OktaClient, mocked: FakeOkta
 ) -> None:
     mocked.get(USER_URL, status=404, payload=OKTA_ERROR)
 
@@ -120,7 +118,7 @@ async def test_the_message_names_the_code_summary_error_id_and_request(
     assert message.startswith("HTTP 404 E0000007")
 
 
-async def test_a_refused_api_token_says_what_to_check(okta: OktaClient, mocked: aioresponses) -> None:
+async def test_a_refused_api_token_says_what_to_check(okta: OktaClient, mocked: FakeOkta) -> None:
     mocked.get(USER_URL, status=401, payload=okta_error("E0000011", "Invalid token provided"))
 
     with pytest.raises(AuthenticationError) as caught:
@@ -148,7 +146,7 @@ def test_the_api_token_hint_is_only_for_a_refused_api_token(status: int, scheme:
     assert "30 days" not in str(error)
 
 
-async def test_error_causes_given_as_a_single_object_are_read(okta: OktaClient, mocked: aioresponses) -> None:
+async def test_error_causes_given_as_a_single_object_are_read(okta: OktaClient, mocked: FakeOkta) -> None:
     mocked.get(
         USER_URL, status=400, payload=okta_error(errorCauses={"errorSummary": "profile.email: invalid"})
     )
@@ -172,7 +170,7 @@ async def test_error_causes_given_as_a_single_object_are_read(okta: OktaClient, 
     ],
 )
 async def test_odd_error_causes_are_read_leniently(
-    causes: Any, expected: tuple[str, ...], okta: OktaClient, mocked: aioresponses
+    causes: Any, expected: tuple[str, ...], okta: OktaClient, mocked: FakeOkta
 ) -> None:
     mocked.get(USER_URL, status=400, payload=okta_error(errorCauses=causes))
 
@@ -182,9 +180,7 @@ async def test_odd_error_causes_are_read_leniently(
     assert expected == caught.value.error_causes
 
 
-async def test_an_oauth_style_error_body_fills_code_and_summary(
-    okta: OktaClient, mocked: aioresponses
-) -> None:
+async def test_an_oauth_style_error_body_fills_code_and_summary(okta: OktaClient, mocked: FakeOkta) -> None:
     mocked.get(
         USER_URL,
         status=401,
@@ -218,7 +214,7 @@ async def test_an_oauth_style_error_body_fills_code_and_summary(
     ids=["empty", "text", "array", "string", "broken-json", "not-utf8", "deeply-nested"],
 )
 async def test_an_unreadable_error_body_still_gives_the_typed_error(
-    body: bytes, content_type: str, summary: str | None, okta: OktaClient, mocked: aioresponses
+    body: bytes, content_type: str, summary: str | None, okta: OktaClient, mocked: FakeOkta
 ) -> None:
     mocked.get(USER_URL, status=503, body=body, content_type=content_type)
 
@@ -237,7 +233,7 @@ async def test_an_unreadable_error_body_still_gives_the_typed_error(
 
 
 async def test_an_error_body_with_non_string_fields_is_stringified(
-    okta: OktaClient, mocked: aioresponses
+    okta: OktaClient, mocked: FakeOkta
 ) -> None:
     mocked.get(USER_URL, status=400, payload={"errorCode": 1234, "errorSummary": None, "errorId": ["x"]})
 
@@ -257,7 +253,7 @@ RESET = 1_598_552_424  # 2020-08-27T18:20:24Z
 
 
 async def test_a_429_carries_reset_time_retry_after_limit_and_remaining(
-    okta: OktaClient, mocked: aioresponses
+    okta: OktaClient, mocked: FakeOkta
 ) -> None:
     mocked.get(
         USER_URL,
@@ -340,54 +336,6 @@ def test_a_malformed_date_header_falls_back_to_the_local_clock() -> None:
 
 
 # -- transport failures ---------------------------------------------------------------------
-
-DNS_KEY = ConnectionKey("acme.okta.com", 443, True, True, None, None, None, None)
-
-
-@pytest.mark.parametrize(
-    ("exception", "expected"),
-    [
-        (aiohttp.ClientConnectionError("Connection reset by peer"), TransportError),
-        (aiohttp.ServerDisconnectedError(), TransportError),
-        (aiohttp.ClientConnectorDNSError(DNS_KEY, OSError(-2, "Name or service not known")), TransportError),
-        (
-            aiohttp.ClientConnectorError(DNS_KEY, ConnectionRefusedError(111, "Connection refused")),
-            TransportError,
-        ),
-        (aiohttp.ClientPayloadError("Response payload is not completed"), TransportError),
-        (aiohttp.ClientOSError(104, "Connection reset by peer"), TransportError),
-        (TimeoutError(), RequestTimeoutError),  # asyncio.TimeoutError is this very class
-        (aiohttp.ServerTimeoutError("Timeout on reading data from socket"), RequestTimeoutError),
-        (aiohttp.ConnectionTimeoutError("Connection timeout to host"), RequestTimeoutError),
-    ],
-    ids=[
-        "connection-error",
-        "server-disconnected",
-        "dns",
-        "connection-refused",
-        "payload",
-        "os-error",
-        "timeout",
-        "server-timeout",
-        "connect-timeout",
-    ],
-)
-async def test_a_transport_failure_becomes_a_transport_error(
-    exception: Exception, expected: type[TransportError], okta: OktaClient, mocked: aioresponses
-) -> None:
-    mocked.post(f"{USER_URL}/lifecycle/suspend", exception=exception)
-
-    with pytest.raises(TransportError) as caught:
-        await okta.suspend_user(USER_ID)
-
-    error = caught.value
-    assert expected is type(error)
-    assert isinstance(error, OktaError)
-    assert ("POST", f"{USER_URL}/lifecycle/suspend") == (error.method, error.url)
-    # aiohttp's exceptions can hold the request's headers: they are named, never chained.
-    assert (None, None) == (error.__cause__, error.__context__)
-    assert type(exception).__name__ in str(error)
-    assert f"[POST {USER_URL}/lifecycle/suspend]" in str(error)
 
 
 async def test_a_real_refused_connection_is_a_transport_error() -> None:

@@ -8,11 +8,11 @@ from typing import Any
 
 import pytest
 from aiohttp import web
-from aioresponses import aioresponses
 
-from oktakit import ApiError, ApiToken, MalformedResponseError, OktaClient, ServerError
+from oktakit import ApiError, ApiToken, HttpRequest, MalformedResponseError, OktaClient, ServerError
 from oktakit_api.models import User, UserStatus
-from tests.client._support import AUTHENTICATOR, USER_ID, Sent, run, user_json
+from tests._fake_okta import FakeOkta
+from tests.client._support import AUTHENTICATOR, USER_ID, run, user_json
 from tests.conftest import ORG, TOKEN
 
 USER_URL = f"{ORG}/api/v1/users/{USER_ID}"
@@ -25,7 +25,7 @@ PROXY_502 = (
 
 
 async def test_an_html_502_from_a_proxy_is_a_server_error_with_a_readable_message(
-    okta: OktaClient, mocked: aioresponses
+    okta: OktaClient, mocked: FakeOkta
 ) -> None:
     mocked.get(USER_URL, status=502, body=PROXY_502, content_type="text/html")
 
@@ -56,7 +56,7 @@ async def test_an_html_502_from_a_proxy_is_a_server_error_with_a_readable_messag
     ids=["truncated", "empty", "null", "string", "number", "boolean", "not-utf8", "deeply-nested", "html"],
 )
 async def test_a_200_whose_body_is_not_a_user_is_a_malformed_response(
-    body: bytes, okta: OktaClient, mocked: aioresponses
+    body: bytes, okta: OktaClient, mocked: FakeOkta
 ) -> None:
     mocked.get(USER_URL, status=200, body=body)
 
@@ -74,7 +74,7 @@ async def test_a_200_whose_body_is_not_a_user_is_a_malformed_response(
     ids=["empty-array", "array-of-users", "array-of-a-two-key-object"],
 )
 async def test_an_array_where_an_object_is_expected_is_a_malformed_response(
-    payload: Any, okta: OktaClient, mocked: aioresponses
+    payload: Any, okta: OktaClient, mocked: FakeOkta
 ) -> None:
     mocked.get(USER_URL, payload=payload)
 
@@ -90,7 +90,7 @@ async def test_an_array_where_an_object_is_expected_is_a_malformed_response(
     ids=["empty-object", "one-user", "error-like-object", "numbers", "nulls", "nested-array", "strings"],
 )
 async def test_anything_but_an_array_of_objects_where_a_list_is_expected_is_a_malformed_response(
-    payload: Any, okta: OktaClient, mocked: aioresponses
+    payload: Any, okta: OktaClient, mocked: FakeOkta
 ) -> None:
     mocked.get(USERS_URL, payload=payload)
 
@@ -138,7 +138,7 @@ async def test_other_operations_refuse_the_wrong_shape_too(
     url: str,
     payload: Any,
     okta: OktaClient,
-    mocked: aioresponses,
+    mocked: FakeOkta,
 ) -> None:
     mocked.add(url, method, payload=payload)
 
@@ -163,7 +163,7 @@ async def test_other_operations_refuse_the_wrong_shape_too(
     ],
 )
 async def test_a_field_of_the_wrong_type_is_a_malformed_response_not_a_bare_error(
-    field: str, value: Any, okta: OktaClient, mocked: aioresponses
+    field: str, value: Any, okta: OktaClient, mocked: FakeOkta
 ) -> None:
     mocked.get(USER_URL, payload={**user_json(), field: value})
 
@@ -175,7 +175,7 @@ async def test_a_field_of_the_wrong_type_is_a_malformed_response_not_a_bare_erro
 
 
 async def test_an_unknown_user_status_parses_as_a_pseudo_member_equal_to_the_string(
-    okta: OktaClient, mocked: aioresponses
+    okta: OktaClient, mocked: FakeOkta
 ) -> None:
     mocked.get(
         USER_URL, payload={**user_json(), "status": "ACTIVATING", "transitioningToStatus": "QUARANTINED"}
@@ -189,7 +189,7 @@ async def test_an_unknown_user_status_parses_as_a_pseudo_member_equal_to_the_str
     assert "ACTIVATING" == user.to_dict()["status"]
 
 
-async def test_unknown_enum_values_in_other_models_parse(okta: OktaClient, mocked: aioresponses) -> None:
+async def test_unknown_enum_values_in_other_models_parse(okta: OktaClient, mocked: FakeOkta) -> None:
     mocked.get(
         f"{ORG}/api/v1/authenticators",
         payload=[{**AUTHENTICATOR, "key": "custom_otp", "type": "biometric", "status": "PAUSED"}],
@@ -211,7 +211,7 @@ async def test_unknown_enum_values_in_other_models_parse(okta: OktaClient, mocke
 
 
 async def test_unknown_fields_are_kept_and_round_trip_through_to_dict(
-    okta: OktaClient, mocked: aioresponses
+    okta: OktaClient, mocked: FakeOkta
 ) -> None:
     body = {
         "id": USER_ID,
@@ -234,9 +234,7 @@ async def test_unknown_fields_are_kept_and_round_trip_through_to_dict(
     assert body == user.to_dict()
 
 
-async def test_transitioning_to_status_null_and_null_dates_parse(
-    okta: OktaClient, mocked: aioresponses
-) -> None:
+async def test_transitioning_to_status_null_and_null_dates_parse(okta: OktaClient, mocked: FakeOkta) -> None:
     mocked.get(
         USER_URL,
         payload={**user_json(), "transitioningToStatus": None, "activated": None, "lastLogin": None},
@@ -253,7 +251,7 @@ REQUIRED_USER_FIELDS = ("id", "status", "created", "lastUpdated", "profile", "_l
 
 @pytest.mark.parametrize("field", OPTIONAL_USER_FIELDS)
 async def test_a_user_without_an_optional_field_parses_with_none(
-    field: str, okta: OktaClient, mocked: aioresponses
+    field: str, okta: OktaClient, mocked: FakeOkta
 ) -> None:
     payload = {k: v for k, v in user_json().items() if k != field}
     mocked.get(USER_URL, payload=payload)
@@ -271,7 +269,7 @@ async def test_a_user_without_an_optional_field_parses_with_none(
 
 @pytest.mark.parametrize("field", REQUIRED_USER_FIELDS)
 async def test_a_user_without_a_field_okta_always_sends_is_a_malformed_response(
-    field: str, okta: OktaClient, mocked: aioresponses
+    field: str, okta: OktaClient, mocked: FakeOkta
 ) -> None:
     mocked.get(USER_URL, payload={k: v for k, v in user_json().items() if k != field})
 
@@ -279,9 +277,7 @@ async def test_a_user_without_a_field_okta_always_sends_is_a_malformed_response(
         await okta.get_user(USER_ID)
 
 
-async def test_a_profile_without_login_is_a_malformed_response(
-    okta: OktaClient, mocked: aioresponses
-) -> None:
+async def test_a_profile_without_login_is_a_malformed_response(okta: OktaClient, mocked: FakeOkta) -> None:
     payload = user_json()
     del payload["profile"]["login"]
     mocked.get(USER_URL, payload=payload)
@@ -325,7 +321,7 @@ async def test_an_undocumented_success_status_is_a_malformed_response(
     url: str,
     status: int,
     okta: OktaClient,
-    mocked: aioresponses,
+    mocked: FakeOkta,
 ) -> None:
     mocked.add(url, method, status=status, payload=user_json())
 
@@ -351,7 +347,7 @@ async def test_an_undocumented_success_status_is_a_malformed_response(
     ids=["deactivate", "reset_factors", "suspend", "unsuspend", "unlock"],
 )
 async def test_a_lifecycle_operation_without_a_response_body_accepts_202_and_204(
-    call: Callable[[OktaClient], Any], path: str, status: int, okta: OktaClient, mocked: aioresponses
+    call: Callable[[OktaClient], Any], path: str, status: int, okta: OktaClient, mocked: FakeOkta
 ) -> None:
     # Real Okta answered deactivate with "204 No Content" (recorded cassettes), and the legacy
     # spec declared 202 for the asynchronous variant: the action happened, so it is no error.
@@ -362,7 +358,7 @@ async def test_a_lifecycle_operation_without_a_response_body_accepts_202_and_204
 
 @pytest.mark.parametrize("status", [301, 302, 303, 307, 308])
 async def test_a_redirect_is_a_typed_error_and_is_not_followed(
-    status: int, okta: OktaClient, mocked: aioresponses, wire: list[Sent]
+    status: int, okta: OktaClient, mocked: FakeOkta, wire: list[HttpRequest]
 ) -> None:
     mocked.get(USER_URL, status=status, headers={"Location": "https://evil.example/api/v1/users/00u1abc"})
     mocked.get("https://evil.example/api/v1/users/00u1abc", payload=user_json())
@@ -406,7 +402,7 @@ async def test_a_real_redirect_is_not_followed_by_aiohttp() -> None:
 
 
 async def test_a_malformed_error_chain_points_at_the_parse_failure(
-    okta: OktaClient, mocked: aioresponses
+    okta: OktaClient, mocked: FakeOkta
 ) -> None:
     mocked.get(USER_URL, body=json.dumps({**user_json(), "created": "yesterday"}))
 

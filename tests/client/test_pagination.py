@@ -6,13 +6,13 @@ from collections.abc import AsyncIterator
 from typing import Any
 
 import pytest
-from aioresponses import aioresponses
 from multidict import CIMultiDict
 from yarl import URL
 
-from oktakit import MalformedResponseError, OktaClient, ServerError
+from oktakit import HttpRequest, MalformedResponseError, OktaClient, ServerError
 from oktakit._http.pagination import next_link
-from tests.client._support import AUTHENTICATOR, AUTHORIZATION, OKTA_ERROR, ROLE_ASSIGNMENT, Sent, user_json
+from tests._fake_okta import FakeOkta
+from tests.client._support import AUTHENTICATOR, AUTHORIZATION, OKTA_ERROR, ROLE_ASSIGNMENT, user_json
 from tests.conftest import ORG
 
 FIRST = f"{ORG}/api/v1/users?limit=2"
@@ -38,12 +38,12 @@ async def collect_ids(iterator: AsyncIterator[Any], *, into: list[str]) -> None:
         into.append(item.id)
 
 
-def urls(wire: list[Sent]) -> list[str]:
+def urls(wire: list[HttpRequest]) -> list[str]:
     return [str(s.url) for s in wire]
 
 
 async def test_three_pages_with_separate_link_headers_yield_every_item_in_order(
-    okta: OktaClient, mocked: aioresponses, wire: list[Sent]
+    okta: OktaClient, mocked: FakeOkta, wire: list[HttpRequest]
 ) -> None:
     mocked.get(FIRST, payload=users("00u1", "00u2"), headers=links(FIRST, SECOND))
     mocked.get(SECOND, payload=users("00u3", "00u4"), headers=links(SECOND, THIRD))
@@ -58,7 +58,7 @@ async def test_three_pages_with_separate_link_headers_yield_every_item_in_order(
 
 
 async def test_the_next_link_is_followed_verbatim_without_adding_the_first_query_again(
-    okta: OktaClient, mocked: aioresponses, wire: list[Sent]
+    okta: OktaClient, mocked: FakeOkta, wire: list[HttpRequest]
 ) -> None:
     first = f"{ORG}/api/v1/users?search=status+eq+%22ACTIVE%22&limit=2"
     cursor = f"{ORG}/api/v1/users?after=00u2&limit=2&search=status+eq+%22ACTIVE%22"
@@ -72,7 +72,7 @@ async def test_the_next_link_is_followed_verbatim_without_adding_the_first_query
 
 
 async def test_a_single_header_with_comma_joined_links_is_followed(
-    okta: OktaClient, mocked: aioresponses, wire: list[Sent]
+    okta: OktaClient, mocked: FakeOkta, wire: list[HttpRequest]
 ) -> None:
     mocked.get(
         FIRST,
@@ -88,7 +88,7 @@ async def test_a_single_header_with_comma_joined_links_is_followed(
 
 
 async def test_iteration_stops_when_there_is_no_link_header_at_all(
-    okta: OktaClient, mocked: aioresponses, wire: list[Sent]
+    okta: OktaClient, mocked: FakeOkta, wire: list[HttpRequest]
 ) -> None:
     mocked.get(
         f"{ORG}/api/v1/authenticators",
@@ -101,14 +101,14 @@ async def test_iteration_stops_when_there_is_no_link_header_at_all(
     assert 1 == len(wire)
 
 
-async def test_an_empty_first_page_yields_nothing(okta: OktaClient, mocked: aioresponses) -> None:
+async def test_an_empty_first_page_yields_nothing(okta: OktaClient, mocked: FakeOkta) -> None:
     mocked.get(FIRST, payload=[], headers=links(FIRST))
 
     assert [] == [u async for u in okta.list_users(limit=2)]
 
 
 async def test_other_list_operations_follow_links_too(
-    okta: OktaClient, mocked: aioresponses, wire: list[Sent]
+    okta: OktaClient, mocked: FakeOkta, wire: list[HttpRequest]
 ) -> None:
     first = f"{ORG}/oauth2/v1/clients/0oa1/roles"
     second = f"{ORG}/oauth2/v1/clients/0oa1/roles?after=irb1"
@@ -126,7 +126,7 @@ async def test_other_list_operations_follow_links_too(
 
 
 async def test_a_path_only_next_link_is_resolved_against_the_org(
-    okta: OktaClient, mocked: aioresponses, wire: list[Sent]
+    okta: OktaClient, mocked: FakeOkta, wire: list[HttpRequest]
 ) -> None:
     mocked.get(
         FIRST, payload=users("00u1"), headers={"Link": '</api/v1/users?after=00u1&limit=2>; rel="next"'}
@@ -140,7 +140,7 @@ async def test_a_path_only_next_link_is_resolved_against_the_org(
 
 
 async def test_the_first_page_is_yielded_before_the_second_is_requested(
-    okta: OktaClient, mocked: aioresponses, wire: list[Sent]
+    okta: OktaClient, mocked: FakeOkta, wire: list[HttpRequest]
 ) -> None:
     mocked.get(FIRST, payload=users("00u1"), headers=links(FIRST, SECOND))
     mocked.get(SECOND, payload=users("00u2"))
@@ -153,7 +153,7 @@ async def test_the_first_page_is_yielded_before_the_second_is_requested(
 
 
 async def test_an_error_on_a_later_page_raises_after_the_earlier_items(
-    okta: OktaClient, mocked: aioresponses
+    okta: OktaClient, mocked: FakeOkta
 ) -> None:
     mocked.get(FIRST, payload=users("00u1", "00u2"), headers=links(FIRST, SECOND))
     mocked.get(SECOND, status=500, payload={**OKTA_ERROR, "errorCode": "E0000009"})
@@ -177,7 +177,7 @@ async def test_an_error_on_a_later_page_raises_after_the_earlier_items(
     ],
 )
 async def test_a_next_link_to_another_origin_is_refused_without_sending_the_token_there(
-    foreign: str, okta: OktaClient, mocked: aioresponses, wire: list[Sent]
+    foreign: str, okta: OktaClient, mocked: FakeOkta, wire: list[HttpRequest]
 ) -> None:
     mocked.get(FIRST, payload=users("00u1"), headers=links(FIRST, foreign))
     mocked.get(foreign, payload=users("00u666"))
@@ -188,7 +188,7 @@ async def test_a_next_link_to_another_origin_is_refused_without_sending_the_toke
 
     assert ["00u1"] == seen
     assert [FIRST] == urls(wire)
-    assert [URL(FIRST).origin()] == [url.origin() for (_, url) in mocked.requests]
+    assert [URL(FIRST).origin()] == [request.url.origin() for request in mocked.requests]
     assert "another origin" in str(caught.value)
 
 
@@ -203,7 +203,7 @@ async def test_a_next_link_to_another_origin_is_refused_without_sending_the_toke
     ],
 )
 async def test_a_next_link_with_credentials_relative_or_unparsable_is_refused_as_malformed(
-    odd: str, okta: OktaClient, mocked: aioresponses, wire: list[Sent]
+    odd: str, okta: OktaClient, mocked: FakeOkta, wire: list[HttpRequest]
 ) -> None:
     mocked.get(FIRST, payload=users("00u1"), headers=links(FIRST, odd))
 
@@ -216,7 +216,7 @@ async def test_a_next_link_with_credentials_relative_or_unparsable_is_refused_as
 
 
 async def test_a_next_link_that_repeats_raises_instead_of_looping(
-    okta: OktaClient, mocked: aioresponses, wire: list[Sent]
+    okta: OktaClient, mocked: FakeOkta, wire: list[HttpRequest]
 ) -> None:
     mocked.get(FIRST, payload=users("00u1"), headers=links(FIRST, SECOND))
     # Served a bounded number of times: a client that loops fails with a connection error.
@@ -232,7 +232,7 @@ async def test_a_next_link_that_repeats_raises_instead_of_looping(
 
 
 async def test_a_next_link_back_to_the_first_page_raises_without_yielding_it_again(
-    okta: OktaClient, mocked: aioresponses, wire: list[Sent]
+    okta: OktaClient, mocked: FakeOkta, wire: list[HttpRequest]
 ) -> None:
     mocked.get(FIRST, payload=users("00u1"), headers=links(FIRST, SECOND), repeat=5)
     mocked.get(SECOND, payload=users("00u2"), headers=links(SECOND, FIRST), repeat=5)

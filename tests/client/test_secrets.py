@@ -7,12 +7,14 @@ from typing import Any
 
 import aiohttp
 import pytest
-from aioresponses import aioresponses
 from multidict import CIMultiDict, CIMultiDictProxy
 from yarl import URL
 
-from oktakit import ApiToken, OktaClient, OktaError
-from oktakit._http.transport import Response, Transport
+from oktakit import ApiToken, HttpRequest, OktaClient, OktaError
+from oktakit._http.transport import Response
+from oktakit.testing import MockResponse, MockTransport
+from oktakit_api import operations as registry
+from tests._fake_okta import FakeOkta
 from tests._secrets import capture_debug_logs, renderings
 from tests.client._support import OKTA_ERROR, USER_ID, user_json
 from tests.conftest import ORG, TOKEN
@@ -40,22 +42,22 @@ def debug_logs(caplog: pytest.LogCaptureFixture) -> pytest.LogCaptureFixture:
     return capture_debug_logs(caplog)
 
 
-Failure = Callable[[OktaClient, aioresponses], Awaitable[Any]]
+Failure = Callable[[OktaClient, FakeOkta], Awaitable[Any]]
 
 
-async def fails_401(okta: OktaClient, m: aioresponses) -> Any:
+async def fails_401(okta: OktaClient, m: FakeOkta) -> Any:
     m.get(
         USER_URL, status=401, payload={**OKTA_ERROR, "errorCode": "E0000011", "errorSummary": "Invalid token"}
     )
     return await okta.get_user(USER_ID)
 
 
-async def fails_500_on_password_change(okta: OktaClient, m: aioresponses) -> Any:
+async def fails_500_on_password_change(okta: OktaClient, m: FakeOkta) -> Any:
     m.post(USER_URL, status=500, payload={**OKTA_ERROR, "errorCode": "E0000009"})
     return await okta.update_user(USER_ID, password=PASSWORD)
 
 
-async def fails_400_password_policy(okta: OktaClient, m: aioresponses) -> Any:
+async def fails_400_password_policy(okta: OktaClient, m: FakeOkta) -> Any:
     m.post(
         USER_URL,
         status=403,
@@ -68,42 +70,42 @@ async def fails_400_password_policy(okta: OktaClient, m: aioresponses) -> Any:
     return await okta.update_user(USER_ID, password=PASSWORD, strict=True)
 
 
-async def fails_html_502(okta: OktaClient, m: aioresponses) -> Any:
+async def fails_html_502(okta: OktaClient, m: FakeOkta) -> Any:
     m.post(USER_URL, status=502, body="<html><h1>502 Bad Gateway</h1></html>", content_type="text/html")
     return await okta.update_user(USER_ID, profile={"nickName": "Sam"}, password=PASSWORD)
 
 
-async def fails_timeout(okta: OktaClient, m: aioresponses) -> Any:
+async def fails_timeout(okta: OktaClient, m: FakeOkta) -> Any:
     m.post(USER_URL, exception=TimeoutError())  # asyncio.TimeoutError is this very class
     return await okta.update_user(USER_ID, password=PASSWORD)
 
 
-async def fails_connection(okta: OktaClient, m: aioresponses) -> Any:
+async def fails_connection(okta: OktaClient, m: FakeOkta) -> Any:
     m.post(USER_URL, exception=aiohttp.ClientConnectionError("Connection reset by peer"))
     return await okta.update_user(USER_ID, credentials={"password": {"value": PASSWORD}})
 
 
-async def fails_disconnect(okta: OktaClient, m: aioresponses) -> Any:
+async def fails_disconnect(okta: OktaClient, m: FakeOkta) -> Any:
     m.get(f"{ORG}/api/v1/users", exception=aiohttp.ServerDisconnectedError())
     return [u async for u in okta.list_users()]
 
 
-async def fails_malformed(okta: OktaClient, m: aioresponses) -> Any:
+async def fails_malformed(okta: OktaClient, m: FakeOkta) -> Any:
     m.post(USER_URL, body='{"id": "00u1abc", "profile": ', status=200)
     return await okta.update_user(USER_ID, password=PASSWORD)
 
 
-async def fails_wrong_shape(okta: OktaClient, m: aioresponses) -> Any:
+async def fails_wrong_shape(okta: OktaClient, m: FakeOkta) -> Any:
     m.post(USER_URL, payload={**user_json(), "created": "not-a-date"})
     return await okta.update_user(USER_ID, password=PASSWORD)
 
 
-async def fails_429(okta: OktaClient, m: aioresponses) -> Any:
+async def fails_429(okta: OktaClient, m: FakeOkta) -> Any:
     m.get(USER_URL, status=429, payload=OKTA_ERROR, headers={"X-Rate-Limit-Reset": "1598552424"})
     return await okta.get_user(USER_ID)
 
 
-async def fails_foreign_link(okta: OktaClient, m: aioresponses) -> Any:
+async def fails_foreign_link(okta: OktaClient, m: FakeOkta) -> Any:
     m.get(
         f"{ORG}/api/v1/users",
         payload=[user_json()],
@@ -112,8 +114,14 @@ async def fails_foreign_link(okta: OktaClient, m: aioresponses) -> Any:
     return [u async for u in okta.list_users()]
 
 
-async def fails_unmatched(okta: OktaClient, m: aioresponses) -> Any:
+async def fails_unmatched(okta: OktaClient, m: FakeOkta) -> Any:
     return await okta.unlock_user(USER_ID)
+
+
+async def fails_in_a_transport_that_quotes_the_request(okta: OktaClient, m: FakeOkta) -> Any:
+    # A transport of the user's whose exception holds the request's headers and body.
+    m.post(USER_URL, exception=RuntimeError(f"could not send Authorization: SSWS {TOKEN} {PASSWORD}"))
+    return await okta.update_user(USER_ID, password=PASSWORD)
 
 
 FAILURES: list[Failure] = [
@@ -129,12 +137,13 @@ FAILURES: list[Failure] = [
     fails_429,
     fails_foreign_link,
     fails_unmatched,
+    fails_in_a_transport_that_quotes_the_request,
 ]
 
 
 @pytest.mark.parametrize("failure", FAILURES, ids=lambda f: f.__name__)
 async def test_no_secret_in_exceptions_their_chain_tracebacks_or_debug_logs(
-    failure: Failure, okta: OktaClient, mocked: aioresponses, debug_logs: pytest.LogCaptureFixture
+    failure: Failure, okta: OktaClient, mocked: FakeOkta, debug_logs: pytest.LogCaptureFixture
 ) -> None:
     with pytest.raises(OktaError) as caught:
         await failure(okta, mocked)
@@ -144,7 +153,7 @@ async def test_no_secret_in_exceptions_their_chain_tracebacks_or_debug_logs(
 
 
 async def test_successful_calls_log_at_debug_without_secrets(
-    okta: OktaClient, mocked: aioresponses, debug_logs: pytest.LogCaptureFixture
+    okta: OktaClient, mocked: FakeOkta, debug_logs: pytest.LogCaptureFixture
 ) -> None:
     mocked.get(USER_URL, payload=user_json(), headers={"X-Okta-Request-Id": "req-123"})
     mocked.post(USER_URL, payload=user_json())
@@ -169,23 +178,42 @@ async def test_successful_calls_log_at_debug_without_secrets(
     assert_no_secret([repr(okta), repr(user), repr(updated), repr(users), str(user.to_dict())])
 
 
-async def test_reprs_of_client_credential_transport_and_response_hide_the_token() -> None:
+async def test_reprs_of_client_credential_pipeline_requests_and_responses_hide_the_token() -> None:
     auth = ApiToken(TOKEN)
-    async with aiohttp.ClientSession() as session:
-        transport = Transport(
-            origin=URL(ORG), authorizer=auth, session=session, timeout=aiohttp.ClientTimeout(total=1)
-        )
+    async with OktaClient(ORG, auth=auth, transport=MockTransport(lambda r: MockResponse(200))) as okta:
+        pipeline = okta._get_pipeline()
         response = Response(
             status_code=200,
             content=b"{}",
             headers=CIMultiDictProxy(CIMultiDict()),
             method="GET",
             url=USER_URL,
+            operation=registry.GET_USER,
         )
-        texts = [repr(auth), str(auth), repr(transport), repr(response), repr(OktaClient(ORG, auth=auth))]
+        request = HttpRequest(
+            "GET",
+            URL(f"{USER_URL}?search=profile.email+eq+%22{PASSWORD}%22"),
+            {"Authorization": f"SSWS {TOKEN}"},
+            timeout=1,
+            max_response_bytes=1,
+        )
+        built = registry.UPDATE_USER.build_request(
+            USER_ID, body={"credentials": {"password": {"value": PASSWORD}}}
+        )
+        texts = [
+            repr(auth),
+            str(auth),
+            repr(pipeline),
+            repr(response),
+            repr(okta),
+            repr(request),
+            repr(built),
+        ]
 
-    assert "<Transport https://acme.okta.com>" == repr(transport)
+    assert "<Pipeline https://acme.okta.com>" == repr(pipeline)
     assert f"<Response 200 GET {USER_URL}>" == repr(response)
+    assert f"<HttpRequest GET {USER_URL}>" == repr(request)
+    assert "<ApiRequest updateUser POST /api/v1/users/{id}>" == repr(built)
     assert_no_secret(texts)
 
 

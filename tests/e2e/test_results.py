@@ -227,8 +227,8 @@ async def test_a_bug_in_a_parser_surfaces_as_itself_not_as_a_malformed_response(
     def broken(response: Any) -> Any:
         raise AttributeError("oktakit bug")
 
-    operation: Operation[User] = OPERATIONS["getUser"]
-    monkeypatch.setattr(operation._load(), "parse_response", broken)
+    operation: Operation[..., User] = OPERATIONS["getUser"]
+    monkeypatch.setattr(operation, "parse_response", broken)
 
     with pytest.raises(AttributeError, match="oktakit bug"):
         await okta.get_user(_first(okta_sim, "ACTIVE"))
@@ -240,7 +240,7 @@ async def test_a_body_of_the_wrong_shape_is_a_malformed_response(
     def wrong_shape(response: Any) -> Any:
         return User.from_dict({"id": "00u1"})  # no status: Okta always sends one
 
-    monkeypatch.setattr(OPERATIONS["getUser"]._load(), "parse_response", wrong_shape)
+    monkeypatch.setattr(OPERATIONS["getUser"], "parse_response", wrong_shape)
 
     with pytest.raises(MalformedResponseError, match="status"):
         await okta.get_user(_first(okta_sim, "ACTIVE"))

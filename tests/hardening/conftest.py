@@ -3,31 +3,35 @@
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
-from typing import Any
 
-import aiohttp
 import pytest
 
-from oktakit import ApiToken, OktaClient
-from tests.client._support import Sent, spy_on_requests
+from oktakit import ApiToken, HttpRequest, HttpResponse, OktaClient, TransportError
+from oktakit.testing import MockTransport
 from tests.conftest import ORG, TOKEN
 
 NOT_SENT = "recorded instead of sent"
 
 
-#: Every request handed to aiohttp; each then fails as a refused connection would.
-Recorder = list[Sent]
+#: Every request handed to the transport; each then fails as a refused connection would.
+Recorder = list[HttpRequest]
+
+
+def _refuse(request: HttpRequest) -> HttpResponse:
+    raise TransportError(NOT_SENT, method=request.method, url=str(request.url), connected=False)
 
 
 @pytest.fixture
-def recorder(monkeypatch: pytest.MonkeyPatch) -> Recorder:
-    def refuse(*_: Any, **__: Any) -> Any:
-        raise aiohttp.ClientConnectionError(NOT_SENT)
-
-    return spy_on_requests(monkeypatch, refuse)
+def recording_transport() -> MockTransport:
+    return MockTransport(_refuse)
 
 
 @pytest.fixture
-async def recorded_client(recorder: Recorder) -> AsyncIterator[OktaClient]:
-    async with OktaClient(ORG, auth=ApiToken(TOKEN)) as client:
+def recorder(recording_transport: MockTransport) -> Recorder:
+    return recording_transport.requests
+
+
+@pytest.fixture
+async def recorded_client(recording_transport: MockTransport) -> AsyncIterator[OktaClient]:
+    async with OktaClient(ORG, auth=ApiToken(TOKEN), transport=recording_transport) as client:
         yield client

@@ -19,8 +19,8 @@ import yaml
 from hypothesis import event, example, given
 from hypothesis import strategies as st
 
-from oktakit import InvalidArgumentError, OktaClient, TransportError
-from tests.client._support import Sent, run
+from oktakit import HttpRequest, InvalidArgumentError, OktaClient, TransportError
+from tests.client._support import run
 from tests.hardening.conftest import NOT_SENT, Recorder
 from tests.hardening.strategies import anything, clean_json, fuzz, hostile_text, json_values, per_operation
 
@@ -120,7 +120,7 @@ async def test_an_operation_rejects_bad_arguments_before_sending_and_sends_good_
     assert_sent_exactly(spec_operations()[name], sent, arguments)
 
 
-def assert_sent_exactly(operation: dict[str, Any], sent: Sent, arguments: dict[str, Any]) -> None:
+def assert_sent_exactly(operation: dict[str, Any], sent: HttpRequest, arguments: dict[str, Any]) -> None:
     assert operation["method"] == sent.method
     template = operation["path"].split("/")
     segments = sent.url.raw_path.split("/")
@@ -136,7 +136,7 @@ def assert_sent_exactly(operation: dict[str, Any], sent: Sent, arguments: dict[s
             assert [expected] == query[wire_name(argument)]
         elif where == "header" and value is not None and argument == "if_match":
             assert value == sent.headers["If-Match"]
-    body = json.loads(sent.data) if sent.data is not None else None
+    body = json.loads(sent.content) if sent.content is not None else None
     # Through json (not our code): what the caller gave, as JSON carries it.
     expected = {part: dict(arguments[part]) for part in ("profile", "credentials") if arguments.get(part)}
     if arguments.get("password") is not None:

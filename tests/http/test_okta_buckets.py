@@ -18,7 +18,6 @@ import yaml
 import oktakit_api.operations as registry
 from oktakit._http import buckets as _buckets
 from oktakit._http.buckets import request_bucket
-from oktakit._http.retry import retry_safe
 from tests.conftest import okta_reference
 
 # (method, path, bucket) as the lines of Okta's table give them (ID = any id).
@@ -87,8 +86,6 @@ def test_a_request_to_users_me_counts_in_its_own_bucket_not_in_get_user() -> Non
         registry.SUSPEND_USER, "POST", "/api/v1/users/me/lifecycle/suspend"
     )
     assert "/api/v1/users" == request_bucket(None, "POST", "/api/v1/users/00u1/lifecycle/suspend")
-    assert not retry_safe(None, "POST")
-    assert retry_safe(None, "PUT")
 
 
 def test_the_defaults_per_edition_are_okta_published_limits() -> None:

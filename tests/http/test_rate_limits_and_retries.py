@@ -269,7 +269,7 @@ async def test_cancelling_a_call_while_it_waits_leaves_nothing_behind() -> None:
             for task in waiting:
                 task.cancel()
             results = await asyncio.gather(*waiting, return_exceptions=True)
-            pacer = okta._get_transport().pacer
+            pacer = okta._get_pipeline().pacer
             assert pacer is not None
             budget = pacer.budget("GET /api/v1/users/{id}")
             # Nothing in flight, nothing pending, nobody queued, no timer left to fire.

@@ -11,10 +11,12 @@ from aiohttp.client_reqrep import ConnectionKey
 from aioresponses import aioresponses
 from hypothesis import given
 from hypothesis import strategies as st
+from yarl import URL
 
 from oktakit import (
     ApiError,
     ConfigurationError,
+    HttpRequest,
     MalformedResponseError,
     OktaClient,
     RateLimitError,
@@ -24,7 +26,7 @@ from oktakit import (
     TransportError,
 )
 from oktakit._http.error_mapping import api_error_from_response
-from oktakit._http.exchange import exchange
+from oktakit._http.exchange import AiohttpTransport
 from oktakit._http.retry import backoff, retry_reason
 from tests.client._support import USER_ID, user_json
 from tests.conftest import ORG
@@ -44,6 +46,8 @@ def _api_error(status: int, headers: dict[str, str] | None = None) -> ApiError:
 class _Failing:
     """An aiohttp session whose request fails with ``exc``."""
 
+    closed = False
+
     def __init__(self, exc: BaseException) -> None:
         self.exc = exc
 
@@ -59,17 +63,13 @@ class _Failing:
 
 async def _transport_error(cause: BaseException) -> TransportError:
     """The error the transport gets for an aiohttp failure, from the one place that maps them."""
+    # Built around the fake session without the constructor's check that it is a real one.
+    transport = AiohttpTransport.__new__(AiohttpTransport)
+    transport.session = _Failing(cause)  # type: ignore[assignment]
+    transport._limits = aiohttp.ClientTimeout()
+    request = HttpRequest("POST", URL(USER_URL), {}, timeout=1, max_response_bytes=1024)
     with pytest.raises(TransportError) as caught:
-        await exchange(
-            _Failing(cause),  # type: ignore[arg-type]
-            "POST",
-            USER_URL,
-            shown=USER_URL,
-            data=None,
-            headers={},
-            time_limits=aiohttp.ClientTimeout(total=1),
-            max_bytes=1024,
-        )
+        await transport.send(request)
     return caught.value
 
 

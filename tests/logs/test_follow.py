@@ -277,7 +277,7 @@ async def test_it_keeps_to_its_share_of_the_logs_bucket(okta_sim: OktaSimulator,
     follower = okta.tail_log_events(limit=1, max_share=0.5, **FAST)
     await take(follower, 5)  # five full pages, one request each
 
-    pacer = okta._get_transport().pacer
+    pacer = okta._get_pipeline().pacer
     assert pacer is not None
     budget = pacer.budget("/api/v1/logs")
     assert (10, 5, 5) == (budget.limit, budget.remaining, budget.reserve)

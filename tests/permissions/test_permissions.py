@@ -49,12 +49,12 @@ def spec_copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Path, An
 
     def apply() -> None:
         registry = oktakit_api.operations.OPERATIONS
-        changed = {
-            row["operation_id"]: Operation(
-                **row, paginated=registry[row["operation_id"]].paginated, module_name=""
+        changed = {}
+        for row in generator.operation_rows(yaml.safe_load(copy.read_text())):
+            same = registry[row["operation_id"]]
+            changed[row["operation_id"]] = Operation(
+                same.build_request, same.parse_response, **row, paginated=same.paginated
             )
-            for row in generator.operation_rows(yaml.safe_load(copy.read_text()))
-        }
         monkeypatch.setattr(oktakit_api.operations, "OPERATIONS", changed)
 
     return copy, apply

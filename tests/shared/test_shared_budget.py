@@ -170,7 +170,7 @@ async def test_the_client_goes_back_to_the_shared_budget_when_redis_answers_agai
                 await okta.get_user(uid)  # paced locally
                 redis_server.start()
                 await okta.get_user(uid)
-            shared = okta._get_transport().pacer.shared  # type: ignore[union-attr]
+            shared = okta._get_pipeline().pacer.shared  # type: ignore[union-attr]
             assert shared is not None
             assert shared.available
     assert ["cannot be reached", "answers again"] == [
@@ -257,7 +257,7 @@ async def test_each_script_is_loaded_once_and_again_only_after_redis_forgot_it(
             for _ in range(5):
                 await okta.get_user(uid)
             assert 4 == await _script_loads(redis_client)
-            shared = okta._get_transport().pacer.shared  # type: ignore[union-attr]
+            shared = okta._get_pipeline().pacer.shared  # type: ignore[union-attr]
             assert shared is not None
             assert shared.available
     assert 0 == _refused(sim)
@@ -277,7 +277,7 @@ async def test_a_redis_with_a_password_is_shared_through_a_url_that_carries_it(
             with caplog.at_level(logging.DEBUG, logger="oktakit"):
                 async with _client(sim, right) as okta:
                     await okta.get_user(uid)
-                    shared = okta._get_transport().pacer.shared  # type: ignore[union-attr]
+                    shared = okta._get_pipeline().pacer.shared  # type: ignore[union-attr]
                     assert shared is not None
                     assert (1, True) == (shared.round_trips, shared.available)
                 async with _client(sim, wrong) as okta:

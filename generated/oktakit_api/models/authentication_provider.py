@@ -45,12 +45,12 @@ class AuthenticationProvider:
         name = d.pop("name", None)
         _type_ = d.pop("type", None)
         type_ = None if _type_ is None else AuthenticationProviderType(_type_)
-        authentication_provider = cls(
+        parsed_model = cls(
             name=name,
             type=type_,
         )
-        authentication_provider.additional_properties = d
-        return authentication_provider
+        parsed_model.additional_properties = d
+        return parsed_model
 
     def __repr__(self) -> str:
         return f"<AuthenticationProvider {self.type!s} {self.name!s}>"

@@ -47,12 +47,12 @@ class AuthenticationProviderWritable:
         name = d.pop("name", None)
         _type_ = d.pop("type", None)
         type_ = None if _type_ is None else AuthenticationProviderTypeWritable(_type_)
-        authentication_provider_writable = cls(
+        parsed_model = cls(
             name=name,
             type=type_,
         )
-        authentication_provider_writable.additional_properties = d
-        return authentication_provider_writable
+        parsed_model.additional_properties = d
+        return parsed_model
 
     def __repr__(self) -> str:
         return f"<AuthenticationProviderWritable {self.type!s} {self.name!s}>"

@@ -84,7 +84,7 @@ class Authenticator:
         field_links = (
             None if _field_links is None else AuthenticatorLinks.from_dict(_field_links)
         )
-        authenticator = cls(
+        parsed_model = cls(
             id=id,
             key=key,
             name=name,
@@ -94,8 +94,8 @@ class Authenticator:
             last_updated=last_updated,
             links=field_links,
         )
-        authenticator.additional_properties = d
-        return authenticator
+        parsed_model.additional_properties = d
+        return parsed_model
 
     def __repr__(self) -> str:
         return f"<Authenticator {self.id!s} {self.key!s} {self.status!s}>"

@@ -46,12 +46,12 @@ class AuthenticatorEnrollmentCreateRequestTac:
             if _profile is None
             else AuthenticatorProfileTacRequest.from_dict(_profile)
         )
-        authenticator_enrollment_create_request_tac = cls(
+        parsed_model = cls(
             authenticator_id=authenticator_id,
             profile=profile,
         )
-        authenticator_enrollment_create_request_tac.additional_properties = d
-        return authenticator_enrollment_create_request_tac
+        parsed_model.additional_properties = d
+        return parsed_model
 
     def __repr__(self) -> str:
         return f"<AuthenticatorEnrollmentCreateRequestTac>"

@@ -42,12 +42,12 @@ class AuthenticatorProfileTacRequest:
         d = dict(src_dict)
         ttl = d.pop("ttl", None)
         multi_use = d.pop("multiUse", None)
-        authenticator_profile_tac_request = cls(
+        parsed_model = cls(
             ttl=ttl,
             multi_use=multi_use,
         )
-        authenticator_profile_tac_request.additional_properties = d
-        return authenticator_profile_tac_request
+        parsed_model.additional_properties = d
+        return parsed_model
 
     def __repr__(self) -> str:
         return f"<AuthenticatorProfileTacRequest>"

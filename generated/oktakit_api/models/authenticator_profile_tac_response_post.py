@@ -46,13 +46,13 @@ class AuthenticatorProfileTacResponsePost:
         tac = d.pop("tac")
         expires_at = datetime.datetime.fromisoformat(d.pop("expiresAt"))
         multi_use = d.pop("multiUse", None)
-        authenticator_profile_tac_response_post = cls(
+        parsed_model = cls(
             tac=tac,
             expires_at=expires_at,
             multi_use=multi_use,
         )
-        authenticator_profile_tac_response_post.additional_properties = d
-        return authenticator_profile_tac_response_post
+        parsed_model.additional_properties = d
+        return parsed_model
 
     def __repr__(self) -> str:
         return f"<AuthenticatorProfileTacResponsePost {self.expires_at!s}>"

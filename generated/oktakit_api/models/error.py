@@ -64,15 +64,15 @@ class Error:
             if _error_causes is None
             else [ErrorCause.from_dict(item) for item in json_list(_error_causes)]
         )
-        error = cls(
+        parsed_model = cls(
             error_code=error_code,
             error_summary=error_summary,
             error_link=error_link,
             error_id=error_id,
             error_causes=error_causes,
         )
-        error.additional_properties = d
-        return error
+        parsed_model.additional_properties = d
+        return parsed_model
 
     def __repr__(self) -> str:
         return f"<Error {self.error_code!s}>"

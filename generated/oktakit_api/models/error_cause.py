@@ -37,11 +37,11 @@ class ErrorCause:
             )
         d = dict(src_dict)
         error_summary = d.pop("errorSummary", None)
-        error_cause = cls(
+        parsed_model = cls(
             error_summary=error_summary,
         )
-        error_cause.additional_properties = d
-        return error_cause
+        parsed_model.additional_properties = d
+        return parsed_model
 
     def __repr__(self) -> str:
         return f"<ErrorCause {self.error_summary!s}>"

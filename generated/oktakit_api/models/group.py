@@ -89,7 +89,7 @@ class Group:
             if _field_embedded is None
             else GroupEmbedded.from_dict(_field_embedded)
         )
-        group = cls(
+        parsed_model = cls(
             id=id,
             created=created,
             last_updated=last_updated,
@@ -100,8 +100,8 @@ class Group:
             object_class=object_class,
             embedded=field_embedded,
         )
-        group.additional_properties = d
-        return group
+        parsed_model.additional_properties = d
+        return parsed_model
 
     def __repr__(self) -> str:
         return f"<Group {self.id!s} {self.type!s} {self.profile.name!s}>"

@@ -51,14 +51,14 @@ class Link:
         name = d.pop("name", None)
         type_ = d.pop("type", None)
         templated = d.pop("templated", None)
-        link = cls(
+        parsed_model = cls(
             href=href,
             name=name,
             type=type_,
             templated=templated,
         )
-        link.additional_properties = d
-        return link
+        parsed_model.additional_properties = d
+        return parsed_model
 
     def __repr__(self) -> str:
         return f"<Link {self.href!s}>"

@@ -59,15 +59,15 @@ class LogActor:
         detail_entry = (
             None if _detail_entry is None else LogDetailEntry.from_dict(_detail_entry)
         )
-        log_actor = cls(
+        parsed_model = cls(
             id=id,
             type=type_,
             alternate_id=alternate_id,
             display_name=display_name,
             detail_entry=detail_entry,
         )
-        log_actor.additional_properties = d
-        return log_actor
+        parsed_model.additional_properties = d
+        return parsed_model
 
     def __repr__(self) -> str:
         return f"<LogActor {self.type!s} {self.id!s}>"

@@ -85,7 +85,7 @@ class LogAuthenticationContext:
         interface = d.pop("interface", None)
         authentication_step = d.pop("authenticationStep", None)
         external_session_id = d.pop("externalSessionId", None)
-        log_authentication_context = cls(
+        parsed_model = cls(
             authentication_provider=authentication_provider,
             credential_provider=credential_provider,
             credential_type=credential_type,
@@ -94,8 +94,8 @@ class LogAuthenticationContext:
             authentication_step=authentication_step,
             external_session_id=external_session_id,
         )
-        log_authentication_context.additional_properties = d
-        return log_authentication_context
+        parsed_model.additional_properties = d
+        return parsed_model
 
     def __repr__(self) -> str:
         return f"<LogAuthenticationContext {self.external_session_id!s}>"

@@ -70,7 +70,7 @@ class LogClient:
             if _geographical_context is None
             else LogGeographicalContext.from_dict(_geographical_context)
         )
-        log_client = cls(
+        parsed_model = cls(
             id=id,
             ip_address=ip_address,
             device=device,
@@ -78,8 +78,8 @@ class LogClient:
             user_agent=user_agent,
             geographical_context=geographical_context,
         )
-        log_client.additional_properties = d
-        return log_client
+        parsed_model.additional_properties = d
+        return parsed_model
 
     def __repr__(self) -> str:
         return f"<LogClient {self.ip_address!s}>"

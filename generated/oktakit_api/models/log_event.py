@@ -138,7 +138,7 @@ class LogEvent:
         )
         _request = d.pop("request", None)
         request = None if _request is None else LogRequest.from_dict(_request)
-        log_event = cls(
+        parsed_model = cls(
             uuid=uuid,
             published=published,
             event_type=event_type,
@@ -156,8 +156,8 @@ class LogEvent:
             security_context=security_context,
             request=request,
         )
-        log_event.additional_properties = d
-        return log_event
+        parsed_model.additional_properties = d
+        return parsed_model
 
     def __repr__(self) -> str:
         return f"<LogEvent {self.uuid!s} {self.event_type!s} {self.published!s}>"

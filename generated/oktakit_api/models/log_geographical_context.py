@@ -60,15 +60,15 @@ class LogGeographicalContext:
         geolocation = (
             None if _geolocation is None else LogGeolocation.from_dict(_geolocation)
         )
-        log_geographical_context = cls(
+        parsed_model = cls(
             city=city,
             state=state,
             country=country,
             postal_code=postal_code,
             geolocation=geolocation,
         )
-        log_geographical_context.additional_properties = d
-        return log_geographical_context
+        parsed_model.additional_properties = d
+        return parsed_model
 
     def __repr__(self) -> str:
         return f"<LogGeographicalContext {self.city!s} {self.country!s}>"

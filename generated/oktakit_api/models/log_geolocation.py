@@ -42,12 +42,12 @@ class LogGeolocation:
         d = dict(src_dict)
         lat = d.pop("lat", None)
         lon = d.pop("lon", None)
-        log_geolocation = cls(
+        parsed_model = cls(
             lat=lat,
             lon=lon,
         )
-        log_geolocation.additional_properties = d
-        return log_geolocation
+        parsed_model.additional_properties = d
+        return parsed_model
 
     def __repr__(self) -> str:
         return f"<LogGeolocation {self.lat!s} {self.lon!s}>"

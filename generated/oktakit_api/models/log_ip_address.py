@@ -57,14 +57,14 @@ class LogIpAddress:
             if _geographical_context is None
             else LogGeographicalContext.from_dict(_geographical_context)
         )
-        log_ip_address = cls(
+        parsed_model = cls(
             ip=ip,
             version=version,
             source=source,
             geographical_context=geographical_context,
         )
-        log_ip_address.additional_properties = d
-        return log_ip_address
+        parsed_model.additional_properties = d
+        return parsed_model
 
     def __repr__(self) -> str:
         return f"<LogIpAddress {self.ip!s}>"

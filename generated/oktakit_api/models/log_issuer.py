@@ -42,12 +42,12 @@ class LogIssuer:
         d = dict(src_dict)
         id = d.pop("id", None)
         type_ = d.pop("type", None)
-        log_issuer = cls(
+        parsed_model = cls(
             id=id,
             type=type_,
         )
-        log_issuer.additional_properties = d
-        return log_issuer
+        parsed_model.additional_properties = d
+        return parsed_model
 
     def __repr__(self) -> str:
         return f"<LogIssuer {self.type!s} {self.id!s}>"

@@ -43,12 +43,12 @@ class LogOutcome:
         d = dict(src_dict)
         result = LogOutcomeResult(d.pop("result"))
         reason = d.pop("reason", None)
-        log_outcome = cls(
+        parsed_model = cls(
             result=result,
             reason=reason,
         )
-        log_outcome.additional_properties = d
-        return log_outcome
+        parsed_model.additional_properties = d
+        return parsed_model
 
     def __repr__(self) -> str:
         return f"<LogOutcome {self.result!s}>"

@@ -44,11 +44,11 @@ class LogRequest:
             if _ip_chain is None
             else [LogIpAddress.from_dict(item) for item in json_list(_ip_chain)]
         )
-        log_request = cls(
+        parsed_model = cls(
             ip_chain=ip_chain,
         )
-        log_request.additional_properties = d
-        return log_request
+        parsed_model.additional_properties = d
+        return parsed_model
 
     def __repr__(self) -> str:
         return f"<LogRequest>"

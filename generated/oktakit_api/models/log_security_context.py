@@ -64,7 +64,7 @@ class LogSecurityContext:
         is_proxy = d.pop("isProxy", None)
         _risk = d.pop("risk", None)
         risk = None if _risk is None else LogRisk.from_dict(_risk)
-        log_security_context = cls(
+        parsed_model = cls(
             as_number=as_number,
             as_org=as_org,
             isp=isp,
@@ -72,8 +72,8 @@ class LogSecurityContext:
             is_proxy=is_proxy,
             risk=risk,
         )
-        log_security_context.additional_properties = d
-        return log_security_context
+        parsed_model.additional_properties = d
+        return parsed_model
 
     def __repr__(self) -> str:
         return f"<LogSecurityContext {self.as_org!s} {self.is_proxy!s}>"

@@ -68,7 +68,7 @@ class LogTarget:
             if _change_details is None
             else LogTargetChangeDetails.from_dict(_change_details)
         )
-        log_target = cls(
+        parsed_model = cls(
             id=id,
             type=type_,
             alternate_id=alternate_id,
@@ -76,8 +76,8 @@ class LogTarget:
             detail_entry=detail_entry,
             change_details=change_details,
         )
-        log_target.additional_properties = d
-        return log_target
+        parsed_model.additional_properties = d
+        return parsed_model
 
     def __repr__(self) -> str:
         return f"<LogTarget {self.type!s} {self.id!s}>"

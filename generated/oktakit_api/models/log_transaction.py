@@ -48,13 +48,13 @@ class LogTransaction:
         type_ = d.pop("type", None)
         _detail = d.pop("detail", None)
         detail = None if _detail is None else LogTransactionDetail.from_dict(_detail)
-        log_transaction = cls(
+        parsed_model = cls(
             id=id,
             type=type_,
             detail=detail,
         )
-        log_transaction.additional_properties = d
-        return log_transaction
+        parsed_model.additional_properties = d
+        return parsed_model
 
     def __repr__(self) -> str:
         return f"<LogTransaction {self.type!s} {self.id!s}>"

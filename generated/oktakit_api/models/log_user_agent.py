@@ -47,13 +47,13 @@ class LogUserAgent:
         raw_user_agent = d.pop("rawUserAgent", None)
         os = d.pop("os", None)
         browser = d.pop("browser", None)
-        log_user_agent = cls(
+        parsed_model = cls(
             raw_user_agent=raw_user_agent,
             os=os,
             browser=browser,
         )
-        log_user_agent.additional_properties = d
-        return log_user_agent
+        parsed_model.additional_properties = d
+        return parsed_model
 
     def __repr__(self) -> str:
         return f"<LogUserAgent {self.browser!s} {self.os!s}>"

@@ -59,15 +59,15 @@ class OAuth2Client:
         field_links = (
             None if _field_links is None else OAuth2ClientLinks.from_dict(_field_links)
         )
-        o_auth_2_client = cls(
+        parsed_model = cls(
             client_id=client_id,
             client_name=client_name,
             client_uri=client_uri,
             logo_uri=logo_uri,
             links=field_links,
         )
-        o_auth_2_client.additional_properties = d
-        return o_auth_2_client
+        parsed_model.additional_properties = d
+        return parsed_model
 
     def __repr__(self) -> str:
         return f"<OAuth2Client {self.client_id!s} {self.client_name!s}>"

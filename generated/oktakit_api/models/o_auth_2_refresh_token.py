@@ -117,7 +117,7 @@ class OAuth2RefreshToken:
             if _field_links is None
             else OAuth2RefreshTokenLinks.from_dict(_field_links)
         )
-        o_auth_2_refresh_token = cls(
+        parsed_model = cls(
             id=id,
             client_id=client_id,
             user_id=user_id,
@@ -130,8 +130,8 @@ class OAuth2RefreshToken:
             embedded=field_embedded,
             links=field_links,
         )
-        o_auth_2_refresh_token.additional_properties = d
-        return o_auth_2_refresh_token
+        parsed_model.additional_properties = d
+        return parsed_model
 
     def __repr__(self) -> str:
         return f"<OAuth2RefreshToken {self.id!s} {self.status!s}>"

@@ -89,7 +89,7 @@ class OAuth2ScopeConsentGrant:
             if _last_updated is None
             else datetime.datetime.fromisoformat(_last_updated)
         )
-        o_auth_2_scope_consent_grant = cls(
+        parsed_model = cls(
             issuer=issuer,
             scope_id=scope_id,
             id=id,
@@ -100,8 +100,8 @@ class OAuth2ScopeConsentGrant:
             created=created,
             last_updated=last_updated,
         )
-        o_auth_2_scope_consent_grant.additional_properties = d
-        return o_auth_2_scope_consent_grant
+        parsed_model.additional_properties = d
+        return parsed_model
 
     def __repr__(self) -> str:
         return f"<OAuth2ScopeConsentGrant {self.scope_id!s} {self.status!s}>"

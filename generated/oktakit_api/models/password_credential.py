@@ -43,12 +43,12 @@ class PasswordCredential:
         value = d.pop("value", None)
         _hook = d.pop("hook", None)
         hook = None if _hook is None else PasswordCredentialHook.from_dict(_hook)
-        password_credential = cls(
+        parsed_model = cls(
             value=value,
             hook=hook,
         )
-        password_credential.additional_properties = d
-        return password_credential
+        parsed_model.additional_properties = d
+        return parsed_model
 
     def __repr__(self) -> str:
         return f"<PasswordCredential>"

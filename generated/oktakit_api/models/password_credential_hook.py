@@ -37,11 +37,11 @@ class PasswordCredentialHook:
             )
         d = dict(src_dict)
         type_ = d.pop("type", None)
-        password_credential_hook = cls(
+        parsed_model = cls(
             type=type_,
         )
-        password_credential_hook.additional_properties = d
-        return password_credential_hook
+        parsed_model.additional_properties = d
+        return parsed_model
 
     def __repr__(self) -> str:
         return f"<PasswordCredentialHook {self.type!s}>"

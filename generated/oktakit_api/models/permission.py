@@ -73,15 +73,15 @@ class Permission:
         field_links = (
             None if _field_links is None else PermissionLinks.from_dict(_field_links)
         )
-        permission = cls(
+        parsed_model = cls(
             label=label,
             created=created,
             last_updated=last_updated,
             conditions=conditions,
             links=field_links,
         )
-        permission.additional_properties = d
-        return permission
+        parsed_model.additional_properties = d
+        return parsed_model
 
     def __repr__(self) -> str:
         return f"<Permission {self.label!s}>"

@@ -52,12 +52,12 @@ class PermissionConditionsType0:
             if _exclude is None
             else PermissionConditionAttributes.from_dict(_exclude)
         )
-        permission_conditions_type_0 = cls(
+        parsed_model = cls(
             include=include,
             exclude=exclude,
         )
-        permission_conditions_type_0.additional_properties = d
-        return permission_conditions_type_0
+        parsed_model.additional_properties = d
+        return parsed_model
 
     def __repr__(self) -> str:
         return f"<PermissionConditionsType0>"

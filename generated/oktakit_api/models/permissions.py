@@ -44,11 +44,11 @@ class Permissions:
             if _permissions is None
             else [Permission.from_dict(item) for item in json_list(_permissions)]
         )
-        permissions = cls(
+        parsed_model = cls(
             permissions=permissions,
         )
-        permissions.additional_properties = d
-        return permissions
+        parsed_model.additional_properties = d
+        return parsed_model
 
     def __repr__(self) -> str:
         return f"<Permissions {self.permissions!s}>"

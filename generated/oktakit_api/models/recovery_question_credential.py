@@ -42,12 +42,12 @@ class RecoveryQuestionCredential:
         d = dict(src_dict)
         question = d.pop("question", None)
         answer = d.pop("answer", None)
-        recovery_question_credential = cls(
+        parsed_model = cls(
             question=question,
             answer=answer,
         )
-        recovery_question_credential.additional_properties = d
-        return recovery_question_credential
+        parsed_model.additional_properties = d
+        return parsed_model
 
     def __repr__(self) -> str:
         return f"<RecoveryQuestionCredential {self.question!s}>"

@@ -38,11 +38,11 @@ class ResetPasswordToken:
             )
         d = dict(src_dict)
         reset_password_url = d.pop("resetPasswordUrl", None)
-        reset_password_token = cls(
+        parsed_model = cls(
             reset_password_url=reset_password_url,
         )
-        reset_password_token.additional_properties = d
-        return reset_password_token
+        parsed_model.additional_properties = d
+        return parsed_model
 
     def __repr__(self) -> str:
         return f"<ResetPasswordToken>"

@@ -74,7 +74,7 @@ class ResourceSet:
         field_links = (
             None if _field_links is None else ResourceSetLinks.from_dict(_field_links)
         )
-        resource_set = cls(
+        parsed_model = cls(
             id=id,
             label=label,
             description=description,
@@ -82,8 +82,8 @@ class ResourceSet:
             last_updated=last_updated,
             links=field_links,
         )
-        resource_set.additional_properties = d
-        return resource_set
+        parsed_model.additional_properties = d
+        return parsed_model
 
     def __repr__(self) -> str:
         return f"<ResourceSet {self.id!s} {self.label!s}>"

@@ -72,15 +72,15 @@ class ResourceSetResource:
             if _field_links is None
             else ResourceSetResourceLinks.from_dict(_field_links)
         )
-        resource_set_resource = cls(
+        parsed_model = cls(
             id=id,
             orn=orn,
             created=created,
             last_updated=last_updated,
             links=field_links,
         )
-        resource_set_resource.additional_properties = d
-        return resource_set_resource
+        parsed_model.additional_properties = d
+        return parsed_model
 
     def __repr__(self) -> str:
         return f"<ResourceSetResource {self.id!s} {self.orn!s}>"

@@ -54,12 +54,12 @@ class ResourceSetResources:
             if _field_links is None
             else ResourceSetResourcesLinks.from_dict(_field_links)
         )
-        resource_set_resources = cls(
+        parsed_model = cls(
             resources=resources,
             links=field_links,
         )
-        resource_set_resources.additional_properties = d
-        return resource_set_resources
+        parsed_model.additional_properties = d
+        return parsed_model
 
     def __repr__(self) -> str:
         return f"<ResourceSetResources>"

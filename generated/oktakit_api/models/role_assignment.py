@@ -102,7 +102,7 @@ class RoleAssignment:
             if _field_links is None
             else RoleAssignmentLinks.from_dict(_field_links)
         )
-        role_assignment = cls(
+        parsed_model = cls(
             id=id,
             type=type_,
             label=label,
@@ -114,8 +114,8 @@ class RoleAssignment:
             last_updated=last_updated,
             links=field_links,
         )
-        role_assignment.additional_properties = d
-        return role_assignment
+        parsed_model.additional_properties = d
+        return parsed_model
 
     def __repr__(self) -> str:
         return f"<RoleAssignment {self.id!s} {self.type!s} {self.label!s}>"

@@ -97,7 +97,7 @@ class TacAuthenticatorEnrollment:
             if _field_links is None
             else TacAuthenticatorEnrollmentLinks.from_dict(_field_links)
         )
-        tac_authenticator_enrollment = cls(
+        parsed_model = cls(
             id=id,
             status=status,
             profile=profile,
@@ -109,8 +109,8 @@ class TacAuthenticatorEnrollment:
             last_updated=last_updated,
             links=field_links,
         )
-        tac_authenticator_enrollment.additional_properties = d
-        return tac_authenticator_enrollment
+        parsed_model.additional_properties = d
+        return parsed_model
 
     def __repr__(self) -> str:
         return (

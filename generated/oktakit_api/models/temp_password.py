@@ -37,11 +37,11 @@ class TempPassword:
             )
         d = dict(src_dict)
         temp_password = d.pop("tempPassword")
-        temp_password = cls(
+        parsed_model = cls(
             temp_password=temp_password,
         )
-        temp_password.additional_properties = d
-        return temp_password
+        parsed_model.additional_properties = d
+        return parsed_model
 
     def __repr__(self) -> str:
         return f"<TempPassword>"

@@ -58,14 +58,14 @@ class UpdateUserRequest:
         realm_id = d.pop("realmId", None)
         _type_ = d.pop("type", None)
         type_ = None if _type_ is None else UserTypeRef.from_dict(_type_)
-        update_user_request = cls(
+        parsed_model = cls(
             profile=profile,
             credentials=credentials,
             realm_id=realm_id,
             type=type_,
         )
-        update_user_request.additional_properties = d
-        return update_user_request
+        parsed_model.additional_properties = d
+        return parsed_model
 
     def __repr__(self) -> str:
         return f"<UpdateUserRequest>"

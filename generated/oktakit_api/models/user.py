@@ -159,7 +159,7 @@ class User:
         field_embedded = (
             None if _field_embedded is None else UserEmbedded.from_dict(_field_embedded)
         )
-        user = cls(
+        parsed_model = cls(
             id=id,
             status=status,
             created=created,
@@ -176,8 +176,8 @@ class User:
             credentials=credentials,
             embedded=field_embedded,
         )
-        user.additional_properties = d
-        return user
+        parsed_model.additional_properties = d
+        return parsed_model
 
     def __repr__(self) -> str:
         return f"<User {self.id!s} {self.status!s} {self.profile.login!s}>"

@@ -44,12 +44,12 @@ class UserActivationToken:
         d = dict(src_dict)
         activation_token = d.pop("activationToken", None)
         activation_url = d.pop("activationUrl", None)
-        user_activation_token = cls(
+        parsed_model = cls(
             activation_token=activation_token,
             activation_url=activation_url,
         )
-        user_activation_token.additional_properties = d
-        return user_activation_token
+        parsed_model.additional_properties = d
+        return parsed_model
 
     def __repr__(self) -> str:
         return f"<UserActivationToken>"

@@ -58,13 +58,13 @@ class UserCredentials:
         provider = (
             None if _provider is None else AuthenticationProvider.from_dict(_provider)
         )
-        user_credentials = cls(
+        parsed_model = cls(
             password=password,
             recovery_question=recovery_question,
             provider=provider,
         )
-        user_credentials.additional_properties = d
-        return user_credentials
+        parsed_model.additional_properties = d
+        return parsed_model
 
     def __repr__(self) -> str:
         return f"<UserCredentials {self.provider!s}>"

@@ -60,13 +60,13 @@ class UserCredentialsWritable:
             if _provider is None
             else AuthenticationProviderWritable.from_dict(_provider)
         )
-        user_credentials_writable = cls(
+        parsed_model = cls(
             password=password,
             recovery_question=recovery_question,
             provider=provider,
         )
-        user_credentials_writable.additional_properties = d
-        return user_credentials_writable
+        parsed_model.additional_properties = d
+        return parsed_model
 
     def __repr__(self) -> str:
         return f"<UserCredentialsWritable {self.provider!s}>"

@@ -100,7 +100,7 @@ class UserFactor:
         field_links = (
             None if _field_links is None else UserFactorLinks.from_dict(_field_links)
         )
-        user_factor = cls(
+        parsed_model = cls(
             id=id,
             factor_type=factor_type,
             provider=provider,
@@ -112,8 +112,8 @@ class UserFactor:
             embedded=field_embedded,
             links=field_links,
         )
-        user_factor.additional_properties = d
-        return user_factor
+        parsed_model.additional_properties = d
+        return parsed_model
 
     def __repr__(self) -> str:
         return f"<UserFactor {self.id!s} {self.factor_type!s} {self.status!s}>"

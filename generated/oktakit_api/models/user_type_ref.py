@@ -37,11 +37,11 @@ class UserTypeRef:
             )
         d = dict(src_dict)
         id = d.pop("id", None)
-        user_type_ref = cls(
+        parsed_model = cls(
             id=id,
         )
-        user_type_ref.additional_properties = d
-        return user_type_ref
+        parsed_model.additional_properties = d
+        return parsed_model
 
     def __repr__(self) -> str:
         return f"<UserTypeRef {self.id!s}>"

@@ -119,13 +119,14 @@ def okta_shadowing(method: str, template: str) -> frozenset[tuple[int, str]]:
 
 def shadowed_path(shadows: frozenset[tuple[int, str]], path: str) -> bool:
     """Whether ``path`` has one of the ``shadows`` literals where its template has a parameter."""
-    if not shadows:
+    # Most paths hold none of the literals at all: a substring test rules that out cheaply.
+    if not shadows or not any(literal in path for _, literal in shadows):
         return False
     parts = [s for s in path.split("/") if s]
     return any(i < len(parts) and parts[i] == literal for i, literal in shadows)
 
 
-def request_bucket(operation: Operation[Any] | None, method: str, path: str) -> str:
+def request_bucket(operation: Operation[..., Any] | None, method: str, path: str) -> str:
     """The bucket of one request (``path``: its raw path): its operation's, from the registry,
     unless Okta counts this path elsewhere (``GET /users/me`` is not ``GET /users/{id}``); by
     Okta's rules for a request of no known operation."""

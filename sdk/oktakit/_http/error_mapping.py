@@ -58,7 +58,7 @@ def api_error_from_response(
     body: bytes,
     auth_scheme: str = "",
     rate_limit: RateLimitHeaders | None = None,
-    operation: Operation[Any] | None = None,
+    operation: Operation[..., Any] | None = None,
 ) -> ApiError:
     """Build the typed error for an error response, whatever its body looks like.
 
@@ -137,7 +137,7 @@ def _str_or_none(value: Any) -> str | None:
     return None if value is None else str(value)
 
 
-def _explained(error: PermissionDeniedError, operation: Operation[Any]) -> PermissionDeniedError:
+def _explained(error: PermissionDeniedError, operation: Operation[..., Any]) -> PermissionDeniedError:
     """A 403 with what the operation needs (from the registry) added to it."""
     return error.explain(
         operation.operation_id,

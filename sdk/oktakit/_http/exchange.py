@@ -1,23 +1,24 @@
-"""One HTTP exchange with aiohttp: a bounded read, and aiohttp's failures as typed errors.
+"""The default transport: one HTTP exchange with aiohttp, a bounded read, and aiohttp's failures
+as typed errors.
 
-Both the API transport and the token endpoint go through ``exchange``, so this is the one place
-that knows how aiohttp fails. Its exceptions are never chained to ours: they carry the request
-(``ClientResponseError.request_info`` holds every header we sent, ``Authorization`` included),
-and anything reachable from an error a user catches may end up in a log.
+Every request of a client (its calls and a service app's token requests) goes through its
+transport (``protocol``), so this is the one place that knows how aiohttp fails. Its exceptions
+are never chained to ours: they carry the request (``ClientResponseError.request_info`` holds
+every header we sent, ``Authorization`` included), and anything reachable from an error a user
+catches may end up in a log.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
 from typing import Any
 
 import aiohttp
 from aiohttp.http_exceptions import HttpProcessingError
-from multidict import CIMultiDictProxy
-from yarl import URL
 
-from oktakit.errors import RequestTimeoutError, ResponseTooLargeError, TransportError
+from oktakit.errors import ConfigurationError, RequestTimeoutError, ResponseTooLargeError, TransportError
+
+from .protocol import HttpRequest, HttpResponse
 
 #: The default cap on one response body, after decompression: a page of 200 users with large
 #: custom profiles is a few megabytes, so this only ever stops a broken or hostile server.
@@ -25,60 +26,84 @@ DEFAULT_MAX_RESPONSE_BYTES = 64 * 1024 * 1024
 _CHUNK = 64 * 1024
 
 
-async def exchange(
-    session: aiohttp.ClientSession,
-    method: str,
-    target: URL | str,
-    *,
-    shown: str,
-    data: Any,
-    headers: Mapping[str, str],
-    time_limits: aiohttp.ClientTimeout,
-    max_bytes: int,
-) -> tuple[int, CIMultiDictProxy[str], bytes]:
-    """Send one request and read its whole answer (status, headers, body), redirects not followed.
+class AiohttpTransport:
+    """The transport ``OktaClient`` uses unless given another: requests sent through one
+    ``aiohttp.ClientSession``, redirects not followed, bodies read up to the request's cap.
 
-    Raises ``RequestTimeoutError``, ``TransportError`` or ``ResponseTooLargeError`` (``shown``
-    is the URL quoted in them).
+    A session passed in stays its owner's to close (``OktaClient(session=...)`` builds one of
+    these around it). Raises ``RequestTimeoutError``, ``TransportError`` or
+    ``ResponseTooLargeError``; ``ConfigurationError`` once the session is closed.
     """
-    try:
-        async with session.request(
-            method, target, data=data, headers=headers, timeout=time_limits, allow_redirects=False
-        ) as raw:
-            body = await _read(raw, max_bytes, method, shown)
-            return raw.status, raw.headers, body
-    except TimeoutError as exc:
-        error: TransportError = RequestTimeoutError(
-            f"request timed out ({type(exc).__name__})",
-            method=method,
-            url=shown,
-            connected=not isinstance(exc, aiohttp.ConnectionTimeoutError),
-        )
-    except (aiohttp.ClientError, HttpProcessingError, OSError) as exc:
-        error = TransportError(
-            f"request failed: {_describe(exc)}", method=method, url=shown, connected=_connected(exc)
-        )
-    # Raised here, outside the handler, so that aiohttp's exception is not even its __context__.
-    raise error
+
+    __slots__ = ("_limits", "session")
+
+    def __init__(self, session: aiohttp.ClientSession) -> None:
+        if not isinstance(session, aiohttp.ClientSession):
+            raise ConfigurationError(
+                f"session must be an aiohttp.ClientSession, not {type(session).__name__}"
+            )
+        self.session = session
+        self._limits = aiohttp.ClientTimeout()
+
+    async def send(self, request: HttpRequest) -> HttpResponse:
+        session = self.session
+        if session.closed:
+            raise ConfigurationError("the aiohttp session given to OktaClient has been closed")
+        limits = self._limits
+        if limits.total != request.timeout:  # one timeout per client: built once, not per request
+            limits = self._limits = aiohttp.ClientTimeout(total=request.timeout)
+        method, max_bytes = request.method, request.max_response_bytes
+        try:
+            async with session.request(
+                method,
+                request.url,
+                data=request.content,
+                headers=request.headers,
+                timeout=limits,
+                allow_redirects=False,
+            ) as raw:
+                # A declared length is the size of the body only when nothing is compressed;
+                # aiohttp then reads exactly that much, so the common case is one plain read.
+                declared = raw.content_length
+                if declared is not None and declared <= max_bytes and "Content-Encoding" not in raw.headers:
+                    body = await raw.read()
+                else:
+                    body = await _read(raw, max_bytes, method, request)
+                return HttpResponse(raw.status, raw.headers, body)
+        except TimeoutError as exc:
+            error: TransportError = RequestTimeoutError(
+                f"request timed out ({type(exc).__name__})",
+                method=method,
+                url=str(request.url),
+                connected=not isinstance(exc, aiohttp.ConnectionTimeoutError),
+            )
+        except (aiohttp.ClientError, HttpProcessingError, OSError) as exc:
+            error = TransportError(
+                f"request failed: {_describe(exc)}",
+                method=method,
+                url=str(request.url),
+                connected=_connected(exc),
+            )
+        # Raised here, outside the handler, so that aiohttp's exception is not even its __context__.
+        raise error
+
+    def __repr__(self) -> str:
+        return f"<AiohttpTransport {self.session!r}>"
 
 
-async def _read(raw: aiohttp.ClientResponse, max_bytes: int, method: str, shown: str) -> bytes:
-    def too_large() -> ResponseTooLargeError:
-        return ResponseTooLargeError(limit=max_bytes, status=raw.status, method=method, url=shown)
-
-    # A declared length is the size of the body only when nothing is compressed; aiohttp then
-    # reads exactly that much, so the common case is one plain read.
+async def _read(raw: aiohttp.ClientResponse, max_bytes: int, method: str, request: HttpRequest) -> bytes:
+    """The body of an answer that is compressed, of no declared length or too long, read in
+    bounded steps (aiohttp decompresses as we read, so stopping at the cap bounds memory)."""
     declared = raw.content_length
-    if declared is not None and "Content-Encoding" not in raw.headers:
-        if declared > max_bytes:
-            raise too_large()
-        return await raw.read()
-    # aiohttp decompresses in bounded steps as we read, so stopping at the cap bounds memory.
+    if declared is not None and declared > max_bytes and "Content-Encoding" not in raw.headers:
+        raise ResponseTooLargeError(limit=max_bytes, status=raw.status, method=method, url=str(request.url))
     chunks, size = [], 0
     async for chunk in raw.content.iter_chunked(_CHUNK):
         size += len(chunk)
         if size > max_bytes:
-            raise too_large()
+            raise ResponseTooLargeError(
+                limit=max_bytes, status=raw.status, method=method, url=str(request.url)
+            )
         chunks.append(chunk)
     return b"".join(chunks)
 
@@ -101,6 +126,12 @@ def _describe(exc: BaseException) -> str:
 
 def json_or_none(body: bytes) -> Any:
     """The JSON document in ``body``, or ``None`` when it is not JSON (or absurdly nested)."""
+    try:
+        # JSON on the wire is UTF-8 (RFC 8259): text parses faster than bytes, whose encoding
+        # json sniffs first. Anything else (a BOM, UTF-16, lone surrogates) takes json's own way.
+        return json.loads(body.decode())
+    except (ValueError, RecursionError):
+        pass
     try:
         return json.loads(body)
     except (ValueError, RecursionError):

@@ -15,7 +15,6 @@ one window. A 5xx's ``Retry-After`` is held to the same bound.
 from __future__ import annotations
 
 import logging
-import re
 import time
 from collections.abc import Mapping
 from datetime import UTC, datetime
@@ -34,8 +33,13 @@ MAX_HINTED_WAIT = 60.0
 MAX_LIMIT = 10**12
 #: 9999-12-31T23:59:59Z, the last instant a ``datetime`` can hold: a reset past it is absurd.
 MAX_EPOCH = 253_402_300_799
-# Plain ASCII digits: int() would also take "+5", " 5", "5_000" and other scripts' digits.
-_DIGITS = re.compile(r"[0-9]{1,15}")
+
+
+def _digits(value: str) -> bool:
+    """Whether ``value`` is 1 to 15 plain ASCII digits, surrounding whitespace aside: int() would
+    also take "+5", "5_000" and other scripts' digits. (For ASCII text, isdigit() is 0-9 only.)"""
+    text = value.strip()
+    return 0 < len(text) <= 15 and text.isascii() and text.isdigit()
 
 
 def _number(headers: Mapping[str, str], name: str, maximum: int) -> int | None:
@@ -43,7 +47,11 @@ def _number(headers: Mapping[str, str], name: str, maximum: int) -> int | None:
     value = headers.get(name)
     if value is None:
         return None
-    number = int(value) if _DIGITS.fullmatch(value.strip()) else None
+    # Okta's own value is bare digits: taken at once; anything else is checked the long way.
+    if value.isdigit() and value.isascii() and len(value) <= 15:
+        number: int | None = int(value)
+    else:
+        number = int(value) if _digits(value) else None
     if number is None or number > maximum:
         logger.debug("ignoring the unreadable %s header %s", name, _shown(value))
         return None
@@ -127,7 +135,7 @@ def retry_after(headers: Mapping[str, str]) -> float | None:
     value = headers.get("Retry-After")
     if value is None:
         return None
-    if _DIGITS.fullmatch(value.strip()):
+    if _digits(value):
         return bounded_wait(float(value), "Retry-After")
     when = http_date(value)
     if when is None:

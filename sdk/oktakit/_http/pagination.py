@@ -7,8 +7,9 @@ from collections.abc import AsyncIterator, Callable, Iterable
 from typing import TypeVar
 
 from oktakit.errors import MalformedResponseError
+from oktakit_api.operations import ApiRequest
 
-from .transport import Response, Transport
+from .transport import Pipeline, Response
 
 T = TypeVar("T")
 
@@ -47,7 +48,7 @@ def _split_links(header: str) -> list[str]:
 
 def body_next_link(response: Response) -> str | None:
     """``_links.next.href`` of a JSON object body: where Okta's IAM lists (such as a resource
-    set's resources) put their next page. The transport follows it only on the org's origin."""
+    set's resources) put their next page. The pipeline follows it only on the org's origin."""
     body = response.json()  # parsed (and cached) already by the page's parser
     links = body.get("_links") if isinstance(body, dict) else None
     following = links.get("next") if isinstance(links, dict) else None
@@ -56,7 +57,7 @@ def body_next_link(response: Response) -> str | None:
 
 
 async def paginate(
-    transport: Transport, first: Response, parse: Callable[[Response], list[T]]
+    pipeline: Pipeline, first: Response, parse: Callable[[Response], list[T]]
 ) -> AsyncIterator[T]:
     """Yield every item of the first page, then of each ``next`` page until there is none."""
     response: Response | None = first
@@ -73,4 +74,4 @@ async def paginate(
                 "the next link repeats an earlier page", status=response.status_code, method="GET", url=link
             )
         seen.add(link)
-        response = await transport.request(method="GET", url=link, operation=response.operation)
+        response = await pipeline.send(ApiRequest(response.operation, link))

@@ -208,6 +208,8 @@ class Pacer:
         self._shares: dict[str, float] = {}
         self._wall = wall
         self.clock = ServerClock()
+        self._deadlines: dict[asyncio.Future[None], float] = {}
+        self._sweep: asyncio.TimerHandle | None = None
 
     def limit_share(self, bucket: str, share: float) -> None:
         """Use at most ``share`` of ``bucket`` from now on (never more than the policy's
@@ -222,6 +224,21 @@ class Pacer:
         budget = self._budgets.get(bucket)
         if budget is None:
             budget = self._budgets[bucket] = Budget(bucket)
+        return budget
+
+    def admit_now(self, bucket: str) -> Budget | None:
+        """The budget of ``bucket`` with a place taken, if a request may go at once (the common
+        case, without a coroutine); None when it must ``acquire`` (and wait). A shared budget
+        always asks Redis first, so never admits here."""
+        if self.shared is not None:
+            return None
+        budget = self.budget(bucket)
+        if budget.waiters or self._slots or self.in_flight >= self.cap:
+            return None
+        if not budget.admits(asyncio.get_running_loop().time()):
+            return None
+        budget.pending += 1
+        self.in_flight += 1
         return budget
 
     async def acquire(self, bucket: str, deadline: float | None) -> tuple[Budget, float]:
@@ -289,13 +306,14 @@ class Pacer:
         started = loop.time()
         if budget is not None:
             self._schedule_reset(loop, budget)
+        if deadline is not None:
+            self._watch(loop, waiter, deadline)
         if logger.isEnabledFor(logging.DEBUG):
             self._log_wait(budget, started)
         try:
-            async with asyncio.timeout_at(deadline):
-                await waiter
+            await waiter
         except BaseException:
-            if waiter.done() and not waiter.cancelled():
+            if waiter.done() and not waiter.cancelled() and waiter.exception() is None:
                 # Handed a place just as we gave up: pass it on.
                 if budget is None:
                     self.in_flight -= 1
@@ -313,6 +331,36 @@ class Pacer:
             raise
         finally:
             self.stats.waited += loop.time() - started
+            if deadline is not None:
+                self._unwatch(waiter)
+
+    # Deadlines of queued requests: one timer for all of them (at the earliest), not one each,
+    # which would cost a timer handle per queued request (the usual case at high concurrency).
+
+    def _watch(self, loop: asyncio.AbstractEventLoop, waiter: asyncio.Future[None], deadline: float) -> None:
+        self._deadlines[waiter] = deadline
+        if self._sweep is None or deadline < self._sweep.when():
+            if self._sweep is not None:
+                self._sweep.cancel()
+            self._sweep = loop.call_at(deadline, self._expire, loop)
+
+    def _unwatch(self, waiter: asyncio.Future[None]) -> None:
+        self._deadlines.pop(waiter, None)
+        if not self._deadlines and self._sweep is not None:
+            self._sweep.cancel()
+            self._sweep = None
+
+    def _expire(self, loop: asyncio.AbstractEventLoop) -> None:
+        """Fail the queued requests whose deadline passed (they raise ``TimeoutError``)."""
+        self._sweep = None
+        now = loop.time()
+        for waiter, deadline in list(self._deadlines.items()):
+            if deadline <= now:
+                del self._deadlines[waiter]
+                if not waiter.done():
+                    waiter.set_exception(TimeoutError())
+        if self._deadlines:
+            self._sweep = loop.call_at(min(self._deadlines.values()), self._expire, loop)
 
     def _log_wait(self, budget: Budget | None, now: float) -> None:
         if budget is None:

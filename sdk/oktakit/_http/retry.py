@@ -22,7 +22,7 @@ import asyncio
 import logging
 import math
 import random
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import attrs
 
@@ -37,9 +37,6 @@ from oktakit.errors import (
 
 from .hints import MAX_HINTED_WAIT
 from .stats import Stats
-
-if TYPE_CHECKING:
-    from oktakit_api.operations import Operation
 
 logger = logging.getLogger("oktakit")
 
@@ -85,16 +82,6 @@ class RetryPolicy:
     wait_initial: float = attrs.field(default=0.5, validator=_positive)
     wait_max: float = attrs.field(default=30.0, validator=_positive)
     jitter: float = attrs.field(default=1.0, validator=_not_negative)
-
-
-#: Methods whose repetition is harmless by HTTP; used for requests of no known operation.
-IDEMPOTENT_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "PUT", "DELETE"})
-
-
-def retry_safe(operation: Operation[Any] | None, method: str) -> bool:
-    """Whether a request whose answer was lost may be sent again: as the registry says for its
-    operation (``x-oktakit-retry-safe``), by the method for a request of no known operation."""
-    return method in IDEMPOTENT_METHODS if operation is None else operation.retry_safe
 
 
 def retry_reason(exc: BaseException, retry_safe: bool) -> str | None:

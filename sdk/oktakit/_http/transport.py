@@ -1,5 +1,6 @@
-"""The one place that sends requests: URL, auth, timeout, User-Agent, logging, error mapping,
-rate-limit pacing (``ratelimit``) and retries (``retry``)."""
+"""The one place that sends calls: URL, auth, User-Agent, logging, error mapping, rate-limit
+pacing (``ratelimit``), retries (``retry``) and hooks (``hooks``), above the transport
+(``protocol``: the seam that carries each attempt, by default ``exchange.AiohttpTransport``)."""
 
 from __future__ import annotations
 
@@ -9,7 +10,8 @@ import logging
 import platform
 import time
 from collections.abc import Coroutine, Mapping
-from typing import TYPE_CHECKING, Any, NamedTuple
+from types import MappingProxyType
+from typing import TYPE_CHECKING, Any
 
 import aiohttp
 from multidict import CIMultiDictProxy
@@ -19,7 +21,6 @@ from oktakit._arguments import query_value
 from oktakit._version import __version__
 from oktakit.auth._protocol import Authorizer, Resend
 from oktakit.errors import (
-    ConfigurationError,
     InvalidArgumentError,
     MalformedResponseError,
     OktaError,
@@ -28,14 +29,15 @@ from oktakit.errors import (
 
 from .buckets import request_bucket
 from .error_mapping import api_error_from_response
-from .exchange import DEFAULT_MAX_RESPONSE_BYTES, exchange, json_or_none
+from .exchange import DEFAULT_MAX_RESPONSE_BYTES, AiohttpTransport, json_or_none
 from .hints import RateLimitHeaders, read_rate_limit
-from .retry import retry_safe
+from .protocol import HttpRequest, HttpResponse, Transport, send
 
 if TYPE_CHECKING:
-    from oktakit_api.operations import Operation
+    from oktakit_api.operations import ApiRequest, Operation
 
-    from .ratelimit import Budget, Pacer, RateLimitPolicy
+    from .hooks import Hook
+    from .ratelimit import Pacer, RateLimitPolicy
     from .retry import Retrier, RetryPolicy
     from .stats import Stats
 
@@ -57,15 +59,14 @@ class Response:
 
     __slots__ = ("_json", "content", "headers", "method", "operation", "status_code", "url")
 
-    def __init__(
+    def __init__(  # noqa: PLR0917 - built once per call: positional is cheapest
         self,
-        *,
         status_code: int,
         content: bytes,
         headers: CIMultiDictProxy[str],
         method: str,
         url: str,
-        operation: Operation[Any] | None = None,
+        operation: Operation[..., Any],
     ) -> None:
         #: The operation (from the registry); the next pages of a list are paced and retried alike.
         self.operation = operation
@@ -96,8 +97,9 @@ class Response:
 _UNREAD = object()
 
 
-class Transport:
-    """Sends requests to one Okta org through one aiohttp session.
+class Pipeline:
+    """Sends the calls of one client to one Okta org: each ``ApiRequest`` authorized, paced,
+    retried and observed, each attempt carried by the client's transport.
 
     Its ``Response`` is the generated parsers' ``RawResponse``.
     """
@@ -107,12 +109,13 @@ class Transport:
         *,
         origin: URL,
         authorizer: Authorizer,
-        session: aiohttp.ClientSession,
-        timeout: aiohttp.ClientTimeout,
+        transport: Transport,
+        timeout: float,
         retry: RetryPolicy | None = None,
         rate_limit: RateLimitPolicy | None = None,
         stats: Stats | None = None,
         max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
+        hooks: tuple[Hook, ...] = (),
     ) -> None:
         # Imported here, not with the module: `import oktakit` stays cheap.
         from .ratelimit import Pacer
@@ -128,9 +131,19 @@ class Transport:
         self._max_response_bytes = max_response_bytes
         self._origin_str = str(origin)
         self._authorizer = authorizer
-        self._session = session
+        self._transport = transport
+        # oktakit's own transport keeps the seam's contract by construction: no checks around it.
+        self._trusted = type(transport) is AiohttpTransport
         self._timeout = timeout
+        self._hooks = hooks
+        self._max_attempts = 1 if retry is None else retry.attempts
         self._base_headers = {"Accept": "application/json", "User-Agent": USER_AGENT}
+        # A credential whose headers never change and that never asks for a resend (an API
+        # token) says so: its headers are merged once, not awaited and merged on every call.
+        self._fixed_headers: Mapping[str, str] | None = getattr(authorizer, "fixed_headers", None)
+        self._fixed_request_headers: Mapping[str, str] = MappingProxyType(
+            {**self._base_headers, **(self._fixed_headers or {})}
+        )
 
     def resolve(self, url: str) -> URL:
         """Turn a spec path (already percent-encoded) or a ``Link`` URL into a request URL.
@@ -173,33 +186,25 @@ class Transport:
             )
         return target
 
-    async def request(
-        self,
-        *,
-        method: str,
-        url: str,
-        params: Mapping[str, Any] | None = None,
-        json: Any = None,
-        headers: Mapping[str, str] | None = None,
-        operation: Operation[Any] | None = None,
-    ) -> Response:
-        """Send one call (with its retries); ``operation`` (from the registry) names its bucket
-        and retry safety, otherwise the method and the path decide."""
-        target = self.resolve(url)
+    async def send(self, request: ApiRequest) -> Response:
+        """Send one call (with its retries): its operation (from the registry) names its bucket
+        and whether it may be resent; its path may be a ``Link`` URL on the org's origin."""
+        operation = request.operation
+        method = operation.method
+        target = self.resolve(request.path)
+        params = request.params
         if params:
             target = target.extend_query({k: query_value(k, v) for k, v in params.items()})
         shown = str(target)
-        base_headers = {**self._base_headers, **(headers or {})}
-        data = None if json is None else _dumps(json)
-        if data is not None:
-            base_headers.setdefault("Content-Type", "application/json")
-        if self._session.closed:
-            raise ConfigurationError("the aiohttp session given to OktaClient has been closed")
+        headers = self._base_headers if not request.headers else {**self._base_headers, **request.headers}
+        data = None if request.json is None else _dumps(request.json)
+        if data is not None and "Content-Type" not in headers:
+            headers = {**headers, "Content-Type": "application/json"}
         bucket = request_bucket(operation, method, target.raw_path)
-        call = _Call(method, target, shown, data, base_headers, operation, bucket)
+        call = _Call(method, target, shown, data, headers, operation, bucket)
         retrier = self._retrier
         deadline = None if retrier is None else retrier.deadline()
-        attempt, waited = 1, 0.0
+        retried = 0.0  # seconds waited between attempts (stamina's hooks are told)
         while True:
             try:
                 return await self._attempt(call, deadline)
@@ -208,28 +213,37 @@ class Transport:
                 if retrier is not None:
                     wait = retrier.next_wait(
                         error,
-                        attempt,
-                        retry_safe=retry_safe(operation, method),
+                        call.attempt,
+                        retry_safe=operation.retry_safe,
                         deadline=deadline,
                         label=f"{method} {shown}",
-                        waited=waited,
+                        waited=retried,
                     )
                 if wait is None:
                     raise
+                call.attempt += 1
+                call.waited += wait
+                if self._hooks:
+                    from .hooks import emit_retry
+
+                    await emit_retry(self._hooks, call, self._max_attempts, error, wait)
             if wait:
                 await asyncio.sleep(wait)
-            attempt, waited = attempt + 1, waited + wait
+            retried += wait
 
     async def _attempt(self, call: _Call, deadline: float | None) -> Response:
-        method, _, shown, _, _, operation, bucket = call
+        method, shown, operation = call.method, call.shown, call.operation
+        authorizer = self._authorizer
         # The authorizer may ask to resend (a refreshed token, a new DPoP nonce), within a budget
         # per request; the body is bytes, so resending it is safe. (The budget is copied only
         # when a resend is asked for: almost every request needs none.)
         budget: dict[Resend, int] | None = None
         while True:
-            started = time.perf_counter()
-            sent, (status, response_headers, content), limits = await self._paced_send(call, deadline)
-            if logger.isEnabledFor(logging.DEBUG):
+            debug = logger.isEnabledFor(logging.DEBUG)
+            started = time.perf_counter() if debug else 0.0
+            sent, response, limits = await self._paced_send(call, deadline)
+            status, response_headers, content = response.status, response.headers, response.content
+            if debug:
                 logger.debug(
                     "%s %s -> %d in %.1f ms (request id %s)",
                     method,
@@ -238,7 +252,9 @@ class Transport:
                     (time.perf_counter() - started) * 1000,
                     response_headers.get("X-Okta-Request-Id"),
                 )
-            resend = await self._authorizer.after_response(sent, status, response_headers, content)
+            if self._fixed_headers is not None:
+                break  # a credential that never asks for a resend
+            resend = await authorizer.after_response(sent, status, response_headers, content)
             if resend is Resend.NO:
                 break
             if budget is None:
@@ -265,85 +281,119 @@ class Transport:
                 from .ratelimit import rate_limit_state
 
                 cap = self.pacer.cap if self.pacer is not None else 0
-                error.rate_limit = rate_limit_state(bucket, numbers, cap)
+                error.rate_limit = rate_limit_state(call.bucket, numbers, cap)
             if status == 429:
                 self.stats.rate_limited[limits.kind] += 1
             raise error
-        return Response(
-            status_code=status,
-            content=content,
-            headers=response_headers,
-            method=method,
-            url=shown,
-            operation=operation,
-        )
+        return Response(status, content, response_headers, method, shown, operation)
 
     async def _paced_send(
         self, call: _Call, deadline: float | None
-    ) -> tuple[Mapping[str, str], tuple[int, CIMultiDictProxy[str], bytes], RateLimitHeaders | None]:
+    ) -> tuple[Mapping[str, str], HttpResponse, RateLimitHeaders | None]:
         """Authorize and ``_send`` once the bucket and the in-flight cap allow it; the answer
         feeds the pacer (with its rate-limit headers, read once and returned)."""
-        method, target, shown, data, base_headers, _, bucket = call
-        pacer = self.pacer
-        if pacer is None:
-            sent = await self._authorizer.headers(method, target)
-            self.stats.requests += 1
-            return sent, await self._send(method, target, shown, data, {**base_headers, **sent}), None
+        method, target = call.method, call.target
         # Authorize first: coroutines that need a token share one token request (and one
         # refusal) instead of asking one by one as the pacer lets them through.
-        sent = await self._authorizer.headers(method, target)
-        place: Budget
-        try:
-            place, waited = await pacer.acquire(bucket, deadline)
-        except TimeoutError:
-            raise RequestTimeoutError(
-                f"the call's deadline passed while waiting for rate-limit bucket {bucket!r}",
-                method=method,
-                url=shown,
-            ) from None
+        sent = self._fixed_headers
+        if sent is None:
+            sent = await self._authorizer.headers(method, target)
+        pacer = self.pacer
+        if pacer is None:
+            self.stats.requests += 1
+            return sent, await self._send(call, sent), None
+        place = pacer.admit_now(call.bucket)  # almost always: no waiting, no coroutine
+        if place is None:
+            try:
+                place, waited = await pacer.acquire(call.bucket, deadline)
+            except TimeoutError:
+                raise RequestTimeoutError(
+                    f"the call's deadline passed while waiting for rate-limit bucket {call.bucket!r}",
+                    method=method,
+                    url=call.shown,
+                ) from None
+        else:
+            waited = 0.0
         answer = limits = None
         try:
-            if waited > REAUTHORIZE_AFTER:  # a DPoP proof (or a token) that old may be refused
-                sent = await self._authorizer.headers(method, target)
+            if waited:
+                call.waited += waited
+                if self._hooks:
+                    from .hooks import emit_wait
+
+                    await emit_wait(self._hooks, call, self._max_attempts, waited)
+                if waited > REAUTHORIZE_AFTER and self._fixed_headers is None:
+                    # A DPoP proof (or a token) that old may be refused.
+                    sent = await self._authorizer.headers(method, target)
             self.stats.requests += 1
-            answer = await self._send(method, target, shown, data, {**base_headers, **sent})
-            limits = read_rate_limit(answer[1])
+            answer = await self._send(call, sent)
+            limits = read_rate_limit(answer.headers)
         finally:
             if answer is None or limits is None:
                 pacer.release(place, 0, None, None)
             else:
-                pacer.release(place, answer[0], answer[1], limits)
+                pacer.release(place, answer.status, answer.headers, limits)
         return sent, answer, limits
 
-    def _send(
-        self, method: str, target: URL, shown: str, data: bytes | None, headers: Mapping[str, str]
-    ) -> Coroutine[Any, Any, tuple[int, CIMultiDictProxy[str], bytes]]:
+    def _send(self, call: _Call, sent: Mapping[str, str]) -> Coroutine[Any, Any, HttpResponse]:
         # Not a coroutine of its own: one layer fewer between the caller and the socket.
-        return exchange(
-            self._session,
-            method,
-            target,
-            shown=shown,
-            data=data,
-            headers=headers,
-            time_limits=self._timeout,
-            max_bytes=self._max_response_bytes,
+        headers: Mapping[str, str]
+        if sent is self._fixed_headers and call.headers is self._base_headers:
+            headers = self._fixed_request_headers  # merged once (read-only: shared by requests)
+        else:
+            headers = {**call.headers, **sent}
+        request = HttpRequest(
+            call.method, call.target, headers, call.data, self._timeout, self._max_response_bytes
         )
+        if self._hooks:
+            from .hooks import call_event, observed_send
+
+            about = call_event(call, "request", self._max_attempts)
+            return observed_send(self._hooks, self._transport, request, call.shown, about)
+        if self._trusted:
+            return self._transport.send(request)
+        return send(self._transport, request, call.shown)
 
     def __repr__(self) -> str:
-        return f"<Transport {self._origin_str}>"
+        return f"<Pipeline {self._origin_str}>"
 
 
-class _Call(NamedTuple):
-    """One call as built once, for every attempt."""
+class _Call:
+    """One call as built once, for every attempt, and how far it got."""
 
-    method: str
-    target: URL
-    shown: str
-    data: bytes | None
-    headers: Mapping[str, str]
-    operation: Operation[Any] | None
-    bucket: str
+    __slots__ = (
+        "attempt",
+        "bucket",
+        "data",
+        "headers",
+        "method",
+        "number",
+        "operation",
+        "shown",
+        "target",
+        "waited",
+    )
+
+    def __init__(  # noqa: PLR0917 - built in one place, from values at hand
+        self,
+        method: str,
+        target: URL,
+        shown: str,
+        data: bytes | None,
+        headers: Mapping[str, str],
+        operation: Operation[..., Any],
+        bucket: str,
+    ) -> None:
+        self.method = method
+        self.target = target
+        self.shown = shown
+        self.data = data
+        self.headers = headers
+        self.operation = operation
+        self.bucket = bucket
+        self.attempt = 1
+        self.waited = 0.0  # seconds waited, for the rate limit and between attempts
+        self.number = 0  # CallEvent.call, drawn when the first event is made
 
 
 def _plain_ascii(url: str) -> bool:

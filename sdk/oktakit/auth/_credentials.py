@@ -44,6 +44,11 @@ class ApiToken:
     def connect(self, connection: OrgConnection) -> ApiToken:
         return self  # stateless: the same header for every request
 
+    @property
+    def fixed_headers(self) -> Mapping[str, str]:
+        """The same header for every request, and never a resend: the client merges it once."""
+        return self._header
+
     async def headers(self, method: str, url: URL) -> Mapping[str, str]:
         return self._header
 

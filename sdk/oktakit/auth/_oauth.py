@@ -16,14 +16,15 @@ import uuid
 from collections import Counter
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
+from urllib.parse import urlencode
 
-from attrs import field, frozen
+from attrs import evolve, field, frozen
 from authlib.oauth2.rfc7523 import private_key_jwt_sign
 from yarl import URL
 
 from oktakit._http.clock import ServerClock
 from oktakit._http.error_mapping import api_error_from_response
-from oktakit._http.exchange import exchange, json_or_none
+from oktakit._http.exchange import json_or_none
 from oktakit.errors import MalformedResponseError, OAuthError, OktaError
 
 from ._dpop import DPoPProver
@@ -80,10 +81,10 @@ class ServiceAppAuthorizer:
         self._key = key
         self._scopes = scopes
         self._token_url = str(connection.org) + TOKEN_PATH
-        self._session = connection.session
-        self._user_agent = connection.user_agent
-        self._timeout = connection.timeout
-        self._max_bytes = min(connection.max_response_bytes, MAX_TOKEN_RESPONSE_BYTES)
+        # A token request reads no more than a token response can need.
+        self._connection = evolve(
+            connection, max_response_bytes=min(connection.max_response_bytes, MAX_TOKEN_RESPONSE_BYTES)
+        )
         self._clock = ServerClock()
         # One answer's offset, used only for the one token request that a refusal on our clock
         # calls for (the refusal vouches for that Date), until answers agree on it.
@@ -242,19 +243,11 @@ class ServiceAppAuthorizer:
             "client_assertion_type": ASSERTION_TYPE,
             "client_assertion": self._assertion(),
         }
-        headers = {"Accept": "application/json", "User-Agent": self._user_agent}
+        headers = {"Accept": "application/json", "Content-Type": "application/x-www-form-urlencoded"}
         if self._dpop is not None:
             headers["DPoP"] = self._dpop.proof("POST", self._token_url, nonce=self._token_nonce)
-        return await exchange(
-            self._session,
-            "POST",
-            self._token_url,
-            shown=self._token_url,
-            data=form,
-            headers=headers,
-            time_limits=self._timeout,
-            max_bytes=self._max_bytes,
-        )
+        response = await self._connection.send("POST", self._token_url, headers, urlencode(form).encode())
+        return response.status, response.headers, response.content
 
     def _assertion(self) -> str:
         now = int(self._now())

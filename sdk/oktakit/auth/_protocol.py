@@ -9,24 +9,54 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from enum import Enum
-from typing import Literal, Protocol
+from typing import TYPE_CHECKING, Literal, Protocol
 
-import aiohttp
-from attrs import frozen
+from attrs import field, frozen
 from yarl import URL
 
 from oktakit._http.exchange import DEFAULT_MAX_RESPONSE_BYTES
+from oktakit._http.protocol import HttpRequest, HttpResponse, Transport, send
+
+if TYPE_CHECKING:
+    from oktakit._http.hooks import Hook
 
 
 @frozen
 class OrgConnection:
-    """What a credential needs to talk to the org: its origin and the client's HTTP settings."""
+    """What a credential needs to talk to the org: its origin, the client's transport and its
+    settings. ``send`` goes through the client's transport, as the client's own calls do (so
+    ``MockTransport`` and hooks see a credential's token requests too)."""
 
     org: URL
-    session: aiohttp.ClientSession
+    transport: Transport
     user_agent: str
-    timeout: aiohttp.ClientTimeout
+    #: Seconds one exchange may take.
+    timeout: float
     max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES
+    hooks: tuple[Hook, ...] = field(default=(), repr=False)
+
+    async def send(
+        self, method: str, url: str, headers: Mapping[str, str], content: bytes | None = None
+    ) -> HttpResponse:
+        """One exchange, not paced or retried (a credential decides that), with the client's
+        ``User-Agent`` unless ``headers`` has one; a failure is a ``TransportError``."""
+        target = URL(url)
+        request = HttpRequest(
+            method,
+            target,
+            {"User-Agent": self.user_agent, **headers},
+            content,
+            timeout=self.timeout,
+            max_response_bytes=self.max_response_bytes,
+        )
+        if not self.hooks:
+            return await send(self.transport, request, url)
+        from oktakit._http.buckets import bucket_for
+        from oktakit._http.hooks import CallEvent, next_call, observed_send
+
+        path = target.path
+        about = CallEvent("request", None, method, path, bucket_for(method, path), 1, 1, call=next_call())
+        return await observed_send(self.hooks, self.transport, request, url, about)
 
 
 class Resend(Enum):
@@ -66,7 +96,12 @@ class CredentialInfo:
 
 class Authorizer(Protocol):
     """The per-client side of a credential: headers for each request, reaction to answers, and
-    what it is (``describe``)."""
+    what it is (``describe``).
+
+    An authorizer whose headers never change and that never asks for a resend (as an API
+    token's) may also have a ``fixed_headers`` attribute holding them: the client then merges
+    them once instead of calling ``headers`` and ``after_response`` on every request.
+    """
 
     async def headers(self, method: str, url: URL) -> Mapping[str, str]:
         """Headers to add to the request about to be sent to ``url``."""

@@ -47,7 +47,7 @@ class Action:
     """One user operation as the executor sees it."""
 
     #: The operation, from the registry.
-    operation: Operation[Any]
+    operation: Operation[..., Any]
     #: Statuses that allow the operation (for the dry-run plan).
     allowed_from: frozenset[str]
     #: Statuses in which the operation has nothing left to do (skipped), and which a successful
@@ -58,7 +58,7 @@ class Action:
     #: 404 code, from "no such user" (not_found).
     refused_codes: frozenset[str] = frozenset()
     #: The operation that reverses this one, if any.
-    inverse: Operation[Any] | None = None
+    inverse: Operation[..., Any] | None = None
     #: Needs a confirmation in the CLI.
     destructive: bool = False
     #: Read each user's state before acting even without undo: a user already in ``done_in``
@@ -196,7 +196,7 @@ ACTIONS: dict[str, Action] = {
 }
 
 #: CLI action names -> operations.
-CLI_ACTIONS: dict[str, Operation[Any]] = {
+CLI_ACTIONS: dict[str, Operation[..., Any]] = {
     "suspend": ops.SUSPEND_USER,
     "unsuspend": ops.UNSUSPEND_USER,
     "unlock": ops.UNLOCK_USER,

@@ -66,7 +66,7 @@ class PlaybookStep:
     in which it is pointless (-> why), and what undo can do about it."""
 
     name: ContainStep
-    operation: Operation[Any]
+    operation: Operation[..., Any]
     arguments: Mapping[str, Any] = attrs.field(factory=dict)
     moot: Mapping[str, str] = attrs.field(factory=dict)
     #: Why undo cannot reverse it (None: undo reverses it).

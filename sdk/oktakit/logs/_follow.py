@@ -22,7 +22,7 @@ import asyncio
 import logging
 from collections import deque
 from types import TracebackType
-from typing import TYPE_CHECKING, Any, Self
+from typing import TYPE_CHECKING, Self
 
 from oktakit._arguments import opt_text
 from oktakit._http.pagination import next_link
@@ -37,6 +37,7 @@ from oktakit.errors import (
 )
 from oktakit_api import operations as ops
 from oktakit_api.models import ListLogEventsSortOrder
+from oktakit_api.operations import ApiRequest
 
 from ._arguments import MAX_PAGE, Moment, keywords, moment, page_limit, wire_time
 from ._state import FollowState, Sync
@@ -160,13 +161,13 @@ class LogFollower:
 
     # -- inside ----------------------------------------------------------------------------
     def _start(self) -> None:
-        transport = self._client._get_transport()
-        if transport.pacer is None:
+        pipeline = self._client._get_pipeline()
+        if pipeline.pacer is None:
             raise ConfigurationError(
                 "tail_log_events keeps within max_share of Okta's logs bucket through the client's "
                 "rate-limit pacing, which rate_limit=False turned off"
             )
-        transport.pacer.limit_share(LOGS_BUCKET, self.max_share)
+        pipeline.pacer.limit_share(LOGS_BUCKET, self.max_share)
         self._state.open()
         self._started = True
 
@@ -175,7 +176,7 @@ class LogFollower:
             uuid, self._in_hand = self._in_hand, None
             self._state.took(uuid)
 
-    def _first_request(self) -> dict[str, Any]:
+    def _first_request(self) -> ApiRequest:
         return ops.LIST_LOG_EVENTS.build_request(
             since=opt_text("since", None if self._since is None else wire_time(self._since)),
             until=opt_text("until", None),
@@ -215,12 +216,12 @@ class LogFollower:
 
     async def _fetch(self, url: str | None) -> Response:
         """GET ``url`` (None: the first query), again after each answer that never came."""
-        transport = self._client._get_transport()
+        pipeline = self._client._get_pipeline()
         while True:
             try:
                 if url is None:
-                    return await transport.request(**self._first_request(), operation=ops.LIST_LOG_EVENTS)
-                return await transport.request(method="GET", url=url, operation=ops.LIST_LOG_EVENTS)
+                    return await pipeline.send(self._first_request())
+                return await pipeline.send(ApiRequest(ops.LIST_LOG_EVENTS, url))
             except TRANSIENT as error:
                 self._wait = self._longer_wait()
                 logger.warning(

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from oktakit._arguments import opt_text
 from oktakit._http.pagination import next_link
@@ -18,6 +18,7 @@ from oktakit._http.parse import parse
 from oktakit.errors import MalformedResponseError
 from oktakit_api import operations as ops
 from oktakit_api.models import ListLogEventsSortOrder
+from oktakit_api.operations import ApiRequest
 
 from ._arguments import Moment, keywords, page_limit, sort_order, window, wire_time
 
@@ -51,12 +52,12 @@ def bounded_query(
 
 
 async def _events(
-    client: ClientCore, request: dict[str, Any], start: datetime, end: datetime, descending: bool
+    client: ClientCore, request: ApiRequest, start: datetime, end: datetime, descending: bool
 ) -> AsyncIterator[LogEvent]:
     operation = ops.LIST_LOG_EVENTS
-    transport = client._get_transport()
+    pipeline = client._get_pipeline()
     seen: set[str] = set()
-    response = await transport.request(**request, operation=operation)
+    response = await pipeline.send(request)
     while True:
         events = parse(operation.parse_response, response)
         for event in events:
@@ -73,7 +74,7 @@ async def _events(
                 "the next link repeats an earlier page", status=response.status_code, method="GET", url=link
             )
         seen.add(link)
-        response = await transport.request(method="GET", url=link, operation=operation)
+        response = await pipeline.send(ApiRequest(operation, link))
 
 
 def aware(moment: datetime) -> datetime:

@@ -206,7 +206,7 @@ def resource_info(kind: str) -> ResourceInfo:
 PLAYBOOKS = ("contain",)
 
 
-def resolve_operations(operations: Iterable[str]) -> list[Operation[Any]]:
+def resolve_operations(operations: Iterable[str]) -> list[Operation[..., Any]]:
     """Operations by client method name or operationId (``contain``: the containment
     playbook's); InvalidArgumentError for unknown ones."""
     from oktakit.bulk._playbook import playbook_operations
@@ -270,7 +270,7 @@ def _bulk_reads(operation: str) -> tuple[tuple[str, str], ...]:
     return executor_reads(operation)
 
 
-def _needs(facts: Operation[Any], needed_by: str | None, reason: str | None = None) -> OperationNeeds:
+def _needs(facts: Operation[..., Any], needed_by: str | None, reason: str | None = None) -> OperationNeeds:
     def infos(alternatives: tuple[tuple[str, ...], ...]) -> tuple[tuple[PermissionInfo, ...], ...]:
         return tuple(tuple(permission_info(p) for p in alt) for alt in alternatives)
 

@@ -1,4 +1,5 @@
-"""An embedded Okta Management API simulator for oktakit's tests and benchmarks.
+"""Stand-ins for Okta in tests: ``MockTransport`` (answers from a function, no sockets) and an
+embedded Okta Management API simulator, for oktakit's tests and benchmarks and for yours.
 
 It serves, over real HTTP on loopback, every operation in ``okta_spec/openapi.yaml`` (and the
 endpoints okta-sdk-python's own user and group tests call, ``_peer``) with Okta's response
@@ -64,6 +65,7 @@ if TYPE_CHECKING:
     from ._bearer import OAuthScheme
     from ._context import RequestRecord
     from ._faults import FaultKind, FaultRule
+    from ._mock import MockResponse, MockTransport
     from ._oauth_errors import OAUTH_CATALOGUE
     from ._permissions import SIMULATED_SCOPES, STANDARD_ROLE_PERMISSIONS
     from ._ratelimit import OKTA_DEFAULT_BUCKETS, BucketRule, RateLimitConfig, RateLimiter
@@ -97,6 +99,8 @@ __all__ = [
     "FaultKind",
     "FaultRule",
     "ManualClock",
+    "MockResponse",
+    "MockTransport",
     "OAuthScheme",
     "OktaSimulator",
     "Org",
@@ -136,6 +140,8 @@ __getattr__, __dir__ = lazy_namespace(
         "FaultKind": "._faults",
         "FaultRule": "._faults",
         "ManualClock": "._util",
+        "MockResponse": "._mock",
+        "MockTransport": "._mock",
         "OAuthScheme": "._bearer",
         "OktaSimulator": "._server",
         "Org": "._state",

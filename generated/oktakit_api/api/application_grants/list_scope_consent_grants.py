@@ -3,14 +3,14 @@
 """List the scopes granted to an app: request builder and response parser."""
 
 from typing import Any
-from urllib.parse import quote
 
 from ... import errors
 from ...client import RawResponse
 from ...models.o_auth_2_scope_consent_grant import OAuth2ScopeConsentGrant
-from ...types import UNSET, Unset
+from ...operations import LIST_SCOPE_CONSENT_GRANTS as OPERATION
+from ...operations import ApiRequest
+from ...types import UNSET, Unset, path_segment
 
-METHOD = "GET"
 PATH = "/api/v1/apps/{app_id}/grants"
 
 
@@ -18,23 +18,21 @@ def build_request(
     app_id: str,
     *,
     expand: str | Unset = UNSET,
-) -> dict[str, Any]:
+) -> ApiRequest:
 
     params: dict[str, Any] = {}
+    if expand is not UNSET and expand is not None:
+        params["expand"] = expand
 
-    params["expand"] = expand
-
-    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
-
-    _kwargs: dict[str, Any] = {
-        "method": METHOD,
-        "url": PATH.format(
-            app_id=quote(str(app_id), safe=""),
+    return ApiRequest(
+        OPERATION,
+        PATH.format(
+            app_id=path_segment(str(app_id)),
         ),
-        "params": params,
-    }
-
-    return _kwargs
+        params,
+        None,
+        None,
+    )
 
 
 def parse_response(response: RawResponse) -> list[OAuth2ScopeConsentGrant]:

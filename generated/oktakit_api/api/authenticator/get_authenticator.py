@@ -2,29 +2,29 @@
 # templates in okta_spec/templates. Do not edit: change the spec and run `nox -s generate`.
 """Retrieve an authenticator: request builder and response parser."""
 
-from typing import Any
-from urllib.parse import quote
-
 from ... import errors
 from ...client import RawResponse
 from ...models.authenticator import Authenticator
+from ...operations import GET_AUTHENTICATOR as OPERATION
+from ...operations import ApiRequest
+from ...types import path_segment
 
-METHOD = "GET"
 PATH = "/api/v1/authenticators/{authenticator_id}"
 
 
 def build_request(
     authenticator_id: str,
-) -> dict[str, Any]:
+) -> ApiRequest:
 
-    _kwargs: dict[str, Any] = {
-        "method": METHOD,
-        "url": PATH.format(
-            authenticator_id=quote(str(authenticator_id), safe=""),
+    return ApiRequest(
+        OPERATION,
+        PATH.format(
+            authenticator_id=path_segment(str(authenticator_id)),
         ),
-    }
-
-    return _kwargs
+        None,
+        None,
+        None,
+    )
 
 
 def parse_response(response: RawResponse) -> Authenticator:

@@ -2,24 +2,24 @@
 # templates in okta_spec/templates. Do not edit: change the spec and run `nox -s generate`.
 """List authenticators: request builder and response parser."""
 
-from typing import Any
-
 from ... import errors
 from ...client import RawResponse
 from ...models.authenticator import Authenticator
+from ...operations import LIST_AUTHENTICATORS as OPERATION
+from ...operations import ApiRequest
 
-METHOD = "GET"
 PATH = "/api/v1/authenticators"
 
 
-def build_request() -> dict[str, Any]:
+def build_request() -> ApiRequest:
 
-    _kwargs: dict[str, Any] = {
-        "method": METHOD,
-        "url": PATH,
-    }
-
-    return _kwargs
+    return ApiRequest(
+        OPERATION,
+        PATH,
+        None,
+        None,
+        None,
+    )
 
 
 def parse_response(response: RawResponse) -> list[Authenticator]:

@@ -2,30 +2,30 @@
 # templates in okta_spec/templates. Do not edit: change the spec and run `nox -s generate`.
 """Add a user to a group: request builder and response parser."""
 
-from typing import Any
-from urllib.parse import quote
-
 from ... import errors
 from ...client import RawResponse
+from ...operations import ASSIGN_USER_TO_GROUP as OPERATION
+from ...operations import ApiRequest
+from ...types import path_segment
 
-METHOD = "PUT"
 PATH = "/api/v1/groups/{group_id}/users/{user_id}"
 
 
 def build_request(
     group_id: str,
     user_id: str,
-) -> dict[str, Any]:
+) -> ApiRequest:
 
-    _kwargs: dict[str, Any] = {
-        "method": METHOD,
-        "url": PATH.format(
-            group_id=quote(str(group_id), safe=""),
-            user_id=quote(str(user_id), safe=""),
+    return ApiRequest(
+        OPERATION,
+        PATH.format(
+            group_id=path_segment(str(group_id)),
+            user_id=path_segment(str(user_id)),
         ),
-    }
-
-    return _kwargs
+        None,
+        None,
+        None,
+    )
 
 
 def parse_response(response: RawResponse) -> None:

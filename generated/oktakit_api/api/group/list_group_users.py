@@ -3,14 +3,14 @@
 """List a group's members: request builder and response parser."""
 
 from typing import Any
-from urllib.parse import quote
 
 from ... import errors
 from ...client import RawResponse
 from ...models.user import User
-from ...types import UNSET, Unset
+from ...operations import LIST_GROUP_USERS as OPERATION
+from ...operations import ApiRequest
+from ...types import UNSET, Unset, path_segment
 
-METHOD = "GET"
 PATH = "/api/v1/groups/{group_id}/users"
 
 
@@ -19,25 +19,23 @@ def build_request(
     *,
     after: str | Unset = UNSET,
     limit: int | Unset = 1000,
-) -> dict[str, Any]:
+) -> ApiRequest:
 
     params: dict[str, Any] = {}
+    if after is not UNSET and after is not None:
+        params["after"] = after
+    if limit is not UNSET and limit is not None:
+        params["limit"] = limit
 
-    params["after"] = after
-
-    params["limit"] = limit
-
-    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
-
-    _kwargs: dict[str, Any] = {
-        "method": METHOD,
-        "url": PATH.format(
-            group_id=quote(str(group_id), safe=""),
+    return ApiRequest(
+        OPERATION,
+        PATH.format(
+            group_id=path_segment(str(group_id)),
         ),
-        "params": params,
-    }
-
-    return _kwargs
+        params,
+        None,
+        None,
+    )
 
 
 def parse_response(response: RawResponse) -> list[User]:

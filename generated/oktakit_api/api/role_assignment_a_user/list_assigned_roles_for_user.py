@@ -3,14 +3,14 @@
 """List the admin roles of a user: request builder and response parser."""
 
 from typing import Any
-from urllib.parse import quote
 
 from ... import errors
 from ...client import RawResponse
 from ...models.role_assignment import RoleAssignment
-from ...types import UNSET, Unset
+from ...operations import LIST_ASSIGNED_ROLES_FOR_USER as OPERATION
+from ...operations import ApiRequest
+from ...types import UNSET, Unset, path_segment
 
-METHOD = "GET"
 PATH = "/api/v1/users/{user_id}/roles"
 
 
@@ -18,23 +18,21 @@ def build_request(
     user_id: str,
     *,
     expand: str | Unset = UNSET,
-) -> dict[str, Any]:
+) -> ApiRequest:
 
     params: dict[str, Any] = {}
+    if expand is not UNSET and expand is not None:
+        params["expand"] = expand
 
-    params["expand"] = expand
-
-    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
-
-    _kwargs: dict[str, Any] = {
-        "method": METHOD,
-        "url": PATH.format(
-            user_id=quote(str(user_id), safe=""),
+    return ApiRequest(
+        OPERATION,
+        PATH.format(
+            user_id=path_segment(str(user_id)),
         ),
-        "params": params,
-    }
-
-    return _kwargs
+        params,
+        None,
+        None,
+    )
 
 
 def parse_response(response: RawResponse) -> list[RoleAssignment]:

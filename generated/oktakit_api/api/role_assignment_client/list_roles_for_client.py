@@ -2,29 +2,29 @@
 # templates in okta_spec/templates. Do not edit: change the spec and run `nox -s generate`.
 """List the admin roles of a service app: request builder and response parser."""
 
-from typing import Any
-from urllib.parse import quote
-
 from ... import errors
 from ...client import RawResponse
 from ...models.role_assignment import RoleAssignment
+from ...operations import LIST_ROLES_FOR_CLIENT as OPERATION
+from ...operations import ApiRequest
+from ...types import path_segment
 
-METHOD = "GET"
 PATH = "/oauth2/v1/clients/{client_id}/roles"
 
 
 def build_request(
     client_id: str,
-) -> dict[str, Any]:
+) -> ApiRequest:
 
-    _kwargs: dict[str, Any] = {
-        "method": METHOD,
-        "url": PATH.format(
-            client_id=quote(str(client_id), safe=""),
+    return ApiRequest(
+        OPERATION,
+        PATH.format(
+            client_id=path_segment(str(client_id)),
         ),
-    }
-
-    return _kwargs
+        None,
+        None,
+        None,
+    )
 
 
 def parse_response(response: RawResponse) -> list[RoleAssignment]:

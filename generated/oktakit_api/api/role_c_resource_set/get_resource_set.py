@@ -2,29 +2,29 @@
 # templates in okta_spec/templates. Do not edit: change the spec and run `nox -s generate`.
 """Retrieve a resource set: request builder and response parser."""
 
-from typing import Any
-from urllib.parse import quote
-
 from ... import errors
 from ...client import RawResponse
 from ...models.resource_set import ResourceSet
+from ...operations import GET_RESOURCE_SET as OPERATION
+from ...operations import ApiRequest
+from ...types import path_segment
 
-METHOD = "GET"
 PATH = "/api/v1/iam/resource-sets/{resource_set_id_or_label}"
 
 
 def build_request(
     resource_set_id_or_label: str,
-) -> dict[str, Any]:
+) -> ApiRequest:
 
-    _kwargs: dict[str, Any] = {
-        "method": METHOD,
-        "url": PATH.format(
-            resource_set_id_or_label=quote(str(resource_set_id_or_label), safe=""),
+    return ApiRequest(
+        OPERATION,
+        PATH.format(
+            resource_set_id_or_label=path_segment(str(resource_set_id_or_label)),
         ),
-    }
-
-    return _kwargs
+        None,
+        None,
+        None,
+    )
 
 
 def parse_response(response: RawResponse) -> ResourceSet:

@@ -3,14 +3,14 @@
 """List the resources of a resource set: request builder and response parser."""
 
 from typing import Any
-from urllib.parse import quote
 
 from ... import errors
 from ...client import RawResponse
 from ...models.resource_set_resources import ResourceSetResources
-from ...types import UNSET, Unset
+from ...operations import LIST_RESOURCE_SET_RESOURCES as OPERATION
+from ...operations import ApiRequest
+from ...types import UNSET, Unset, path_segment
 
-METHOD = "GET"
 PATH = "/api/v1/iam/resource-sets/{resource_set_id_or_label}/resources"
 
 
@@ -19,25 +19,23 @@ def build_request(
     *,
     after: str | Unset = UNSET,
     limit: int | Unset = 100,
-) -> dict[str, Any]:
+) -> ApiRequest:
 
     params: dict[str, Any] = {}
+    if after is not UNSET and after is not None:
+        params["after"] = after
+    if limit is not UNSET and limit is not None:
+        params["limit"] = limit
 
-    params["after"] = after
-
-    params["limit"] = limit
-
-    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
-
-    _kwargs: dict[str, Any] = {
-        "method": METHOD,
-        "url": PATH.format(
-            resource_set_id_or_label=quote(str(resource_set_id_or_label), safe=""),
+    return ApiRequest(
+        OPERATION,
+        PATH.format(
+            resource_set_id_or_label=path_segment(str(resource_set_id_or_label)),
         ),
-        "params": params,
-    }
-
-    return _kwargs
+        params,
+        None,
+        None,
+    )
 
 
 def parse_response(response: RawResponse) -> ResourceSetResources:

@@ -2,29 +2,29 @@
 # templates in okta_spec/templates. Do not edit: change the spec and run `nox -s generate`.
 """List the permissions of a custom role: request builder and response parser."""
 
-from typing import Any
-from urllib.parse import quote
-
 from ... import errors
 from ...client import RawResponse
 from ...models.permissions import Permissions
+from ...operations import LIST_ROLE_PERMISSIONS as OPERATION
+from ...operations import ApiRequest
+from ...types import path_segment
 
-METHOD = "GET"
 PATH = "/api/v1/iam/roles/{role_id_or_label}/permissions"
 
 
 def build_request(
     role_id_or_label: str,
-) -> dict[str, Any]:
+) -> ApiRequest:
 
-    _kwargs: dict[str, Any] = {
-        "method": METHOD,
-        "url": PATH.format(
-            role_id_or_label=quote(str(role_id_or_label), safe=""),
+    return ApiRequest(
+        OPERATION,
+        PATH.format(
+            role_id_or_label=path_segment(str(role_id_or_label)),
         ),
-    }
-
-    return _kwargs
+        None,
+        None,
+        None,
+    )
 
 
 def parse_response(response: RawResponse) -> Permissions:

@@ -8,9 +8,10 @@ from ... import errors
 from ...client import RawResponse
 from ...models.list_log_events_sort_order import ListLogEventsSortOrder
 from ...models.log_event import LogEvent
+from ...operations import LIST_LOG_EVENTS as OPERATION
+from ...operations import ApiRequest
 from ...types import UNSET, Unset
 
-METHOD = "GET"
 PATH = "/api/v1/logs"
 
 
@@ -23,37 +24,35 @@ def build_request(
     q: str | Unset = UNSET,
     limit: int | Unset = 100,
     sort_order: ListLogEventsSortOrder | Unset = ListLogEventsSortOrder.ASCENDING,
-) -> dict[str, Any]:
+) -> ApiRequest:
 
     params: dict[str, Any] = {}
-
-    params["since"] = since
-
-    params["until"] = until
-
-    params["after"] = after
-
-    params["filter"] = filter_
-
-    params["q"] = q
-
-    params["limit"] = limit
-
+    if since is not UNSET and since is not None:
+        params["since"] = since
+    if until is not UNSET and until is not None:
+        params["until"] = until
+    if after is not UNSET and after is not None:
+        params["after"] = after
+    if filter_ is not UNSET and filter_ is not None:
+        params["filter"] = filter_
+    if q is not UNSET and q is not None:
+        params["q"] = q
+    if limit is not UNSET and limit is not None:
+        params["limit"] = limit
     json_sort_order: str | Unset = UNSET
     if not isinstance(sort_order, Unset):
         json_sort_order = sort_order.value
 
-    params["sortOrder"] = json_sort_order
+    if json_sort_order is not UNSET and json_sort_order is not None:
+        params["sortOrder"] = json_sort_order
 
-    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
-
-    _kwargs: dict[str, Any] = {
-        "method": METHOD,
-        "url": PATH,
-        "params": params,
-    }
-
-    return _kwargs
+    return ApiRequest(
+        OPERATION,
+        PATH,
+        params,
+        None,
+        None,
+    )
 
 
 def parse_response(response: RawResponse) -> list[LogEvent]:

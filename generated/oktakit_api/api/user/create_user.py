@@ -9,9 +9,10 @@ from ... import errors
 from ...client import RawResponse
 from ...models.user import User
 from ...models.user_next_login import UserNextLogin
+from ...operations import CREATE_USER as OPERATION
+from ...operations import ApiRequest
 from ...types import UNSET, Unset
 
-METHOD = "POST"
 PATH = "/api/v1/users"
 
 
@@ -21,34 +22,29 @@ def build_request(
     activate: bool | Unset = True,
     provider: bool | Unset = False,
     next_login: UserNextLogin | Unset = UNSET,
-) -> dict[str, Any]:
+) -> ApiRequest:
     headers: dict[str, Any] = {}
 
     params: dict[str, Any] = {}
-
-    params["activate"] = activate
-
-    params["provider"] = provider
-
+    if activate is not UNSET and activate is not None:
+        params["activate"] = activate
+    if provider is not UNSET and provider is not None:
+        params["provider"] = provider
     json_next_login: str | Unset = UNSET
     if not isinstance(next_login, Unset):
         json_next_login = next_login.value
 
-    params["nextLogin"] = json_next_login
+    if json_next_login is not UNSET and json_next_login is not None:
+        params["nextLogin"] = json_next_login
 
-    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
-
-    _kwargs: dict[str, Any] = {
-        "method": METHOD,
-        "url": PATH,
-        "params": params,
-    }
-
-    _kwargs["json"] = body
     headers["Content-Type"] = "application/json"
-
-    _kwargs["headers"] = headers
-    return _kwargs
+    return ApiRequest(
+        OPERATION,
+        PATH,
+        params,
+        body,
+        headers,
+    )
 
 
 def parse_response(response: RawResponse) -> User:

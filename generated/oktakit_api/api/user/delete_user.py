@@ -3,14 +3,14 @@
 """Delete a user (deactivates first): request builder and response parser."""
 
 from typing import Any
-from urllib.parse import quote
 
 from ... import errors
 from ...client import RawResponse
 from ...models.delete_user_prefer import DeleteUserPrefer
-from ...types import UNSET, Unset
+from ...operations import DELETE_USER as OPERATION
+from ...operations import ApiRequest
+from ...types import UNSET, Unset, path_segment
 
-METHOD = "DELETE"
 PATH = "/api/v1/users/{id}"
 
 
@@ -19,27 +19,24 @@ def build_request(
     *,
     send_email: bool | Unset = False,
     prefer: DeleteUserPrefer | Unset = UNSET,
-) -> dict[str, Any]:
+) -> ApiRequest:
     headers: dict[str, Any] = {}
     if not isinstance(prefer, Unset):
         headers["Prefer"] = str(prefer)
 
     params: dict[str, Any] = {}
+    if send_email is not UNSET and send_email is not None:
+        params["sendEmail"] = send_email
 
-    params["sendEmail"] = send_email
-
-    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
-
-    _kwargs: dict[str, Any] = {
-        "method": METHOD,
-        "url": PATH.format(
-            id=quote(str(id), safe=""),
+    return ApiRequest(
+        OPERATION,
+        PATH.format(
+            id=path_segment(str(id)),
         ),
-        "params": params,
-    }
-
-    _kwargs["headers"] = headers
-    return _kwargs
+        params,
+        None,
+        headers,
+    )
 
 
 def parse_response(response: RawResponse) -> None:

@@ -3,14 +3,14 @@
 """Retrieve a user: request builder and response parser."""
 
 from typing import Any
-from urllib.parse import quote
 
 from ... import errors
 from ...client import RawResponse
 from ...models.user import User
-from ...types import UNSET, Unset
+from ...operations import GET_USER as OPERATION
+from ...operations import ApiRequest
+from ...types import UNSET, Unset, path_segment
 
-METHOD = "GET"
 PATH = "/api/v1/users/{id}"
 
 
@@ -19,27 +19,24 @@ def build_request(
     *,
     expand: str | Unset = UNSET,
     content_type: str | Unset = UNSET,
-) -> dict[str, Any]:
+) -> ApiRequest:
     headers: dict[str, Any] = {}
     if not isinstance(content_type, Unset):
         headers["Content-Type"] = content_type
 
     params: dict[str, Any] = {}
+    if expand is not UNSET and expand is not None:
+        params["expand"] = expand
 
-    params["expand"] = expand
-
-    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
-
-    _kwargs: dict[str, Any] = {
-        "method": METHOD,
-        "url": PATH.format(
-            id=quote(str(id), safe=""),
+    return ApiRequest(
+        OPERATION,
+        PATH.format(
+            id=path_segment(str(id)),
         ),
-        "params": params,
-    }
-
-    _kwargs["headers"] = headers
-    return _kwargs
+        params,
+        None,
+        headers,
+    )
 
 
 def parse_response(response: RawResponse) -> User:

@@ -7,9 +7,10 @@ from typing import Any
 from ... import errors
 from ...client import RawResponse
 from ...models.user import User
+from ...operations import LIST_USERS as OPERATION
+from ...operations import ApiRequest
 from ...types import UNSET, Unset
 
-METHOD = "GET"
 PATH = "/api/v1/users"
 
 
@@ -25,41 +26,38 @@ def build_request(
     fields: str | Unset = UNSET,
     expand: str | Unset = UNSET,
     content_type: str | Unset = UNSET,
-) -> dict[str, Any]:
+) -> ApiRequest:
     headers: dict[str, Any] = {}
     if not isinstance(content_type, Unset):
         headers["Content-Type"] = content_type
 
     params: dict[str, Any] = {}
+    if search is not UNSET and search is not None:
+        params["search"] = search
+    if filter_ is not UNSET and filter_ is not None:
+        params["filter"] = filter_
+    if q is not UNSET and q is not None:
+        params["q"] = q
+    if after is not UNSET and after is not None:
+        params["after"] = after
+    if limit is not UNSET and limit is not None:
+        params["limit"] = limit
+    if sort_by is not UNSET and sort_by is not None:
+        params["sortBy"] = sort_by
+    if sort_order is not UNSET and sort_order is not None:
+        params["sortOrder"] = sort_order
+    if fields is not UNSET and fields is not None:
+        params["fields"] = fields
+    if expand is not UNSET and expand is not None:
+        params["expand"] = expand
 
-    params["search"] = search
-
-    params["filter"] = filter_
-
-    params["q"] = q
-
-    params["after"] = after
-
-    params["limit"] = limit
-
-    params["sortBy"] = sort_by
-
-    params["sortOrder"] = sort_order
-
-    params["fields"] = fields
-
-    params["expand"] = expand
-
-    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
-
-    _kwargs: dict[str, Any] = {
-        "method": METHOD,
-        "url": PATH,
-        "params": params,
-    }
-
-    _kwargs["headers"] = headers
-    return _kwargs
+    return ApiRequest(
+        OPERATION,
+        PATH,
+        params,
+        None,
+        headers,
+    )
 
 
 def parse_response(response: RawResponse) -> list[User]:

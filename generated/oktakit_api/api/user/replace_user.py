@@ -4,14 +4,14 @@
 
 from collections.abc import Mapping
 from typing import Any
-from urllib.parse import quote
 
 from ... import errors
 from ...client import RawResponse
 from ...models.user import User
-from ...types import UNSET, Unset
+from ...operations import REPLACE_USER as OPERATION
+from ...operations import ApiRequest
+from ...types import UNSET, Unset, path_segment
 
-METHOD = "PUT"
 PATH = "/api/v1/users/{id}"
 
 
@@ -21,30 +21,25 @@ def build_request(
     body: Mapping[str, Any],
     strict: bool | Unset = UNSET,
     if_match: str | Unset = UNSET,
-) -> dict[str, Any]:
+) -> ApiRequest:
     headers: dict[str, Any] = {}
     if not isinstance(if_match, Unset):
         headers["If-Match"] = if_match
 
     params: dict[str, Any] = {}
+    if strict is not UNSET and strict is not None:
+        params["strict"] = strict
 
-    params["strict"] = strict
-
-    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
-
-    _kwargs: dict[str, Any] = {
-        "method": METHOD,
-        "url": PATH.format(
-            id=quote(str(id), safe=""),
-        ),
-        "params": params,
-    }
-
-    _kwargs["json"] = body
     headers["Content-Type"] = "application/json"
-
-    _kwargs["headers"] = headers
-    return _kwargs
+    return ApiRequest(
+        OPERATION,
+        PATH.format(
+            id=path_segment(str(id)),
+        ),
+        params,
+        body,
+        headers,
+    )
 
 
 def parse_response(response: RawResponse) -> User:

@@ -4,13 +4,14 @@
 
 from collections.abc import Mapping
 from typing import Any
-from urllib.parse import quote
 
 from ... import errors
 from ...client import RawResponse
 from ...models.tac_authenticator_enrollment import TacAuthenticatorEnrollment
+from ...operations import CREATE_TAC_AUTHENTICATOR_ENROLLMENT as OPERATION
+from ...operations import ApiRequest
+from ...types import path_segment
 
-METHOD = "POST"
 PATH = "/api/v1/users/{user_id}/authenticator-enrollments/tac"
 
 
@@ -18,21 +19,19 @@ def build_request(
     user_id: str,
     *,
     body: Mapping[str, Any],
-) -> dict[str, Any]:
+) -> ApiRequest:
     headers: dict[str, Any] = {}
 
-    _kwargs: dict[str, Any] = {
-        "method": METHOD,
-        "url": PATH.format(
-            user_id=quote(str(user_id), safe=""),
-        ),
-    }
-
-    _kwargs["json"] = body
     headers["Content-Type"] = "application/json"
-
-    _kwargs["headers"] = headers
-    return _kwargs
+    return ApiRequest(
+        OPERATION,
+        PATH.format(
+            user_id=path_segment(str(user_id)),
+        ),
+        None,
+        body,
+        headers,
+    )
 
 
 def parse_response(response: RawResponse) -> TacAuthenticatorEnrollment:

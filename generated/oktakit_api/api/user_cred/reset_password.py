@@ -3,14 +3,14 @@
 """Start a password reset: request builder and response parser."""
 
 from typing import Any
-from urllib.parse import quote
 
 from ... import errors
 from ...client import RawResponse
 from ...models.reset_password_token import ResetPasswordToken
-from ...types import UNSET, Unset
+from ...operations import RESET_PASSWORD as OPERATION
+from ...operations import ApiRequest
+from ...types import UNSET, Unset, path_segment
 
-METHOD = "POST"
 PATH = "/api/v1/users/{id}/lifecycle/reset_password"
 
 
@@ -19,25 +19,22 @@ def build_request(
     *,
     send_email: bool,
     revoke_sessions: bool | Unset = False,
-) -> dict[str, Any]:
+) -> ApiRequest:
 
     params: dict[str, Any] = {}
-
     params["sendEmail"] = send_email
+    if revoke_sessions is not UNSET and revoke_sessions is not None:
+        params["revokeSessions"] = revoke_sessions
 
-    params["revokeSessions"] = revoke_sessions
-
-    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
-
-    _kwargs: dict[str, Any] = {
-        "method": METHOD,
-        "url": PATH.format(
-            id=quote(str(id), safe=""),
+    return ApiRequest(
+        OPERATION,
+        PATH.format(
+            id=path_segment(str(id)),
         ),
-        "params": params,
-    }
-
-    return _kwargs
+        params,
+        None,
+        None,
+    )
 
 
 def parse_response(response: RawResponse) -> ResetPasswordToken:

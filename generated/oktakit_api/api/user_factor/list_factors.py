@@ -2,29 +2,29 @@
 # templates in okta_spec/templates. Do not edit: change the spec and run `nox -s generate`.
 """List a user's factors: request builder and response parser."""
 
-from typing import Any
-from urllib.parse import quote
-
 from ... import errors
 from ...client import RawResponse
 from ...models.user_factor import UserFactor
+from ...operations import LIST_FACTORS as OPERATION
+from ...operations import ApiRequest
+from ...types import path_segment
 
-METHOD = "GET"
 PATH = "/api/v1/users/{user_id}/factors"
 
 
 def build_request(
     user_id: str,
-) -> dict[str, Any]:
+) -> ApiRequest:
 
-    _kwargs: dict[str, Any] = {
-        "method": METHOD,
-        "url": PATH.format(
-            user_id=quote(str(user_id), safe=""),
+    return ApiRequest(
+        OPERATION,
+        PATH.format(
+            user_id=path_segment(str(user_id)),
         ),
-    }
-
-    return _kwargs
+        None,
+        None,
+        None,
+    )
 
 
 def parse_response(response: RawResponse) -> list[UserFactor]:

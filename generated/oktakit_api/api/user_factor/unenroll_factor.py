@@ -3,13 +3,13 @@
 """Unenroll one of a user's factors: request builder and response parser."""
 
 from typing import Any
-from urllib.parse import quote
 
 from ... import errors
 from ...client import RawResponse
-from ...types import UNSET, Unset
+from ...operations import UNENROLL_FACTOR as OPERATION
+from ...operations import ApiRequest
+from ...types import UNSET, Unset, path_segment
 
-METHOD = "DELETE"
 PATH = "/api/v1/users/{user_id}/factors/{factor_id}"
 
 
@@ -18,24 +18,25 @@ def build_request(
     factor_id: str,
     *,
     remove_recovery_enrollment: bool | Unset = False,
-) -> dict[str, Any]:
+) -> ApiRequest:
 
     params: dict[str, Any] = {}
+    if (
+        remove_recovery_enrollment is not UNSET
+        and remove_recovery_enrollment is not None
+    ):
+        params["removeRecoveryEnrollment"] = remove_recovery_enrollment
 
-    params["removeRecoveryEnrollment"] = remove_recovery_enrollment
-
-    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
-
-    _kwargs: dict[str, Any] = {
-        "method": METHOD,
-        "url": PATH.format(
-            user_id=quote(str(user_id), safe=""),
-            factor_id=quote(str(factor_id), safe=""),
+    return ApiRequest(
+        OPERATION,
+        PATH.format(
+            user_id=path_segment(str(user_id)),
+            factor_id=path_segment(str(factor_id)),
         ),
-        "params": params,
-    }
-
-    return _kwargs
+        params,
+        None,
+        None,
+    )
 
 
 def parse_response(response: RawResponse) -> None:

@@ -3,14 +3,14 @@
 """List a user's consent grants: request builder and response parser."""
 
 from typing import Any
-from urllib.parse import quote
 
 from ... import errors
 from ...client import RawResponse
 from ...models.o_auth_2_scope_consent_grant import OAuth2ScopeConsentGrant
-from ...types import UNSET, Unset
+from ...operations import LIST_USER_GRANTS as OPERATION
+from ...operations import ApiRequest
+from ...types import UNSET, Unset, path_segment
 
-METHOD = "GET"
 PATH = "/api/v1/users/{user_id}/grants"
 
 
@@ -21,29 +21,27 @@ def build_request(
     expand: str | Unset = UNSET,
     after: str | Unset = UNSET,
     limit: int | Unset = 20,
-) -> dict[str, Any]:
+) -> ApiRequest:
 
     params: dict[str, Any] = {}
+    if scope_id is not UNSET and scope_id is not None:
+        params["scopeId"] = scope_id
+    if expand is not UNSET and expand is not None:
+        params["expand"] = expand
+    if after is not UNSET and after is not None:
+        params["after"] = after
+    if limit is not UNSET and limit is not None:
+        params["limit"] = limit
 
-    params["scopeId"] = scope_id
-
-    params["expand"] = expand
-
-    params["after"] = after
-
-    params["limit"] = limit
-
-    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
-
-    _kwargs: dict[str, Any] = {
-        "method": METHOD,
-        "url": PATH.format(
-            user_id=quote(str(user_id), safe=""),
+    return ApiRequest(
+        OPERATION,
+        PATH.format(
+            user_id=path_segment(str(user_id)),
         ),
-        "params": params,
-    }
-
-    return _kwargs
+        params,
+        None,
+        None,
+    )
 
 
 def parse_response(response: RawResponse) -> list[OAuth2ScopeConsentGrant]:

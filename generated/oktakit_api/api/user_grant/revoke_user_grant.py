@@ -2,30 +2,30 @@
 # templates in okta_spec/templates. Do not edit: change the spec and run `nox -s generate`.
 """Revoke one of a user's grants: request builder and response parser."""
 
-from typing import Any
-from urllib.parse import quote
-
 from ... import errors
 from ...client import RawResponse
+from ...operations import REVOKE_USER_GRANT as OPERATION
+from ...operations import ApiRequest
+from ...types import path_segment
 
-METHOD = "DELETE"
 PATH = "/api/v1/users/{user_id}/grants/{grant_id}"
 
 
 def build_request(
     user_id: str,
     grant_id: str,
-) -> dict[str, Any]:
+) -> ApiRequest:
 
-    _kwargs: dict[str, Any] = {
-        "method": METHOD,
-        "url": PATH.format(
-            user_id=quote(str(user_id), safe=""),
-            grant_id=quote(str(grant_id), safe=""),
+    return ApiRequest(
+        OPERATION,
+        PATH.format(
+            user_id=path_segment(str(user_id)),
+            grant_id=path_segment(str(grant_id)),
         ),
-    }
-
-    return _kwargs
+        None,
+        None,
+        None,
+    )
 
 
 def parse_response(response: RawResponse) -> None:

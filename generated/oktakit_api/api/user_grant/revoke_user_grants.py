@@ -2,28 +2,28 @@
 # templates in okta_spec/templates. Do not edit: change the spec and run `nox -s generate`.
 """Revoke all of a user's grants: request builder and response parser."""
 
-from typing import Any
-from urllib.parse import quote
-
 from ... import errors
 from ...client import RawResponse
+from ...operations import REVOKE_USER_GRANTS as OPERATION
+from ...operations import ApiRequest
+from ...types import path_segment
 
-METHOD = "DELETE"
 PATH = "/api/v1/users/{user_id}/grants"
 
 
 def build_request(
     user_id: str,
-) -> dict[str, Any]:
+) -> ApiRequest:
 
-    _kwargs: dict[str, Any] = {
-        "method": METHOD,
-        "url": PATH.format(
-            user_id=quote(str(user_id), safe=""),
+    return ApiRequest(
+        OPERATION,
+        PATH.format(
+            user_id=path_segment(str(user_id)),
         ),
-    }
-
-    return _kwargs
+        None,
+        None,
+        None,
+    )
 
 
 def parse_response(response: RawResponse) -> None:

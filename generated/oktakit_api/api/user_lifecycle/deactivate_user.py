@@ -3,14 +3,14 @@
 """Deactivate a user: request builder and response parser."""
 
 from typing import Any
-from urllib.parse import quote
 
 from ... import errors
 from ...client import RawResponse
 from ...models.deactivate_user_prefer import DeactivateUserPrefer
-from ...types import UNSET, Unset
+from ...operations import DEACTIVATE_USER as OPERATION
+from ...operations import ApiRequest
+from ...types import UNSET, Unset, path_segment
 
-METHOD = "POST"
 PATH = "/api/v1/users/{id}/lifecycle/deactivate"
 
 
@@ -19,27 +19,24 @@ def build_request(
     *,
     send_email: bool | Unset = False,
     prefer: DeactivateUserPrefer | Unset = UNSET,
-) -> dict[str, Any]:
+) -> ApiRequest:
     headers: dict[str, Any] = {}
     if not isinstance(prefer, Unset):
         headers["Prefer"] = str(prefer)
 
     params: dict[str, Any] = {}
+    if send_email is not UNSET and send_email is not None:
+        params["sendEmail"] = send_email
 
-    params["sendEmail"] = send_email
-
-    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
-
-    _kwargs: dict[str, Any] = {
-        "method": METHOD,
-        "url": PATH.format(
-            id=quote(str(id), safe=""),
+    return ApiRequest(
+        OPERATION,
+        PATH.format(
+            id=path_segment(str(id)),
         ),
-        "params": params,
-    }
-
-    _kwargs["headers"] = headers
-    return _kwargs
+        params,
+        None,
+        headers,
+    )
 
 
 def parse_response(response: RawResponse) -> None:

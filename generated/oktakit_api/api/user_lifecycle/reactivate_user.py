@@ -3,14 +3,14 @@
 """Reactivate a user: request builder and response parser."""
 
 from typing import Any
-from urllib.parse import quote
 
 from ... import errors
 from ...client import RawResponse
 from ...models.user_activation_token import UserActivationToken
-from ...types import UNSET, Unset
+from ...operations import REACTIVATE_USER as OPERATION
+from ...operations import ApiRequest
+from ...types import UNSET, Unset, path_segment
 
-METHOD = "POST"
 PATH = "/api/v1/users/{id}/lifecycle/reactivate"
 
 
@@ -18,23 +18,21 @@ def build_request(
     id: str,
     *,
     send_email: bool | Unset = False,
-) -> dict[str, Any]:
+) -> ApiRequest:
 
     params: dict[str, Any] = {}
+    if send_email is not UNSET and send_email is not None:
+        params["sendEmail"] = send_email
 
-    params["sendEmail"] = send_email
-
-    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
-
-    _kwargs: dict[str, Any] = {
-        "method": METHOD,
-        "url": PATH.format(
-            id=quote(str(id), safe=""),
+    return ApiRequest(
+        OPERATION,
+        PATH.format(
+            id=path_segment(str(id)),
         ),
-        "params": params,
-    }
-
-    return _kwargs
+        params,
+        None,
+        None,
+    )
 
 
 def parse_response(response: RawResponse) -> UserActivationToken:

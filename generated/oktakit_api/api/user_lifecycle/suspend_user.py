@@ -2,28 +2,28 @@
 # templates in okta_spec/templates. Do not edit: change the spec and run `nox -s generate`.
 """Suspend a user: request builder and response parser."""
 
-from typing import Any
-from urllib.parse import quote
-
 from ... import errors
 from ...client import RawResponse
+from ...operations import SUSPEND_USER as OPERATION
+from ...operations import ApiRequest
+from ...types import path_segment
 
-METHOD = "POST"
 PATH = "/api/v1/users/{id}/lifecycle/suspend"
 
 
 def build_request(
     id: str,
-) -> dict[str, Any]:
+) -> ApiRequest:
 
-    _kwargs: dict[str, Any] = {
-        "method": METHOD,
-        "url": PATH.format(
-            id=quote(str(id), safe=""),
+    return ApiRequest(
+        OPERATION,
+        PATH.format(
+            id=path_segment(str(id)),
         ),
-    }
-
-    return _kwargs
+        None,
+        None,
+        None,
+    )
 
 
 def parse_response(response: RawResponse) -> None:

@@ -2,30 +2,30 @@
 # templates in okta_spec/templates. Do not edit: change the spec and run `nox -s generate`.
 """Revoke a user's tokens for a client: request builder and response parser."""
 
-from typing import Any
-from urllib.parse import quote
-
 from ... import errors
 from ...client import RawResponse
+from ...operations import REVOKE_TOKENS_FOR_USER_AND_CLIENT as OPERATION
+from ...operations import ApiRequest
+from ...types import path_segment
 
-METHOD = "DELETE"
 PATH = "/api/v1/users/{user_id}/clients/{client_id}/tokens"
 
 
 def build_request(
     user_id: str,
     client_id: str,
-) -> dict[str, Any]:
+) -> ApiRequest:
 
-    _kwargs: dict[str, Any] = {
-        "method": METHOD,
-        "url": PATH.format(
-            user_id=quote(str(user_id), safe=""),
-            client_id=quote(str(client_id), safe=""),
+    return ApiRequest(
+        OPERATION,
+        PATH.format(
+            user_id=path_segment(str(user_id)),
+            client_id=path_segment(str(client_id)),
         ),
-    }
-
-    return _kwargs
+        None,
+        None,
+        None,
+    )
 
 
 def parse_response(response: RawResponse) -> None:

@@ -3,13 +3,13 @@
 """Revoke a user's sessions: request builder and response parser."""
 
 from typing import Any
-from urllib.parse import quote
 
 from ... import errors
 from ...client import RawResponse
-from ...types import UNSET, Unset
+from ...operations import REVOKE_USER_SESSIONS as OPERATION
+from ...operations import ApiRequest
+from ...types import UNSET, Unset, path_segment
 
-METHOD = "DELETE"
 PATH = "/api/v1/users/{user_id}/sessions"
 
 
@@ -18,25 +18,23 @@ def build_request(
     *,
     oauth_tokens: bool | Unset = False,
     forget_devices: bool | Unset = True,
-) -> dict[str, Any]:
+) -> ApiRequest:
 
     params: dict[str, Any] = {}
+    if oauth_tokens is not UNSET and oauth_tokens is not None:
+        params["oauthTokens"] = oauth_tokens
+    if forget_devices is not UNSET and forget_devices is not None:
+        params["forgetDevices"] = forget_devices
 
-    params["oauthTokens"] = oauth_tokens
-
-    params["forgetDevices"] = forget_devices
-
-    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
-
-    _kwargs: dict[str, Any] = {
-        "method": METHOD,
-        "url": PATH.format(
-            user_id=quote(str(user_id), safe=""),
+    return ApiRequest(
+        OPERATION,
+        PATH.format(
+            user_id=path_segment(str(user_id)),
         ),
-        "params": params,
-    }
-
-    return _kwargs
+        params,
+        None,
+        None,
+    )
 
 
 def parse_response(response: RawResponse) -> None:
