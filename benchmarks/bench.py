@@ -133,9 +133,12 @@ async def _worker(name: str, url: str, credentials: str, ids: list[str], n: int)
         cpu_started = time.process_time()
         wall_c1 = await _drive(get_user, ids, n, 1)
         cpu = time.process_time() - cpu_started
+        cpu_started = time.process_time()
         wall_c50 = await _drive(get_user, ids, n, 50)
+        cpu_c50 = time.process_time() - cpu_started
     return {
         "cpu_us": cpu / n * 1e6,
+        "cpu_c50_us": cpu_c50 / n * 1e6,
         "rps_c1": n / wall_c1,
         "rps_c50": n / wall_c50,
         "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
@@ -262,6 +265,7 @@ def measure_realistic_record(
         for _ in range(ROUNDS):
             for client in clients:
                 realistic[client].append(run_worker(client, record.url, token, str(record_ids), requests))
+        subprocess.run([sys.executable, str(HERE / "_profile.py"), record.url], check=True)  # noqa: S603
     finally:
         record.stop()
     return realistic
@@ -273,9 +277,41 @@ def _median(runs: list[dict[str, float]]) -> dict[str, float]:
 
 def print_realistic(real: dict[str, dict[str, float]]) -> None:
     print(f"\nget_user of a realistic user record (2.4 KB, a dozen custom attributes; median of {ROUNDS})\n")
-    print(f"{'client':<24}{'CPU/call':>10}{'req/s c=1':>12}{'req/s c=50':>12}")
+    print(f"{'client':<24}{'CPU c=1':>10}{'CPU c=50':>10}{'req/s c=1':>12}{'req/s c=50':>12}")
     for client, m in real.items():
-        print(f"{client:<24}{m['cpu_us']:>8.0f}us{m['rps_c1']:>12.0f}{m['rps_c50']:>12.0f}")
+        print(
+            f"{client:<24}{m['cpu_us']:>8.0f}us{m['cpu_c50_us']:>8.0f}us{m['rps_c1']:>12.0f}{m['rps_c50']:>12.0f}"
+        )
+
+
+def realistic_rows(real: dict[str, dict[str, float]]) -> list[tuple[str, float, float, str]]:
+    """The issue's goals, on the realistic record: CPU per call at c=1 and c=50, throughput at c=50."""
+    real_kit, real_raw, real_okta = real["oktakit"], real["raw aiohttp"], real.get("okta (official)")
+    rows: list[tuple[str, float, float, str]] = [
+        (
+            "CPU per get_user c=1 (realistic record), oktakit / raw",
+            real_kit["cpu_us"],
+            real_raw["cpu_us"],
+            "<= 1.2x",
+        ),
+        (
+            "CPU per get_user c=50 (realistic record), oktakit / raw",
+            real_kit["cpu_c50_us"],
+            real_raw["cpu_c50_us"],
+            "<= 1.25x",
+        ),
+        (
+            "req/s c=50 (realistic record), oktakit / raw",
+            real_kit["rps_c50"],
+            real_raw["rps_c50"],
+            ">= 0.85x",
+        ),
+    ]
+    if real_okta:
+        # The share of raw aiohttp's gain over the official SDK that oktakit keeps, at c=50.
+        gain = (real_kit["rps_c50"] - real_okta["rps_c50"]) / (real_raw["rps_c50"] - real_okta["rps_c50"])
+        rows.append(("req/s c=50 gain over okta, oktakit / raw (realistic)", gain, 1.0, ">= 0.85x"))
+    return rows
 
 
 def main() -> None:
@@ -337,19 +373,14 @@ def main() -> None:
         print(f"{client:<24}{m['cpu_ms'] * 1000:>8.0f}us{m['rps_c1']:>12.1f}{'':>12}{'':>11}")
 
     imports = {
-        "oktakit": import_seconds("from oktakit import OktaClient, PrivateKeyJWT"),
+        "oktakit": import_seconds("from oktakit import OktaClient, ApiToken, PrivateKeyJWT"),
         "its dependencies": import_seconds("import aiohttp, attrs, cattrs, authlib, joserfc"),
     }
     if okta:
         imports["okta.client"] = import_seconds("import okta.client")
 
-    rows = [
-        (
-            "CPU per get_user (realistic record), oktakit / raw aiohttp",
-            real["oktakit"]["cpu_us"],
-            real["raw aiohttp"]["cpu_us"],
-            "<= 1.2x",
-        ),
+    rows = realistic_rows(real)
+    rows += [
         ("CPU per get_user (simulator user), oktakit / raw aiohttp", kit["cpu_us"], raw["cpu_us"], "<= 1.2x"),
     ]
     if okta:

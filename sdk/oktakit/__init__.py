@@ -44,6 +44,7 @@ if TYPE_CHECKING:
         RequestTimeoutError,
         ResponseTooLargeError,
         ServerError,
+        SharedBudgetError,
         TransportError,
     )
     from .models import (
@@ -113,6 +114,7 @@ __all__ = [
     "RunEvent",
     "RunHook",
     "ServerError",
+    "SharedBudgetError",
     "SigningKey",
     "TacAuthenticatorEnrollment",
     "Transport",
@@ -177,6 +179,7 @@ __getattr__, __dir__ = lazy_namespace(
         "ResponseTooLargeError": ".errors",
         "RetryPolicy": "._http.retry",
         "ServerError": ".errors",
+        "SharedBudgetError": ".errors",
         "SigningKey": ".auth._keys",
         "TransportError": ".errors",
         "generate_signing_key": ".auth._keys",

@@ -182,7 +182,9 @@ class ClientCore:
         self._lifetime.check_loop()
         # Forget everything before awaiting, so that a reopening meanwhile starts afresh.
         self._lifetime.closed = True
-        self._pipeline = None
+        pipeline, self._pipeline = self._pipeline, None
+        if pipeline is not None and pipeline.pacer is not None:
+            await pipeline.pacer.aclose()  # a shared budget's Redis client
         if self._session is not None:
             session, self._session = self._session, None
             await session.close()

@@ -98,30 +98,40 @@ def slow_suspend_command(
     return ids, journal, command
 
 
-def cli_environment(sim: OktaSimulator) -> dict[str, str]:
-    """The environment of a CLI child: ours, with the simulator's credentials."""
-    env = {k: v for k, v in os.environ.items() if not k.startswith("OKTA_")}
+def cli_environment(sim: OktaSimulator, *, measured: bool = True) -> dict[str, str]:
+    """The environment of a CLI child: ours, with the simulator's credentials.
+
+    ``measured=False`` keeps coverage out of the child: a child whose file size is limited could
+    not write coverage's data file, and coverage's own traceback would be the child's stderr.
+    """
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith("OKTA_") and (measured or not k.startswith("COVERAGE_PROCESS_"))
+    }
     env.update(OKTA_ORG_URL=sim.url, OKTA_API_TOKEN=sim.api_token)
     return env
 
 
-async def run_process(sim: OktaSimulator, *argv: str) -> tuple[int, str, str]:
+async def run_process(sim: OktaSimulator, *argv: str, measured: bool = True) -> tuple[int, str, str]:
     """Run a command with the CLI's environment and no input: (exit status, stdout, stderr)."""
     proc = await asyncio.create_subprocess_exec(
         *argv,
         stdin=asyncio.subprocess.DEVNULL,
         stdout=asyncio.subprocess.PIPE,
         stderr=asyncio.subprocess.PIPE,
-        env=cli_environment(sim),
+        env=cli_environment(sim, measured=measured),
     )
     out, err = await proc.communicate()
     assert proc.returncode is not None
     return proc.returncode, out.decode(), err.decode()
 
 
-async def run_python(sim: OktaSimulator, code: str, *args: str) -> tuple[int, str, str]:
+async def run_python(
+    sim: OktaSimulator, code: str, *args: str, measured: bool = True
+) -> tuple[int, str, str]:
     """Run ``python -c CODE ARGS`` (a CLI run under conditions a plain command cannot set up)."""
-    return await run_process(sim, sys.executable, "-c", code, *args)
+    return await run_process(sim, sys.executable, "-c", code, *args, measured=measured)
 
 
 async def stderr_until(proc: asyncio.subprocess.Process, text: str) -> str:

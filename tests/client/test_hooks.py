@@ -143,6 +143,25 @@ async def test_a_retried_call_tells_the_wait_the_cause_and_the_attempts(
     assert (200, 2) == (second.status, second.attempt)
 
 
+async def test_the_events_of_concurrent_calls_pair_up_by_their_call_number(
+    sim: OktaSimulator, retries_on: None
+) -> None:
+    seen = Recorder()
+    ids = [_first_user(sim)] * 3
+    sim.inject_fault("error", operation="getUser", status=503, count=1)
+    async with OktaClient(sim.url, auth=ApiToken(sim.api_token), hooks=[seen]) as okta:
+        await asyncio.gather(*(okta.get_user(uid) for uid in ids))
+    calls: dict[int, list[str]] = {}
+    for event in seen.events:
+        if event.kind != "wait":  # calls queued behind the first, which learns the bucket alone
+            calls.setdefault(event.call, []).append(event.kind)
+    assert 0 not in calls
+    assert 3 == len(calls)  # one number per call, its retry included
+    assert sorted(calls.values()) == sorted(
+        [["request", "response"]] * 2 + [["request", "response", "retry", "request", "response"]]
+    )
+
+
 async def test_a_lost_answer_of_a_call_that_may_not_be_resent_ends_with_a_response_event_and_no_retry(
     sim: OktaSimulator, retries_on: None
 ) -> None:
@@ -198,6 +217,7 @@ async def test_a_service_apps_token_request_is_told_without_its_assertion_or_tok
         token_events[1].status,
     )
     assert ["getUser", "getUser"] == [e.operation for e in seen.events if e.operation is not None]
+    assert 2 == len({e.call for e in seen.events})  # the token request is a call of its own
     shown = " ".join(repr(e) for e in seen.events)
     assert "eyJ" not in shown  # no JWT (the client assertion, the access token) rides in an event
 

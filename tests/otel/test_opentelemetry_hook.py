@@ -322,3 +322,16 @@ async def test_a_wait_for_a_free_slot_is_an_event_on_the_request_it_delayed(tele
     assert seconds > 0
     [waited] = telemetry.points("okta.client.waited")
     assert ("rate_limit", seconds) == (waited.attributes["okta.wait.reason"], waited.value)
+
+
+async def test_concurrent_calls_each_end_their_own_span(sim: OktaSimulator, telemetry: Telemetry) -> None:
+    uids = _active(sim, 3)
+    async with OktaClient(sim.url, auth=ApiToken(sim.api_token), hooks=[telemetry.hook]) as okta:
+        calls = [okta.get_user(uid) for uid in uids] + [okta.get_user(f"00unobody{n}") for n in range(3)]
+        await asyncio.gather(*calls, return_exceptions=True)
+    statuses = sorted(
+        dict(span.attributes or {})["http.response.status_code"] for span in telemetry.finished()
+    )
+    assert [200, 200, 200, 404, 404, 404] == statuses
+    request_ids = {dict(span.attributes or {})["okta.request_id"] for span in telemetry.finished()}
+    assert 6 == len(request_ids)

@@ -127,6 +127,12 @@ def _describe(exc: BaseException) -> str:
 def json_or_none(body: bytes) -> Any:
     """The JSON document in ``body``, or ``None`` when it is not JSON (or absurdly nested)."""
     try:
+        # JSON on the wire is UTF-8 (RFC 8259): text parses faster than bytes, whose encoding
+        # json sniffs first. Anything else (a BOM, UTF-16, lone surrogates) takes json's own way.
+        return json.loads(body.decode())
+    except (ValueError, RecursionError):
+        pass
+    try:
         return json.loads(body)
     except (ValueError, RecursionError):
         return None

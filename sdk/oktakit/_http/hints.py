@@ -47,7 +47,11 @@ def _number(headers: Mapping[str, str], name: str, maximum: int) -> int | None:
     value = headers.get(name)
     if value is None:
         return None
-    number = int(value) if _digits(value) else None
+    # Okta's own value is bare digits: taken at once; anything else is checked the long way.
+    if value.isdigit() and value.isascii() and len(value) <= 15:
+        number: int | None = int(value)
+    else:
+        number = int(value) if _digits(value) else None
     if number is None or number > maximum:
         logger.debug("ignoring the unreadable %s header %s", name, _shown(value))
         return None

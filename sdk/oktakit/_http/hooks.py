@@ -9,16 +9,20 @@ goes on as if it had not been there; cancelling the call still cancels it.
 from __future__ import annotations
 
 import inspect
+import itertools
 import logging
 import time
 from collections.abc import Iterable, Mapping
-from typing import Literal, Protocol, TypeAlias, runtime_checkable
+from typing import TYPE_CHECKING, Any, Literal, Protocol, TypeAlias, runtime_checkable
 
 import attrs
 
-from oktakit.errors import ConfigurationError, OktaError, RequestTimeoutError, TransportError
+from oktakit.errors import ApiError, ConfigurationError, OktaError, RequestTimeoutError, TransportError
 
 from .protocol import HttpRequest, HttpResponse, Transport, send
+
+if TYPE_CHECKING:
+    from .transport import _Call
 
 logger = logging.getLogger("oktakit")
 
@@ -76,6 +80,10 @@ class CallEvent:
     cause: str | None = None
     #: ``"response"``: seconds from handing the request to the transport to its answer.
     elapsed: float | None = None
+    #: The call this event belongs to, the same for all its events (its retries included) and
+    #: different for every call in this process: what pairs a response with its request when
+    #: calls run concurrently (a tracing span per call, for example).
+    call: int = 0
     #: The host and port the request goes to (the org's, or the token endpoint's).
     host: str | None = None
     port: int | None = None
@@ -90,6 +98,14 @@ class Hook(Protocol):
     short: hand slow work to a queue). What it returns is otherwise ignored."""
 
     def __call__(self, event: CallEvent, /) -> object: ...
+
+
+_CALLS = itertools.count(1)
+
+
+def next_call() -> int:
+    """A new ``CallEvent.call`` number."""
+    return next(_CALLS)
 
 
 def check_hooks(hooks: Iterable[Hook] | None) -> tuple[Hook, ...]:
@@ -153,6 +169,47 @@ async def observed_send(
     )
     await emit(hooks, event)
     return response
+
+
+# -- the pipeline's events (only ever reached when there are hooks) -----------------------------
+
+
+def call_event(call: _Call, kind: EventKind, max_attempts: int, **fields: Any) -> CallEvent:
+    """An event about ``call`` as it stands (its attempt, the seconds it waited)."""
+    if not call.number:
+        call.number = next_call()
+    operation = call.operation
+    return CallEvent(
+        kind,
+        operation.operation_id,
+        call.method,
+        operation.path,
+        call.bucket,
+        call.attempt,
+        max_attempts,
+        call.waited,
+        call=call.number,
+        host=call.target.host,
+        port=call.target.port,
+        **fields,
+    )
+
+
+async def emit_wait(hooks: tuple[Hook, ...], call: _Call, max_attempts: int, waited: float) -> None:
+    await emit(hooks, call_event(call, "wait", max_attempts, wait=waited))
+
+
+async def emit_retry(
+    hooks: tuple[Hook, ...], call: _Call, max_attempts: int, error: OktaError, wait: float
+) -> None:
+    from .retry import retry_reason
+
+    status = request_id = None
+    if isinstance(error, ApiError):
+        status, request_id = error.status, error.request_id
+    cause = retry_reason(error, call.operation.retry_safe)
+    fields = {"wait": wait, "status": status, "request_id": request_id, "cause": cause}
+    await emit(hooks, call_event(call, "retry", max_attempts, **fields))
 
 
 @attrs.frozen(slots=True)

@@ -21,7 +21,6 @@ from oktakit._arguments import query_value
 from oktakit._version import __version__
 from oktakit.auth._protocol import Authorizer, Resend
 from oktakit.errors import (
-    ApiError,
     InvalidArgumentError,
     MalformedResponseError,
     OktaError,
@@ -37,7 +36,7 @@ from .protocol import HttpRequest, HttpResponse, Transport, send
 if TYPE_CHECKING:
     from oktakit_api.operations import ApiRequest, Operation
 
-    from .hooks import CallEvent, EventKind, Hook
+    from .hooks import Hook
     from .ratelimit import Pacer, RateLimitPolicy
     from .retry import Retrier, RetryPolicy
     from .stats import Stats
@@ -125,7 +124,9 @@ class Pipeline:
 
         self.stats = Stats() if stats is None else stats
         self._retrier: Retrier | None = None if retry is None else Retrier(retry, self.stats)
-        self.pacer: Pacer | None = None if rate_limit is None else Pacer(rate_limit, self.stats, time.time)
+        self.pacer: Pacer | None = (
+            None if rate_limit is None else Pacer(rate_limit, self.stats, time.time, org=str(origin))
+        )
         self._origin = origin
         self._max_response_bytes = max_response_bytes
         self._origin_str = str(origin)
@@ -223,7 +224,9 @@ class Pipeline:
                 call.attempt += 1
                 call.waited += wait
                 if self._hooks:
-                    await self._retrying(call, error, wait)
+                    from .hooks import emit_retry
+
+                    await emit_retry(self._hooks, call, self._max_attempts, error, wait)
             if wait:
                 await asyncio.sleep(wait)
             retried += wait
@@ -316,7 +319,9 @@ class Pipeline:
             if waited:
                 call.waited += waited
                 if self._hooks:
-                    await self._waited(call, waited)
+                    from .hooks import emit_wait
+
+                    await emit_wait(self._hooks, call, self._max_attempts, waited)
                 if waited > REAUTHORIZE_AFTER and self._fixed_headers is None:
                     # A DPoP proof (or a token) that old may be refused.
                     sent = await self._authorizer.headers(method, target)
@@ -341,49 +346,13 @@ class Pipeline:
             call.method, call.target, headers, call.data, self._timeout, self._max_response_bytes
         )
         if self._hooks:
-            from .hooks import observed_send
+            from .hooks import call_event, observed_send
 
-            about = self._event(call, "request")
+            about = call_event(call, "request", self._max_attempts)
             return observed_send(self._hooks, self._transport, request, call.shown, about)
         if self._trusted:
             return self._transport.send(request)
         return send(self._transport, request, call.shown)
-
-    # -- hooks (only ever reached when there are some) --------------------------------------
-
-    def _event(self, call: _Call, kind: EventKind, **fields: Any) -> CallEvent:
-        from .hooks import CallEvent
-
-        operation = call.operation
-        return CallEvent(
-            kind,
-            operation.operation_id,
-            call.method,
-            operation.path,
-            call.bucket,
-            call.attempt,
-            self._max_attempts,
-            call.waited,
-            host=call.target.host,
-            port=call.target.port,
-            **fields,
-        )
-
-    async def _waited(self, call: _Call, waited: float) -> None:
-        from .hooks import emit
-
-        await emit(self._hooks, self._event(call, "wait", wait=waited))
-
-    async def _retrying(self, call: _Call, error: OktaError, wait: float) -> None:
-        from .hooks import emit
-        from .retry import retry_reason
-
-        status = request_id = None
-        if isinstance(error, ApiError):
-            status, request_id = error.status, error.request_id
-        cause = retry_reason(error, call.operation.retry_safe)
-        event = self._event(call, "retry", wait=wait, status=status, request_id=request_id, cause=cause)
-        await emit(self._hooks, event)
 
     def __repr__(self) -> str:
         return f"<Pipeline {self._origin_str}>"
@@ -392,7 +361,18 @@ class Pipeline:
 class _Call:
     """One call as built once, for every attempt, and how far it got."""
 
-    __slots__ = ("attempt", "bucket", "data", "headers", "method", "operation", "shown", "target", "waited")
+    __slots__ = (
+        "attempt",
+        "bucket",
+        "data",
+        "headers",
+        "method",
+        "number",
+        "operation",
+        "shown",
+        "target",
+        "waited",
+    )
 
     def __init__(  # noqa: PLR0917 - built in one place, from values at hand
         self,
@@ -413,6 +393,7 @@ class _Call:
         self.bucket = bucket
         self.attempt = 1
         self.waited = 0.0  # seconds waited, for the rate limit and between attempts
+        self.number = 0  # CallEvent.call, drawn when the first event is made
 
 
 def _plain_ascii(url: str) -> bool:

@@ -10,19 +10,23 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypeAlias
 
 from attrs import field, frozen
-from joserfc.jwk import ECKey, RSAKey
 
 from oktakit.errors import ConfigurationError
+
+if TYPE_CHECKING:
+    # joserfc's keys bring in cryptography, which costs more to import than the rest of
+    # oktakit: loaded when a key is first loaded or made, not with `from oktakit import ...`.
+    from joserfc.jwk import ECKey, RSAKey
 
 RSA_ALGORITHMS = ("RS256", "RS384", "RS512")
 EC_ALGORITHMS = {"P-256": "ES256", "P-384": "ES384", "P-521": "ES512"}
 ALGORITHMS = (*RSA_ALGORITHMS, *EC_ALGORITHMS.values())
 MIN_RSA_BITS = 2048
 
-SigningKeyType = RSAKey | ECKey
+SigningKeyType: TypeAlias = "RSAKey | ECKey"
 
 
 @frozen(repr=False)
@@ -79,6 +83,8 @@ def load_signing_key(
 
 def generate_signing_key(algorithm: str = "ES256") -> SigningKey:
     """A new private key for ``algorithm`` (RSA keys are 3072 bits)."""
+    from joserfc.jwk import ECKey, RSAKey
+
     if algorithm in RSA_ALGORITHMS:
         key: SigningKeyType = RSAKey.generate_key(3072)
     elif algorithm in EC_ALGORITHMS.values():
@@ -143,6 +149,8 @@ def _import_pem(pem: bytes, passphrase: str | bytes | None) -> SigningKeyType:
     if isinstance(passphrase, str) and not passphrase.encode("utf-8", "replace").decode() == passphrase:
         raise ConfigurationError("the passphrase has text that cannot be encoded (a lone surrogate)")
     password = passphrase.encode() if isinstance(passphrase, str) else passphrase
+    from joserfc.jwk import ECKey, RSAKey
+
     cls: type[SigningKeyType] = ECKey if b"EC PRIVATE KEY" in pem else RSAKey
     for candidate in (cls, ECKey if cls is RSAKey else RSAKey):
         try:
@@ -155,6 +163,8 @@ def _import_pem(pem: bytes, passphrase: str | bytes | None) -> SigningKeyType:
 
 
 def _import_jwk(data: dict[str, Any]) -> SigningKeyType:
+    from joserfc.jwk import ECKey, RSAKey
+
     kty = data.get("kty")
     classes: dict[str, type[RSAKey] | type[ECKey]] = {"RSA": RSAKey, "EC": ECKey}
     cls = classes.get(kty) if isinstance(kty, str) else None
@@ -171,6 +181,8 @@ def _import_jwk(data: dict[str, Any]) -> SigningKeyType:
 
 
 def _algorithm(key: SigningKeyType, requested: str | None) -> str:
+    from joserfc.jwk import RSAKey
+
     declared = key.get("alg")
     if isinstance(key, RSAKey):
         bits = key.private_key.key_size if key.private_key is not None else 0

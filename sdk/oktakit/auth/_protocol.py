@@ -52,11 +52,20 @@ class OrgConnection:
         if not self.hooks:
             return await send(self.transport, request, url)
         from oktakit._http.buckets import bucket_for
-        from oktakit._http.hooks import CallEvent, observed_send
+        from oktakit._http.hooks import CallEvent, next_call, observed_send
 
         path = target.path
         about = CallEvent(
-            "request", None, method, path, bucket_for(method, path), 1, 1, host=target.host, port=target.port
+            "request",
+            None,
+            method,
+            path,
+            bucket_for(method, path),
+            1,
+            1,
+            call=next_call(),
+            host=target.host,
+            port=target.port,
         )
         return await observed_send(self.hooks, self.transport, request, url, about)
 

@@ -7,7 +7,8 @@ attempts (a wait for the rate-limit bucket, the retry's cause and wait) is an ev
 span of the attempt it delayed, so each span holds what made it late.
 
 The events of one call all arrive in the task that makes the call, so the span in progress
-and the waits not yet told are kept in context variables, never shared between calls.
+and the waits not yet told are kept in context variables, never shared between calls, and
+matched by the event's call number and attempt.
 """
 
 from __future__ import annotations
@@ -34,7 +35,7 @@ DURATION_BUCKETS: Final = (0.005, 0.01, 0.025, 0.05, 0.075, 0.1, 0.25, 0.5, 0.75
 @attrs.define(slots=True)
 class _Attempt:
     span: Span
-    path: str
+    call: int
     attempt: int
 
 
@@ -43,6 +44,7 @@ class _Delay:
     """A wait or a retry, told on the span of the attempt it comes before."""
 
     name: str
+    call: int
     attempt: int
     attributes: dict[str, Any]
 
@@ -132,8 +134,8 @@ class OpenTelemetryHook:
     def _delayed(self, event: CallEvent, name: str, reason: str, attributes: dict[str, Any]) -> None:
         self._waited.add(event.wait, {"okta.wait.reason": reason, "okta.bucket": event.bucket})
         # Only this call's delays before this attempt: an abandoned call's are dropped here.
-        kept = tuple(d for d in self._delays.get() if d.attempt == event.attempt)
-        self._delays.set((*kept, _Delay(name, event.attempt, attributes)))
+        kept = tuple(d for d in self._delays.get() if (d.call, d.attempt) == (event.call, event.attempt))
+        self._delays.set((*kept, _Delay(name, event.call, event.attempt, attributes)))
 
     def _started(self, event: CallEvent) -> None:
         attributes = _request_attributes(event)
@@ -143,14 +145,14 @@ class OpenTelemetryHook:
             f"{event.method} {event.path}", kind=self._trace.SpanKind.CLIENT, attributes=attributes
         )
         for delay in self._delays.get():
-            if delay.attempt == event.attempt:
+            if (delay.call, delay.attempt) == (event.call, event.attempt):
                 span.add_event(delay.name, delay.attributes)
         self._delays.set(())
-        self._attempt.set(_Attempt(span, event.path, event.attempt))
+        self._attempt.set(_Attempt(span, event.call, event.attempt))
 
     def _ended(self, event: CallEvent) -> None:
         attempt = self._attempt.get()
-        if attempt is None or attempt.path != event.path or attempt.attempt != event.attempt:
+        if attempt is None or (attempt.call, attempt.attempt) != (event.call, event.attempt):
             return  # the request event came before this hook was there
         self._attempt.set(None)
         span = attempt.span

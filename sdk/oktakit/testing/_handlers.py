@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Awaitable, Callable, Iterable
 from typing import Any
 from urllib.parse import urlencode
@@ -13,6 +12,7 @@ from . import _lifecycle as lifecycle
 from ._audit import log_only
 from ._context import CONTEXT, PRINCIPAL
 from ._errors import SimulatedError, not_found
+from ._json_body import UnreadableBody, parse_json_body
 from ._paging import limit_of
 from ._profile import apply_update
 from ._query import Predicate, compile_filter, compile_search, q_predicate, sort_key
@@ -49,10 +49,9 @@ def find_user(org: Org, key: str) -> SimUser:
 
 
 async def read_json(request: web.Request) -> Any:
-    raw = await request.read()
     try:
-        return json.loads(raw)
-    except (ValueError, RecursionError):  # undecodable bytes, an empty body, absurd nesting
+        return parse_json_body(await request.read())
+    except UnreadableBody:
         raise SimulatedError("E0000003") from None
 
 

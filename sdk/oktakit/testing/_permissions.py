@@ -26,7 +26,6 @@ okta-sdk-python's tests) but do not narrow the role here.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Mapping
 from types import MappingProxyType
 from typing import Any, Final, NamedTuple
@@ -38,6 +37,7 @@ from oktakit.permissions._grants import Grants
 
 from ._auth import Principal
 from ._errors import SimulatedError
+from ._json_body import UnreadableBody, parse_json_body
 from ._oauth_errors import challenge
 from ._resource_sets import ResourceSet
 from ._state import Org, SimRoleAssignment
@@ -225,6 +225,6 @@ def _reads_itself(request: web.Request) -> bool:
 async def _json_body(request: web.Request) -> Any:
     """The JSON body, or None (the handler re-reads the cached body and answers E0000003)."""
     try:
-        return json.loads(await request.read())
-    except (ValueError, RecursionError):
+        return parse_json_body(await request.read())
+    except UnreadableBody:
         return None

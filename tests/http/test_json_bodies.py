@@ -1,0 +1,31 @@
+"""Response bodies to JSON: UTF-8 text on the fast path, and whatever else ``json`` itself reads
+from bytes (a BOM, UTF-16, lone surrogates) read as before; nothing else."""
+
+from __future__ import annotations
+
+import pytest
+
+from oktakit._http.exchange import json_or_none
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        b'{"login": "j\xc3\xa9r\xc3\xb4me@example.com"}',
+        b'\xef\xbb\xbf{"login": "j\xc3\xa9r\xc3\xb4me@example.com"}',  # UTF-8 with a BOM
+        '{"login": "jérôme@example.com"}'.encode("utf-16"),
+        '{"login": "jérôme@example.com"}'.encode("utf-32-le"),
+    ],
+    ids=["utf-8", "utf-8 with BOM", "utf-16 with BOM", "utf-32-le"],
+)
+def test_a_json_body_in_any_encoding_json_reads_is_read(body: bytes) -> None:
+    assert {"login": "jérôme@example.com"} == json_or_none(body)
+
+
+def test_an_encoded_lone_surrogate_is_kept_as_json_reads_it() -> None:
+    assert {"a": "\ud800"} == json_or_none(b'{"a": "\xed\xa0\x80"}')
+
+
+@pytest.mark.parametrize("body", [b"", b"<html>", b'{"a": 1', b"\xff\xfe\x00", b"[" * 100_000])
+def test_what_is_not_json_is_none(body: bytes) -> None:
+    assert json_or_none(body) is None
