@@ -109,7 +109,8 @@ def typecheck(session: nox.Session) -> None:
 def typecheck_user_code(session: nox.Session) -> None:
     """mypy --strict on code written the way our users write it: examples/ and the README's blocks."""
     _require_python(session)
-    session.install(".", "pytest", "pytest-asyncio", MYPY)  # what a user tests with
+    # what a user tests with (and the OpenTelemetry SDK of the README's tracing example)
+    session.install(".[otel]", "opentelemetry-sdk", "pytest", "pytest-asyncio", MYPY)
     # Fixed folders (the blocks' emptied first): mypy's cache reports a cached module's errors
     # under the path it had when cached.
     tmp = Path(session.create_tmp())

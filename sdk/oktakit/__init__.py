@@ -12,7 +12,7 @@ from ._version import __version__
 
 if TYPE_CHECKING:
     from ._http.exchange import AiohttpTransport
-    from ._http.hooks import CallEvent, EventKind, Hook
+    from ._http.hooks import CallEvent, EventKind, Hook, RunEvent, RunHook
     from ._http.protocol import HttpRequest, HttpResponse, Transport
     from ._http.ratelimit import RateLimitPolicy, RateLimitState
     from ._http.retry import RetryPolicy
@@ -111,6 +111,8 @@ __all__ = [
     "ResponseTooLargeError",
     "RetryPolicy",
     "RoleAssignment",
+    "RunEvent",
+    "RunHook",
     "ServerError",
     "SharedBudgetError",
     "SigningKey",
@@ -134,6 +136,8 @@ __getattr__, __dir__ = lazy_namespace(
         "CallEvent": "._http.hooks",
         "EventKind": "._http.hooks",
         "Hook": "._http.hooks",
+        "RunEvent": "._http.hooks",
+        "RunHook": "._http.hooks",
         "HttpRequest": "._http.protocol",
         "HttpResponse": "._http.protocol",
         "Transport": "._http.protocol",

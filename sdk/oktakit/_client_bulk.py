@@ -46,11 +46,14 @@ class BulkMethods(ClientCore):
         (``group_id``, ``send_email``...); ``on_result(user_id, result)`` (sync or async) gets what
         each call answers, e.g. a temporary password, which the journal and report never hold.
         """
+        from .bulk._observed import observed_run
         from .bulk._run import bulk
 
-        return await bulk(
-            self._as_client(), operation, items, arguments=arguments, on_result=on_result, **options
-        )
+        run = bulk(self._as_client(), operation, items, arguments=arguments, on_result=on_result, **options)
+        if not self._hooks:
+            return await run
+        name = operation if isinstance(operation, str) else getattr(operation, "__name__", None)
+        return await observed_run(self._hooks, run, "bulk", name, options)
 
     async def contain(
         self,
@@ -73,18 +76,26 @@ class BulkMethods(ClientCore):
         before the first user, ``concurrency``, ``progress``. ``bulk_undo(journal)`` unsuspends
         the users this run suspended and lists what no operation reverses.
         """
+        from .bulk._observed import observed_run
         from .bulk._run import contain
 
-        return await contain(self._as_client(), users, steps=steps, **options)
+        run = contain(self._as_client(), users, steps=steps, **options)
+        if not self._hooks:
+            return await run
+        return await observed_run(self._hooks, run, "contain", None, options)
 
     async def bulk_update(
         self, rows: Items, *, empty: str = "leave", **options: Unpack[RunOptions]
     ) -> BulkReport:
         """Partial profile updates from rows with an ``id`` or ``login``; an empty cell leaves
         the attribute unchanged (``empty="leave"``) or clears it (``"clear"``)."""
+        from .bulk._observed import observed_run
         from .bulk._run import bulk_update
 
-        return await bulk_update(self._as_client(), rows, empty=empty, **options)
+        run = bulk_update(self._as_client(), rows, empty=empty, **options)
+        if not self._hooks:
+            return await run
+        return await observed_run(self._hooks, run, "bulk_update", None, options)
 
     async def bulk_undo(
         self,
@@ -100,6 +111,10 @@ class BulkMethods(ClientCore):
         the run was given) limits it to some of the run's users. For a containment,
         ``report.not_reversible`` lists per user the steps that stay (sessions, tokens, grants,
         factors, the password's expiry)."""
+        from .bulk._observed import observed_run
         from .bulk._run import bulk_undo
 
-        return await bulk_undo(self._as_client(), journal, undo_journal=undo_journal, users=users, **options)
+        run = bulk_undo(self._as_client(), journal, undo_journal=undo_journal, users=users, **options)
+        if not self._hooks:
+            return await run
+        return await observed_run(self._hooks, run, "bulk_undo", None, options)

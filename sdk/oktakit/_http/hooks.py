@@ -12,8 +12,8 @@ import inspect
 import itertools
 import logging
 import time
-from collections.abc import Iterable
-from typing import TYPE_CHECKING, Any, Literal, Protocol, TypeAlias
+from collections.abc import Iterable, Mapping
+from typing import TYPE_CHECKING, Any, Literal, Protocol, TypeAlias, runtime_checkable
 
 import attrs
 
@@ -27,6 +27,8 @@ if TYPE_CHECKING:
 logger = logging.getLogger("oktakit")
 
 EventKind: TypeAlias = Literal["request", "response", "retry", "wait"]
+RateLimitKind: TypeAlias = Literal["rate", "concurrency"]
+RunKind: TypeAlias = Literal["bulk", "bulk_update", "bulk_undo", "contain"]
 
 
 @attrs.frozen(slots=True)
@@ -82,6 +84,12 @@ class CallEvent:
     #: different for every call in this process: what pairs a response with its request when
     #: calls run concurrently (a tracing span per call, for example).
     call: int = 0
+    #: The host and port the request goes to (the org's, or the token endpoint's).
+    host: str | None = None
+    port: int | None = None
+    #: ``"response"`` with status 429: ``"concurrency"`` when Okta's answer names no rate
+    #: (``X-Rate-Limit-Limit: 0``, its concurrency limit), else ``"rate"``.
+    rate_limit: RateLimitKind | None = None
 
 
 class Hook(Protocol):
@@ -147,11 +155,19 @@ async def observed_send(
         await emit(hooks, attrs.evolve(about, kind="response", cause=failure_cause(error), elapsed=elapsed))
         raise
     elapsed = time.perf_counter() - started
-    request_id = response.headers.get("X-Okta-Request-Id")
-    await emit(
-        hooks,
-        attrs.evolve(about, kind="response", status=response.status, request_id=request_id, elapsed=elapsed),
+    headers = response.headers
+    limited: RateLimitKind | None = None
+    if response.status == 429:
+        limited = "concurrency" if (headers.get("X-Rate-Limit-Limit") or "").strip() == "0" else "rate"
+    event = attrs.evolve(
+        about,
+        kind="response",
+        status=response.status,
+        request_id=headers.get("X-Okta-Request-Id"),
+        elapsed=elapsed,
+        rate_limit=limited,
     )
+    await emit(hooks, event)
     return response
 
 
@@ -173,6 +189,8 @@ def call_event(call: _Call, kind: EventKind, max_attempts: int, **fields: Any) -
         max_attempts,
         call.waited,
         call=call.number,
+        host=call.target.host,
+        port=call.target.port,
         **fields,
     )
 
@@ -192,3 +210,50 @@ async def emit_retry(
     cause = retry_reason(error, call.operation.retry_safe)
     fields = {"wait": wait, "status": status, "request_id": request_id, "cause": cause}
     await emit(hooks, call_event(call, "retry", max_attempts, **fields))
+
+
+@attrs.frozen(slots=True)
+class RunEvent:
+    """The start or the end of a run over many users (``bulk``, ``bulk_update``,
+    ``bulk_undo``, ``contain``), given to the hooks that have an ``on_run`` method
+    (``RunHook``); the calls of the run's items are ``CallEvent``s in between.
+
+    ``counts`` (at the end) holds the run's items by outcome: ``succeeded``, ``skipped``,
+    ``not_found``, ``failed``, ``planned`` for ``bulk``; ``contained``, ``not_found``, ``failed``
+    for ``contain``. ``error`` names the exception type when the run itself raised.
+    """
+
+    kind: Literal["start", "end"]
+    run: RunKind
+    #: ``bulk``: the operation's name (``"suspend_user"``); None for the others.
+    operation: str | None
+    dry_run: bool
+    counts: Mapping[str, int] = attrs.field(factory=dict)
+    #: Seconds from the start (``"end"``).
+    elapsed: float = 0.0
+    error: str | None = None
+
+
+@runtime_checkable
+class RunHook(Protocol):
+    """A hook that also wants to know where runs over many users start and end."""
+
+    def __call__(self, event: CallEvent, /) -> object: ...
+
+    def on_run(self, event: RunEvent, /) -> object: ...
+
+
+async def emit_run(hooks: tuple[Hook, ...], event: RunEvent) -> None:
+    """Give ``event`` to every hook with an ``on_run`` method; a failure is logged, never raised."""
+    for hook in hooks:
+        on_run = getattr(hook, "on_run", None)
+        if on_run is None:
+            continue
+        try:
+            result = on_run(event)
+            if inspect.isawaitable(result):
+                await result
+        except Exception:
+            logger.warning(
+                "hook %r raised on a run %r event; the run goes on", hook, event.kind, exc_info=True
+            )

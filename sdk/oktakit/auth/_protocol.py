@@ -55,7 +55,18 @@ class OrgConnection:
         from oktakit._http.hooks import CallEvent, next_call, observed_send
 
         path = target.path
-        about = CallEvent("request", None, method, path, bucket_for(method, path), 1, 1, call=next_call())
+        about = CallEvent(
+            "request",
+            None,
+            method,
+            path,
+            bucket_for(method, path),
+            1,
+            1,
+            call=next_call(),
+            host=target.host,
+            port=target.port,
+        )
         return await observed_send(self.hooks, self.transport, request, url, about)
 
 
