@@ -22,7 +22,7 @@ import os
 import threading
 import weakref
 from _thread import allocate_lock
-from collections.abc import Coroutine
+from collections.abc import Callable, Coroutine
 from typing import Any, TypeVar
 
 from oktakit.errors import ConfigurationError
@@ -42,6 +42,11 @@ def _forked() -> None:
 
 
 os.register_at_fork(after_in_child=_forked)
+
+#: ``asyncio.eager_task_factory`` where there is one (Python 3.12+).
+_eager: Callable[[asyncio.AbstractEventLoop, Coroutine[Any, Any, Any]], asyncio.Task[Any]] | None = getattr(
+    asyncio, "eager_task_factory", None
+)
 
 
 class _Call:
@@ -63,7 +68,15 @@ class _Call:
             self.failure = self.portal.closed_error()
             self.done.release()
             return
-        self.task = task = asyncio.ensure_future(self.coro)
+        if _eager is not None:
+            # Python 3.12+: the first step runs now, so a call that never waits (the next item
+            # of a page already read) ends here, without a trip through the loop's queue.
+            self.task = task = _eager(asyncio.get_running_loop(), self.coro)
+            if task.done():
+                self.done.release()
+                return
+        else:
+            self.task = task = asyncio.ensure_future(self.coro)
         task.add_done_callback(self.finish)
 
     def finish(self, _task: asyncio.Task[Any]) -> None:  # on the loop
