@@ -40,6 +40,7 @@ DOC_WORDS = [
     (re.compile(r"\basync (with|for)\b"), r"\1"),
     (re.compile(r"\ban async iterator\b"), "an iterator"),
     (re.compile(r"\baclose\(\)"), "close()"),
+    (re.compile(r"\ban async callable\b"), "a callable (plain or async)"),
 ]
 
 HEADER = '''\

@@ -81,3 +81,29 @@ def test_ctrl_c_during_a_request_abandons_it_and_the_client_goes_on(
     _when(lambda: sim_thread.call(lambda: rule.held) == 0)
     sim_thread.call(rule.release)
     assert okta.get_user(user).id == user
+
+
+def test_closing_the_client_ends_another_threads_waiting_call_with_an_okta_error(
+    sim_thread: SimThread,
+) -> None:
+    from oktakit import ApiToken, ConfigurationError
+
+    okta = OktaClient(sim_thread.sim.url, auth=ApiToken(sim_thread.sim.api_token))
+    user = sim_thread.call(lambda: next(iter(sim_thread.sim.org.users)))
+    rule = sim_thread.call(lambda: sim_thread.sim.inject_fault("hold", operation="getUser"))
+    raised: list[BaseException] = []
+
+    def waits() -> None:
+        try:
+            okta.get_user(user)
+        except BaseException as error:  # the test asserts on its type
+            raised.append(error)
+
+    waiter = threading.Thread(target=waits)
+    waiter.start()
+    _when(lambda: sim_thread.call(lambda: rule.held) == 1)
+    okta.close()  # while the other thread's request is held by the simulator
+    waiter.join()
+    sim_thread.call(rule.release)
+    assert [type(e) for e in raised] == [ConfigurationError]
+    assert "closed while this call was waiting" in str(raised[0])

@@ -12,7 +12,7 @@ from types import TracebackType
 from typing import TYPE_CHECKING, Any, Self, TypeVar
 
 from ._iterators import LogFollower, PageIterator
-from ._portal import Portal
+from ._portal import Portal, cancel_others
 
 if TYPE_CHECKING:
     from oktakit.client import OktaClient as AsyncOktaClient
@@ -112,6 +112,7 @@ def _in_thread(function: Callable[..., T]) -> Callable[..., Coroutine[Any, Any, 
 
 def _shutdown(portal: Portal, client: AsyncOktaClient, followers: weakref.WeakSet[AsyncLogFollower]) -> None:
     async def last() -> None:
+        await cancel_others()
         try:
             for follower in list(followers):
                 await follower.aclose()

@@ -654,7 +654,7 @@ class OktaClient(SyncClientBase):
         on_result: OnResult | None = None,
         **options: Unpack[RunOptions],
     ) -> BulkReport:
-        """Run a one-user operation (a name, a bound method or an async callable of one item)
+        """Run a one-user operation (a name, a bound method or a callable (plain or async) of one item)
         once per distinct item (ids, logins, ``User`` objects; any iterable or async iterable).
 
         >>> report = okta.bulk("suspend_user", ids, journal="incident-42.jsonl")

@@ -170,7 +170,7 @@ class Portal:
             with self._lock:  # from here on no call can be handed to this loop
                 self._stopping = True
                 self._loop = None
-            loop.run_until_complete(_drain())
+            loop.run_until_complete(cancel_others())
             loop.run_until_complete(loop.shutdown_asyncgens())
             loop.run_until_complete(loop.shutdown_default_executor())
         finally:
@@ -207,8 +207,9 @@ class Portal:
             self.closed = False
 
 
-async def _drain() -> None:
-    """Cancel what is still running (calls of other threads when the client closed)."""
+async def cancel_others() -> None:
+    """Cancel every other task on this loop and wait for them (calls of other threads when the
+    client closes: they end with "closed while waiting", not with its closed session's error)."""
     await asyncio.sleep(0)  # calls handed over just before the loop stopped start (and fail)
     current = asyncio.current_task()
     tasks = [task for task in asyncio.all_tasks() if task is not current]
