@@ -50,9 +50,12 @@ _eager: Callable[[asyncio.AbstractEventLoop, Coroutine[Any, Any, Any]], asyncio.
 
 
 class _Call:
-    """One coroutine run on the loop for a waiting thread."""
+    """One coroutine run on the loop for a waiting thread.
 
-    __slots__ = ("coro", "done", "failure", "portal", "task")
+    The task runs ``run()``, which keeps the outcome and releases the waiting thread itself:
+    no done-callback, so no extra turn of the loop between the answer and the wake-up."""
+
+    __slots__ = ("coro", "done", "failure", "portal", "task", "value")
 
     def __init__(self, portal: Portal, coro: Coroutine[Any, Any, Any]) -> None:
         self.portal = portal
@@ -61,6 +64,7 @@ class _Call:
         self.done.acquire()
         self.task: asyncio.Task[Any] | None = None
         self.failure: BaseException | None = None
+        self.value: Any = None
 
     def start(self) -> None:  # on the loop
         if self.portal._stopping:
@@ -68,19 +72,24 @@ class _Call:
             self.failure = self.portal.closed_error()
             self.done.release()
             return
+        loop = asyncio.get_running_loop()
         if _eager is not None:
             # Python 3.12+: the first step runs now, so a call that never waits (the next item
             # of a page already read) ends here, without a trip through the loop's queue.
-            self.task = task = _eager(asyncio.get_running_loop(), self.coro)
-            if task.done():
-                self.done.release()
-                return
+            self.task = _eager(loop, self.run())
         else:
-            self.task = task = asyncio.ensure_future(self.coro)
-        task.add_done_callback(self.finish)
+            self.task = loop.create_task(self.run())
 
-    def finish(self, _task: asyncio.Task[Any]) -> None:  # on the loop
-        self.done.release()
+    async def run(self) -> None:  # on the loop
+        try:
+            self.value = await self.coro
+        except asyncio.CancelledError:  # only a Ctrl-C of the caller or closing the client
+            self.failure = self.portal.closed_error(waiting=True)
+            raise
+        except BaseException as error:  # raised again in the caller's thread
+            self.failure = error
+        finally:
+            self.done.release()
 
     def cancel(self) -> None:  # on the loop, always after start (callbacks run in order)
         if self.task is not None:
@@ -89,10 +98,7 @@ class _Call:
     def result(self) -> Any:
         if self.failure is not None:
             raise self.failure
-        task = self.task
-        if task is None or task.cancelled():  # only closing the client cancels a waited call
-            raise self.portal.closed_error(waiting=True)
-        return task.result()
+        return self.value
 
 
 class Portal:
