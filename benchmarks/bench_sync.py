@@ -21,7 +21,7 @@ import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-ROUNDS = 3
+ROUNDS = 5
 CLIENTS = ("async", "sync")
 
 
