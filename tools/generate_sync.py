@@ -31,7 +31,10 @@ TARGET = ROOT / "sdk" / "oktakit" / "sync" / "_client.py"
 BY_HAND = {"close", "__aenter__", "__aexit__"}
 #: Arguments whose values may be a sync client, its iterators, its bound methods or plain
 #: callables, which the async client takes in their async form (``SyncClientBase._unwrap``).
-UNWRAPPED = re.compile(r"\bOktaClient\b|\bItems\b|\bOnResult\b|^Any$")
+UNWRAPPED = re.compile(r"\bOktaClient\b|\bItems\b|^Any$")
+#: Callbacks: a plain function runs in a worker thread, one call at a time (as it would on the
+#: loop), where it may call the client (``SyncClientBase._callback``).
+CALLBACK = re.compile(r"\bOnResult\b")
 #: Names the generated module defines or imports itself.
 OWN = {"OktaClient", "LogFollower", "PageIterator", "Self", "overload", "TYPE_CHECKING"}
 #: What async docstrings say, as blocking code says it.
@@ -169,7 +172,9 @@ class Method:
         out = []
         for p in list(inspect.signature(self.function).parameters.values())[1:]:
             value = p.name
-            if isinstance(p.annotation, str) and UNWRAPPED.search(p.annotation):
+            if isinstance(p.annotation, str) and CALLBACK.search(p.annotation):
+                value = f"self._callback({p.name})"
+            elif isinstance(p.annotation, str) and UNWRAPPED.search(p.annotation):
                 value = f"self._unwrap({p.name})"
             if p.kind is p.VAR_KEYWORD:
                 out.append(f"**{p.name}")

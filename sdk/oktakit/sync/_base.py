@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import functools
 import inspect
+import threading
 import weakref
 from collections.abc import AsyncIterator, Callable, Coroutine
 from types import TracebackType
@@ -84,7 +85,7 @@ class SyncClientBase:
     def _unwrap(self, value: Any) -> Any:
         """An argument as the async client takes it: a sync client, its iterators and bound
         methods become their async counterparts; a plain callable (a bulk operation of one
-        item, an ``on_result``) runs in a worker thread, where it may call this client."""
+        item) runs in a worker thread, where it may call this client."""
         if isinstance(value, SyncClientBase):
             return value._async
         if isinstance(value, PageIterator):
@@ -96,16 +97,31 @@ class SyncClientBase:
             return _in_thread(value)
         return value
 
+    def _callback(self, value: Any) -> Any:
+        """A callback as the async client takes it: a plain function runs in a worker thread
+        (so it may call this client), one call at a time, as the async client would call it."""
+        if callable(value) and not _is_async(value):
+            return _in_thread(value, threading.Lock())
+        return value
+
 
 def _is_async(function: Callable[..., Any]) -> bool:
     call = getattr(function, "__call__", None)  # noqa: B004 - an object with async __call__
     return inspect.iscoroutinefunction(function) or inspect.iscoroutinefunction(call)
 
 
-def _in_thread(function: Callable[..., T]) -> Callable[..., Coroutine[Any, Any, T]]:
+def _in_thread(
+    function: Callable[..., T], serial: threading.Lock | None = None
+) -> Callable[..., Coroutine[Any, Any, T]]:
+    def call(*args: Any) -> T:
+        if serial is None:
+            return function(*args)
+        with serial:
+            return function(*args)
+
     @functools.wraps(function)  # keeps its name: a journal knows the run by it
     async def threaded(*args: Any) -> T:
-        return await asyncio.to_thread(function, *args)
+        return await asyncio.to_thread(call, *args)
 
     return threaded
 

@@ -671,7 +671,7 @@ class OktaClient(SyncClientBase):
                 self._unwrap(operation),
                 self._unwrap(items),
                 arguments=arguments,
-                on_result=self._unwrap(on_result),
+                on_result=self._callback(on_result),
                 **options,
             )
         )
