@@ -212,12 +212,14 @@ def soak(session: nox.Session) -> None:
 @nox.session(python=ONE)
 def bench(session: nox.Session) -> None:
     """Side-by-side benchmark tables: oktakit vs raw aiohttp vs the official SDK; the bulk executor;
-    the System Log follower (events per second, CPU per event vs json.loads alone)."""
+    the System Log follower (events per second, CPU per event vs json.loads alone); the blocking
+    oktakit.sync client vs the async one (CPU per call)."""
     _require_python(session)
     session.install(".", OFFICIAL_SDK)
     session.run("python", "benchmarks/bench.py", *session.posargs)
     session.run("python", "benchmarks/bench_bulk.py")
     session.run("python", "benchmarks/bench_logs.py")
+    session.run("python", "benchmarks/bench_sync.py")
 
 
 @nox.session(python=ONE)

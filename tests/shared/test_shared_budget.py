@@ -250,15 +250,22 @@ async def test_each_script_is_loaded_once_and_again_only_after_redis_forgot_it(
     async with OktaSimulator(users=5, seed=1) as sim:
         uid = _active(sim)[0]
         async with _client(sim, RateLimitPolicy(shared=redis_url)) as okta:
-            for _ in range(20):
+            shared = okta._get_pipeline().pacer.shared  # type: ignore[union-attr]
+            assert shared is not None
+
+            async def settled_get() -> None:
+                # Each answer's merge goes to Redis in the background: wait for it, so that two
+                # merges meeting a flushed cache at once (each loading the script) cannot happen.
                 await okta.get_user(uid)
+                await asyncio.gather(*shared._tasks)
+
+            for _ in range(20):
+                await settled_get()
             assert 2 == await _script_loads(redis_client)  # the reservation and the merge, once each
             await redis_client.script_flush()  # as after a restart, or a failover to a replica
             for _ in range(5):
-                await okta.get_user(uid)
+                await settled_get()
             assert 4 == await _script_loads(redis_client)
-            shared = okta._get_pipeline().pacer.shared  # type: ignore[union-attr]
-            assert shared is not None
             assert shared.available
     assert 0 == _refused(sim)
 
