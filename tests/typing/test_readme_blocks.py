@@ -57,7 +57,7 @@ def test_a_fragment_is_wrapped_in_a_coroutine_taking_its_placeholders() -> None:
 
 
 def test_an_unclosed_block_names_its_line() -> None:
-    with pytest.raises(ValueError, match="README line 2"):
+    with pytest.raises(ValueError, match=r"README\.md line 2"):
         readme_blocks("text\n```python\nprint(1)\n")
 
 
