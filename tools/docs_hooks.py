@@ -3,6 +3,8 @@
 - The CLI reference (``docs/cli.md``) is generated from the command line itself,
   ``oktakit.cli._main.build_parser``, where the page says ``<!-- cli-reference -->``: every
   command and subcommand with its usage line, description and options, so it cannot drift.
+- The tables generated from the spec (the README carries copies that a test keeps current)
+  are generated again where a page says ``<!-- table: NAME -->``; see ``TABLES``.
 - The generated models' docstrings name some attributes without a description (the spec has
   none for them); griffe's warning about each would fail ``mkdocs build --strict``. Only that
   warning, and only for ``generated/``, is dropped: any other docstring problem still fails.
@@ -13,7 +15,7 @@ from __future__ import annotations
 import argparse
 import logging
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 MARKER = "<!-- cli-reference -->"
@@ -31,12 +33,30 @@ def on_startup(**_: Any) -> None:
         logging.getLogger(name).addFilter(_GeneratedAttributes())
 
 
-def on_page_markdown(markdown: str, **_: Any) -> str:
-    if MARKER not in markdown:
-        return markdown
-    from oktakit.cli._main import build_parser
+_TABLE = re.compile(r"<!-- table: (?P<name>[\w-]+) -->")
 
-    return markdown.replace(MARKER, cli_reference(build_parser()))
+
+def _tables() -> dict[str, Callable[[], str]]:
+    from oktakit import _spec_tables, permissions
+
+    return {
+        "least-privilege": permissions.markdown_table,
+        "containment": permissions.containment_table,
+        "standard-roles": _spec_tables.standard_roles_table,
+        "rate-limits": _spec_tables.rate_limit_table,
+        "retries": _spec_tables.retry_table,
+    }
+
+
+def on_page_markdown(markdown: str, **_: Any) -> str:
+    if MARKER in markdown:
+        from oktakit.cli._main import build_parser
+
+        markdown = markdown.replace(MARKER, cli_reference(build_parser()))
+    if _TABLE.search(markdown):
+        tables = _tables()
+        markdown = _TABLE.sub(lambda match: tables[match["name"]]().strip(), markdown)
+    return markdown
 
 
 def cli_reference(parser: argparse.ArgumentParser) -> str:

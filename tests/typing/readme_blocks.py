@@ -15,7 +15,8 @@ before its fence, invisibly on GitHub, naming its placeholders with their types:
     ```
 
 and is checked as the body of ``async def _fragment(token: str, user_id: str) -> None``, in a
-module that has done ``from oktakit import *`` (so placeholders can be typed ``okta: OktaClient``).
+module that has done ``from oktakit import *`` and imported ``OktaSimulator`` (so placeholders
+can be typed ``okta: OktaClient`` or ``sim: OktaSimulator``).
 
 A docs block may show a whole file with the snippets extension: its only line is
 ``--8<-- "docs/cookbook/program.py"``, and the file's text is what is checked (paths are
@@ -54,7 +55,8 @@ def readme_blocks(markdown: str, source: str = "README.md") -> list[tuple[int, s
         if marker:
             params = marker["params"].strip()
             source_code = (
-                f"{header}from oktakit import *  # noqa: F403\n\n\n"
+                f"{header}from oktakit import *  # noqa: F403\n"
+                "from oktakit.testing import OktaSimulator\n\n\n"
                 f"async def _fragment({params}) -> None:\n{textwrap.indent(body, '    ')}"
             )
         else:

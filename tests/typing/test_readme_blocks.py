@@ -46,7 +46,8 @@ def test_a_fragment_is_wrapped_in_a_coroutine_taking_its_placeholders() -> None:
 
     expected = (
         "# README.md line 13\n"
-        "from oktakit import *  # noqa: F403\n\n\n"
+        "from oktakit import *  # noqa: F403\n"
+        "from oktakit.testing import OktaSimulator\n\n\n"
         "async def _fragment(token: str, user_id: str) -> None:\n"
         "    async with connect(token) as okta:\n"
         "\n"
