@@ -2,12 +2,15 @@
 as code.
 
 oktakit's docstrings show usage as ``>>>`` lines, which Markdown would render as nested block
-quotes. Each run of ``>>>``/``...`` lines becomes a fenced ``pycon`` block; the docstrings stay
-as they are for ``help()`` and editors.
+quotes. Each run of ``>>>``/``...`` lines becomes a fenced ``pycon`` block. A few docstrings
+use reStructuredText's literal marker (``text::`` before an indented block, which Markdown shows
+as code already) and roles (``:class:`~oktakit.OktaClient```): the marker becomes ``:`` and a
+role its name in code. The docstrings stay as they are for ``help()`` and editors.
 """
 
 from __future__ import annotations
 
+import re
 import textwrap
 from typing import Any
 
@@ -39,7 +42,17 @@ def fence_doctests(text: str) -> str:
     return "\n".join(out)
 
 
+_ROLE = re.compile(r":(?:class|func|meth|attr|mod|exc|data|obj):`~?(?P<name>[\w.]+)`")
+_LITERAL_MARKER = re.compile(r"(?<=\S)::$", re.MULTILINE)
+
+
+def markdown_docstring(text: str) -> str:
+    """``text`` with doctests fenced, reST roles as code and literal markers as colons."""
+    text = _ROLE.sub(lambda role: f"`{role['name']}`", text)
+    return fence_doctests(_LITERAL_MARKER.sub(":", text))
+
+
 class DoctestFences(griffe.Extension):
     def on_instance(self, *, obj: griffe.Object, **kwargs: Any) -> None:
-        if obj.docstring is not None and ">>>" in obj.docstring.value:
-            obj.docstring.value = fence_doctests(obj.docstring.value)
+        if obj.docstring is not None:
+            obj.docstring.value = markdown_docstring(obj.docstring.value)

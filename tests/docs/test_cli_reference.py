@@ -94,3 +94,6 @@ def test_doctest_lines_in_a_docstring_become_one_fenced_block_and_prose_stays() 
         "A client.\n\n```pycon\n>>> okta = OktaClient(url)\n...     more\n```\n\nThen prose.\n\n"
         "    ```pycon\n    >>> indented()\n    ```"
     ) == module.fence_doctests(docstring)
+    assert "is an `oktakit.OktaClient` wired to it:\n\n    code" == module.markdown_docstring(
+        "is an :class:`~oktakit.OktaClient` wired to it::\n\n    code"
+    )

@@ -77,3 +77,21 @@ def test_every_python_block_of_our_readme_is_valid_python_once_extracted() -> No
     assert blocks, "the README has no Python blocks"
     for line, source in blocks:
         compile(source, f"README.md line {line}", "exec")  # top-level await is an error here
+
+
+def test_main_takes_several_pages_and_names_a_docs_page_s_modules_by_its_path(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "README.md").write_text(SAMPLE)
+    (tmp_path / "docs" / "cookbook").mkdir(parents=True)
+    (tmp_path / "docs" / "cookbook" / "fast-api.md").write_text("```python\nprint(2)\n```\n")
+
+    assert 0 == main("README.md", "docs/cookbook/fast-api.md", "out")
+
+    names = sorted(p.name for p in (tmp_path / "out").iterdir())
+    assert ["docs_cookbook_fast_api_line_1.py", "readme_line_13.py", "readme_line_7.py"] == names
+    assert (
+        "# docs/cookbook/fast-api.md line 1\nprint(2)\n"
+        == (tmp_path / "out" / "docs_cookbook_fast_api_line_1.py").read_text()
+    )
