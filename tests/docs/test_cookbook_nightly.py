@@ -28,15 +28,6 @@ def dormant(sim: OktaSimulator) -> set[str]:
     }
 
 
-@pytest.fixture
-def org_env(monkeypatch: pytest.MonkeyPatch, okta_sim: OktaSimulator) -> OktaSimulator:
-    for name in ("OKTA_CLIENT_ID", "OKTA_PRIVATE_KEY", "OKTA_PRIVATE_KEY_FILE", "OKTA_SCOPES"):
-        monkeypatch.delenv(name, raising=False)
-    monkeypatch.setenv("OKTA_ORG_URL", okta_sim.url)
-    monkeypatch.setenv("OKTA_API_TOKEN", okta_sim.api_token)
-    return okta_sim
-
-
 @pytest.mark.okta_sim(users=120, seed=11)
 async def test_the_night_suspends_exactly_the_dormant_users_and_its_rerun_repeats_nothing(
     org_env: OktaSimulator, tmp_path: Path

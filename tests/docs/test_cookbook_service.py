@@ -16,15 +16,6 @@ pytest.importorskip("fastapi", reason="the cookbook's service is a FastAPI app (
 service = load("shared_client_service")
 
 
-@pytest.fixture
-def org_env(monkeypatch: pytest.MonkeyPatch, okta_sim: OktaSimulator) -> OktaSimulator:
-    for name in ("OKTA_CLIENT_ID", "OKTA_PRIVATE_KEY", "OKTA_PRIVATE_KEY_FILE", "OKTA_SCOPES"):
-        monkeypatch.delenv(name, raising=False)
-    monkeypatch.setenv("OKTA_ORG_URL", okta_sim.url)
-    monkeypatch.setenv("OKTA_API_TOKEN", okta_sim.api_token)
-    return okta_sim
-
-
 @pytest.mark.okta_sim(users=30, seed=5)
 async def test_the_service_serves_concurrent_requests_with_one_client_and_closes_it_at_shutdown(
     org_env: OktaSimulator,
