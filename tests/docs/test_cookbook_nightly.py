@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from oktakit.testing import SEED_EPOCH, OktaSimulator
+from oktakit import OktaClient
+from oktakit.testing import SEED_EPOCH, FaultRule, OktaSimulator
 
 from ._cookbook import load
 
@@ -64,3 +65,46 @@ async def test_a_run_refused_by_okta_prints_one_line_and_exits_1(
 
     assert 1 == status
     assert capsys.readouterr().err.startswith("nightly_dormant: AuthenticationError: ")
+
+
+async def _until_held(hold: FaultRule, count: int) -> None:
+    """Poll (the requests arrive over sockets: no event to wait on) until ``count`` are held."""
+    for _ in range(6000):
+        if hold.held >= count:
+            return
+        await asyncio.sleep(0.005)
+    raise AssertionError(f"{hold.held} requests held, expected {count}")
+
+
+@pytest.mark.okta_sim(users=120, seed=11)
+async def test_a_night_killed_with_suspensions_in_flight_resumes_and_sends_no_suspension_twice(
+    okta: OktaClient, okta_sim: OktaSimulator, tmp_path: Path
+) -> None:
+    expected = dormant(okta_sim)
+    suspended_before = {u.id for u in okta_sim.org.users.values() if u.status == "SUSPENDED"}
+    # Okta makes each change but its answer never comes back: the process dies with them in flight.
+    hold = okta_sim.inject_fault("hold", operation="suspendUser", applied=True)
+    night = asyncio.create_task(
+        job.suspend_dormant(okta, now=NIGHT, inactive_days=INACTIVE_DAYS, journal_dir=tmp_path)
+    )
+    await _until_held(hold, 3)
+    night.cancel()  # stops taking users; the in-flight ones are waited for...
+    await asyncio.sleep(0)
+    night.cancel()  # ...until the second cancellation journals them as interrupted
+    with pytest.raises(asyncio.CancelledError):
+        await night
+    okta_sim.clear_faults()
+    sent_before_rerun = okta_sim.request_counts["suspendUser"]
+
+    rerun = await job.suspend_dormant(okta, now=NIGHT, inactive_days=INACTIVE_DAYS, journal_dir=tmp_path)
+
+    assert rerun.ok
+    assert (
+        expected == {u.id for u in okta_sim.org.users.values() if u.status == "SUSPENDED"} - suspended_before
+    )
+    assert len(expected) == okta_sim.request_counts["suspendUser"]  # one request per user, ever
+    assert sent_before_rerun < len(expected)
+    # The journal knows every user the night suspended, those in flight at the kill included.
+    undo = await okta.bulk_undo(tmp_path / f"dormant-{NIGHT:%Y-%m-%d}.jsonl", progress=False)
+    assert sorted(expected) == sorted(undo.succeeded)
+    assert suspended_before == {u.id for u in okta_sim.org.users.values() if u.status == "SUSPENDED"}
