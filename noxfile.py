@@ -234,6 +234,16 @@ def bench(session: nox.Session) -> None:
 
 
 @nox.session(python=ONE)
+def bench_shared(session: nox.Session) -> None:
+    """Four processes against one simulated bucket, with a budget shared through Redis and
+    without, side by side; one worker SIGKILLed holding places; what sharing costs a request.
+    Needs a redis-server on PATH."""
+    _require_python(session)
+    session.install(".[redis]")
+    session.run("python", "benchmarks/bench_shared.py")
+
+
+@nox.session(python=ONE)
 def mutation(session: nox.Session) -> None:
     """Mutation testing (mutmut) of the simulator's rule modules and the SDK core; not in CI.
 

@@ -41,6 +41,7 @@ if TYPE_CHECKING:
         RequestTimeoutError,
         ResponseTooLargeError,
         ServerError,
+        SharedBudgetError,
         TransportError,
     )
     from .models import (
@@ -102,6 +103,7 @@ __all__ = [
     "RetryPolicy",
     "RoleAssignment",
     "ServerError",
+    "SharedBudgetError",
     "SigningKey",
     "TacAuthenticatorEnrollment",
     "TransportError",
@@ -156,6 +158,7 @@ __getattr__, __dir__ = lazy_namespace(
         "ResponseTooLargeError": ".errors",
         "RetryPolicy": "._http.retry",
         "ServerError": ".errors",
+        "SharedBudgetError": ".errors",
         "SigningKey": ".auth._keys",
         "TransportError": ".errors",
         "generate_signing_key": ".auth._keys",

@@ -163,7 +163,9 @@ class ClientCore:
         self._lifetime.check_loop()
         # Forget everything before awaiting, so that a reopening meanwhile starts afresh.
         self._lifetime.closed = True
-        self._transport = None
+        transport, self._transport = self._transport, None
+        if transport is not None and transport.pacer is not None:
+            await transport.pacer.aclose()  # a shared budget's Redis client
         if self._owns_session and self._session is not None:
             session, self._session = self._session, None
             await session.close()

@@ -8,6 +8,7 @@ Every exception is an ``OktaError``; the tree is shallow on purpose::
     │   └── MissingDependencyError  an optional package a feature needs (pandas) is not installed
     ├── InvalidArgumentError      bad input caught before any request (also a ValueError)
     ├── JournalError              a bulk journal or report file that cannot be used or written
+    ├── SharedBudgetError         the shared rate budget (Redis) is unreachable and the policy fails
     ├── TransportError            the request never got an HTTP answer (DNS, reset, TLS)
     │   └── RequestTimeoutError   ... because it took too long
     ├── MalformedResponseError    a 2xx answer we could not read (bad JSON, wrong shape)
@@ -172,6 +173,11 @@ class InvalidArgumentError(OktaError, ValueError):
 class JournalError(OktaError):
     """A bulk journal or report file cannot be used: it belongs to another run, is in use by one,
     is not a journal, or cannot be read or written (a full disk stops the run with this error)."""
+
+
+class SharedBudgetError(OktaError):
+    """The rate budget shared through Redis cannot be reached, and the policy says to fail
+    (``RateLimitPolicy(on_unavailable="fail")``): the call was not sent. Not retried."""
 
 
 class TransportError(OktaError):

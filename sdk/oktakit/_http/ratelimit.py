@@ -21,6 +21,9 @@ Two limits, as Okta applies them:
 
 Waiting requests queue in order and are handed their place (no thundering herd); a request
 cancelled or out of time while queued leaves the counters as they were.
+
+With ``shared=`` the ``SharedBudget`` (``.shared``: every client of the org through one Redis) is
+asked before the local budget, which takes over only while Redis cannot be reached.
 """
 
 from __future__ import annotations
@@ -31,6 +34,7 @@ import math
 from collections import deque
 from collections.abc import Callable, Mapping
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING, Literal
 
 import attrs
 
@@ -38,7 +42,13 @@ from oktakit.errors import ConfigurationError
 
 from .clock import ServerClock
 from .hints import MAX_HINTED_WAIT, RateLimitHeaders
+from .shared._policy import shared_target, shown_target, unavailable_choice
 from .stats import Stats
+
+if TYPE_CHECKING:
+    from redis.asyncio import Redis
+
+    from .shared import SharedBudget
 
 __all__ = [
     "GROWTH_PER_SLOT",
@@ -91,11 +101,20 @@ class RateLimitPolicy:
     credential need a smaller share; where the headers report the org's whole bucket, set it
     to the credential's share (say ``0.5``). ``on_update`` is called with a
     ``RateLimitState`` after every answer that carries rate-limit headers.
+
+    ``shared``: a Redis (``"redis://host:6379/0"``, ``rediss://`` for TLS, or a
+    ``redis.asyncio.Redis`` you made) through which every client of the same org shares each
+    bucket and the in-flight places; ``max_share`` and ``max_in_flight`` then apply to all of
+    them together (``pip install "oktakit[redis]"``). ``on_unavailable``: while that Redis cannot
+    be reached, pace in this process alone with a WARNING (``"local"``) or raise
+    ``SharedBudgetError`` before sending (``"fail"``).
     """
 
     max_in_flight: int = attrs.field(default=20, validator=_positive_int)
     max_share: float = attrs.field(default=1.0, validator=_share)
     on_update: Callable[[RateLimitState], None] | None = None
+    shared: str | Redis | None = attrs.field(default=None, validator=shared_target, repr=shown_target)
+    on_unavailable: Literal["local", "fail"] = attrs.field(default="local", validator=unavailable_choice)
 
 
 class Budget:
@@ -168,8 +187,17 @@ class Budget:
 class Pacer:
     """The budgets of one client: ``acquire`` before sending, ``release`` with the answer."""
 
-    def __init__(self, policy: RateLimitPolicy, stats: Stats, wall: Callable[[], float]) -> None:
+    def __init__(
+        self, policy: RateLimitPolicy, stats: Stats, wall: Callable[[], float], *, org: str = ""
+    ) -> None:
         self.policy = policy
+        self.shared: SharedBudget | None = None
+        if policy.shared is not None:
+            from .shared import SharedBudget
+
+            self.shared = SharedBudget(
+                policy.shared, org, max_in_flight=policy.max_in_flight, fail=policy.on_unavailable == "fail"
+            )
         self.stats = stats
         self.cap = policy.max_in_flight
         self.in_flight = 0
@@ -205,7 +233,11 @@ class Pacer:
         loop = asyncio.get_running_loop()
         started = loop.time()
         waited = False
-        if budget.waiters or not budget.admits(started):
+        shared = None if self.shared is None else await self._reserve_shared(self.shared, budget, deadline)
+        if shared is not None:
+            budget.pending += 1
+            waited = shared > 0
+        elif budget.waiters or not budget.admits(started):
             await self._queue(loop, budget.waiters, deadline, budget)
             waited = True
         else:
@@ -216,11 +248,34 @@ class Pacer:
             except BaseException:
                 budget.pending -= 1
                 self._wake_bucket(budget)
+                if shared is not None and self.shared is not None:
+                    self.shared.release(bucket, 0, None)
                 raise
             waited = True
         else:
             self.in_flight += 1
         return budget, loop.time() - started if waited else 0.0
+
+    async def _reserve_shared(
+        self, shared: SharedBudget, budget: Budget, deadline: float | None
+    ) -> float | None:
+        """A place in the shared budget (seconds waited), or None: pace locally, keeping to
+        1/n of the share while n processes were sharing it."""
+        share = self._shares.get(budget.name, self.policy.max_share)
+        waited = await shared.reserve(budget, share, self._okta_now, deadline)
+        if waited is None:
+            budget.reshare(share / shared.peers)
+        return waited
+
+    def _okta_now(self) -> float:
+        """Okta's time now (epoch seconds), as this client estimates it from ``Date``."""
+        offset = self.clock.offset
+        return self._wall() if offset is None else asyncio.get_running_loop().time() + offset
+
+    async def aclose(self) -> None:
+        """Let what the shared budget still has to tell Redis finish, and close its client."""
+        if self.shared is not None:
+            await self.shared.aclose()
 
     async def _queue(
         self,
@@ -326,6 +381,8 @@ class Pacer:
                     self._successes = 0
                     self.cap += 1
         finally:  # whatever the answer held, the requests queued behind this one go on
+            if self.shared is not None:
+                self.shared.release(budget.name, status, limits if headers is not None else None)
             self._wake_bucket(budget)
             self._wake_slots()
 

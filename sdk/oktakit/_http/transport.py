@@ -121,7 +121,9 @@ class Transport:
 
         self.stats = Stats() if stats is None else stats
         self._retrier: Retrier | None = None if retry is None else Retrier(retry, self.stats)
-        self.pacer: Pacer | None = None if rate_limit is None else Pacer(rate_limit, self.stats, time.time)
+        self.pacer: Pacer | None = (
+            None if rate_limit is None else Pacer(rate_limit, self.stats, time.time, org=str(origin))
+        )
         self._origin = origin
         self._max_response_bytes = max_response_bytes
         self._origin_str = str(origin)

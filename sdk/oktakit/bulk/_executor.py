@@ -19,7 +19,7 @@ import logging
 import time
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any, Protocol, runtime_checkable
 
 from oktakit.errors import JournalError, NotFoundError, OktaError
 
@@ -42,6 +42,21 @@ class Book(Protocol):
     def close(self) -> None: ...
 
     def records(self) -> Iterator[Record]: ...
+
+
+@runtime_checkable
+class SharedBook(Book, Protocol):
+    """A journal several workers share (``_journal_redis``): items are claimed first."""
+
+    def claim(self, name: str) -> str: ...
+
+    def finish(self, *names: str) -> None: ...
+
+    shared: bool
+
+
+#: Seconds between two looks at the items other workers hold, once the input is read.
+HELD_POLL = 0.5
 
 
 class Executor:
@@ -71,6 +86,10 @@ class Executor:
         self.in_flight = 0
         self.stopping = False
         self.bar: Any = None
+        #: A journal shared by several workers (Redis): items are claimed before they are acted
+        #: on, and those another worker holds are looked at again once the input is read.
+        self.claims = book if isinstance(book, SharedBook) else None
+        self.deferred: list[tuple[Any, str]] = []
 
     async def run(self, source: ItemSource, progress: bool) -> BulkReport:
         started = time.perf_counter()
@@ -124,16 +143,58 @@ class Executor:
     async def _worker(self, source: ItemSource) -> None:
         while not self.stopping:
             item = await source.next()
+            if item is END and self.claims is not None and not self.stopping:
+                await self._held_elsewhere()
             if item is END or self.stopping:  # stopped while a page of items was being read
                 return
             key = item_key(item)
             if self._seen(key, self.spellings):
                 continue
-            self.in_flight += 1
-            try:
-                await self._one(item, key)
-            finally:
-                self.in_flight -= 1
+            await self._take(item, key)
+
+    async def _take(self, item: Any, key: str) -> None:
+        if self.claims is not None and not self._claimed(self.claims, item, key):
+            return
+        self.in_flight += 1
+        try:
+            await self._one(item, key)
+        finally:
+            self.in_flight -= 1
+
+    def _claimed(self, claims: SharedBook, item: Any, key: str) -> bool:
+        """Claim an item in a shared journal: False when another worker has it (deferred) or
+        settled it (counted as resumed)."""
+        claim = claims.claim(key)
+        if claim == "busy":
+            self.deferred.append((item, key))
+            return False
+        if claim == "settled":
+            self.resumed += 1
+            if self.bar is not None:
+                self.bar.update(1)
+            return False
+        if claim == "again":  # claimed before and never settled: in doubt, as on a resume
+            self._learn_doubt(claims)
+        return True
+
+    def _learn_doubt(self, claims: SharedBook) -> None:
+        state = ResumeState(self.resume.parts)
+        for record in claims.records():
+            state.add(record)
+        state.finish()
+        self.in_doubt.update(state.in_doubt)
+        for name, steps in state.parts_done.items():
+            self.resume.parts_done.setdefault(name, set()).update(steps)
+
+    async def _held_elsewhere(self) -> None:
+        """The input is read: wait for the items other workers hold, taking over those whose
+        worker died (its lease ran out)."""
+        while self.deferred and not self.stopping:
+            item, key = self.deferred.pop(0)
+            before = len(self.deferred)
+            await self._take(item, key)
+            if len(self.deferred) > before:  # still held: look at the others, then wait
+                await asyncio.sleep(HELD_POLL / max(1, len(self.deferred)))
 
     def _seen(self, name: str, seen: SeenSet) -> bool:
         """Settled by an earlier run of this journal, or a duplicate: nothing to do."""
@@ -157,6 +218,14 @@ class Executor:
             self._unresolved(key, "failed", error=failure, note=step.read_denied_hint(error))
             return
         if step.resolves and self._seen(target.user, self.users):
+            return
+        if (
+            self.claims is not None
+            and target.user != key
+            and self.claims.claim(target.user) in ("busy", "settled")
+        ):
+            self.duplicates += 1  # another worker has this user under another name
+            self.claims.finish(key)
             return
         stages = self._stages(key, target.user)
         last = stages[-1]
@@ -201,6 +270,8 @@ class Executor:
 
     def _settled(self, record: OutcomeRecord, *, finished: bool = True) -> None:
         self.book.append(record)  # raises JournalError (and counts nothing) if it cannot be written
+        if finished and record.step is not None and self.claims is not None:
+            self.claims.finish(*(name for name in (record.item, record.user) if name))
         self.counts[record.outcome] = self.counts.get(record.outcome, 0) + 1
         if record.outcome == "failed" and record.error is not None and not self.dry_run:
             logger.warning(

@@ -23,6 +23,7 @@ from ._executor import Book, Executor
 from ._items import ItemSource
 from ._journal import BulkFailure, OutcomeRecord, ResumeState, RunRecord, now
 from ._journal_file import JournalFile, Spool
+from ._journal_redis import RedisJournal, is_redis_journal
 from ._paths import PathLike, checked_path, refuse_shared_files
 from ._playbook import CONTAIN, Playbook, UndoPlan, undo_plan
 from ._report import BulkReport
@@ -108,9 +109,16 @@ async def bulk_undo(
 ) -> BulkReport:
     """Reverse what a journaled run changed; see ``OktaClient.bulk_undo``."""
     chosen = _chosen_users(users)
-    source = JournalFile(journal)
-    path = JournalFile(undo_journal if undo_journal is not None else undo_journal_path(source.path)).path
-    refuse_shared_files([("journal to undo", source.path), ("undo journal", path)], written={"undo journal"})
+    undo_to: PathLike = undo_journal if undo_journal is not None else undo_journal_path(journal)
+    source: JournalFile | RedisJournal
+    if is_redis_journal(journal):
+        source, path = RedisJournal(str(journal)), undo_to
+    else:
+        source = JournalFile(journal)
+        path = JournalFile(undo_to).path
+        refuse_shared_files(
+            [("journal to undo", source.path), ("undo journal", path)], written={"undo journal"}
+        )
     # Held with a shared lock while it is read: a run still writing it is refused.
     source.open_for_reading()
     try:
@@ -160,7 +168,7 @@ def _pick(chosen: set[str], plan: UndoPlan, journal: object) -> set[str]:
     return wanted
 
 
-def _changed_users(source: JournalFile, okta: OktaClient) -> tuple[RunRecord, UndoPlan]:
+def _changed_users(source: JournalFile | RedisJournal, okta: OktaClient) -> tuple[RunRecord, UndoPlan]:
     """The run record (every one in the journal must agree) and what the run changed."""
     header: RunRecord | None = None
     records = source.records()  # raises unless every run record is the first one's
@@ -184,7 +192,11 @@ def _changed_users(source: JournalFile, okta: OktaClient) -> tuple[RunRecord, Un
 
 
 def undo_journal_path(journal: PathLike) -> str:
-    """Where ``bulk_undo`` journals by default: ``NAME.undo.jsonl`` beside the journal undone."""
+    """Where ``bulk_undo`` journals by default: ``NAME.undo.jsonl`` beside the journal undone
+    (a Redis journal's undo is the job ``NAME.undo`` in the same Redis)."""
+    if is_redis_journal(journal):
+        url, mark, query = str(journal).partition("?")
+        return f"{url.rstrip('/')}.undo{mark}{query}"
     path = checked_path(journal, "journal")
     return str(path.with_name(f"{path.stem}.undo{path.suffix or '.jsonl'}"))
 
@@ -214,8 +226,9 @@ async def _run(
     if journal is None:
         resume, book = ResumeState(parts), Spool()
     else:
-        file = JournalFile(journal)
-        _refuse_reading_the_journal(items, file)
+        file = RedisJournal(str(journal)) if is_redis_journal(journal) else JournalFile(journal)
+        if isinstance(file, JournalFile):
+            _refuse_reading_the_journal(items, file)
         # A journal of another run is refused before anything is sent; a dry run only reads it.
         resume, book = (
             (_read_only(file, header, parts), Spool()) if dry_run else (_locked(file, header, parts), file)
@@ -226,7 +239,7 @@ async def _run(
         if journal is not None and not dry_run:
             book.append(header)
     except BaseException:
-        if isinstance(book, JournalFile):
+        if isinstance(book, (JournalFile, RedisJournal)):
             book.close_unused()
         book.close()
         raise
@@ -247,11 +260,11 @@ def _refuse_reading_the_journal(items: Items, journal: JournalFile) -> None:
             refuse_shared_files([("items", descriptor), ("journal", journal.path)], written={"journal"})
 
 
-def _read_only(file: JournalFile, header: RunRecord, parts: tuple[str, ...]) -> ResumeState:
+def _read_only(file: JournalFile | RedisJournal, header: RunRecord, parts: tuple[str, ...]) -> ResumeState:
     return _collect(file, header, parts) if file.exists() else ResumeState(parts)
 
 
-def _locked(file: JournalFile, header: RunRecord, parts: tuple[str, ...]) -> ResumeState:
+def _locked(file: JournalFile | RedisJournal, header: RunRecord, parts: tuple[str, ...]) -> ResumeState:
     file.open_for_run()
     try:
         resume = _collect(file, header, parts)
@@ -262,7 +275,7 @@ def _locked(file: JournalFile, header: RunRecord, parts: tuple[str, ...]) -> Res
     return resume
 
 
-def _collect(file: JournalFile, header: RunRecord, parts: tuple[str, ...]) -> ResumeState:
+def _collect(file: JournalFile | RedisJournal, header: RunRecord, parts: tuple[str, ...]) -> ResumeState:
     resume = ResumeState(parts)
     for record in file.records(check=header):
         resume.add(record)

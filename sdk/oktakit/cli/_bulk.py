@@ -23,6 +23,7 @@ from typing import Any, Protocol, TypeVar
 
 from oktakit.bulk._actions import ACTIONS, CLI_ACTIONS
 from oktakit.bulk._items import csv_rows
+from oktakit.bulk._journal_redis import is_redis_journal
 from oktakit.bulk._paths import FileRef, check_report_path, checked_path, refuse_shared_files
 from oktakit.bulk._report import BulkReport
 from oktakit.bulk._run import MAX_CONCURRENCY, undo_journal_path
@@ -127,7 +128,9 @@ def _common(
     )
     if journal:
         parser.add_argument(
-            "--journal", metavar="FILE", help="journal to resume from and append to (JSON lines)"
+            "--journal",
+            metavar="FILE",
+            help="journal to resume from and append to (JSON lines); redis://HOST:PORT/DB/JOB shares the job",
         )
     parser.add_argument("--report", metavar="FILE.csv", help=report)
     parser.add_argument("--dry-run", action="store_true", help="show the plan; change nothing")
@@ -197,11 +200,13 @@ def _check_files(args: argparse.Namespace) -> Path | None:
     ids = _input_file(args.ids, "ids file") if getattr(args, "ids", None) else None
     table = _input_file(args.csv, "CSV file") if getattr(args, "csv", None) else None
     report = check_report_path(args.report) if args.report else None
-    journal = checked_path(args.journal, "journal") if args.journal else None
+    in_redis = is_redis_journal(args.journal)  # a job's journal in Redis: no file to check
+    journal = checked_path(args.journal, "journal") if args.journal and not in_redis else None
     files: list[tuple[str, FileRef | None]] = [("ids file", ids), ("CSV file", table), ("report", report)]
     if args.operation == "undo":
         undo = args.undo_journal or undo_journal_path(args.journal)
-        files += [("journal to undo", journal), ("undo journal", checked_path(undo, "undo journal"))]
+        undo_file = None if is_redis_journal(undo) else checked_path(undo, "undo journal")
+        files += [("journal to undo", journal), ("undo journal", undo_file)]
     else:
         files.append(("journal", journal))
     refuse_shared_files(files, written={"journal", "report", "undo journal"})

@@ -67,6 +67,7 @@ if TYPE_CHECKING:
     from ._oauth_errors import OAUTH_CATALOGUE
     from ._permissions import SIMULATED_SCOPES, STANDARD_ROLE_PERMISSIONS
     from ._ratelimit import OKTA_DEFAULT_BUCKETS, BucketRule, RateLimitConfig, RateLimiter
+    from ._redis_server import RedisServer
     from ._seed import SEED_EPOCH, build_org
     from ._server import OktaSimulator, run_simulator
     from ._service_apps import ServiceApp
@@ -103,6 +104,7 @@ __all__ = [
     "Principal",
     "RateLimitConfig",
     "RateLimiter",
+    "RedisServer",
     "RequestRecord",
     "ServiceApp",
     "SimAuthenticator",
@@ -141,6 +143,7 @@ __getattr__, __dir__ = lazy_namespace(
         "Principal": "._auth",
         "RateLimitConfig": "._ratelimit",
         "RateLimiter": "._ratelimit",
+        "RedisServer": "._redis_server",
         "RequestRecord": "._context",
         "ServiceApp": "._service_apps",
         "SimAuthenticator": "._state",
