@@ -4,8 +4,9 @@ Pythons: the supported versions are pyproject's classifiers (3.11-3.13). `tests`
 of them installed here; every other session on one (the Python running nox if supported,
 otherwise the newest installed). With none installed, every session fails saying so.
 
-`typecheck_user_code` runs `mypy --strict` on examples/ and on each ```python block of the
-README, extracted by tests/typing/readme_blocks.py so that they cannot drift. A block is checked
+`typecheck_user_code` runs `mypy --strict` on examples/, the cookbook's programs (docs/cookbook/)
+and each ```python block of the README and of the docs (docs/**/*.md), extracted by
+tests/typing/readme_blocks.py so that they cannot drift. A block is checked
 as a complete module; a fragment says so on the line before its fence, naming its
 placeholders, and is checked as the body of a coroutine taking them:
 `<!-- fragment: token: str, user_id: str -->`.
@@ -36,7 +37,9 @@ LINTERS = ["ruff==0.17.6"]
 MYPY = "mypy==2.4.1"
 # Okta's official SDK, the reference we compare with (fidelity) and race against (bench).
 OFFICIAL_SDK = "okta==3.4.6"
-LINTED = ["sdk", "tests", "noxfile.py", "okta_spec", "benchmarks", "examples", "tools"]
+LINTED = ["sdk", "tests", "noxfile.py", "okta_spec", "benchmarks", "examples", "tools", "docs/cookbook"]
+# What the cookbook's programs import besides oktakit (docs/cookbook/; the test extra has them too).
+COOKBOOK = ["fastapi>=0.115", "httpx>=0.27"]
 
 
 def _supported() -> list[str]:
@@ -107,19 +110,30 @@ def typecheck(session: nox.Session) -> None:
 
 @nox.session(python=ONE)
 def typecheck_user_code(session: nox.Session) -> None:
-    """mypy --strict on code written the way our users write it: examples/ and the README's blocks."""
+    """mypy --strict on code written the way our users write it: examples/, the cookbook's
+    programs and the Python blocks of the README and of the docs."""
     _require_python(session)
     # what a user tests with (and the OpenTelemetry SDK of the README's tracing example)
-    session.install(".[otel]", "opentelemetry-sdk", "pytest", "pytest-asyncio", MYPY)
+    session.install(".[otel]", "opentelemetry-sdk", "pytest", "pytest-asyncio", MYPY, *COOKBOOK)
     # Fixed folders (the blocks' emptied first): mypy's cache reports a cached module's errors
     # under the path it had when cached.
     tmp = Path(session.create_tmp())
     blocks = tmp / "readme_blocks"
     shutil.rmtree(blocks, ignore_errors=True)
-    session.run("python", "tests/typing/readme_blocks.py", "README.md", str(blocks))
+    pages = sorted(str(page.relative_to(ROOT)) for page in (ROOT / "docs").rglob("*.md"))
+    session.run("python", "tests/typing/readme_blocks.py", "README.md", *pages, str(blocks))
     # Checked as a user's project would be: the installed package, no config of ours.
     cache = ["--cache-dir", str(tmp / "mypy_cache")]
-    session.run("mypy", "--strict", "--config-file", "", *cache, "examples", str(blocks))
+    session.run("mypy", "--strict", "--config-file", "", *cache, "examples", "docs/cookbook", str(blocks))
+
+
+@nox.session(python=ONE)
+def docs(session: nox.Session) -> None:
+    """Build the documentation site (mkdocs.yml: mkdocs-material, the API reference by
+    mkdocstrings, the CLI reference from the argparse parser) with --strict, into site/."""
+    _require_python(session)
+    session.install(".[docs]")
+    session.run("mkdocs", "build", "--strict", *session.posargs, env={"NO_MKDOCS_2_WARNING": "1"})
 
 
 @nox.session(python=ONE)

@@ -10,7 +10,7 @@ NOTEBOOK = Path(__file__).resolve().parents[2] / "examples" / "incident_response
 WIDGET = "application/vnd.jupyter.widget-view+json"
 
 
-def test_incident_response_notebook_runs_end_to_end_with_a_progress_widget_and_a_dataframe(
+def test_incident_response_notebook_runs_end_to_end_and_reads_the_containment_back_from_the_system_log(
     tmp_path: Path,
 ) -> None:
     nbformat = pytest.importorskip("nbformat", reason="the notebook test needs the test extra (nbformat)")
@@ -38,3 +38,11 @@ def test_incident_response_notebook_runs_end_to_end_with_a_progress_widget_and_a
     assert "contain: " in printed
     assert "unsuspend_user: 1 items: 1 succeeded" in printed
     assert "keeps: clear_sessions, revoke_grants, reset_factors" in printed
+    # The System Log read back: one contained user's events in the playbook's order (README,
+    # "Contain an account": sessions with their OAuth tokens, grants, factors, password, suspension).
+    trail = (
+        "user.session.clear -> app.oauth2.token.revoke.implicit.user -> app.oauth2.as.consent.revoke.user"
+        " -> user.mfa.factor.reset_all -> user.account.expire_password -> user.lifecycle.suspend"
+    )
+    assert trail in printed
+    assert "12 events from 185.220.101.4: user.session.start" in printed

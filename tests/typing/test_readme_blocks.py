@@ -46,7 +46,8 @@ def test_a_fragment_is_wrapped_in_a_coroutine_taking_its_placeholders() -> None:
 
     expected = (
         "# README.md line 13\n"
-        "from oktakit import *  # noqa: F403\n\n\n"
+        "from oktakit import *  # noqa: F403\n"
+        "from oktakit.testing import OktaSimulator\n\n\n"
         "async def _fragment(token: str, user_id: str) -> None:\n"
         "    async with connect(token) as okta:\n"
         "\n"
@@ -57,7 +58,7 @@ def test_a_fragment_is_wrapped_in_a_coroutine_taking_its_placeholders() -> None:
 
 
 def test_an_unclosed_block_names_its_line() -> None:
-    with pytest.raises(ValueError, match="README line 2"):
+    with pytest.raises(ValueError, match=r"README\.md line 2"):
         readme_blocks("text\n```python\nprint(1)\n")
 
 
@@ -76,3 +77,21 @@ def test_every_python_block_of_our_readme_is_valid_python_once_extracted() -> No
     assert blocks, "the README has no Python blocks"
     for line, source in blocks:
         compile(source, f"README.md line {line}", "exec")  # top-level await is an error here
+
+
+def test_main_takes_several_pages_and_names_a_docs_page_s_modules_by_its_path(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "README.md").write_text(SAMPLE)
+    (tmp_path / "docs" / "cookbook").mkdir(parents=True)
+    (tmp_path / "docs" / "cookbook" / "fast-api.md").write_text("```python\nprint(2)\n```\n")
+
+    assert 0 == main("README.md", "docs/cookbook/fast-api.md", "out")
+
+    names = sorted(p.name for p in (tmp_path / "out").iterdir())
+    assert ["docs_cookbook_fast_api_line_1.py", "readme_line_13.py", "readme_line_7.py"] == names
+    assert (
+        "# docs/cookbook/fast-api.md line 1\nprint(2)\n"
+        == (tmp_path / "out" / "docs_cookbook_fast_api_line_1.py").read_text()
+    )
