@@ -1,0 +1,144 @@
+"""What every ``oktakit`` command shares: help that shows defaults and exit codes, ``-v``/``-q``,
+and where log records go.
+
+The options and the exit-code table are added to every command by ``finish`` (called once the
+command groups have added theirs), so a new command cannot miss them. A command that means
+something of its own by an exit status says so with ``parser.set_defaults(exit_codes={...})``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import importlib
+import logging
+import sys
+from collections.abc import Iterator, Mapping
+
+USAGE_ERROR = 2
+INTERRUPTED = 130  # the shell's code for a process stopped by Ctrl-C
+
+#: Exit statuses every command uses; a command may reword them (``exit_codes`` default).
+EXIT_CODES: Mapping[int, str] = {
+    0: "done",
+    1: "Okta or the network refused (the message says why and after how many attempts)",
+    2: "usage error (bad arguments, a file that cannot be used, a missing setting)",
+    130: "interrupted by Ctrl-C",
+}
+
+_LOGGER = "oktakit"
+_NO_DEFAULT: tuple[object, ...] = (None, False, [], argparse.SUPPRESS)
+
+
+class HelpFormatter(argparse.RawDescriptionHelpFormatter):
+    """argparse's help, with ``(default: X)`` after an option whose help does not state it."""
+
+    def _get_help_string(self, action: argparse.Action) -> str | None:
+        text = action.help or ""
+        shown = action.default not in _NO_DEFAULT and action.option_strings
+        if shown and "default" not in text and not isinstance(action, _COUNTS):
+            default = action.default
+            if isinstance(default, float) and default.is_integer():
+                default = int(default)
+            text += f" (default: {default})"
+        return text.replace("%", "%%") if "%(" not in text else text
+
+
+_COUNTS = (argparse._CountAction, argparse._StoreConstAction)
+
+
+def finish(parser: argparse.ArgumentParser) -> None:
+    """Give every command (the leaves of the parser tree) ``-v``/``-q``, the help formatter and
+    its exit codes."""
+    for command in _leaves(parser):
+        command.formatter_class = HelpFormatter
+        verbosity = command.add_mutually_exclusive_group()
+        verbosity.add_argument(
+            "-v",
+            "--verbose",
+            action="count",
+            default=0,
+            help="say more on stderr: -v each retry and wait, -vv every request (default: warnings only)",
+        )
+        verbosity.add_argument(
+            "-q",
+            "--quiet",
+            action="store_true",
+            help="errors only: no progress bar, no warnings (the result is still printed)",
+        )
+        codes = {**EXIT_CODES, **(command.get_default("exit_codes") or {})}
+        table = "\n".join(f"  {code:<4} {meaning}" for code, meaning in sorted(codes.items()))
+        epilog = f"{command.epilog}\n\n" if command.epilog else ""
+        command.epilog = f"{epilog}exit status:\n{table}"
+
+
+def _leaves(parser: argparse.ArgumentParser) -> Iterator[argparse.ArgumentParser]:
+    parser.formatter_class = HelpFormatter
+    groups = [a for a in parser._actions if isinstance(a, argparse._SubParsersAction)]
+    if not groups:
+        yield parser
+        return
+    seen: set[int] = set()
+    for group in groups:
+        for child in group.choices.values():
+            if id(child) not in seen:  # aliases share a parser
+                seen.add(id(child))
+                yield from _leaves(child)
+
+
+def configure_logging(args: argparse.Namespace) -> None:
+    """Send the ``oktakit`` logger's records to stderr, at the level ``-v``/``-q`` ask for.
+
+    The command line is an application: it configures logging; the library never does.
+    """
+    verbose = getattr(args, "verbose", 0)
+    if getattr(args, "quiet", False):
+        level = logging.ERROR
+    else:
+        level = (logging.WARNING, logging.INFO)[verbose] if verbose < 2 else logging.DEBUG
+    logger = logging.getLogger(_LOGGER)
+    for handler in list(logger.handlers):
+        if getattr(handler, "_oktakit_cli", False):
+            logger.removeHandler(handler)
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(_Formatter())
+    handler._oktakit_cli = True  # type: ignore[attr-defined]
+    logger.addHandler(handler)
+    logger.setLevel(level)
+    logger.propagate = False  # one line per record, whatever the root logger holds
+
+
+class _Formatter(logging.Formatter):
+    def format(self, record: logging.LogRecord) -> str:
+        from oktakit._text import printable
+
+        text = printable(record.getMessage())
+        if record.levelno >= logging.WARNING:
+            return f"oktakit: {record.levelname.lower()}: {text}"
+        return f"oktakit: {text}"
+
+
+def quiet(args: argparse.Namespace) -> bool:
+    return bool(getattr(args, "quiet", False))
+
+
+@contextlib.contextmanager
+def log_beside_progress(enabled: bool) -> Iterator[None]:
+    """While a tqdm bar is shown, log lines are written above it (tqdm's logging redirect)
+    instead of running into it."""
+    if not enabled:
+        yield
+        return
+    # tqdm ships no type stubs: imported by name, as the bulk executor imports its bar.
+    redirect = importlib.import_module("tqdm.contrib.logging").logging_redirect_tqdm
+    with redirect(loggers=[logging.getLogger(_LOGGER)]):
+        yield
+
+
+def add_org_url(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--org-url",
+        metavar="URL",
+        help="the org URL, e.g. https://acme.okta.com (default: OKTA_ORG_URL, or the official SDK's "
+        "OKTA_CLIENT_ORGURL or okta.yaml)",
+    )
