@@ -1,13 +1,16 @@
 """The official Okta SDK's settings (okta-sdk-python), read so that its users need not rename them.
 
-Where the official SDK looks, and in which order (okta-sdk-python's README, "Configuration
-reference", and ``okta/config/config_setter.py`` with ``okta/constants.py``, v3.4.4): first
-``~/.okta/okta.yaml``, then ``okta.yaml`` in the current directory (the application's), then the
-environment (``OKTA_CLIENT_ORGURL``, ``OKTA_CLIENT_TOKEN``, ...); a later source overrides an
-earlier one key by key. The YAML keys live under ``okta.client``; each environment name is
-``OKTA_CLIENT_`` and the key in capitals. Scopes in the environment are comma-separated (spaces
-are accepted here too). ``kid`` is read from YAML (the official SDK's ``kid`` setting) or from
-``OKTA_CLIENT_KID`` (the name okta-sdk-java reads).
+Where the official SDK looks, and in which order (documented: okta-sdk-python's README,
+"Configuration reference"; its files: ``okta/constants.py`` and ``okta/config/config_setter.py``,
+v3.4.4): first ``~/.okta/okta.yaml``, then ``okta.yaml`` in the current directory (the
+application's), then the environment (``OKTA_CLIENT_ORGURL``, ``OKTA_CLIENT_TOKEN``, ...); a later
+source overrides an earlier one key by key. (v3.4.4's ``_update_config`` applies the environment
+first and the files after it, under a TODO about that order; we follow the documented order.)
+The YAML keys live under ``okta.client``; each environment name is ``OKTA_`` and the flattened
+key in capitals (``_apply_env_config``), so ``OKTA_CLIENT_ORGURL``. Scopes in the environment
+are comma-separated (spaces are accepted here too). ``kid`` is read from YAML (the official
+SDK's ``kid`` setting); ``OKTA_CLIENT_KID`` is not an okta-sdk-python name (it is not in its
+default config, so its environment never sets it) but okta-sdk-java's, read too.
 
 oktakit's own names (``OKTA_ORG_URL``, ``OKTA_API_TOKEN``, ...) come first (``_settings``). The
 YAML files are parsed with PyYAML's safe loader: an optional dependency (``pip install
@@ -34,7 +37,7 @@ KEYS: Mapping[str, str] = {
     "kid": "OKTA_CLIENT_KID",
     "dpopEnabled": "OKTA_CLIENT_DPOPENABLED",
 }
-#: The official SDK refuses a larger okta.yaml; so does oktakit.
+#: The official SDK refuses a larger okta.yaml (``_apply_yaml_config``, v3.4.4); so does oktakit.
 MAX_FILE_BYTES = 1_048_576
 
 
