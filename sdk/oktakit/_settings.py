@@ -54,12 +54,11 @@ def org_url_from_env(env: Mapping[str, str], prefix: str = DEFAULT_PREFIX) -> st
 
 
 def _check_org_url(org_url: str, source: str) -> None:
-    if "://" not in org_url:
-        # The most common slip: the org's host name alone.
-        raise ConfigurationError(
-            f"{source} must be a URL with its scheme: https://{org_url.strip('/')} (not {org_url!r})"
-        )
-    org_origin(org_url)
+    """``org_origin``'s check, its message saying where the URL came from."""
+    try:
+        org_origin(org_url)
+    except ConfigurationError as error:
+        raise ConfigurationError(f"{source}: {error}") from None
 
 
 def auth_from_env(env: Mapping[str, str] | None = None, *, prefix: str = DEFAULT_PREFIX) -> Auth:

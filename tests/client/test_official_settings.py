@@ -106,7 +106,7 @@ async def test_incomplete_or_unknown_official_settings_say_what_is_wrong(
 async def test_an_org_url_without_a_scheme_suggests_https(home: Path) -> None:
     with pytest.raises(ConfigurationError, match=re.escape("https://acme.okta.com")):
         org_url_from_env({"OKTA_ORG_URL": "acme.okta.com"})
-    with pytest.raises(ConfigurationError, match="OKTA_CLIENT_ORGURL must be a URL with its scheme"):
+    with pytest.raises(ConfigurationError, match="OKTA_CLIENT_ORGURL: the org URL needs its scheme"):
         org_url_from_env({"HOME": str(home), "OKTA_CLIENT_ORGURL": "acme.okta.com"})
 
 

@@ -29,7 +29,18 @@ from oktakit.bulk._run import MAX_CONCURRENCY, undo_journal_path
 from oktakit.errors import InvalidArgumentError, JournalError
 from oktakit_api import operations as ops
 
+from ._common import add_org_url
 from ._confirm import confirm, who
+
+#: What ``oktakit bulk`` and ``oktakit contain`` mean by their exit statuses.
+EXIT_CODES = {
+    0: "every item succeeded, was skipped (already done) or was not found; a dry run that made its plan",
+    1: "an item failed (the report and the lines on stderr say which), or Okta refused the credentials",
+    2: "usage error, checked before any user is touched: bad arguments or files, a journal of another "
+    "run or in use, a declined question, no terminal to ask on without --yes",
+    130: "interrupted by Ctrl-C: the items in flight were settled and the report written; rerun the "
+    "same command with its --journal to resume",
+}
 
 USAGE_ERROR = 2
 INTERRUPTED = 130  # the shell's code for a process stopped by Ctrl-C
@@ -66,9 +77,9 @@ def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) 
     bulk = commands.add_parser(
         "bulk",
         help="run a lifecycle action, a profile update or an undo over many users",
-        description="Credentials come from the environment (OKTA_ORG_URL plus OKTA_API_TOKEN or a "
-        "service app's OKTA_CLIENT_ID and key). Exit 0: all done, skipped or not found; 1: some "
-        "failed; 2: usage error.",
+        description="Credentials come from the environment (oktakit check --help lists the variables). "
+        "Every action that changes users asks first, showing how many, unless --yes; without a "
+        "terminal, --yes is needed. `oktakit bulk ACTION --help` lists the exit codes.",
     )
     actions = bulk.add_subparsers(dest="bulk_action", required=True, metavar="ACTION")
     for name, operation in CLI_ACTIONS.items():
@@ -135,7 +146,8 @@ def _common(
     parser.add_argument("--dry-run", action="store_true", help="show the plan; change nothing")
     parser.add_argument("--yes", action="store_true", help=yes)
     parser.add_argument("--no-progress", action="store_true", help="no progress bar")
-    parser.add_argument("--org-url", help="the org URL (default: OKTA_ORG_URL)")
+    add_org_url(parser)
+    parser.set_defaults(exit_codes=EXIT_CODES)
 
 
 def _concurrency(value: str) -> int:

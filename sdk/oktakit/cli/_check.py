@@ -8,6 +8,7 @@ import os
 import sys
 
 from ._args import operation_names
+from ._common import ENVIRONMENT, add_org_url
 
 #: The environment names of the auditor `oktakit check` reads the roles with (from_env's names).
 AUDITOR_PREFIX = "OKTA_AUDITOR_"
@@ -50,10 +51,11 @@ def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) 
         "check",
         help="test the credentials in the environment (like the Admin Console's Test button)",
         description="Get a token (or try the API token), show the granted scopes, make one cheap read. "
-        "Reads OKTA_ORG_URL and OKTA_API_TOKEN, or OKTA_CLIENT_ID, OKTA_PRIVATE_KEY(_FILE), OKTA_SCOPES; "
-        f"with --operations, also the auditor ({AUDITOR_PREFIX}API_TOKEN or {AUDITOR_PREFIX}CLIENT_ID...).",
+        f"With --operations, also the preflight, reading roles with the auditor ({AUDITOR_PREFIX}...).",
+        epilog=ENVIRONMENT,
     )
-    check.add_argument("--org-url", help="the org URL (default: OKTA_ORG_URL)")
+    add_org_url(check)
+    check.set_defaults(exit_codes={1: "the credentials do not work, or lack what --operations needs"})
     check.add_argument(
         "--operations",
         metavar="OP,OP",

@@ -13,6 +13,7 @@ import contextlib
 import importlib
 import logging
 import sys
+import textwrap
 from collections.abc import Iterator, Mapping
 
 USAGE_ERROR = 2
@@ -27,20 +28,36 @@ EXIT_CODES: Mapping[int, str] = {
 }
 
 _LOGGER = "oktakit"
-_NO_DEFAULT: tuple[object, ...] = (None, False, [], argparse.SUPPRESS)
+_NO_DEFAULT: tuple[object, ...] = (None, False, argparse.SUPPRESS)
 
 
-class HelpFormatter(argparse.RawDescriptionHelpFormatter):
-    """argparse's help, with ``(default: X)`` after an option whose help does not state it."""
+class HelpFormatter(argparse.HelpFormatter):
+    """argparse's help, with ``(default: X)`` after an option whose help does not state it, and
+    descriptions and epilogs wrapped paragraph by paragraph (an indented line, an example or a
+    table row, is kept as it is)."""
+
+    def _fill_text(self, text: str, width: int, indent: str) -> str:
+        paragraphs = []
+        for paragraph in text.split("\n\n"):
+            lines = paragraph.splitlines()
+            if any(line.startswith(" ") for line in lines[1:]) or paragraph.startswith(" "):
+                paragraphs.append("\n".join(indent + line for line in lines))
+            else:
+                paragraphs.append(
+                    textwrap.fill(" ".join(lines), width, initial_indent=indent, subsequent_indent=indent)
+                )
+        return "\n\n".join(paragraphs)
 
     def _get_help_string(self, action: argparse.Action) -> str | None:
         text = action.help or ""
-        shown = action.default not in _NO_DEFAULT and action.option_strings
-        if shown and "default" not in text and not isinstance(action, _COUNTS):
+        # Identity, not equality: a default of 0 is worth showing (0 == False).
+        shown = all(action.default is not none for none in _NO_DEFAULT) and action.option_strings
+        if shown and "(default" not in text and not isinstance(action, _COUNTS):
             default = action.default
             if isinstance(default, float) and default.is_integer():
                 default = int(default)
-            text += f" (default: {default})"
+            if default != []:
+                text += f" (default: {default})"
         return text.replace("%", "%%") if "%(" not in text else text
 
 
@@ -67,7 +84,10 @@ def finish(parser: argparse.ArgumentParser) -> None:
             help="errors only: no progress bar, no warnings (the result is still printed)",
         )
         codes = {**EXIT_CODES, **(command.get_default("exit_codes") or {})}
-        table = "\n".join(f"  {code:<4} {meaning}" for code, meaning in sorted(codes.items()))
+        table = "\n".join(
+            textwrap.fill(meaning, 79, initial_indent=f"  {code:<4} ", subsequent_indent=" " * 7)
+            for code, meaning in sorted(codes.items())
+        )
         epilog = f"{command.epilog}\n\n" if command.epilog else ""
         command.epilog = f"{epilog}exit status:\n{table}"
 
@@ -133,6 +153,25 @@ def log_beside_progress(enabled: bool) -> Iterator[None]:
     redirect = importlib.import_module("tqdm.contrib.logging").logging_redirect_tqdm
     with redirect(loggers=[logging.getLogger(_LOGGER)]):
         yield
+
+
+#: Every environment variable the commands read (``oktakit check --help`` and ``oktakit --help``).
+ENVIRONMENT = """environment (oktakit's names first; without them, the official Okta SDK's):
+  OKTA_ORG_URL                 the org, e.g. https://acme.okta.com
+  OKTA_API_TOKEN               an API token (SSWS), used when OKTA_CLIENT_ID is not set
+  OKTA_CLIENT_ID               a service app's client ID (OAuth 2.0, private-key JWT)
+  OKTA_PRIVATE_KEY             its private key, PEM or JWK JSON (literal \\n newlines accepted)
+  OKTA_PRIVATE_KEY_FILE        ... or the file that holds it
+  OKTA_PRIVATE_KEY_PASSPHRASE  the passphrase of an encrypted PEM key
+  OKTA_KEY_ID                  the key's kid, when the app has several keys
+  OKTA_SCOPES                  the scopes to ask for, space- or comma-separated
+  OKTA_DPOP                    true: DPoP-bound tokens (the app requires them)
+  OKTA_AUDITOR_*               the same names: the credential check --operations reads roles with
+  OKTA_CLIENT_ORGURL, OKTA_CLIENT_TOKEN, OKTA_CLIENT_AUTHORIZATIONMODE (SSWS or PrivateKey),
+  OKTA_CLIENT_CLIENTID, OKTA_CLIENT_SCOPES, OKTA_CLIENT_PRIVATEKEY, OKTA_CLIENT_DPOPENABLED,
+  ~/.okta/okta.yaml, ./okta.yaml
+                               the official SDK's settings, read as it documents them
+  HTTPS_PROXY, NO_PROXY        the proxy to reach the org through, and the hosts to reach directly"""
 
 
 def add_org_url(parser: argparse.ArgumentParser) -> None:

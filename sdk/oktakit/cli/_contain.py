@@ -25,7 +25,7 @@ def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) 
         "expire passwords, suspend",
         description="Runs okta.contain over the users: for each, the chosen steps in the order Okta "
         f"accepts them ({', '.join(STEP_NAMES)}). Credentials come from the environment as for "
-        "oktakit bulk. Exit 0: every step done or skipped; 1: a step failed; 2: usage error. "
+        "oktakit bulk; it asks first unless --yes. "
         "`oktakit bulk undo --journal FILE` unsuspends the users it suspended.",
     )
     add_users_options(parser)

@@ -9,9 +9,9 @@ import sys
 from collections.abc import Sequence
 
 from oktakit._text import printable
-from oktakit.errors import OktaError
+from oktakit.errors import ConfigurationError, OAuthError, OktaError
 
-from ._common import INTERRUPTED, HelpFormatter, configure_logging, finish
+from ._common import ENVIRONMENT, INTERRUPTED, USAGE_ERROR, HelpFormatter, configure_logging, finish
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -23,7 +23,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="oktakit",
         description="oktakit: an asyncio SDK for Okta, and its command line. Every command reads the "
-        "org and the credentials from the environment (oktakit check --help lists the variables).",
+        "org and the credentials from the environment; `oktakit sim` serves a simulated org to try "
+        "them on. `oktakit COMMAND --help` documents each command, its defaults and exit codes.",
+        epilog=ENVIRONMENT,
         formatter_class=HelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"oktakit {__version__}")
@@ -51,7 +53,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         # Typed errors carry no secrets, and a traceback would not help the person at the prompt;
         # what a server said is shown without the escape sequences it may hold.
         print(printable(f"oktakit {args.command}: {error_line(error)}"), file=sys.stderr)
-        return 1
+        # A setting the person can fix (not Okta's refusal of a credential) is a usage error.
+        usage = isinstance(error, ConfigurationError) and not isinstance(error, OAuthError)
+        return USAGE_ERROR if usage else 1
 
 
 def error_line(error: OktaError) -> str:
