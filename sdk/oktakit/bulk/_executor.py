@@ -30,6 +30,8 @@ from ._seen import SeenSet
 from ._steps import Step
 
 logger = logging.getLogger("oktakit")
+#: The attribute of an item's failure record that holds the item.
+ITEM_FAILED_LOG_KEY = "oktakit_item_failed"
 
 
 class Book(Protocol):
@@ -232,6 +234,7 @@ class Executor:
                 record.item,
                 f" at {record.step}" if record.step else "",
                 record.error.message,
+                extra={ITEM_FAILED_LOG_KEY: record.item},  # the command line reports them itself
             )
         if self.bar is not None:
             self.bar.set_postfix(self.counts, refresh=False)

@@ -29,7 +29,7 @@ from oktakit.bulk._run import MAX_CONCURRENCY, undo_journal_path
 from oktakit.errors import InvalidArgumentError, JournalError
 from oktakit_api import operations as ops
 
-from ._common import add_org_url
+from ._common import add_org_url, log_beside_progress, quiet
 from ._confirm import confirm, who
 
 #: What ``oktakit bulk`` and ``oktakit contain`` mean by their exit statuses.
@@ -148,6 +148,11 @@ def _common(
     parser.add_argument("--no-progress", action="store_true", help="no progress bar")
     add_org_url(parser)
     parser.set_defaults(exit_codes=EXIT_CODES)
+
+
+def show_progress(args: argparse.Namespace) -> bool:
+    """A progress bar unless --no-progress or --quiet."""
+    return not args.no_progress and not quiet(args)
 
 
 def _concurrency(value: str) -> int:
@@ -273,7 +278,7 @@ async def _command(args: argparse.Namespace) -> BulkReport:
     options: dict[str, Any] = {
         "concurrency": args.concurrency,
         "dry_run": args.dry_run,
-        "progress": not args.no_progress,
+        "progress": show_progress(args),
         "on_interrupt": args.keep_interrupted,
     }
     async with OktaClient.from_env(args.org_url) as okta:
@@ -324,7 +329,8 @@ def run_job(
     interrupted: list[R] = []
     args.keep_interrupted = interrupted.append  # the run's report, should Ctrl-C stop it
     try:
-        report = asyncio.run(_execute(job, args))
+        with log_beside_progress(show_progress(args)):
+            report = asyncio.run(_execute(job, args))
     except (InvalidArgumentError, JournalError) as error:
         print(f"oktakit {command}: {error}", file=sys.stderr)
         return USAGE_ERROR

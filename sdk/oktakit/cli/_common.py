@@ -75,13 +75,14 @@ def finish(parser: argparse.ArgumentParser) -> None:
             "--verbose",
             action="count",
             default=0,
-            help="say more on stderr: -v each retry and wait, -vv every request (default: warnings only)",
+            help="say more on stderr: every request and every wait for a slot (default: warnings, "
+            "and one line per retry and per rate-limit wait)",
         )
         verbosity.add_argument(
             "-q",
             "--quiet",
             action="store_true",
-            help="errors only: no progress bar, no warnings (the result is still printed)",
+            help="errors only: no progress bar, no warnings, no retry lines (the result is still printed)",
         )
         codes = {**EXIT_CODES, **(command.get_default("exit_codes") or {})}
         table = "\n".join(
@@ -111,21 +112,34 @@ def configure_logging(args: argparse.Namespace) -> None:
 
     The command line is an application: it configures logging; the library never does.
     """
+    from ._notices import Notices
+
     verbose = getattr(args, "verbose", 0)
-    if getattr(args, "quiet", False):
-        level = logging.ERROR
-    else:
-        level = (logging.WARNING, logging.INFO)[verbose] if verbose < 2 else logging.DEBUG
+    # The retry and wait records are debug records: the logger lets them through and the
+    # handler's filter (``Notices``) decides what is shown.
+    level = logging.ERROR if getattr(args, "quiet", False) else logging.DEBUG
     logger = logging.getLogger(_LOGGER)
     for handler in list(logger.handlers):
         if getattr(handler, "_oktakit_cli", False):
             logger.removeHandler(handler)
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(_Formatter())
+    handler.addFilter(Notices(verbose))
     handler._oktakit_cli = True  # type: ignore[attr-defined]
     logger.addHandler(handler)
     logger.setLevel(level)
     logger.propagate = False  # one line per record, whatever the root logger holds
+    _no_stamina_lines()
+
+
+def _no_stamina_lines() -> None:
+    """stamina's default on-retry hook logs a bare ``stamina.retry_scheduled`` warning, which a
+    terminal without logging configured shows as is; the command line says it in words."""
+    try:
+        import stamina
+    except ImportError:
+        return
+    stamina.instrumentation.set_on_retry_hooks([])
 
 
 class _Formatter(logging.Formatter):

@@ -14,7 +14,7 @@ from oktakit.bulk._containment_report import ContainmentReport
 from oktakit.bulk._playbook import STEP_NAMES, playbook_steps
 from oktakit.errors import InvalidArgumentError
 
-from ._bulk import _common, _ids, add_users_options, run_job
+from ._bulk import _common, _ids, add_users_options, run_job, show_progress
 from ._confirm import confirm, who
 
 
@@ -73,7 +73,7 @@ async def _command(args: argparse.Namespace) -> ContainmentReport:
             journal=args.journal,
             concurrency=args.concurrency,
             dry_run=args.dry_run,
-            progress=not args.no_progress,
+            progress=show_progress(args),
             on_interrupt=args.keep_interrupted,
         )
 
