@@ -111,3 +111,12 @@ async def test_usage_errors_exit_2(okta_sim: OktaSimulator, arguments: tuple[str
 
     assert 2 == code
     assert "Traceback" not in err
+
+
+async def test_check_as_json_for_scripts(okta_sim: OktaSimulator) -> None:
+    code, out, err = await run_cli(okta_sim, "check", "--format", "json", "--operations", "suspend_user")
+
+    assert 0 == code, err
+    record = json.loads(out)
+    assert (True, okta_sim.url, None) == (record["ok"], record["org_url"], record["granted_scopes"])
+    assert ["suspend_user"] == record["preflight"]["operations"]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import json
 import os
 import sys
 
@@ -30,6 +31,16 @@ def _check(args: argparse.Namespace) -> int:
                 return await okta.check(operations, auditor=auditor)
 
     result = asyncio.run(run())
+    if args.format == "json":
+        # The same facts for scripts: only JSON's types, all the way down (sets sorted).
+        from oktakit.errors import _json_safe
+
+        record = _json_safe(result, 0)
+        record["ok"] = result.ok
+        if isinstance(record.get("granted_scopes"), list):
+            record["granted_scopes"] = sorted(record["granted_scopes"])
+        print(json.dumps(record, indent=2, sort_keys=True))
+        return 0 if result.ok else 1
     print(result.summary())
     if result.ok:
         print("ok: the credentials work" + (" for these operations" if operations else ""))
@@ -55,6 +66,12 @@ def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) 
         epilog=ENVIRONMENT,
     )
     add_org_url(check)
+    check.add_argument(
+        "--format",
+        choices=("text", "json"),
+        default="text",
+        help="text to read, or json (the result's fields, with ok) for scripts",
+    )
     check.set_defaults(exit_codes={1: "the credentials do not work, or lack what --operations needs"})
     check.add_argument(
         "--operations",
