@@ -15,6 +15,7 @@ import logging
 import sys
 import textwrap
 from collections.abc import Iterator, Mapping
+from typing import Any
 
 USAGE_ERROR = 2
 INTERRUPTED = 130  # the shell's code for a process stopped by Ctrl-C
@@ -105,6 +106,34 @@ def _leaves(parser: argparse.ArgumentParser) -> Iterator[argparse.ArgumentParser
             if id(child) not in seen:  # aliases share a parser
                 seen.add(id(child))
                 yield from _leaves(child)
+
+
+@contextlib.contextmanager
+def command_logging(args: argparse.Namespace) -> Iterator[None]:
+    """``configure_logging`` for the length of a command; the logger and stamina's hooks are
+    as they were afterwards (``main()`` also runs inside other programs and their tests)."""
+    logger = logging.getLogger(_LOGGER)
+    saved = (logger.level, logger.propagate, list(logger.handlers))
+    hooks = _stamina_hooks()
+    try:
+        configure_logging(args)
+        yield
+    finally:
+        logger.handlers[:] = saved[2]
+        logger.setLevel(saved[0])
+        logger.propagate = saved[1]
+        if hooks is not None:
+            import stamina
+
+            stamina.instrumentation.set_on_retry_hooks(hooks)
+
+
+def _stamina_hooks() -> list[Any] | None:
+    try:
+        import stamina
+    except ImportError:
+        return None
+    return list(stamina.instrumentation.get_on_retry_hooks())
 
 
 def configure_logging(args: argparse.Namespace) -> None:

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from oktakit._text import printable
 from oktakit.errors import ConfigurationError, OAuthError, OktaError
 
-from ._common import ENVIRONMENT, INTERRUPTED, USAGE_ERROR, HelpFormatter, configure_logging, finish
+from ._common import ENVIRONMENT, INTERRUPTED, USAGE_ERROR, HelpFormatter, command_logging, finish
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -38,7 +38,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    configure_logging(args)
+    with command_logging(args):
+        return _run(args)
+
+
+def _run(args: argparse.Namespace) -> int:
     try:
         return int(args.handler(args))
     except KeyboardInterrupt:
