@@ -16,7 +16,7 @@ import argparse
 import asyncio
 import re
 import sys
-from collections.abc import AsyncIterator, Mapping, Sequence
+from collections.abc import AsyncIterator, Coroutine, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from oktakit._text import printable
@@ -165,14 +165,17 @@ def _run(args: argparse.Namespace, rows: Any) -> int:
                 writer.row(flat, None if args.fields else record)
         writer.close()
 
+    return _exit_status(args, stream())
+
+
+def _exit_status(args: argparse.Namespace, work: Coroutine[Any, Any, None]) -> int:
+    """Run ``work``: 0 when done; a refused argument (2) or a missing group (1) said in one line
+    (every other OktaError is ``main``'s)."""
     try:
-        asyncio.run(stream())
-    except InvalidArgumentError as error:
+        asyncio.run(work)
+    except (InvalidArgumentError, NoSuchGroup) as error:
         print(printable(f"oktakit {args.command}: {error}"), file=sys.stderr)
-        return USAGE_ERROR
-    except NoSuchGroup as error:
-        print(printable(f"oktakit {args.command}: {error}"), file=sys.stderr)
-        return 1
+        return USAGE_ERROR if isinstance(error, InvalidArgumentError) else 1
     return 0
 
 
@@ -233,12 +236,7 @@ def _users_get(args: argparse.Namespace) -> int:
         writer.row(flat, None if args.fields else record)
         writer.close()
 
-    try:
-        asyncio.run(one())
-    except InvalidArgumentError as error:
-        print(printable(f"oktakit {args.command}: {error}"), file=sys.stderr)
-        return USAGE_ERROR
-    return 0
+    return _exit_status(args, one())
 
 
 def _flat_names(record: Mapping[str, Any]) -> list[str]:
