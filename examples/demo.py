@@ -112,9 +112,11 @@ async def reset_factors_and_issue_tac(okta: OktaClient, user_id: str) -> None:
 
 
 async def bulk_suspend_and_undo(okta: OktaClient) -> None:
-    heading("Incident drill: suspend all of Sales in bulk (journaled), then undo")
+    heading("Incident drill: suspend the active users of Sales in bulk (journaled), then undo")
     # The simulator enforces Okta's default per-minute limits (600 lifecycle calls per minute).
-    department = 'profile.department eq "Sales"'
+    # A responder suspends the accounts that can sign in: ACTIVE ones (Okta suspends no other
+    # status; a deprovisioned or staged user would only be a failed item).
+    department = 'profile.department eq "Sales" and status eq "ACTIVE"'
     # Each failed item is logged as a WARNING; the report lists them below instead.
     logging.getLogger("oktakit").setLevel(logging.ERROR)
     with tempfile.TemporaryDirectory() as tmp:

@@ -26,6 +26,10 @@ def _import_everything() -> None:
     (python/cpython#106905), and every later parse then fails with "AST constructor recursion
     depth mismatch". Importing up front parses everything at a shallow, known depth.
     """
+    # hypothesis too: its pytest plugin imports more of it at the session's end, where a leaked
+    # event loop's ResourceWarning may fire mid-parse (looptime leaves one per sync test on 3.11).
+    import hypothesis.extra  # noqa: F401
+
     import oktakit
     import oktakit_api
 

@@ -14,7 +14,7 @@ if TYPE_CHECKING:
     from .bulk._playbook import ContainStep
     from .bulk._report import BulkReport
     from .bulk._results import OnResult
-    from .bulk._run import Items, RunOptions, UndoOptions
+    from .bulk._run import ContainOptions, Items, RunOptions, UndoOptions
     from .client import OktaClient
 
 
@@ -60,7 +60,7 @@ class BulkMethods(ClientCore):
         users: Items,
         *,
         steps: Iterable[ContainStep] | None = None,
-        **options: Unpack[RunOptions],
+        **options: Unpack[ContainOptions],
     ) -> ContainmentReport:
         """Contain compromised accounts: for each user, end its sessions and OAuth tokens, revoke
         its consent grants, reset its factors, expire its password and suspend it, in an order
@@ -73,7 +73,8 @@ class BulkMethods(ClientCore):
         ``expire_password``, ``suspend`` (always run in that order). The options are
         ``okta.bulk``'s: one journal for the run (a record per user and step: a rerun resumes at
         the step where it stopped), ``dry_run``, the least-privilege ``preflight`` of every step
-        before the first user, ``concurrency``, ``progress``. ``bulk_undo(journal)`` unsuspends
+        before the first user, ``concurrency``, ``progress``, ``on_interrupt`` (called with this
+        report of an interrupted run). ``bulk_undo(journal)`` unsuspends
         the users this run suspended and lists what no operation reverses.
         """
         from .bulk._observed import observed_run

@@ -1,4 +1,10 @@
-"""Reading client settings from the environment (``OktaClient.from_env``)."""
+"""Reading client settings from the environment (``OktaClient.from_env``).
+
+oktakit's own names come first; without them, the official Okta SDK's settings are read
+(``_official_settings``: ``OKTA_CLIENT_ORGURL``, ``OKTA_CLIENT_TOKEN``, ... and its okta.yaml
+files), so that its users need not rename anything. Only the default prefix reads them: a second
+credential (``prefix="OKTA_AUDITOR_"``) is oktakit's alone.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +12,7 @@ import os
 from collections.abc import Mapping
 from pathlib import Path
 
+from . import _official_settings as official
 from ._http.urls import org_origin
 from .auth._credentials import ApiToken, PrivateKeyJWT
 from .auth._protocol import Auth
@@ -28,13 +35,30 @@ def _check_prefix(prefix: str) -> str:
 
 
 def org_url_from_env(env: Mapping[str, str], prefix: str = DEFAULT_PREFIX) -> str:
-    """``{prefix}ORG_URL``, else (for another prefix: the same org) ``OKTA_ORG_URL``."""
+    """``{prefix}ORG_URL``, else (for another prefix: the same org) ``OKTA_ORG_URL``, else the
+    official SDK's ``orgUrl`` (``OKTA_CLIENT_ORGURL`` or okta.yaml)."""
     name = f"{_check_prefix(prefix)}ORG_URL"
     org_url = env.get(name, "").strip() or env.get(f"{DEFAULT_PREFIX}ORG_URL", "").strip()
     if not org_url:
-        raise ConfigurationError(f"{name} is not set (e.g. https://acme.okta.com)")
-    org_origin(org_url)
+        setting = official.official_settings(env).get("orgUrl")
+        if setting is None:
+            raise ConfigurationError(
+                f"{name} is not set (e.g. https://acme.okta.com); the official SDK's "
+                "OKTA_CLIENT_ORGURL and okta.yaml files are read too, and name no org either"
+            )
+        org_url = official.text(setting, "an org URL")
+        _check_org_url(org_url, setting.source)
+        return org_url
+    _check_org_url(org_url, name)
     return org_url
+
+
+def _check_org_url(org_url: str, source: str) -> None:
+    """``org_origin``'s check, its message saying where the URL came from."""
+    try:
+        org_origin(org_url)
+    except ConfigurationError as error:
+        raise ConfigurationError(f"{source}: {error}") from None
 
 
 def auth_from_env(env: Mapping[str, str] | None = None, *, prefix: str = DEFAULT_PREFIX) -> Auth:
@@ -60,9 +84,51 @@ def auth_from_env(env: Mapping[str, str] | None = None, *, prefix: str = DEFAULT
     token = env.get(f"{p}API_TOKEN", "").strip()
     if token:
         return ApiToken(token)
+    if p == DEFAULT_PREFIX:
+        found = _official_auth(official.official_settings(env))
+        if found is not None:
+            return found
+    also = (
+        " (nor do the official SDK's OKTA_CLIENT_* variables or okta.yaml files)"
+        if p == DEFAULT_PREFIX
+        else ""
+    )
     raise ConfigurationError(
         f"no credentials in the environment: set {p}CLIENT_ID with {p}PRIVATE_KEY (or "
-        f"{p}PRIVATE_KEY_FILE) and {p}SCOPES for a service app, or {p}API_TOKEN"
+        f"{p}PRIVATE_KEY_FILE) and {p}SCOPES for a service app, or {p}API_TOKEN{also}"
+    )
+
+
+def _official_auth(settings: Mapping[str, official.Setting]) -> Auth | None:
+    """The official SDK's credential: ``authorizationMode`` PrivateKey (a service app) or SSWS
+    (an API token, its default); None when it names none."""
+    mode_setting = settings.get("authorizationMode")
+    mode = official.text(mode_setting, "SSWS or PrivateKey") if mode_setting else "SSWS"
+    if mode == "PrivateKey":
+        missing = [key for key in ("clientId", "privateKey", "scopes") if key not in settings]
+        if missing:
+            where = mode_setting.source if mode_setting else "the official settings"
+            raise ConfigurationError(
+                f"{where} says PrivateKey, but {', '.join(missing)} "
+                f"{'is' if len(missing) == 1 else 'are'} not set (OKTA_CLIENT_CLIENTID, "
+                "OKTA_CLIENT_PRIVATEKEY, OKTA_CLIENT_SCOPES, or okta.client in okta.yaml)"
+            )
+        kid = settings.get("kid")
+        dpop = settings.get("dpopEnabled")
+        return PrivateKeyJWT(
+            official.text(settings["clientId"], "a client ID"),
+            official.private_key(settings["privateKey"]),
+            official.scopes(settings["scopes"]),
+            key_id=official.text(kid, "a key ID") if kid else None,
+            dpop=official.flag(dpop) if dpop else False,
+        )
+    if mode == "SSWS":
+        token = settings.get("token")
+        return ApiToken(official.text(token, "an API token")) if token else None
+    where = mode_setting.source if mode_setting else "authorizationMode"
+    raise ConfigurationError(
+        f"{where} is {mode!r}: oktakit reads the official SDK's SSWS (an API token) and PrivateKey "
+        "(a service app) modes; for another, set OKTA_API_TOKEN or OKTA_CLIENT_ID and its key"
     )
 
 

@@ -148,7 +148,7 @@ def test_keys_new_refuses_to_overwrite_without_force(
     out = tmp_path / "okta.pem"
     out.write_text("precious")
 
-    assert 1 == main(["keys", "new", "--out", str(out)])
+    assert 2 == main(["keys", "new", "--out", str(out)])
 
     printed = capsys.readouterr()
     assert "precious" == out.read_text()
@@ -175,7 +175,7 @@ def test_keys_new_into_a_missing_folder_is_a_clear_error(
 ) -> None:
     out = tmp_path / "absent" / "okta.pem"
 
-    assert 1 == main(["keys", "new", "--out", str(out)])
+    assert 2 == main(["keys", "new", "--out", str(out)])
 
     assert capsys.readouterr().err.startswith(f"oktakit keys: ConfigurationError: cannot write {out}")
 
@@ -208,7 +208,7 @@ def test_keys_jwks_reports_unusable_files_without_a_traceback(
     if content is not None:
         path.write_text(content)
 
-    assert 1 == main(["keys", "jwks", str(path)])
+    assert 2 == main(["keys", "jwks", str(path)])
 
     err = capsys.readouterr().err
     assert message in err
@@ -304,9 +304,9 @@ def test_check_command_prints_what_the_server_said_without_its_escape_sequences(
     assert err.encode("utf-8")  # printable on any UTF-8 terminal (no lone surrogate)
 
 
-def test_check_command_without_credentials_exits_1_naming_the_variables(
+def test_check_command_without_credentials_is_a_usage_error_naming_the_variables(
     check_env: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    assert 1 == main(["check"])
+    assert 2 == main(["check"])
 
     assert "OKTA_API_TOKEN" in capsys.readouterr().err

@@ -84,6 +84,33 @@ async def run_cli(sim: OktaSimulator, *args: str, stdin: str | bytes = "") -> tu
     return proc.returncode, out.decode(), err.decode()
 
 
+async def run_cli_at_terminal(sim: OktaSimulator, *args: str, answer: str) -> tuple[int, str, str]:
+    """Run ``python -m oktakit ARGS`` with a terminal (a pseudo-terminal) as standard input, on
+    which ``answer`` has been typed ahead: (exit status, stdout, stderr)."""
+    import pty
+
+    typing_end, child_end = pty.openpty()
+    try:
+        proc = await asyncio.create_subprocess_exec(
+            sys.executable,
+            "-m",
+            "oktakit",
+            *args,
+            stdin=child_end,
+            stdout=asyncio.subprocess.PIPE,
+            stderr=asyncio.subprocess.PIPE,
+            env=cli_environment(sim),
+            start_new_session=True,  # the only terminal it has is this one
+        )
+        os.write(typing_end, answer.encode())
+        out, err = await asyncio.wait_for(proc.communicate(), 300)
+    finally:
+        os.close(child_end)
+        os.close(typing_end)
+    assert proc.returncode is not None
+    return proc.returncode, out.decode(), err.decode()
+
+
 def slow_suspend_command(
     sim: OktaSimulator, folder: Path, *, users: int, delay: float
 ) -> tuple[list[str], Path, list[str]]:
@@ -94,7 +121,7 @@ def slow_suspend_command(
     journal = folder / "run.jsonl"
     if delay:
         sim.inject_fault("delay", operation="suspendUser", delay=delay)
-    command = ["bulk", "suspend", "--ids", str(ids_file), "--journal", str(journal), "--no-progress"]
+    command = ["bulk", "suspend", "--yes", "--ids", str(ids_file), "--journal", str(journal), "--no-progress"]
     return ids, journal, command
 
 

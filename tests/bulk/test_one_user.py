@@ -92,6 +92,7 @@ async def test_the_cli_report_names_each_user_once_with_its_id(
         okta_sim,
         "bulk",
         "suspend",
+        "--yes",
         "--ids",
         "-",
         "--report",

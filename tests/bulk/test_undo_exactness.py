@@ -102,7 +102,7 @@ async def test_after_an_interrupted_attempt_undo_reverses_only_the_users_this_jo
     ids_file = tmp_path / "ids.txt"
     ids_file.write_text("\n".join(items) + "\n")
     journal = tmp_path / "j.jsonl"
-    command = ["bulk", action, "--ids", str(ids_file), "--journal", str(journal), "--no-progress"]
+    command = ["bulk", action, "--yes", "--ids", str(ids_file), "--journal", str(journal), "--no-progress"]
     # Okta acts on each request, then the answer waits until the test releases it.
     hold = okta_sim.inject_fault("hold", operation=operation_id, applied=True)
 
@@ -110,7 +110,7 @@ async def test_after_an_interrupted_attempt_undo_reverses_only_the_users_this_jo
     hold.release()
     okta_sim.clear_faults()
     resumed = await run_cli(okta_sim, *command)
-    undone = await run_cli(okta_sim, "bulk", "undo", "--journal", str(journal), "--no-progress")
+    undone = await run_cli(okta_sim, "bulk", "undo", "--yes", "--journal", str(journal), "--no-progress")
 
     assert (0, 0) == (resumed[0], undone[0]), (resumed, undone)
     outcomes = {r["item"]: r["outcome"] for r in journal_lines(journal) if r["kind"] == "outcome"}

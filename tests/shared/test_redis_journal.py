@@ -152,12 +152,12 @@ async def test_the_cli_runs_a_job_whose_journal_is_in_redis(
         ids_file.write_text("\n".join(ids) + "\n")
         journal = f"{redis_url}/from-the-cli"
         status, _, err = await run_cli(
-            sim, "bulk", "suspend", "--ids", str(ids_file), "--journal", journal, "--no-progress"
+            sim, "bulk", "suspend", "--ids", str(ids_file), "--journal", journal, "--no-progress", "--yes"
         )
         assert 0 == status, err
         assert ["SUSPENDED"] * 5 == statuses(sim, ids)
         again, _, _ = await run_cli(
-            sim, "bulk", "suspend", "--ids", str(ids_file), "--journal", journal, "--no-progress"
+            sim, "bulk", "suspend", "--ids", str(ids_file), "--journal", journal, "--no-progress", "--yes"
         )
         records = await _records(redis_client, "from-the-cli")
     assert 0 == again

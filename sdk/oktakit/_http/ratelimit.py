@@ -61,6 +61,9 @@ __all__ = [
 ]
 
 logger = logging.getLogger("oktakit")
+#: The attribute of a "waiting for rate-limit bucket" record that holds (bucket, reset time in
+#: loop seconds, seconds until then).
+WAIT_LOG_KEY = "oktakit_rate_limit_wait"
 
 #: Successful answers per in-flight slot before the cap grows by one after a concurrency 429.
 GROWTH_PER_SLOT = 8
@@ -368,12 +371,15 @@ class Pacer:
         elif budget.limit is None:
             logger.debug("waiting for the first answer of rate-limit bucket %r", budget.name)
         else:
+            resets_in = max(0.0, budget.reset_local - now)
             logger.debug(
                 "waiting for rate-limit bucket %r: %d of %d left, resets in %.1f s",
                 budget.name,
                 budget.remaining,
                 budget.limit,
-                max(0.0, budget.reset_local - now),
+                resets_in,
+                # As data too (see retry.RetryNotice): the bucket, and when it resets (loop time).
+                extra={WAIT_LOG_KEY: (budget.name, budget.reset_local, resets_in)},
             )
 
     def _schedule_reset(self, loop: asyncio.AbstractEventLoop, budget: Budget) -> None:

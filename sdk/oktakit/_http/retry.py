@@ -22,7 +22,7 @@ import asyncio
 import logging
 import math
 import random
-from typing import Any
+from typing import Any, ClassVar
 
 import attrs
 
@@ -82,6 +82,21 @@ class RetryPolicy:
     wait_initial: float = attrs.field(default=0.5, validator=_positive)
     wait_max: float = attrs.field(default=30.0, validator=_positive)
     jitter: float = attrs.field(default=1.0, validator=_not_negative)
+
+
+@attrs.frozen
+class RetryNotice:
+    """A retry about to happen, as the ``oktakit`` logger's retry record carries it (in the
+    record's attribute ``LOG_KEY``): the request (``"GET https://..."``), why it is resent,
+    the number of the attempt to come, the attempts allowed and the wait before it."""
+
+    LOG_KEY: ClassVar[str] = "oktakit_retry"
+
+    request: str
+    reason: str
+    attempt: int
+    attempts: int
+    wait: float
 
 
 def retry_reason(exc: BaseException, retry_safe: bool) -> str | None:
@@ -158,13 +173,18 @@ class Retrier:
             return None
         self.stats.retries += 1
         self.stats.waited += wait
+        reason = retry_reason(error, retry_safe) or "retryable"
+        # The record carries the retry as data too, for an application that shows it its own
+        # way (the command line's one line per retry); the message is for plain log handlers.
+        notice = RetryNotice(label, reason, attempt + 1, self.policy.attempts, wait)
         logger.debug(
             "%s failed (%s, attempt %d of %d): retrying in %.2f s",
             label,
-            retry_reason(error, retry_safe),
+            reason,
             attempt,
             self.policy.attempts,
             wait,
+            extra={RetryNotice.LOG_KEY: notice},
         )
         _report_to_stamina(stamina, error, attempt, wait, waited)
         return wait

@@ -216,7 +216,7 @@ class Pipeline:
                         call.attempt,
                         retry_safe=operation.retry_safe,
                         deadline=deadline,
-                        label=f"{method} {shown}",
+                        label=f"{method} {operation.path}",  # the template: no query value in a log
                         waited=retried,
                     )
                 if wait is None:

@@ -19,6 +19,11 @@ def org_origin(org_url: str) -> URL:
         raise ConfigurationError("the org URL is empty (expected e.g. https://acme.okta.com)")
     if any(c.isspace() or not c.isprintable() for c in org_url.strip()):
         raise ConfigurationError("the org URL contains whitespace or control characters")
+    if "://" not in org_url and _is_dns_name(org_url.strip().rstrip("/")):
+        # The host alone (acme.okta.com): the most common slip, and its fix is plain.
+        raise ConfigurationError(
+            f"the org URL needs its scheme: https://{org_url.strip().rstrip('/')} (not just the host)"
+        )
     try:
         url = URL(org_url.strip())
         host = url.host  # decoded lazily: a bad port or punycode label fails here, not in aiohttp

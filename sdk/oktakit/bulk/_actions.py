@@ -75,6 +75,12 @@ class Action:
         return self.operation.name
 
     @property
+    def leaves_in(self) -> str | None:
+        """The status a success leaves the user in, when there is one (None: it does not change
+        the status, or it may leave several)."""
+        return next(iter(self.done_in)) if len(self.done_in) == 1 and self.observes == "status" else None
+
+    @property
     def reads_before(self) -> bool:
         """Whether each user's state is read before acting: undo must know whom the run moved."""
         return self.inverse is not None or self.reads_first

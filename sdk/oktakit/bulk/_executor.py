@@ -17,7 +17,7 @@ import contextlib
 import importlib
 import logging
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, Protocol, runtime_checkable
 
@@ -25,11 +25,13 @@ from oktakit.errors import JournalError, NotFoundError, OktaError
 
 from ._items import END, ItemSource, Target, item_key
 from ._journal import BulkFailure, InterruptedRecord, OutcomeRecord, Record, ResumeState, StartRecord
-from ._report import BulkReport
+from ._report import INTERRUPTED, BulkReport
 from ._seen import SeenSet
 from ._steps import Step
 
 logger = logging.getLogger("oktakit")
+#: The attribute of an item's failure record that holds the item.
+ITEM_FAILED_LOG_KEY = "oktakit_item_failed"
 
 
 class Book(Protocol):
@@ -91,26 +93,43 @@ class Executor:
         self.claims = book if isinstance(book, SharedBook) else None
         self.deferred: list[tuple[Any, str]] = []
 
-    async def run(self, source: ItemSource, progress: bool) -> BulkReport:
+    async def run(
+        self, source: ItemSource, progress: bool, on_interrupt: OnInterrupt | None = None
+    ) -> BulkReport:
         started = time.perf_counter()
         self.bar = _progress_bar(self.step.operation, source.size, progress)
         workers = [asyncio.create_task(self._worker(source)) for _ in range(self.concurrency)]
+        interrupted = False
         try:
             await self._wait(workers)
+        except asyncio.CancelledError:
+            interrupted = True
+            raise
         finally:
             self.book.close()
             if self.bar is not None:
                 self.bar.close()
             await source.aclose()
-        return BulkReport(
+            if interrupted and on_interrupt is not None:
+                _hand_over(on_interrupt, self._report(started, interrupted=True))
+        return self._report(started)
+
+    def _report(self, started: float, *, interrupted: bool = False) -> BulkReport:
+        report = BulkReport(
             self.step.operation,
-            self.counts,
+            dict(self.counts),
             self.book,
             dry_run=self.dry_run,
             duplicates=self.duplicates,
             resumed=self.resumed,
             elapsed=time.perf_counter() - started,
+            interrupted=interrupted,
         )
+        if interrupted:
+            cut_off = sum(row.outcome == INTERRUPTED for row in report.rows())
+            if cut_off:
+                report.counts[INTERRUPTED] = cut_off
+        return report
 
     async def _wait(self, workers: list[asyncio.Task[None]]) -> None:
         try:
@@ -197,11 +216,17 @@ class Executor:
                 await asyncio.sleep(HELD_POLL / max(1, len(self.deferred)))
 
     def _seen(self, name: str, seen: SeenSet) -> bool:
-        """Settled by an earlier run of this journal, or a duplicate: nothing to do."""
-        resumed = name in self.done_before
-        if not resumed and seen.add(name):
+        """Settled by an earlier run of this journal, or a duplicate: nothing to do. A resumed
+        run reads the whole input again, so it counts the input's duplicates as the first run
+        did, those of items settled before included."""
+        first = seen.add(name)
+        if first and name not in self.done_before:
             return False
-        self.duplicates += not resumed
+        if first and seen is self.spellings:
+            # Settled before: a login of the same user later in the input is a duplicate too
+            # (known when the item was the user's id; a resumed login's id is not kept).
+            self.users.add(name)
+        self.duplicates += not first
         if self.bar is not None:
             self.bar.update(1)
         return True
@@ -262,10 +287,10 @@ class Executor:
         try:
             return await stage.settle(target)
         except asyncio.CancelledError:
-            if self.journaled:
-                user = target.user if target.user != target.key else None
-                with contextlib.suppress(JournalError):  # unwritable: the start leaves it in doubt
-                    self.book.append(InterruptedRecord("interrupted", target.key, user, target.part))
+            # Journaled, or spooled for the interrupted run's report (``on_interrupt``).
+            user = target.user if target.user != target.key else None
+            with contextlib.suppress(JournalError):  # unwritable: the start leaves it in doubt
+                self.book.append(InterruptedRecord("interrupted", target.key, user, target.part))
             raise
 
     def _settled(self, record: OutcomeRecord, *, finished: bool = True) -> None:
@@ -280,11 +305,24 @@ class Executor:
                 record.item,
                 f" at {record.step}" if record.step else "",
                 record.error.message,
+                extra={ITEM_FAILED_LOG_KEY: record.item},  # the command line reports them itself
             )
         if self.bar is not None:
             self.bar.set_postfix(self.counts, refresh=False)
             if finished:  # the bar counts items (users), not a playbook's stages
                 self.bar.update(1)
+
+
+#: Called with the report of what an interrupted (cancelled) run settled, before it is cancelled.
+OnInterrupt = Callable[[BulkReport], None]
+
+
+def _hand_over(on_interrupt: OnInterrupt, report: BulkReport) -> None:
+    try:
+        on_interrupt(report)
+    except Exception:
+        # The cancellation goes on whatever the callback did: it is logged, never raised.
+        logger.warning("bulk %s: on_interrupt raised", report.operation, exc_info=True)
 
 
 def _start(target: Target) -> StartRecord:

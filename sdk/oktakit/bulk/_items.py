@@ -70,6 +70,18 @@ class Target:
     origin: str | None = None
     #: The playbook step this attempt is (``okta.contain``); None for a one-operation run.
     part: str | None = None
+    #: The user's login when the run knows it (the item was a login, a listed ``User``, or the
+    #: user was read); None otherwise.
+    login: str | None = None
+
+
+def known_login(item: Any, key: str) -> str | None:
+    """The login an item shows without a request: a ``User``'s, or the key when it is no id."""
+    profile = getattr(item, "profile", None)
+    login = getattr(profile, "login", None) if not isinstance(item, (str, Mapping)) else None
+    if isinstance(login, str):
+        return login
+    return None if looks_like_user_id(key) else key
 
 
 def known_status(item: Any) -> str | None:

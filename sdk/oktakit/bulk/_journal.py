@@ -116,6 +116,8 @@ class OutcomeRecord:
     user: str | None = None
     #: The playbook step (``okta.contain``); None in a one-operation run.
     step: str | None = None
+    #: The user's login, when the run knew it (absent from journals of older versions).
+    login: str | None = None
 
     @property
     def user_id(self) -> str:

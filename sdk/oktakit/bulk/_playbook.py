@@ -151,9 +151,8 @@ class Stage(ActionStep):
         self.moot = step.moot
         # Every user's status is read before its first step (the playbook's resolve).
         self.reads_before = True
-        done_in = ACTIONS[step.operation.name].done_in
         #: The status a success leaves the user in (None: unchanged).
-        self.leaves_in = next(iter(done_in)) if len(done_in) == 1 else None
+        self.leaves_in = ACTIONS[step.operation.name].leaves_in
 
     def _settled_by_status(self, target: Target) -> OutcomeRecord | None:
         if target.before == _GONE:
@@ -184,7 +183,7 @@ class Stage(ActionStep):
             status = self.leaves_in or target.before
         else:
             status = outcome.status or target.before
-        return Target(target.item, target.key, target.user, status, part=self.part)
+        return Target(target.item, target.key, target.user, status, part=self.part, login=target.login)
 
 
 class Playbook(Step):

@@ -11,20 +11,17 @@ from typing import Any, Protocol, TextIO
 
 import attrs
 
-from ._journal import BulkFailure, OutcomeRecord, Record, encode
+from ._items import looks_like_user_id
+from ._journal import BulkFailure, InterruptedRecord, OutcomeRecord, Record, encode
 from ._paths import PathLike, checked_path, refuse_shared_files, write_report
 
-CSV_COLUMNS = (
-    "id",
-    "user_id",
-    "outcome",
-    "status",
-    "error_type",
-    "error_code",
-    "error_status",
-    "error_message",
-    "note",
-)
+#: The report's columns: the item as given, the user's id and login, the outcome, the user's
+#: status after the run (when the run knows it), Okta's error code, and what went wrong or
+#: what is worth knowing (the error's type and message, then the run's note).
+CSV_COLUMNS = ("id", "user_id", "login", "outcome", "status", "error_code", "detail")
+#: The outcome of an item in flight when the run was interrupted (Ctrl-C): done or not, the
+#: journal's rerun settles it.
+INTERRUPTED = "interrupted"
 
 
 #: OWASP's CSV injection rule: a cell starting with one of these is run as a formula by
@@ -68,6 +65,25 @@ def dataframe(columns: Sequence[str], rows: Iterator[dict[str, Any]]) -> Any:
     return pandas.DataFrame(list(rows), columns=list(columns))
 
 
+def report_row(row: OutcomeRecord) -> dict[str, Any]:
+    """One outcome as a row with the CSV columns."""
+    error = row.error
+    given_id = looks_like_user_id(row.item)
+    login = row.login or (None if given_id else row.item)
+    # The id the item resolved to: none for a login that named no user.
+    user_id = row.user or (row.item if given_id and row.outcome != "not_found" else None)
+    details = [f"{error.type}: {error.message}" if error else None, row.note]
+    return {
+        "id": row.item,
+        "user_id": user_id,
+        "login": login,
+        "outcome": row.outcome,
+        "status": row.status,
+        "error_code": error.error_code if error else None,
+        "detail": "; ".join(part for part in details if part) or None,
+    }
+
+
 class RecordSource(Protocol):
     """The run's journal or spool, read when the report is."""
 
@@ -101,6 +117,9 @@ class BulkReport:
     #: ``bulk_undo`` of a containment: user id -> the steps it did that no operation reverses
     #: (``clear_sessions``, ``revoke_grants``, ``reset_factors``, ``expire_password``).
     not_reversible: dict[str, tuple[str, ...]] = attrs.Factory(dict)
+    #: The run was interrupted (the report handed to ``on_interrupt``): items it never reached
+    #: are absent, those abandoned in flight have the outcome ``interrupted``.
+    interrupted: bool = False
 
     @property
     def ok(self) -> bool:
@@ -118,10 +137,20 @@ class BulkReport:
     def _rows(self) -> list[OutcomeRecord]:
         seen: set[str] = set()
         rows = []
+        cut_off: dict[str, InterruptedRecord] = {}
         for record in self.journal.records():
             if isinstance(record, OutcomeRecord) and record.item not in seen:
                 seen.add(record.item)
                 rows.append(record)
+            elif isinstance(record, InterruptedRecord) and self.interrupted:
+                cut_off.setdefault(record.item, record)
+        # An interrupted run's report shows the items abandoned in flight (a finished run's
+        # journal may hold such records of an earlier run: it settled them since).
+        rows += [
+            OutcomeRecord("outcome", item, INTERRUPTED, user=mark.user, step=mark.step)
+            for item, mark in cut_off.items()
+            if item not in seen
+        ]
         return rows
 
     def _ids(self, outcome: str) -> list[str]:
@@ -153,11 +182,12 @@ class BulkReport:
         }
 
     def summary(self) -> str:
-        order = ("planned", "succeeded", "skipped", "not_found", "failed")
+        order = ("planned", "succeeded", "skipped", "not_found", "failed", INTERRUPTED)
         parts = [
             f"{self.counts.get(name, 0)} {name.replace('_', ' ')}" for name in order if name in self.counts
         ]
-        head = f"{self.operation}{' (dry run)' if self.dry_run else ''}: {len(self)} items"
+        state = " (dry run)" if self.dry_run else " (interrupted)" if self.interrupted else ""
+        head = f"{self.operation}{state}: {len(self)} items"
         extra = f", {self.duplicates} duplicates ignored" if self.duplicates else ""
         if self.not_reversible:
             kept = len(self.not_reversible)
@@ -173,18 +203,7 @@ class BulkReport:
     def as_dicts(self) -> Iterator[dict[str, Any]]:
         """Rows as flat dicts with the CSV columns."""
         for row in self._rows:
-            error = row.error
-            yield {
-                "id": row.item,
-                "user_id": row.user_id,
-                "outcome": row.outcome,
-                "status": row.status,
-                "error_type": error.type if error else None,
-                "error_code": error.error_code if error else None,
-                "error_status": error.status if error else None,
-                "error_message": error.message if error else None,
-                "note": row.note,
-            }
+            yield report_row(row)
 
     def to_csv(self, path: PathLike) -> None:
         """One row per distinct item, with at least the columns ``id`` and ``outcome``.

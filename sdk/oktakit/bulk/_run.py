@@ -12,14 +12,14 @@ distinct item gets exactly one outcome record; see ``_bulk_executor`` for the lo
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterable, Iterable, Mapping
-from typing import TYPE_CHECKING, Any, TypedDict, Unpack
+from collections.abc import AsyncIterable, Callable, Iterable, Mapping
+from typing import TYPE_CHECKING, Any, TypedDict, Unpack, cast
 
 from oktakit.errors import InvalidArgumentError, JournalError
 
 from ._actions import ACTIONS, json_arguments
 from ._containment_report import ContainmentReport
-from ._executor import Book, Executor
+from ._executor import Book, Executor, OnInterrupt
 from ._items import ItemSource
 from ._journal import BulkFailure, OutcomeRecord, ResumeState, RunRecord, now
 from ._journal_file import JournalFile, Spool
@@ -52,7 +52,7 @@ MAX_CONCURRENCY = 1000
 Items = Iterable[Any] | AsyncIterable[Any]
 
 
-class UndoOptions(TypedDict, total=False):
+class _Options(TypedDict, total=False):
     """Options of every bulk run."""
 
     #: Items in flight at once (default 8, at most 1000); pacing and retries are the transport's.
@@ -65,9 +65,23 @@ class UndoOptions(TypedDict, total=False):
     progress: bool
 
 
+class UndoOptions(_Options, total=False):
+    #: Called, when the run is cancelled (Ctrl-C), with the report of what it settled so far
+    #: (``report.interrupted``; items abandoned in flight have the outcome ``interrupted``),
+    #: before the cancellation goes on: to write a report of a run that did not finish.
+    on_interrupt: OnInterrupt | None
+
+
 class RunOptions(UndoOptions, total=False):
     #: An append-only JSON-lines file; rerunning with it resumes, repeating nothing.
     journal: PathLike | None
+
+
+class ContainOptions(_Options, total=False):
+    #: As ``RunOptions``'s.
+    journal: PathLike | None
+    #: As ``UndoOptions``', with the containment's report.
+    on_interrupt: Callable[[ContainmentReport], None] | None
 
 
 async def bulk(
@@ -84,12 +98,23 @@ async def bulk(
 
 
 async def contain(
-    okta: OktaClient, users: Items, *, steps: Iterable[str] | None = None, **options: Unpack[RunOptions]
+    okta: OktaClient, users: Items, *, steps: Iterable[str] | None = None, **options: Unpack[ContainOptions]
 ) -> ContainmentReport:
     """The containment playbook over ``users``; see ``OktaClient.contain``."""
     playbook = Playbook(okta, steps)
-    run = await _run(okta, playbook, users, **options)
-    return ContainmentReport.from_run(tuple(playbook.arguments["steps"]), run)
+    chosen = tuple(playbook.arguments["steps"])
+    wanted = options.pop("on_interrupt", None)
+    on_interrupt: OnInterrupt | None = None
+    if wanted is not None:
+        handler = wanted
+
+        def on_interrupt(run: BulkReport) -> None:
+            handler(ContainmentReport.from_run(chosen, run))
+
+    rest = cast("RunOptions", options)  # on_interrupt taken out above
+    rest["on_interrupt"] = on_interrupt
+    run = await _run(okta, playbook, users, **rest)
+    return ContainmentReport.from_run(chosen, run)
 
 
 async def bulk_update(
@@ -211,6 +236,7 @@ async def _run(
     dry_run: bool = False,
     preflight: bool = True,
     progress: bool = True,
+    on_interrupt: OnInterrupt | None = None,
     undo_of: str | None = None,
 ) -> BulkReport:
     whole = isinstance(concurrency, int) and not isinstance(concurrency, bool)
@@ -245,7 +271,7 @@ async def _run(
         raise
     journaled = journal is not None and not dry_run
     executor = Executor(step, book, resume, concurrency, dry_run=dry_run, journaled=journaled)
-    return await executor.run(source, progress)
+    return await executor.run(source, progress, on_interrupt)
 
 
 def _refuse_reading_the_journal(items: Items, journal: JournalFile) -> None:

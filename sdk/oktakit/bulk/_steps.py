@@ -46,7 +46,7 @@ from oktakit.errors import (
 from oktakit_api import operations as ops
 
 from ._actions import ACTIONS, MEMBER, NOT_MEMBER, Action, action, checked_arguments
-from ._items import Target, known_status, looks_like_user_id, profile_changes
+from ._items import Target, known_login, known_status, looks_like_user_id, profile_changes
 from ._journal import BulkFailure, OutcomeRecord
 from ._results import OnResult, deliver
 
@@ -94,7 +94,8 @@ def executor_reads(operation: str) -> Reads:
 
 def record(target: Target, outcome: str, **fields: Any) -> OutcomeRecord:
     user = target.user if target.user != target.key else None
-    return OutcomeRecord("outcome", target.key, outcome, user=user, step=target.part, **fields)
+    login = target.login if target.login != target.key else None  # the key is the id column
+    return OutcomeRecord("outcome", target.key, outcome, user=user, step=target.part, login=login, **fields)
 
 
 def _was_resent(error: BaseException) -> bool:
@@ -102,6 +103,11 @@ def _was_resent(error: BaseException) -> bool:
     done the work that this refusal reports as already done)."""
     attempts = getattr(error, "attempts", 1)
     return isinstance(attempts, int) and attempts > 1
+
+
+def _login_of(user: Any) -> str | None:
+    login = getattr(getattr(user, "profile", None), "login", None)
+    return login if isinstance(login, str) else None
 
 
 def _status_of(user: Any) -> str:
@@ -144,17 +150,23 @@ class Step:
     async def resolve(self, item: Any, key: str, *, plan: bool = False) -> Target:
         """The user ``item`` names; reads it (``NotFoundError`` if there is none) when its id or
         a status needed before acting is not known yet."""
+        login = known_login(item, key)
         if not self.resolves:
-            return Target(item, key, key)
+            return Target(item, key, key, login=login)
         wants_status = self.reads_before or plan
         if self.action is not None and self.action.observes == "membership":
-            user_id = key if looks_like_user_id(key) else (await self.read_user(key)).id
-            return Target(item, key, user_id, await self.status(user_id) if wants_status else None)
+            if looks_like_user_id(key):
+                user_id = key
+            else:
+                user = await self.read_user(key)
+                user_id, login = user.id, _login_of(user) or login
+            status = await self.status(user_id) if wants_status else None
+            return Target(item, key, user_id, status, login=login)
         before = known_status(item)
         if looks_like_user_id(key) and (before is not None or not wants_status):
-            return Target(item, key, key, before)
+            return Target(item, key, key, before, login=login)
         user = await self.read_user(key)
-        return Target(item, key, user.id, _status_of(user))
+        return Target(item, key, user.id, _status_of(user), login=_login_of(user) or login)
 
     async def call(self, target: Target) -> str | None:
         """Do the item; may return ``"skipped"`` when there is nothing to do."""
@@ -221,7 +233,16 @@ class Step:
         if skipped:
             return record(target, "skipped", note="nothing to change")
         note = "a previous attempt was interrupted; done again" if target.in_doubt else None
-        return record(target, "succeeded", note=note)
+        return record(target, "succeeded", status=self.status_after(target), note=note)
+
+    def status_after(self, target: Target) -> str | None:
+        """The user's status after a success, when the run knows it without a request: the one
+        status the action leaves a user in, or the status read before when the action leaves it
+        as it was (None when neither is known)."""
+        act = self.action
+        if act is None or act.observes != "status":
+            return None
+        return act.leaves_in or (None if act.done_in else target.before)
 
     async def _refused(self, target: Target, error: ApiError, act: Action) -> OutcomeRecord:  # noqa: PLR0911
         try:

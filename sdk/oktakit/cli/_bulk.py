@@ -30,6 +30,19 @@ from oktakit.bulk._run import MAX_CONCURRENCY, undo_journal_path
 from oktakit.errors import InvalidArgumentError, JournalError
 from oktakit_api import operations as ops
 
+from ._common import add_org_url, log_beside_progress, quiet
+from ._confirm import confirm, who
+
+#: What ``oktakit bulk`` and ``oktakit contain`` mean by their exit statuses.
+EXIT_CODES = {
+    0: "every item succeeded, was skipped (already done) or was not found; a dry run that made its plan",
+    1: "an item failed (the report and the lines on stderr say which), or Okta refused the credentials",
+    2: "usage error, checked before any user is touched: bad arguments or files, a journal of another "
+    "run or in use, a declined question, no terminal to ask on without --yes",
+    130: "interrupted by Ctrl-C: the items in flight were settled and the report written; rerun the "
+    "same command with its --journal to resume",
+}
+
 USAGE_ERROR = 2
 INTERRUPTED = 130  # the shell's code for a process stopped by Ctrl-C
 #: What each CLI action passes to its operation besides the user, from its options.
@@ -65,9 +78,9 @@ def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) 
     bulk = commands.add_parser(
         "bulk",
         help="run a lifecycle action, a profile update or an undo over many users",
-        description="Credentials come from the environment (OKTA_ORG_URL plus OKTA_API_TOKEN or a "
-        "service app's OKTA_CLIENT_ID and key). Exit 0: all done, skipped or not found; 1: some "
-        "failed; 2: usage error.",
+        description="Credentials come from the environment (oktakit check --help lists the variables). "
+        "Every action that changes users asks first, showing how many, unless --yes; without a "
+        "terminal, --yes is needed. `oktakit bulk ACTION --help` lists the exit codes.",
     )
     actions = bulk.add_subparsers(dest="bulk_action", required=True, metavar="ACTION")
     for name, operation in CLI_ACTIONS.items():
@@ -117,7 +130,7 @@ def _common(
     *,
     journal: bool = True,
     report: str = "write one row per item (id, outcome, ...)",
-    yes: str = "do not ask before a destructive action (delete asks anyway)",
+    yes: str = "do not ask before changing users (needed without a terminal; delete asks anyway)",
 ) -> None:
     parser.add_argument(
         "--concurrency",
@@ -136,7 +149,13 @@ def _common(
     parser.add_argument("--dry-run", action="store_true", help="show the plan; change nothing")
     parser.add_argument("--yes", action="store_true", help=yes)
     parser.add_argument("--no-progress", action="store_true", help="no progress bar")
-    parser.add_argument("--org-url", help="the org URL (default: OKTA_ORG_URL)")
+    add_org_url(parser)
+    parser.set_defaults(exit_codes=EXIT_CODES)
+
+
+def show_progress(args: argparse.Namespace) -> bool:
+    """A progress bar unless --no-progress or --quiet."""
+    return not args.no_progress and not quiet(args)
 
 
 def _concurrency(value: str) -> int:
@@ -214,49 +233,28 @@ def _check_files(args: argparse.Namespace) -> Path | None:
 
 
 def _confirmed(args: argparse.Namespace) -> bool:
+    """Every action that changes users asks first (``_confirm``); a dry run changes nothing."""
+    if args.dry_run:
+        return True
     action = ACTIONS.get(args.operation)
-    if action is None or not action.destructive or args.dry_run:
-        return True
+    users = who(args)
+    if args.operation == "undo":
+        question = f"Undo the run journaled in {args.journal}: reverse what it did to {users}? [y/N] "
+        return confirm("bulk", args, question)
+    if action is None:  # update
+        return confirm("bulk", args, f"Update the profiles of {users}? [y/N] ")
     # Deleting cannot be undone in any way: it is asked every time, --yes or not.
-    always = action.operation is ops.DELETE_USER
-    if args.yes and not always:
-        return True
-    who = f"the users in {args.ids}" if args.ids else f"the users matching {args.search!r}"
-    if always:
+    if action.operation is ops.DELETE_USER:
         question = (
-            f"Delete {who}? Each one not yet deactivated is deactivated, then deleted. "
+            f"Delete {users}? Each one not yet deactivated is deactivated, then deleted. "
             "This cannot be undone. [y/N] "
         )
+        return confirm("bulk", args, question, always=True)
+    if action.inverse is not None:
+        after = "`oktakit bulk undo --journal FILE` reverses it when the run has a --journal"
     else:
-        question = f"{args.operation} {who}? This cannot be undone. [y/N] "
-    return confirm("bulk", args, question, always=always)
-
-
-def confirm(command: str, args: argparse.Namespace, question: str, *, always: bool = False) -> bool:
-    """Ask ``question``: on stdin, or, when the ids come from stdin, on the terminal (only a
-    question that is asked whatever ``--yes`` says; the others need ``--yes`` then)."""
-    if getattr(args, "ids", None) != "-":
-        try:
-            answer = input(question)
-        except (EOFError, RuntimeError, OSError, UnicodeDecodeError):  # RuntimeError: no stdin at all
-            answer = ""
-    elif always:
-        answer = _ask_terminal(question)
-    else:
-        print(f"oktakit {command}: {args.operation} with --ids - needs --yes", file=sys.stderr)
-        return False
-    return answer.strip().lower() in ("y", "yes")
-
-
-def _ask_terminal(question: str) -> str:
-    """The answer typed at the controlling terminal ("" when there is none)."""
-    try:
-        with open("/dev/tty", "r+", encoding="utf-8") as tty:
-            tty.write(question)
-            tty.flush()
-            return tty.readline()
-    except (OSError, UnicodeDecodeError):
-        return ""
+        after = "This cannot be undone"
+    return confirm("bulk", args, f"{args.bulk_action}: {action.name} for {users}? {after}. [y/N] ")
 
 
 @contextlib.contextmanager
@@ -285,7 +283,8 @@ async def _command(args: argparse.Namespace) -> BulkReport:
     options: dict[str, Any] = {
         "concurrency": args.concurrency,
         "dry_run": args.dry_run,
-        "progress": not args.no_progress,
+        "progress": show_progress(args),
+        "on_interrupt": args.keep_interrupted,
     }
     async with OktaClient.from_env(args.org_url) as okta:
         if args.operation == "undo":
@@ -332,30 +331,45 @@ def run_job(
     if not confirmed(args):
         print(f"oktakit {command}: not confirmed; nothing was changed", file=sys.stderr)
         return USAGE_ERROR
+    interrupted: list[R] = []
+    args.keep_interrupted = interrupted.append  # the run's report, should Ctrl-C stop it
     try:
-        report = asyncio.run(_execute(job, args))
+        with log_beside_progress(show_progress(args)):
+            report = asyncio.run(_execute(job, args))
     except (InvalidArgumentError, JournalError) as error:
         print(f"oktakit {command}: {error}", file=sys.stderr)
         return USAGE_ERROR
     except (KeyboardInterrupt, asyncio.CancelledError):
-        # Ctrl-C cancelled the run: the items in flight were settled (or journaled) first.
+        # Ctrl-C cancelled the run: the items in flight were settled (or journaled) first, and
+        # what was settled is reported (the items abandoned in flight marked interrupted).
+        if interrupted:
+            print(interrupted[0].summary())
+            if report_path is not None:
+                _write_report(command, interrupted[0], report_path, args)
         again = "; run the same command to resume from the journal" if args.journal else ""
         print(f"oktakit {command}: interrupted{again}", file=sys.stderr)
         return INTERRUPTED
     problems = show(report, args)
     print(report.summary())
-    if report_path is not None:
-        try:
-            report.to_csv(report_path)
-        except (InvalidArgumentError, JournalError) as error:
-            kept = " (every outcome is in the journal)" if args.journal else ""
-            print(f"oktakit {command}: {error}{kept}", file=sys.stderr)
-            return USAGE_ERROR
+    if report_path is not None and not _write_report(command, report, report_path, args):
+        return USAGE_ERROR
     for line in problems[:20]:
         print(line, file=sys.stderr)
     if len(problems) > 20:
         print(f"  ... and {len(problems) - 20} more (see the report)", file=sys.stderr)
-    return 0 if report.ok else 1
+    # A dry run that could make its plan did its job, whatever the plan says would fail.
+    return 0 if report.ok or args.dry_run else 1
+
+
+def _write_report(command: str, report: Report, path: Path, args: argparse.Namespace) -> bool:
+    """Write the report (atomically: beside the path, then renamed); False, said, if it failed."""
+    try:
+        report.to_csv(path)
+    except (InvalidArgumentError, JournalError) as error:
+        kept = " (every outcome is in the journal)" if args.journal else ""
+        print(f"oktakit {command}: {error}{kept}", file=sys.stderr)
+        return False
+    return True
 
 
 async def _execute(job: Callable[[argparse.Namespace], Awaitable[R]], args: argparse.Namespace) -> R:

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import json
 import os
 import sys
 
 from ._args import operation_names
+from ._common import ENVIRONMENT, add_org_url
 
 #: The environment names of the auditor `oktakit check` reads the roles with (from_env's names).
 AUDITOR_PREFIX = "OKTA_AUDITOR_"
@@ -29,6 +31,16 @@ def _check(args: argparse.Namespace) -> int:
                 return await okta.check(operations, auditor=auditor)
 
     result = asyncio.run(run())
+    if args.format == "json":
+        # The same facts for scripts: only JSON's types, all the way down (sets sorted).
+        from oktakit.errors import _json_safe
+
+        record = _json_safe(result, 0)
+        record["ok"] = result.ok
+        if isinstance(record.get("granted_scopes"), list):
+            record["granted_scopes"] = sorted(record["granted_scopes"])
+        print(json.dumps(record, indent=2, sort_keys=True))
+        return 0 if result.ok else 1
     print(result.summary())
     if result.ok:
         print("ok: the credentials work" + (" for these operations" if operations else ""))
@@ -50,10 +62,17 @@ def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) 
         "check",
         help="test the credentials in the environment (like the Admin Console's Test button)",
         description="Get a token (or try the API token), show the granted scopes, make one cheap read. "
-        "Reads OKTA_ORG_URL and OKTA_API_TOKEN, or OKTA_CLIENT_ID, OKTA_PRIVATE_KEY(_FILE), OKTA_SCOPES; "
-        f"with --operations, also the auditor ({AUDITOR_PREFIX}API_TOKEN or {AUDITOR_PREFIX}CLIENT_ID...).",
+        f"With --operations, also the preflight, reading roles with the auditor ({AUDITOR_PREFIX}...).",
+        epilog=ENVIRONMENT,
     )
-    check.add_argument("--org-url", help="the org URL (default: OKTA_ORG_URL)")
+    add_org_url(check)
+    check.add_argument(
+        "--format",
+        choices=("text", "json"),
+        default="text",
+        help="text to read, or json (the result's fields, with ok) for scripts",
+    )
+    check.set_defaults(exit_codes={1: "the credentials do not work, or lack what --operations needs"})
     check.add_argument(
         "--operations",
         metavar="OP,OP",

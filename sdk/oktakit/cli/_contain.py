@@ -14,7 +14,8 @@ from oktakit.bulk._containment_report import ContainmentReport
 from oktakit.bulk._playbook import STEP_NAMES, playbook_steps
 from oktakit.errors import InvalidArgumentError
 
-from ._bulk import _common, _ids, add_users_options, confirm, run_job
+from ._bulk import _common, _ids, add_users_options, run_job, show_progress
+from ._confirm import confirm, who
 
 
 def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -24,7 +25,7 @@ def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) 
         "expire passwords, suspend",
         description="Runs okta.contain over the users: for each, the chosen steps in the order Okta "
         f"accepts them ({', '.join(STEP_NAMES)}). Credentials come from the environment as for "
-        "oktakit bulk. Exit 0: every step done or skipped; 1: a step failed; 2: usage error. "
+        "oktakit bulk; it asks first unless --yes. "
         "`oktakit bulk undo --journal FILE` unsuspends the users it suspended.",
     )
     add_users_options(parser)
@@ -37,7 +38,7 @@ def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) 
     _common(
         parser,
         report="write one row per user: its status, then each step's outcome",
-        yes="do not ask before containing",
+        yes="do not ask before containing (needed without a terminal)",
     )
     parser.set_defaults(handler=_contain, operation="contain")
 
@@ -51,12 +52,11 @@ def _steps(value: str) -> list[str]:
 
 
 def _confirmed(args: argparse.Namespace) -> bool:
-    if args.yes or args.dry_run:
+    if args.dry_run:
         return True
-    who = f"the users in {args.ids}" if args.ids else f"the users matching {args.search!r}"
     steps = ", ".join(args.steps or STEP_NAMES)
     question = (
-        f"Contain {who} ({steps})? Only the suspension can be undone: sessions, tokens, grants, "
+        f"Contain {who(args)} ({steps})? Only the suspension can be undone: sessions, tokens, grants, "
         "factors and password expiries stay. [y/N] "
     )
     return confirm("contain", args, question)
@@ -73,7 +73,8 @@ async def _command(args: argparse.Namespace) -> ContainmentReport:
             journal=args.journal,
             concurrency=args.concurrency,
             dry_run=args.dry_run,
-            progress=not args.no_progress,
+            progress=show_progress(args),
+            on_interrupt=args.keep_interrupted,
         )
 
 

@@ -32,8 +32,15 @@ def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) 
 
     serve = sub.add_parser("serve", help="serve the public JWKS over HTTP (for a JWKS URL)")
     _key_arguments(serve)
-    serve.add_argument("--host", type=loopback_host, default="127.0.0.1")
-    serve.add_argument("--port", type=port, default=8099)
+    serve.add_argument(
+        "--host",
+        type=loopback_host,
+        default="127.0.0.1",
+        help="loopback address to serve on (only loopback: put a TLS proxy in front for Okta to reach it)",
+    )
+    serve.add_argument(
+        "--port", type=port, default=8099, help="port to serve on; the URL is http://HOST:PORT/jwks.json"
+    )
     serve.set_defaults(handler=_serve)
 
 

@@ -36,21 +36,35 @@ def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) 
     sim = commands.add_parser(
         "sim",
         help="run the embedded Okta simulator",
-        description="Serve a seeded, simulated Okta org on loopback until Ctrl-C; prints its URL and token.",
+        description="Serve a seeded, simulated Okta org on loopback until Ctrl-C. It prints its URL, an "
+        "API token and the `export OKTA_ORG_URL=... OKTA_API_TOKEN=...` lines that point every other "
+        "oktakit command (and OktaClient.from_env) at it: paste them into another shell.",
     )
-    sim.add_argument("--port", type=port, default=8080, help="port to listen on (0 picks a free one)")
     sim.add_argument(
-        "--host", type=loopback_host, default="127.0.0.1", help="loopback address to bind (default 127.0.0.1)"
+        "--port", type=port, default=8080, metavar="PORT", help="port to listen on (0 picks a free one)"
     )
-    sim.add_argument("--users", type=count, default=500, help="number of seeded users (default 500)")
-    sim.add_argument("--seed", type=integer, default=0, help="seed of the generated org (default 0)")
+    sim.add_argument("--host", type=loopback_host, default="127.0.0.1", help="loopback address to bind")
+    sim.add_argument(
+        "--users",
+        type=count,
+        default=500,
+        metavar="N",
+        help="seeded users: every status, departments, groups, factors",
+    )
+    sim.add_argument(
+        "--seed", type=integer, default=0, metavar="N", help="seed of the generated org (same seed, same org)"
+    )
     sim.add_argument(
         "--rate-limit",
         type=rate_limit,
         default="okta",
-        help="'okta' (Okta's default per-minute limits), 'off', or N requests per bucket and window",
+        metavar="LIMIT",
+        help="'okta' (the per-minute limits Okta documents for each bucket), 'off', or N requests per "
+        "bucket and window",
     )
-    sim.add_argument("--window", type=seconds, default=60.0, help="rate-limit window in seconds (default 60)")
+    sim.add_argument(
+        "--window", type=seconds, default=60.0, metavar="SECONDS", help="rate-limit window in seconds"
+    )
     sim.add_argument(
         "--service-app-key",
         type=Path,

@@ -28,7 +28,7 @@ if TYPE_CHECKING:
     from oktakit.bulk._playbook import ContainStep
     from oktakit.bulk._report import BulkReport
     from oktakit.bulk._results import OnResult
-    from oktakit.bulk._run import Items, RunOptions, UndoOptions
+    from oktakit.bulk._run import ContainOptions, Items, RunOptions, UndoOptions
     from oktakit.permissions._check import CheckResult
     from oktakit.permissions._preflight import PreflightReport
     from oktakit_api.models import (
@@ -687,7 +687,7 @@ class OktaClient(SyncClientBase):
         )
 
     def contain(
-        self, users: Items, *, steps: Iterable[ContainStep] | None = None, **options: Unpack[RunOptions]
+        self, users: Items, *, steps: Iterable[ContainStep] | None = None, **options: Unpack[ContainOptions]
     ) -> ContainmentReport:
         """Contain compromised accounts: for each user, end its sessions and OAuth tokens, revoke
         its consent grants, reset its factors, expire its password and suspend it, in an order
@@ -700,7 +700,8 @@ class OktaClient(SyncClientBase):
         ``expire_password``, ``suspend`` (always run in that order). The options are
         ``okta.bulk``'s: one journal for the run (a record per user and step: a rerun resumes at
         the step where it stopped), ``dry_run``, the least-privilege ``preflight`` of every step
-        before the first user, ``concurrency``, ``progress``. ``bulk_undo(journal)`` unsuspends
+        before the first user, ``concurrency``, ``progress``, ``on_interrupt`` (called with this
+        report of an interrupted run). ``bulk_undo(journal)`` unsuspends
         the users this run suspended and lists what no operation reverses.
         """
         return self._run(self._async.contain(self._unwrap(users), steps=steps, **options))

@@ -406,6 +406,9 @@ def run_simulator(
             for keys, dpop in service_app_jwks:
                 app = simulator.add_service_app(jwks=keys, dpop_bound=dpop)
                 print(f"Service app: {app.client_id}{' (DPoP-bound)' if dpop else ''}", flush=True)
+            print("To point oktakit at it (OktaClient.from_env() and every command), in another shell:")
+            print(f"  export OKTA_ORG_URL={simulator.url}")
+            print(f"  export OKTA_API_TOKEN={simulator.api_token}", flush=True)
             print(f"Users: {len(simulator.org.users)} (seed {seed}). Press Ctrl-C to stop.", flush=True)
             await stop.wait()
 
