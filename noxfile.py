@@ -81,7 +81,7 @@ def _require_python(session: nox.Session) -> None:
 def tests(session: nox.Session) -> None:
     """The whole test suite, with coverage of sdk/oktakit."""
     _require_python(session)
-    session.install("-e", ".[test]", *GENERATOR)
+    session.install("-e", ".[test,docs]", *GENERATOR)  # docs: the docs tooling's own tests run too
     # `coverage run` (not pytest-cov) so that oktakit's own pytest plugin, imported before any
     # test, is measured too.
     session.run(
