@@ -92,6 +92,22 @@ async def test_a_resumed_run_counts_the_id_of_a_user_settled_by_login_as_a_dupli
     assert {"a@example.com": 1, ids["b"]: 1} == dict(terminal_counts(journal))
 
 
+async def test_a_resumed_containment_counts_the_id_of_a_user_contained_by_login_as_a_duplicate(
+    okta: OktaClient, okta_sim: OktaSimulator, tmp_path: Path
+) -> None:
+    ids = add_users(okta_sim, a="ACTIVE")
+    journal = tmp_path / "j.jsonl"
+    await okta.contain(["a@example.com"], steps=["suspend"], journal=journal, progress=False)
+    okta_sim.reset_counters()
+
+    report = await okta.contain(
+        ["a@example.com", ids["a"]], steps=["suspend"], journal=journal, progress=False
+    )
+
+    assert 0 == okta_sim.request_counts["suspendUser"]
+    assert 1 == report.duplicates  # as a run from the start counts it (by hand: 1)
+
+
 async def test_an_unknown_login_is_not_found_after_one_read(
     okta: OktaClient, okta_sim: OktaSimulator
 ) -> None:
