@@ -249,3 +249,20 @@ async def interrupt_once_held(sim: OktaSimulator, args: list[str], hold: FaultRu
     _, err = await proc.communicate()
     assert proc.returncode is not None
     return proc.returncode, err.decode()
+
+
+async def interrupt_twice_held(sim: OktaSimulator, args: list[str], hold: FaultRule) -> tuple[int, str, str]:
+    """Start ``oktakit ARGS``, press Ctrl-C once a request waits at ``hold``, and again once the
+    child says it is stopping (abandoning what is in flight); the held requests go only after
+    the child ended. (exit status, stdout, stderr)."""
+    proc = await start_cli(sim, *args)
+    try:
+        await until_held(hold, 1)
+        proc.send_signal(signal.SIGINT)
+        await stderr_until(proc, "stopping")
+        proc.send_signal(signal.SIGINT)  # the second abandons the items in flight
+        out, err = await proc.communicate()
+    finally:
+        hold.release()
+    assert proc.returncode is not None
+    return proc.returncode, out.decode(), err.decode()

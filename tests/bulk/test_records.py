@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from oktakit import OktaClient
 from oktakit.bulk._journal import BulkFailure, OutcomeRecord, RunRecord, StartRecord, decode, encode
-from oktakit.bulk._seen import SeenSet
+from oktakit.bulk._seen import SeenMap, SeenSet
 from oktakit.testing import OktaSimulator
 
 from ._support import add_users
@@ -31,6 +31,25 @@ def test_seen_set_answers_like_a_python_set(keys: list[str]) -> None:
 
     assert len(reference) == len(seen)
     assert all(key in seen for key in reference)
+
+
+@given(st.lists(st.tuples(texts, texts), max_size=3000))
+def test_seen_map_keeps_each_keys_first_value_as_it_grows(pairs: list[tuple[str, str]]) -> None:
+    mapped = SeenMap(capacity=4)
+    reference: dict[str, str] = {}
+
+    for key, value in pairs:
+        mapped.put(key, value)
+        reference.setdefault(key, value)
+
+    for key, value in reference.items():
+        found = mapped.get(key)
+        # The value's digest: adding it to a set holding the value is no news.
+        assert found is not None
+        witness = SeenSet()
+        witness.add(value)
+        assert not witness.add_digest(found)
+    assert mapped.get("") is None  # never put (every key has a character)
 
 
 records = st.one_of(

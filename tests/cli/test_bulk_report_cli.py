@@ -12,7 +12,16 @@ from pathlib import Path
 import pytest
 
 from oktakit.testing import OktaSimulator, RateLimitConfig
-from tests.bulk._support import add_users, journal_lines, run_cli, start_cli, statuses, stderr_until, until
+from tests.bulk._support import (
+    add_users,
+    interrupt_twice_held,
+    journal_lines,
+    run_cli,
+    start_cli,
+    statuses,
+    stderr_until,
+    until,
+)
 
 pytestmark = pytest.mark.okta_sim(users=0, rate_limit=RateLimitConfig.unlimited())
 
@@ -124,26 +133,18 @@ async def test_ctrl_c_twice_still_writes_the_report_with_the_abandoned_items_mar
     ids_file.write_text("\n".join(ids) + "\n")
     report = tmp_path / "report.csv"
     report.write_text("an older report\n")
-    hold = okta_sim.inject_fault("hold", operation="suspendUser")
-    proc = await start_cli(
-        okta_sim, "bulk", "suspend", "--ids", str(ids_file), "--report", str(report), "--yes", "--no-progress"
-    )
-    try:
-        await until(lambda: hold.held >= 1)  # a request waits at Okta: the run cannot finish
-        proc.send_signal(signal.SIGINT)
-        await stderr_until(proc, "stopping")
-        proc.send_signal(signal.SIGINT)  # the second abandons the items in flight
-        out, err = await proc.communicate()
-    finally:
-        hold.release()
+    hold = okta_sim.inject_fault("hold", operation="suspendUser")  # the run cannot finish
+    args = ["bulk", "suspend", "--ids", str(ids_file), "--report", str(report), "--yes", "--no-progress"]
 
-    assert 130 == proc.returncode, err.decode()
+    code, out, err = await interrupt_twice_held(okta_sim, args, hold)
+
+    assert 130 == code, err
     columns, rows = read_report(report)
     assert COLUMNS == columns
     assert rows, "the report holds what was settled and what was abandoned"
     assert set(rows) <= set(ids)
     assert {"interrupted"} <= {row["outcome"] for row in rows.values()}
-    assert "(interrupted)" in out.decode()
+    assert "(interrupted)" in out
 
 
 async def test_a_journaled_run_stopped_by_ctrl_c_reports_what_its_journal_settled(

@@ -9,11 +9,11 @@ from typing import Any, TextIO
 
 import attrs
 
-from ._journal import BulkFailure, OutcomeRecord, StartRecord, converter
+from ._journal import BulkFailure, InterruptedRecord, OutcomeRecord, StartRecord, converter
 from ._paths import PathLike
-from ._report import BulkReport, RecordSource, dataframe, write_beside, write_csv
+from ._report import INTERRUPTED, BulkReport, RecordSource, dataframe, write_beside, write_csv
 
-_OUTCOMES = ("planned", "succeeded", "skipped", "not_found", "failed")
+_OUTCOMES = ("planned", "succeeded", "skipped", "not_found", "failed", INTERRUPTED)
 
 
 @attrs.frozen
@@ -64,7 +64,9 @@ class ContainmentReport:
     >>> report.to_csv("incident-42.csv"); report.to_dataframe()
 
     A dry run's report holds the plan (``planned`` steps). Rows come from the run's journal, so a
-    resumed run reports earlier runs' users too.
+    resumed run reports earlier runs' users too. The report of an interrupted run (handed to
+    ``on_interrupt``) marks the step each user was abandoned at ``interrupted``; the steps after
+    it are absent, as are the users the run never reached.
     """
 
     steps: tuple[str, ...]
@@ -75,10 +77,12 @@ class ContainmentReport:
     #: User-steps settled by earlier runs of the same journal.
     resumed: int = 0
     elapsed: float = 0.0
+    #: The run was interrupted (Ctrl-C; the report handed to ``on_interrupt``).
+    interrupted: bool = False
 
     @classmethod
     def from_run(cls, steps: tuple[str, ...], run: BulkReport) -> ContainmentReport:
-        return cls(steps, run.journal, run.dry_run, run.duplicates, run.resumed, run.elapsed)
+        return cls(steps, run.journal, run.dry_run, run.duplicates, run.resumed, run.elapsed, run.interrupted)
 
     def rows(self) -> list[ContainmentRow]:
         """One row per user, in the order their first step was settled."""
@@ -89,9 +93,12 @@ class ContainmentReport:
         steps: dict[str, dict[str, OutcomeRecord]] = {}
         users: dict[str, str] = {}
         before: dict[str, str] = {}
+        cut_off: list[InterruptedRecord] = []
         for record in self.journal.records():
             if isinstance(record, StartRecord) and record.before is not None:
                 before.setdefault(record.item, record.before)
+            if isinstance(record, InterruptedRecord) and self.interrupted and record.step is not None:
+                cut_off.append(record)
             if not isinstance(record, OutcomeRecord) or record.step is None:
                 continue
             settled = steps.setdefault(record.item, {})
@@ -99,6 +106,15 @@ class ContainmentReport:
             users.setdefault(record.item, record.user_id)
             if record.status is not None:  # a run without a journal writes no start records
                 before.setdefault(record.item, record.status)
+        # The steps abandoned in flight (a finished run's journal may hold such records of an
+        # earlier run: it settled them since, so only an interrupted run's report shows them).
+        for mark in cut_off:
+            settled = steps.setdefault(mark.item, {})
+            if mark.step is not None and mark.step not in settled:
+                settled[mark.step] = OutcomeRecord(
+                    "outcome", mark.item, INTERRUPTED, user=mark.user, step=mark.step
+                )
+                users.setdefault(mark.item, mark.user or mark.item)
         order = {name: index for index, name in enumerate(self.steps)}
         return [
             ContainmentRow(
@@ -148,6 +164,12 @@ class ContainmentReport:
         users = f"{len(rows)} user{'' if len(rows) == 1 else 's'}"
         if self.dry_run:
             head = f"contain (dry run): {users}"
+        elif self.interrupted:
+            interrupted = sum(row.outcome(step) == INTERRUPTED for row in rows for step in self.steps)
+            head = (
+                f"contain (interrupted): {users}: {len(self.contained)} contained, "
+                f"{len(self.failed)} with a failed step, {interrupted} abandoned in flight"
+            )
         else:
             head = (
                 f"contain: {users}: {len(self.contained)} contained, "

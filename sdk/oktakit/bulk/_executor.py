@@ -223,9 +223,10 @@ class Executor:
         if first and name not in self.done_before:
             return False
         if first and seen is self.spellings:
-            # Settled before: a login of the same user later in the input is a duplicate too
-            # (known when the item was the user's id; a resumed login's id is not kept).
-            self.users.add(name)
+            # Settled before, so its user is taken: another name of that user later in the input
+            # is a duplicate, and so is this item if one came earlier (a login's id is journaled).
+            user = self.resume.ids.get(name)
+            first = self.users.add(name) if user is None else self.users.add_digest(user)
         self.duplicates += not first
         if self.bar is not None:
             self.bar.update(1)

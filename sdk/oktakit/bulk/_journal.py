@@ -22,7 +22,7 @@ import cattrs
 
 from oktakit.errors import ApiError, JournalError, MalformedResponseError, TransportError
 
-from ._seen import SeenSet
+from ._seen import SeenMap, SeenSet
 
 SCHEMA = 1
 TERMINAL = ("succeeded", "skipped", "not_found", "failed")
@@ -188,6 +188,9 @@ class ResumeState:
     parts: tuple[str, ...] = ()
     #: Spellings and user ids of settled items.
     done: SeenSet = attrs.Factory(SeenSet)
+    #: Settled items that named their user otherwise (a login) -> the user's id: a resumed run
+    #: that meets the login knows its user is taken, so the user's id later is a duplicate.
+    ids: SeenMap = attrs.Factory(SeenMap)
     counts: dict[str, int] = attrs.Factory(dict)
     #: (spelling or user id, step) of an attempt in flight when a run stopped -> the user's
     #: status before this job's first attempt (``UNKNOWN`` if not recorded).
@@ -217,6 +220,7 @@ class ResumeState:
         self.done.add(record.item)
         if record.user:
             self.done.add(record.user)
+            self.ids.put(record.item, record.user)
         self.counts[record.outcome] = self.counts.get(record.outcome, 0) + 1
 
     def _settle_part(self, record: OutcomeRecord, step: str) -> None:
@@ -232,6 +236,8 @@ class ResumeState:
                 if name:
                     self.done.add(name)
                     self.parts_done.pop(name, None)
+            if record.user:
+                self.ids.put(record.item, record.user)
 
     def settled_parts(self, *names: str) -> set[str]:
         """The steps an item (by any of its names) has settled already."""
