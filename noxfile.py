@@ -113,7 +113,7 @@ def typecheck_user_code(session: nox.Session) -> None:
     """mypy --strict on code written the way our users write it: examples/, the cookbook's
     programs and the Python blocks of the README and of the docs."""
     _require_python(session)
-    # what a user tests with (and the OpenTelemetry SDK of the README's tracing example)
+    # what a user tests with (and the OpenTelemetry SDK of the docs' tracing example)
     session.install(".[otel]", "opentelemetry-sdk", "pytest", "pytest-asyncio", MYPY, *COOKBOOK)
     # Fixed folders (the blocks' emptied first): mypy's cache reports a cached module's errors
     # under the path it had when cached.
@@ -194,7 +194,7 @@ def peer_tests(session: nox.Session) -> None:
     Their source is not on PyPI, so nothing is fetched but packages: point at a checkout of
     https://github.com/okta/okta-sdk-python with `nox -s peer_tests -- --suite PATH` (or set
     OKTA_SDK_PYTHON_DIR). Prints "N of M passed"; fails unless only the tests of what the
-    simulator does not model (group rules, applications) fail. See README, "Okta's own tests".
+    simulator does not model (group rules, applications) fail. See docs/testing.md, "Okta's own tests".
     """
     _require_python(session)
     arguments = list(session.posargs)

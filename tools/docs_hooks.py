@@ -3,7 +3,7 @@
 - The CLI reference (``docs/cli.md``) is generated from the command line itself,
   ``oktakit.cli._main.build_parser``, where the page says ``<!-- cli-reference -->``: every
   command and subcommand with its usage line, description and options, so it cannot drift.
-- The tables generated from the spec (the README carries copies that a test keeps current)
+- The tables generated from the spec (tests/_docs_pages.py reads them as built)
   are generated again where a page says ``<!-- table: NAME -->``; see ``TABLES``.
 - The generated models' docstrings name some attributes without a description (the spec has
   none for them); griffe's warning about each would fail ``mkdocs build --strict``. Only that

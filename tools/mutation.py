@@ -255,7 +255,10 @@ def stage() -> None:
     shutil.copytree(ROOT / "sdk", STAGE / "src", ignore=shutil.ignore_patterns("__pycache__"))
     for name in ("generated", "tests", "okta_spec"):
         shutil.copytree(ROOT / name, STAGE / name, ignore=shutil.ignore_patterns("__pycache__"))
-    shutil.copy2(ROOT / "README.md", STAGE / "README.md")  # its generated tables are tested
+    # The docs pages' generated tables are tested (tests/_docs_pages.py renders them by the hooks).
+    shutil.copytree(ROOT / "docs", STAGE / "docs", ignore=shutil.ignore_patterns("__pycache__"))
+    (STAGE / "tools").mkdir()
+    shutil.copy2(ROOT / "tools" / "docs_hooks.py", STAGE / "tools" / "docs_hooks.py")
     only = [f'"src/oktakit/{module}"' for modules in MODULES.values() for module in modules]
     tests = ", ".join(f'"{path}"' for path in TESTS)
     deselect = [arg for test in SUBPROCESS_TESTS for arg in ("--deselect", test)]
@@ -263,7 +266,7 @@ def stage() -> None:
         "\n[tool.mutmut]\n"
         'source_paths = ["src/oktakit"]\n'
         f"only_mutate = [{', '.join(only)}]\n"
-        'also_copy = ["generated", "okta_spec", "README.md"]\n'
+        'also_copy = ["generated", "okta_spec", "docs", "tools"]\n'
         f"pytest_add_cli_args_test_selection = [{tests}]\n"
         f"pytest_add_cli_args = {json.dumps(['-p', 'no:cacheprovider', '-x', *deselect])}\n"
     )

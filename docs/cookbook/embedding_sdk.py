@@ -1,10 +1,14 @@
-"""Embedding oktakit in another SDK: your session, your credential store, your errors, your metrics.
+"""Embedding oktakit in another SDK: your HTTP stack, your credential store, your errors, your metrics.
 
 ``AcmeDirectory`` is the Okta part of a larger SDK (say, a security-automation platform's). It
-uses only oktakit's public API as it stands:
+uses oktakit's public API:
 
-- ``session=``: the host SDK's own ``aiohttp.ClientSession`` (its connection pool, its
-  ``TraceConfig`` instrumentation); oktakit uses it as it is and never closes it.
+- ``transport=``: every attempt goes through the host's own transport, here one that tags each
+  request with the host's correlation id and sends it on the host's ``aiohttp.ClientSession``
+  (its connection pool, its ``TraceConfig`` instrumentation) through ``AiohttpTransport``, which
+  uses the session as it is and never closes it.
+- ``hooks=``: the host's metrics see each call's answer and each retry (operation, status,
+  seconds), never a credential, a body or a query.
 - ``auth=``: a credential of its own (the ``Auth``/``Authorizer`` protocols), here an API token
   read from a secret store and read again when Okta answers 401 (the token was rotated).
 - ``rate_limit=RateLimitPolicy(on_update=...)``: every bucket's state, for the host's metrics.
@@ -13,15 +17,20 @@ uses only oktakit's public API as it stands:
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Awaitable, Callable, Mapping
 
 import aiohttp
 from yarl import URL
 
 from oktakit import (
+    AiohttpTransport,
     ApiError,
     Authorizer,
+    CallEvent,
     CredentialInfo,
+    HttpRequest,
+    HttpResponse,
     NotFoundError,
     OktaClient,
     OktaError,
@@ -29,6 +38,7 @@ from oktakit import (
     RateLimitPolicy,
     RateLimitState,
     Resend,
+    Transport,
 )
 
 ReadSecret = Callable[[], Awaitable[str]]
@@ -68,6 +78,43 @@ class _StoredTokenAuthorizer:
         return CredentialInfo("api_token", "API token from the secret store")
 
 
+class CorrelatedTransport:
+    """The host's transport: each request carries the host's correlation id, then goes on."""
+
+    def __init__(self, inner: Transport, correlation_id: Callable[[], str]) -> None:
+        self._inner = inner
+        self._correlation_id = correlation_id
+
+    async def send(self, request: HttpRequest) -> HttpResponse:
+        headers = {**request.headers, "X-Acme-Correlation-Id": self._correlation_id()}
+        tagged = HttpRequest(
+            request.method,
+            request.url,
+            headers,
+            request.content,
+            request.timeout,
+            request.max_response_bytes,
+        )
+        return await self._inner.send(tagged)
+
+
+class CallMetrics:
+    """The host's metrics, fed by an oktakit hook: answers by operation and status, retries by
+    cause, and the seconds Okta took."""
+
+    def __init__(self) -> None:
+        self.answers: Counter[tuple[str, int | None]] = Counter()
+        self.retries: Counter[str] = Counter()
+        self.seconds = 0.0
+
+    def __call__(self, event: CallEvent) -> None:
+        if event.kind == "response":
+            self.answers[(event.operation or "token", event.status)] += 1
+            self.seconds += event.elapsed or 0.0
+        elif event.kind == "retry":
+            self.retries[event.cause or "unknown"] += 1
+
+
 class DirectoryError(Exception):
     """The host SDK's error: what its callers catch, whatever the provider."""
 
@@ -78,7 +125,7 @@ class DirectoryError(Exception):
 
 
 class AcmeDirectory:
-    """The host SDK's Okta directory: one oktakit client on the host's session."""
+    """The host SDK's Okta directory: one oktakit client on the host's HTTP stack."""
 
     def __init__(
         self,
@@ -86,12 +133,16 @@ class AcmeDirectory:
         read_secret: ReadSecret,
         *,
         session: aiohttp.ClientSession,
+        correlation_id: Callable[[], str],
         on_budget: Callable[[RateLimitState], None] | None = None,
     ) -> None:
+        self.metrics = CallMetrics()
         self._okta = OktaClient(
             org_url,
             auth=StoredToken(read_secret),
-            session=session,  # used as is, never closed by oktakit
+            # The session is used as it is and never closed by oktakit.
+            transport=CorrelatedTransport(AiohttpTransport(session), correlation_id),
+            hooks=[self.metrics],
             rate_limit=RateLimitPolicy(max_share=0.5, on_update=on_budget),  # half for other jobs
         )
 

@@ -1,6 +1,6 @@
-"""README tables generated from ``okta_spec/``: the standard admin roles, the rate-limit buckets
-and which requests are resent after a lost answer. A test keeps each README table equal to its
-function's output (``tests/spec/test_readme_tables.py``); the least-privilege table of every
+"""Docs tables generated from ``okta_spec/``: the standard admin roles, the rate-limit buckets
+and which requests are resent after a lost answer. The docs site's hooks put each on its page
+(``tools/docs_hooks.py``; tested in ``tests/spec/test_docs_tables.py``); the least-privilege table of every
 operation is ``oktakit.permissions.markdown_table``.
 """
 

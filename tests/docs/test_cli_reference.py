@@ -6,25 +6,15 @@ import argparse
 import importlib.util
 import logging
 import re
-from types import ModuleType
 
 import pytest
 
 from oktakit.cli._main import build_parser
+from tests._docs_pages import docs_hooks
 
 from ._cookbook import ROOT
 
-
-def _hooks() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("docs_hooks", ROOT / "tools" / "docs_hooks.py")
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-hooks = _hooks()
+hooks = docs_hooks()
 
 
 def _every_parser(parser: argparse.ArgumentParser) -> list[argparse.ArgumentParser]:

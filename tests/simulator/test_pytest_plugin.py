@@ -1,7 +1,7 @@
 """oktakit's pytest plugin as our users meet it: a fresh project, their own pytest configuration.
 
 Each test runs pytest in a subprocess inside a temporary folder whose ``pytest.ini`` is the
-minimal configuration the README shows, so this repository's own settings (auto mode) do not
+minimal configuration the docs show (docs/testing.md), so this repository's own settings (auto mode) do not
 apply. pytest-asyncio's default mode is strict: async tests need ``@pytest.mark.asyncio``.
 """
 
@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-# The README's minimal configuration (it only silences pytest-asyncio's loop-scope warning).
+# The docs' minimal configuration (docs/testing.md; it only silences pytest-asyncio's loop-scope warning).
 MINIMAL_INI = "[pytest]\nasyncio_default_fixture_loop_scope = function\n"
 
 USER_TESTS = """
@@ -38,6 +38,13 @@ async def test_each_test_gets_its_own_org(okta, okta_sim):
 
 # Plugins of this environment that our users need not have; hypothesis's alone takes seconds.
 FAST = ["-p", "no:hypothesispytest", "-p", "no:anyio"]
+
+
+def test_the_testing_page_shows_this_minimal_configuration() -> None:
+    page = (Path(__file__).resolve().parents[2] / "docs" / "testing.md").read_text(encoding="utf-8")
+    option = MINIMAL_INI.splitlines()[1].replace(" = function", ' = "function"')
+
+    assert f"`{option}` (in `[tool.pytest.ini_options]`)" in page
 
 
 def _pytest(folder: Path, *args: str) -> subprocess.CompletedProcess[str]:

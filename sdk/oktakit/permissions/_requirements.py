@@ -323,7 +323,7 @@ def _breadth(role: StandardRole) -> tuple[int, str]:
 
 
 def markdown_table() -> str:
-    """The README's "Least privilege" table: every operation, its scope, permissions, resources."""
+    """The docs' "Least privilege" table: every operation, its scope, permissions, resources."""
     rows = [
         "| method | OAuth scope | admin-role permission (any one line) | resource set |",
         "|---|---|---|---|",
@@ -344,7 +344,7 @@ def markdown_table() -> str:
 
 
 def _shown(permission: PermissionInfo) -> str:
-    """A permission in the README's table: key, Console label, and who can hold it."""
+    """A permission in the docs' table: key, Console label, and who can hold it."""
     if permission.custom_role:
         return f"`{permission.key}` ({permission.console_label})"
     roles = [
@@ -355,7 +355,7 @@ def _shown(permission: PermissionInfo) -> str:
 
 
 def containment_table() -> str:
-    """The README's table of ``okta.contain``'s steps, in the order they run: the operation of
+    """The docs' table of ``okta.contain``'s steps, in the order they run: the operation of
     each, its scope and admin-role permission, and what undo can do about it."""
     from oktakit.bulk._playbook import STEPS
 

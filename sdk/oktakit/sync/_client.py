@@ -671,7 +671,7 @@ class OktaClient(SyncClientBase):
         >>> report = okta.bulk("assign_user_to_group", ids, arguments={"group_id": gid})
         >>> report.succeeded, report.skipped, report.not_found, report.failed
 
-        Options (README, "Bulk operations"): ``concurrency``, ``journal``, ``dry_run``,
+        Options (docs, "Bulk runs and containment"): ``concurrency``, ``journal``, ``dry_run``,
         ``preflight``, ``progress``. ``arguments`` go to a named operation with every user
         (``group_id``, ``send_email``...); ``on_result(user_id, result)`` (sync or async) gets what
         each call answers, e.g. a temporary password, which the journal and report never hold.
