@@ -115,3 +115,69 @@ def test_any_hint_headers_give_an_error_whose_wait_is_none_or_within_a_window(
     assert wait is None or 0.0 <= wait <= WINDOW
     numbers = read_rate_limit(headers).numbers
     assert numbers is None or all(isinstance(n, int) and n >= 0 for n in numbers)
+
+
+def test_an_unreadable_header_is_quoted_in_the_record_cut_to_40_characters(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    with caplog.at_level("DEBUG", logger="oktakit"):
+        read_rate_limit(rate_headers(reset="9" * 400))
+        error(503, {"Date": DATE, "Retry-After": "²"})
+    shown = "9" * 39 + "…"  # 40 characters, the cut marked
+    assert [
+        f"ignoring the unreadable X-Rate-Limit-Reset header {shown!r}",
+        "ignoring the unreadable Retry-After header '²'",
+    ] == [record.getMessage() for record in caplog.records]
+
+
+@pytest.mark.parametrize(
+    ("status", "headers", "message"),
+    [
+        (
+            503,
+            {"Date": DATE, "Retry-After": "86400"},
+            "Retry-After asks for a wait of 86400 s, longer than Okta's 60 s windows: waiting 60 s",
+        ),
+        (
+            503,
+            {"Date": DATE, "Retry-After": formatdate(NOW + 3600, usegmt=True)},
+            "Retry-After asks for a wait of 3600 s, longer than Okta's 60 s windows: waiting 60 s",
+        ),
+        (
+            429,
+            rate_headers(reset=str(NOW + 90)),
+            "X-Rate-Limit-Reset asks for a wait of 90 s, longer than Okta's 60 s windows: waiting 60 s",
+        ),
+    ],
+)
+def test_a_hint_cut_to_one_window_is_recorded_naming_its_header(
+    status: int, headers: dict[str, str], message: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    with caplog.at_level("DEBUG", logger="oktakit"):
+        failed = error(status, headers)
+    assert WINDOW == getattr(failed, "retry_after", None)
+    assert [message] == [record.getMessage() for record in caplog.records]
+
+
+@pytest.mark.parametrize(
+    ("status", "headers"),
+    [
+        (503, {"Date": DATE, "Retry-After": "60"}),
+        (503, {"Date": DATE, "Retry-After": formatdate(NOW + 60, usegmt=True)}),
+        (429, rate_headers(reset=str(NOW + 60))),
+    ],
+)
+def test_a_hint_of_exactly_one_window_is_followed_as_it_is(
+    status: int, headers: dict[str, str], caplog: pytest.LogCaptureFixture
+) -> None:
+    with caplog.at_level("DEBUG", logger="oktakit"):
+        failed = error(status, headers)
+    assert WINDOW == getattr(failed, "retry_after", None)
+    assert [] == caplog.records
+
+
+@pytest.mark.parametrize("seconds", [0, 1, 30, 59])
+def test_a_retry_after_date_asks_for_the_seconds_from_the_answers_date(seconds: int) -> None:
+    failed = error(503, {"Date": DATE, "Retry-After": formatdate(NOW + seconds, usegmt=True)})
+    assert isinstance(failed, ServerError)
+    assert float(seconds) == failed.retry_after

@@ -101,3 +101,14 @@ def test_a_nonsense_rate_limit_policy_is_refused(options: dict[str, object]) -> 
 def test_the_client_refuses_a_policy_of_the_wrong_type(name: str) -> None:
     with pytest.raises(ConfigurationError, match=name):
         OktaClient("https://acme.okta.com", auth=ApiToken("t" * 40), **{name: True})  # type: ignore[arg-type]
+
+
+def test_a_refusal_with_room_left_keeps_the_most_ever_refused_with_through_new_windows() -> None:
+    budget = _budget(100, 50)
+    budget.refused(30)
+    budget.refused(40)
+    budget.refused(35)  # less than before: the 40 kept unused stays so
+    assert 40 == budget.reserve
+    # A new window whose limit changed: what Okta refused with stays out of reach.
+    budget.update((200, 200, 1060), 60.0, 1.0, 1.0)
+    assert 40 == budget.reserve
