@@ -13,6 +13,7 @@ placeholders, and is checked as the body of a coroutine taking them:
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import subprocess
@@ -164,6 +165,33 @@ def fidelity(session: nox.Session) -> None:
     session.run("pytest", "tests/fidelity", "-q", "-p", "no:cacheprovider", *session.posargs)
 
 
+# okta-sdk-python's test requirements, as its integration suite needs them (tested versions).
+PEER_TEST_REQUIREMENTS = [
+    "pytest==9.2.0", "pytest-asyncio==1.5.0", "pyfakefs==6.3.2", "pytest-recording==0.15.0",
+    "pytest-mock==3.17.0", "pytest-randomly==5.1.0",
+]  # fmt: skip
+
+
+@nox.session(python=ONE)
+def peer_tests(session: nox.Session) -> None:
+    """okta-sdk-python's own user and group integration tests, run live against `oktakit sim`.
+
+    Their source is not on PyPI, so nothing is fetched but packages: point at a checkout of
+    https://github.com/okta/okta-sdk-python with `nox -s peer_tests -- --suite PATH` (or set
+    OKTA_SDK_PYTHON_DIR). Prints "N of M passed"; fails unless only the tests of what the
+    simulator does not model (group rules, applications) fail. See README, "Okta's own tests".
+    """
+    _require_python(session)
+    arguments = list(session.posargs)
+    if "--suite" not in arguments:
+        checkout = os.environ.get("OKTA_SDK_PYTHON_DIR")
+        if not checkout:
+            session.error("pass a checkout of okta-sdk-python: nox -s peer_tests -- --suite PATH")
+        arguments = ["--suite", checkout, *arguments]
+    session.install(".", OFFICIAL_SDK, *PEER_TEST_REQUIREMENTS)
+    session.run("python", "tools/peer_tests.py", *arguments)
+
+
 @nox.session(python=ONE)
 def soak(session: nox.Session) -> None:
     """The bulk fault soak at full size: 20,000 users, injected faults, SIGKILL and resume."""
@@ -182,11 +210,13 @@ def soak(session: nox.Session) -> None:
 
 @nox.session(python=ONE)
 def bench(session: nox.Session) -> None:
-    """Side-by-side benchmark tables: oktakit vs raw aiohttp vs the official SDK; the bulk executor."""
+    """Side-by-side benchmark tables: oktakit vs raw aiohttp vs the official SDK; the bulk executor;
+    the System Log follower (events per second, CPU per event vs json.loads alone)."""
     _require_python(session)
     session.install(".", OFFICIAL_SDK)
     session.run("python", "benchmarks/bench.py", *session.posargs)
     session.run("python", "benchmarks/bench_bulk.py")
+    session.run("python", "benchmarks/bench_logs.py")
 
 
 @nox.session(python=ONE)

@@ -7,6 +7,11 @@
    window; theoretical minimum time / actual (goal >= 0.95) and the 429s sent, for oktakit's
    bulk and for a naive ``asyncio.gather`` (oktakit's and the official SDK's). The executor's
    pacing comes from the transport: this row is only good once the transport paces.
+4. Containment (``okta.contain``): the executor's own cost per user-step (the playbook over a
+   client whose calls do nothing, minus a bare loop making the same calls; goal <= 20 us), and
+   containing 1,000 users on a simulator with Okta's default buckets (Workforce limits, windows
+   shortened to fit CI): the time against the least those buckets allow for the requests the
+   run sent (goal <= 1.1x), and the 429s after the first window (goal: none).
 """
 
 from __future__ import annotations
@@ -134,12 +139,115 @@ async def rate_limited(users: int, limit: int, window: float) -> list[tuple[str,
     return rows
 
 
+# -- containment ----------------------------------------------------------------------------------
+
+
+class _NoCalls(OktaClient):
+    """A client whose containment calls do nothing: what is left is the executor's own cost."""
+
+    async def get_user(self, id: str, *, expand: str | None = None) -> Any:
+        return _Active(id)
+
+    async def revoke_user_sessions(
+        self, id: str, *, oauth_tokens: bool | None = None, forget_devices: bool | None = None
+    ) -> None:
+        return None
+
+    async def revoke_user_grants(self, user_id: str) -> None:
+        return None
+
+    async def reset_factors(self, id: str) -> None:
+        return None
+
+    async def expire_password(self, id: str) -> Any:
+        return None
+
+    async def suspend_user(self, id: str) -> None:
+        return None
+
+
+class _Active:
+    __slots__ = ("id",)
+    status = "ACTIVE"
+
+    def __init__(self, user_id: str) -> None:
+        self.id = user_id
+
+
+async def containment_overhead_us(users: int, rounds: int = 3) -> float:
+    """CPU time per user-step, best of ``rounds``: ``okta.contain`` minus a bare loop that makes
+    the same calls (a status read and the five steps per user)."""
+    ids = [f"00u{i:017d}" for i in range(users)]
+    best = float("inf")
+    async with _NoCalls(OFFLINE_ORG, auth=ApiToken("x" * 40)) as okta:
+        steps = (okta.revoke_user_sessions, okta.revoke_user_grants, okta.reset_factors, okta.expire_password)
+        for _ in range(rounds):
+            started = time.process_time()
+            for item in ids:
+                await okta.get_user(item)
+                for step in steps:
+                    await step(item)
+                await okta.suspend_user(item)
+            bare = time.process_time() - started
+            started = time.process_time()
+            report = await okta.contain(ids, progress=False, preflight=False)
+            took = time.process_time() - started
+            if len(report.contained) != users:
+                raise RuntimeError(f"{len(report.contained)} users contained of {users}")
+            best = min(best, (took - bare) / (users * 5) * 1e6)
+    return best
+
+
+async def containment_rate_limited(users: int, window: float, concurrency: int) -> dict[str, Any]:
+    """Contain ``users`` on Okta's default buckets (limits per ``window`` instead of a minute)."""
+    from oktakit._http.buckets import bucket_for, per_minute
+    from oktakit.testing import OktaSimulator, RateLimitConfig
+
+    limits = per_minute()  # the default edition's (Workforce Identity), as the simulator's
+    async with OktaSimulator(users=0, rate_limit=RateLimitConfig.okta(window=window)) as sim:
+        ids = [sim.add_user(login=f"u{n}@example.com", password=True).id for n in range(users)]
+        for user_id in ids[::3]:
+            sim.sign_in(user_id)
+        async with OktaClient(sim.url, auth=ApiToken(sim.api_token)) as okta:
+            # Okta's windows of whole seconds start on the second: start with one.
+            await asyncio.sleep(math.ceil(time.time()) - time.time())
+            first = time.time()
+            started = time.perf_counter()
+            report = await okta.contain(ids, concurrency=concurrency, progress=False)
+            took = time.perf_counter() - started
+        sent = [r for r in sim.request_log if r.time >= first]
+        contained = len(report.contained)
+    by_bucket: dict[str, int] = {}
+    for r in sent:
+        if r.status != 429:
+            bucket = bucket_for(r.method, r.path)
+            by_bucket[bucket] = by_bucket.get(bucket, 0) + 1
+    # A bucket allows limit requests per window, the first window opening with the first
+    # request: n requests need ceil(n / limit) windows, the last one entered after all others.
+    minimum = max((math.ceil(n / limits[b]) - 1) * window for b, n in by_bucket.items())
+    late = sum(1 for r in sent if r.status == 429 and r.time >= first + window)
+    early = sum(1 for r in sent if r.status == 429) - late
+    return {
+        "took": took,
+        "minimum": minimum,
+        "by_bucket": by_bucket,
+        "limits": {b: limits[b] for b in by_bucket},
+        "late_429": late,
+        "early_429": early,
+        "contained": contained,
+    }
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--items", type=int, default=200_000, help="items for the overhead measurement")
     parser.add_argument("--users", type=int, default=300, help="users for the rate-limited run")
     parser.add_argument("--limit", type=int, default=50, help="requests per bucket and window")
     parser.add_argument("--window", type=float, default=1.0, help="rate-limit window in seconds")
+    parser.add_argument("--contain-users", type=int, default=1000, help="users for the containment run")
+    parser.add_argument(
+        "--contain-window", type=float, default=3.0, help="Okta's one-minute windows shortened to this"
+    )
     args = parser.parse_args()
     logging.getLogger("oktakit").setLevel(logging.ERROR)  # one warning per failed item is noise here
 
@@ -158,6 +266,26 @@ def main() -> None:
     ):
         print(f"  {label:<38}{took:>7.1f}s{refused:>7}{suspended:>11}{efficiency:>11.2f}")
     print("  [goal for oktakit bulk: efficiency >= 0.95, no 429 after the first window]")
+
+    print("\ncontainment executor overhead per user-step (calls that do nothing, 20k users, CPU time)")
+    print(f"  {asyncio.run(containment_overhead_us(20_000)):.1f} us  [goal <= 20 us]")
+    run = asyncio.run(containment_rate_limited(args.contain_users, args.contain_window, 10))
+    buckets = ", ".join(
+        f"{b}: {n} requests at {run['limits'][b]}" for b, n in sorted(run["by_bucket"].items())
+    )
+    print(
+        f"\ncontaining {args.contain_users} users, Okta's default buckets per {args.contain_window:g} s "
+        "window (Workforce limits; Okta's window is 60 s)"
+    )
+    print(f"  requests sent: {buckets}")
+    print(
+        f"  minimum those buckets allow {run['minimum']:.1f} s, took {run['took']:.1f} s: "
+        f"{run['took'] / run['minimum']:.2f}x  [goal <= 1.1x]"
+    )
+    print(
+        f"  429s: {run['early_429']} in the first window, {run['late_429']} after it  [goal: none after]; "
+        f"contained {run['contained']} of {args.contain_users}"
+    )
 
 
 if __name__ == "__main__":

@@ -4,7 +4,9 @@ Starts a simulated Okta org with seeded users and registers an API service app, 
 as that app (OAuth 2.0 client credentials with a private-key JWT, DPoP-bound tokens), does what
 an identity team does every day: look a user up, search, update a profile, suspend and
 unsuspend a set of users, reset factors, and issue a temporary access code; then an incident
-drill: suspend a whole department in bulk under Okta's rate limits, with a journal, and undo it.
+drill: suspend a whole department in bulk under Okta's rate limits, with a journal, and undo it;
+and a containment: end a department's sessions and OAuth tokens, revoke its grants, reset its
+factors, expire its passwords and suspend it, then give one account back.
 """
 
 from __future__ import annotations
@@ -44,6 +46,7 @@ async def main() -> None:
             await suspend_and_unsuspend(okta, sales[:5])
             await reset_factors_and_issue_tac(okta, sales[0])
             await bulk_suspend_and_undo(okta)
+            await contain_and_undo_one(okta)
         served = sum(sim.request_counts.values())
         print(f"\nRequests served by the simulator: {served}, of which token requests: {sim.token_requests}")
 
@@ -132,6 +135,23 @@ async def bulk_suspend_and_undo(okta: OktaClient) -> None:
         print(f"  run again with the same journal: {again.resumed} already settled, nothing repeated")
         undo = await okta.bulk_undo(journal, progress=False)
         print(f"  undo: {undo.summary()} (only the users this run suspended)")
+
+
+async def contain_and_undo_one(okta: OktaClient) -> None:
+    heading("Containment: the Marketing accounts were phished")
+    marketing = 'profile.department eq "Marketing" and status eq "ACTIVE"'
+    with tempfile.TemporaryDirectory() as tmp:
+        journal = Path(tmp) / "incident-43.jsonl"
+        report = await okta.contain(okta.list_users(search=marketing), journal=journal, concurrency=10)
+        for line in report.summary().splitlines():
+            print(f"  {line}")
+        user_id = report.contained[0]
+        clients = [c async for c in okta.list_user_clients(user_id)]
+        user = await okta.get_user(user_id)
+        print(f"  verified {user_id}: {user.status}, OAuth apps holding grants or tokens: {len(clients)}")
+        undo = await okta.bulk_undo(journal, users=[user_id], progress=False)
+        print(f"  cleared by the investigation: {undo.summary().split(';')[0]}")
+        print(f"  not reversible for {user_id}: {', '.join(undo.not_reversible[user_id])}")
 
 
 if __name__ == "__main__":

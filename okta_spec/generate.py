@@ -69,10 +69,11 @@ def operation_rows(spec: dict, rate_limits: dict | None = None) -> list[dict]:
                     ),
                     "rate_limit_bucket": bucket,
                     "rate_limit_per_minute": rate_limits["buckets"][bucket]["per-minute"][edition],
-                    # GET, PUT and DELETE are idempotent by HTTP; a POST only where the spec says.
-                    "retry_safe": method != "post" or bool(op.get("x-oktakit-retry-safe", False)),
+                    # GET, PUT, DELETE: idempotent by HTTP unless the spec says not; POST: if it says so.
+                    "retry_safe": bool(op.get("x-oktakit-retry-safe", method != "post")),
                     "retry_safe_why": " ".join(op.get("x-oktakit-retry-safe-why", "").split()),
                     "needs": tuple(op.get("x-oktakit-needs", [])),
+                    "log_events": tuple(op.get("x-okta-log-events", [])),
                 }
             )
     return sorted(rows, key=lambda row: row["name"])
@@ -109,9 +110,23 @@ def _operations_module(spec: dict, package: Path) -> str:
     return template.render(operations=operations, model_imports=sorted(model_imports))
 
 
+def _literal(value: object, level: int = 0) -> str:
+    """``value`` (YAML data) as a Python literal, laid out as ``json.dumps(indent=4,
+    sort_keys=True)`` would, but with ``True``, ``False`` and ``None``."""
+    pad, inner = " " * 4 * level, " " * 4 * (level + 1)
+    if isinstance(value, dict) and value:
+        items = (f"{inner}{json.dumps(str(k))}: {_literal(value[k], level + 1)}" for k in sorted(value))
+        return "{\n" + ",\n".join(items) + f"\n{pad}}}"
+    if isinstance(value, list) and value:
+        return "[\n" + ",\n".join(f"{inner}{_literal(v, level + 1)}" for v in value) + f"\n{pad}]"
+    if isinstance(value, bool) or value is None:
+        return repr(value)
+    return json.dumps(value)
+
+
 def _data_module(docstring: str, name: str, data: dict) -> str:
     """A YAML file of okta_spec/ as Python data (a constant ``name``), sources included."""
-    body = json.dumps(data, indent=4, sort_keys=True)
+    body = _literal(data)
     return f'"""{docstring}"""\n\nfrom typing import Any, Final\n\n{name}: Final[dict[str, Any]] = {body}\n'
 
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import importlib
 import json
+import pkgutil
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -13,6 +15,27 @@ import stamina
 from tests import _aioresponses_compat
 
 _aioresponses_compat.install()
+
+
+def _import_everything() -> None:
+    """Import every module of oktakit and oktakit_api now, once.
+
+    pytest rewrites the modules of a package that registers a pytest plugin (oktakit does), so a
+    module first imported in the middle of a test is parsed there, possibly deep in a recursion.
+    CPython 3.11.7 and 3.12.1 leave the AST builder's depth counter wrong after a RecursionError
+    (python/cpython#106905), and every later parse then fails with "AST constructor recursion
+    depth mismatch". Importing up front parses everything at a shallow, known depth.
+    """
+    import oktakit
+    import oktakit_api
+
+    for package in (oktakit, oktakit_api):
+        for module in pkgutil.walk_packages(package.__path__, f"{package.__name__}."):
+            if not module.name.endswith("__main__"):
+                importlib.import_module(module.name)
+
+
+_import_everything()
 
 ORG = "https://acme.okta.com"
 TOKEN = "00-test-token-abcdefghijklmnopqrstuvwxyz"

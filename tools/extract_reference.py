@@ -67,6 +67,16 @@ SOURCES = {
 }
 LICENCE = {"license": "Apache-2.0", "copyright": "Okta, Inc."}
 
+# Operations outside our spec that the simulator serves for okta-sdk-python's own tests
+# (oktakit.testing._peer); their upstream shapes are kept so the simulator is held to them too.
+PEER_OPERATIONS = (
+    "addGroup", "assignGroupTargetToGroupAdminRole", "assignGroupTargetToUserRole",
+    "assignRoleToGroup", "assignRoleToUser", "changePassword", "changeRecoveryQuestion",
+    "deleteGroup", "forgotPasswordSetNewPassword", "getGroup", "listAppLinks",
+    "listGroupAssignedRoles", "listGroupTargetsForGroupRole", "listGroupTargetsForRole",
+    "listUserIdentityProviders", "replaceGroup", "unassignGroupTargetFromGroupAdminRole",
+    "unassignGroupTargetFromUserAdminRole", "unassignRoleFromGroup", "unassignRoleFromUser",
+)  # fmt: skip
 # Upstream schemas the simulator tests validate against although no x-upstream names them.
 EXTRA_SCHEMAS = {"UserBlock": "tests/simulator/test_upstream_fidelity.py checks getUser's expand=blocks"}
 HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
@@ -87,8 +97,9 @@ NAME_MAPS = frozenset(
 # tests name themselves. A code missing here fails its test with a pointer to this list.
 API_ERROR_CODES = (
     "E0000001", "E0000003", "E0000006", "E0000007", "E0000008", "E0000009", "E0000010",
-    "E0000011", "E0000016", "E0000022", "E0000030", "E0000031", "E0000032", "E0000033",
-    "E0000038", "E0000047", "E0000112",
+    "E0000011", "E0000014", "E0000016", "E0000022", "E0000030", "E0000031", "E0000032",
+    "E0000033", "E0000034", "E0000036", "E0000038", "E0000047", "E0000053", "E0000060", "E0000087",
+    "E0000090", "E0000091", "E0000093", "E0000112", "E0000124", "E0000125", "E0000211",
 )  # fmt: skip
 OAUTH_ERROR_CODES = (
     "access_token_insufficient_scopes", "access_token_not_dpop_bound", "access_token_revoked",
@@ -170,7 +181,9 @@ def selection(our_spec: dict[str, Any]) -> dict[str, Any]:
     named = {n.partition(".")[0] for schema in ours.values() for n in schema.get("x-upstream", [])}
     scopes = our_spec["components"]["securitySchemes"]["oauth2"]["flows"]["clientCredentials"]["scopes"]
     return {
-        "operations": sorted(operation_id for operation_id, _, _ in our_operations(our_spec)),
+        "operations": sorted(
+            {operation_id for operation_id, _, _ in our_operations(our_spec)} | set(PEER_OPERATIONS)
+        ),
         "schemas": sorted(named | set(ours) | set(EXTRA_SCHEMAS)),
         "scopes": sorted(scopes),
     }

@@ -24,6 +24,23 @@ CATALOGUE: Final[dict[str, Any]] = {
                 },
             ],
         },
+        "okta.groups.members.manage": {
+            "console": ["Group", "Manage group membership"],
+            "resource": "groups",
+            "sources": [
+                {
+                    "fact": "console",
+                    "kind": "documented",
+                    "note": 'also needs "Edit users\' group membership" on the user',
+                    "source": "help-role-permissions",
+                },
+                {
+                    "fact": "resource",
+                    "kind": "documented",
+                    "source": "docs-role-assignment",
+                },
+            ],
+        },
         "okta.groups.read": {
             "console": ["Group", "View groups and their details"],
             "resource": "groups",
@@ -52,6 +69,68 @@ CATALOGUE: Final[dict[str, Any]] = {
                     "kind": "documented",
                     "note": '"view roles, resources, and admin assignments"',
                     "source": "docs-role-assignment",
+                },
+                {
+                    "fact": "resource",
+                    "kind": "documented",
+                    "source": "docs-role-assignment",
+                },
+            ],
+        },
+        "okta.logs.read": {
+            "console": ["Reports", "System Log"],
+            "custom_role": False,
+            "sources": [
+                {
+                    "fact": "console",
+                    "kind": "inferred",
+                    "note": "report admins see only the reports and the System Log menu items; Okta's help id for the System Log page is ext_Reports_SysLog (linked by the spec's SystemLog tag), so it sits under Reports",
+                    "source": "help-report-admin",
+                },
+                {
+                    "fact": "custom_role",
+                    "kind": "inferred",
+                    "note": "the custom-role permissions (users, groups, applications, profile sources) name nothing for the System Log, nor does docs-role-assignment's permission list; standard roles only",
+                    "source": "help-role-permissions",
+                },
+                {
+                    "fact": "custom_role",
+                    "kind": "documented",
+                    "note": 'the "View System Log (system events)" row of the standard roles\' table',
+                    "source": "help-admin-comparison",
+                },
+            ],
+        },
+        "okta.users.create": {
+            "console": ["User", "Create users"],
+            "resource": "groups",
+            "sources": [
+                {
+                    "fact": "console",
+                    "kind": "documented",
+                    "source": "help-role-permissions",
+                },
+                {
+                    "fact": "resource",
+                    "kind": "documented",
+                    "note": "applicable resources: all groups or a specific group (the new user joins them)",
+                    "source": "docs-role-assignment",
+                },
+            ],
+        },
+        "okta.users.credentials.expirePassword": {
+            "console": [
+                "User",
+                "Edit users' authenticator operations",
+                "Set users' temporary password",
+            ],
+            "resource": "users",
+            "sources": [
+                {
+                    "fact": "console",
+                    "kind": "documented",
+                    "note": '"expire a user\'s password and set a new temporary password"',
+                    "source": "help-role-permissions",
                 },
                 {
                     "fact": "resource",
@@ -124,6 +203,43 @@ CATALOGUE: Final[dict[str, Any]] = {
                 },
             ],
         },
+        "okta.users.credentials.resetPassword": {
+            "console": [
+                "User",
+                "Edit users' authenticator operations",
+                "Reset users' passwords",
+            ],
+            "resource": "users",
+            "sources": [
+                {
+                    "fact": "console",
+                    "kind": "documented",
+                    "source": "help-role-permissions",
+                },
+                {
+                    "fact": "resource",
+                    "kind": "documented",
+                    "source": "docs-role-assignment",
+                },
+            ],
+        },
+        "okta.users.groupMembership.manage": {
+            "console": ["User", "Edit users' group membership"],
+            "resource": "users",
+            "sources": [
+                {
+                    "fact": "console",
+                    "kind": "documented",
+                    "note": 'also needs "Manage group membership" on the group',
+                    "source": "help-role-permissions",
+                },
+                {
+                    "fact": "resource",
+                    "kind": "documented",
+                    "source": "docs-role-assignment",
+                },
+            ],
+        },
         "okta.users.lifecycle.activate": {
             "console": ["User", "Edit users' lifecycle states", "Activate users"],
             "resource": "users",
@@ -140,8 +256,45 @@ CATALOGUE: Final[dict[str, Any]] = {
                 },
             ],
         },
+        "okta.users.lifecycle.clearSessions": {
+            "console": [
+                "User",
+                "Edit users' lifecycle states",
+                "Clear users' sessions",
+            ],
+            "resource": "users",
+            "sources": [
+                {
+                    "fact": "console",
+                    "kind": "documented",
+                    "note": '"clear all active Okta sessions and OAuth tokens for an end user"',
+                    "source": "help-role-permissions",
+                },
+                {
+                    "fact": "resource",
+                    "kind": "documented",
+                    "source": "docs-role-assignment",
+                },
+            ],
+        },
         "okta.users.lifecycle.deactivate": {
             "console": ["User", "Edit users' lifecycle states", "Deactivate users"],
+            "resource": "users",
+            "sources": [
+                {
+                    "fact": "console",
+                    "kind": "documented",
+                    "source": "help-role-permissions",
+                },
+                {
+                    "fact": "resource",
+                    "kind": "documented",
+                    "source": "docs-role-assignment",
+                },
+            ],
+        },
+        "okta.users.lifecycle.delete": {
+            "console": ["User", "Edit users' lifecycle states", "Delete users"],
             "resource": "users",
             "sources": [
                 {
@@ -391,12 +544,13 @@ CATALOGUE: Final[dict[str, Any]] = {
         },
         "GROUP_MEMBERSHIP_ADMIN": {
             "documented": "view users and groups, manage group membership",
-            "inferred": "",
+            "inferred": "managing membership takes both halves of it in Okta's permission keys: the group's members and the user's groups",
             "label": "Group Membership Administrator",
             "permissions": [
                 "okta.users.read",
                 "okta.groups.read",
                 "okta.groups.members.manage",
+                "okta.users.groupMembership.manage",
             ],
             "sources": [
                 {
@@ -418,6 +572,12 @@ CATALOGUE: Final[dict[str, Any]] = {
                     "fact": "okta.groups.members.manage",
                     "kind": "documented",
                     "source": "help-admin-comparison",
+                },
+                {
+                    "fact": "okta.users.groupMembership.manage",
+                    "kind": "inferred",
+                    "note": 'okta.users.groupMembership.manage "also need okta.groups.members.manage": a role that manages membership holds both',
+                    "source": "docs-role-assignment",
                 },
             ],
         },
@@ -485,6 +645,7 @@ CATALOGUE: Final[dict[str, Any]] = {
                 "okta.users.manage",
                 "okta.groups.manage",
                 "okta.apps.manage",
+                "okta.logs.read",
             ],
             "sources": [
                 {
@@ -510,13 +671,24 @@ CATALOGUE: Final[dict[str, Any]] = {
                     "note": "the application management rows",
                     "source": "help-admin-comparison",
                 },
+                {
+                    "fact": "okta.logs.read",
+                    "kind": "inferred",
+                    "note": 'the "View System Log (system events)" row; the page\'s columns cannot be told apart in its text, and an org admin sees more than a read-only one',
+                    "source": "help-admin-comparison",
+                },
             ],
         },
         "READ_ONLY_ADMIN": {
-            "documented": "view users, groups and apps; change nothing; not view administrators",
+            "documented": "view users, groups, apps and the System Log; change nothing; not view administrators",
             "inferred": "",
             "label": "Read-only Administrator",
-            "permissions": ["okta.users.read", "okta.groups.read", "okta.apps.read"],
+            "permissions": [
+                "okta.users.read",
+                "okta.groups.read",
+                "okta.apps.read",
+                "okta.logs.read",
+            ],
             "sources": [
                 {
                     "fact": "label",
@@ -541,13 +713,19 @@ CATALOGUE: Final[dict[str, Any]] = {
                     "note": "Apps and app instances",
                     "source": "help-read-only-admin",
                 },
+                {
+                    "fact": "okta.logs.read",
+                    "kind": "documented",
+                    "note": "System Log",
+                    "source": "help-read-only-admin",
+                },
             ],
         },
         "REPORT_ADMIN": {
-            "documented": "view reports and the System Log",
-            "inferred": "no admin-role permission that oktakit operations need (okta.reports.read is an OAuth scope, not a role permission)",
+            "documented": "view and download reports and the System Log, nothing else",
+            "inferred": "no other admin-role permission that oktakit operations need (okta.reports.read is an OAuth scope, not a role permission)",
             "label": "Report Administrator",
-            "permissions": [],
+            "permissions": ["okta.logs.read"],
             "sources": [
                 {
                     "fact": "label",
@@ -555,9 +733,15 @@ CATALOGUE: Final[dict[str, Any]] = {
                     "source": "help-admin-comparison",
                 },
                 {
-                    "fact": "permissions",
+                    "fact": "okta.logs.read",
                     "kind": "documented",
-                    "note": "okta.reports.read is in the table of OAuth scopes; no role permission of Okta's catalogue names reports",
+                    "note": '"View and download the System Log"',
+                    "source": "help-report-admin",
+                },
+                {
+                    "fact": "okta.logs.read",
+                    "kind": "documented",
+                    "note": "its other capability, reports, appears only as the OAuth scope okta.reports.read, no role permission; the System Log is all it grants here",
                     "source": "docs-oauth-scopes",
                 },
             ],

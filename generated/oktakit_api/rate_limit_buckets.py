@@ -84,6 +84,69 @@ RATE_LIMITS: Final[dict[str, Any]] = {
                 {"fact": "per-minute", "kind": "documented", "source": "docs-rl-mgmt"},
             ],
         },
+        "/api/v1/groups": {
+            "per-minute": {
+                "enterprise": 600,
+                "integrator_free": 100,
+                "one_app": 600,
+                "workforce": 500,
+            },
+            "rules": [{"match": "prefix", "path": "/api/v1/groups"}],
+            "sources": [
+                {
+                    "fact": "rules",
+                    "kind": "documented",
+                    "note": "list and create groups and every /groups/{id}/... sub-resource (members, roles) count here",
+                    "source": "tf-rate-limit-lines",
+                },
+                {
+                    "fact": "rules",
+                    "kind": "recorded",
+                    "note": "POST /groups and PUT, GET, DELETE of members count down one counter of 500 (483 to 479)",
+                    "source": "rec-group-users-operations",
+                },
+                {
+                    "fact": "per-minute",
+                    "kind": "documented",
+                    "note": '"Create or list groups"',
+                    "source": "docs-rl-mgmt",
+                },
+            ],
+        },
+        "/api/v1/groups/{id}": {
+            "per-minute": {
+                "enterprise": 600,
+                "integrator_free": 100,
+                "one_app": 600,
+                "workforce": 1000,
+            },
+            "rules": [
+                {
+                    "match": "exact",
+                    "methods": ["GET", "PUT", "DELETE"],
+                    "path": "/api/v1/groups/{id}",
+                }
+            ],
+            "sources": [
+                {
+                    "fact": "rules",
+                    "kind": "documented",
+                    "source": "tf-rate-limit-lines",
+                },
+                {
+                    "fact": "rules",
+                    "kind": "recorded",
+                    "note": "GET and DELETE /groups/{id} count down a counter of 1000 apart from POST /groups (500)",
+                    "source": "rec-create-get-group",
+                },
+                {
+                    "fact": "per-minute",
+                    "kind": "documented",
+                    "note": '"Get, update, or delete a group by ID"',
+                    "source": "docs-rl-mgmt",
+                },
+            ],
+        },
         "/api/v1/iam": {
             "per-minute": {
                 "enterprise": 600,
@@ -104,6 +167,35 @@ RATE_LIMITS: Final[dict[str, Any]] = {
                     "kind": "inferred",
                     "note": 'Okta publishes no default for it; we assume that of "Most other API actions" (/api/v1)',
                     "source": "docs-rl-mgmt",
+                },
+            ],
+        },
+        "/api/v1/logs": {
+            "per-minute": {
+                "enterprise": 50,
+                "integrator_free": 20,
+                "one_app": 50,
+                "workforce": 120,
+            },
+            "rules": [{"match": "exact", "methods": ["GET"], "path": "/api/v1/logs"}],
+            "sources": [
+                {
+                    "fact": "rules",
+                    "kind": "documented",
+                    "note": "GET /api/v1/logs counts in /api/v1/logs (the legacy /api/v1/events has a bucket of its own)",
+                    "source": "tf-rate-limit-lines",
+                },
+                {
+                    "fact": "per-minute",
+                    "kind": "documented",
+                    "note": '"Get System Log data: /api/v1/logs"',
+                    "source": "docs-rl-mgmt",
+                },
+                {
+                    "fact": "per-minute",
+                    "kind": "documented",
+                    "note": "its example: an org-wide /api/v1/logs bucket of 120 a minute leaves one API token 60",
+                    "source": "docs-rl-token-oauth",
                 },
             ],
         },

@@ -17,7 +17,9 @@ if TYPE_CHECKING:
     from .auth._credentials import ApiToken, PrivateKeyJWT
     from .auth._keys import SigningKey, generate_signing_key, load_signing_key, public_jwks
     from .auth._protocol import Auth, Authorizer, CredentialInfo, OrgConnection, Resend
+    from .bulk._containment_report import ContainmentReport, ContainmentRow
     from .bulk._journal import BulkFailure
+    from .bulk._playbook import ContainStep
     from .bulk._report import BulkReport
     from .client import OktaClient
     from .errors import (
@@ -30,6 +32,7 @@ if TYPE_CHECKING:
         InvalidArgumentError,
         JournalError,
         MalformedResponseError,
+        MissingDependencyError,
         NotFoundError,
         OAuthError,
         OktaError,
@@ -43,6 +46,7 @@ if TYPE_CHECKING:
     from .models import (
         Authenticator,
         Group,
+        LogEvent,
         PartialUser,
         Permission,
         RoleAssignment,
@@ -68,12 +72,17 @@ __all__ = [
     "ClientStats",
     "ConfigurationError",
     "ConflictError",
+    "ContainStep",
+    "ContainmentReport",
+    "ContainmentRow",
     "CredentialInfo",
     "Group",
     "InsufficientPermissionsError",
     "InvalidArgumentError",
     "JournalError",
+    "LogEvent",
     "MalformedResponseError",
+    "MissingDependencyError",
     "NotFoundError",
     "OAuthError",
     "OktaClient",
@@ -116,6 +125,9 @@ __getattr__, __dir__ = lazy_namespace(
         "Authorizer": ".auth._protocol",
         "BadRequestError": ".errors",
         "BulkFailure": ".bulk._journal",
+        "ContainStep": ".bulk._playbook",
+        "ContainmentReport": ".bulk._containment_report",
+        "ContainmentRow": ".bulk._containment_report",
         "BulkReport": ".bulk._report",
         "CheckResult": ".permissions._check",
         "ClientStats": "._http.stats",
@@ -125,7 +137,9 @@ __getattr__, __dir__ = lazy_namespace(
         "InsufficientPermissionsError": ".errors",
         "InvalidArgumentError": ".errors",
         "JournalError": ".errors",
+        "LogEvent": ".models",
         "MalformedResponseError": ".errors",
+        "MissingDependencyError": ".errors",
         "NotFoundError": ".errors",
         "OAuthError": ".errors",
         "OktaClient": ".client",

@@ -118,14 +118,50 @@ def opt_header(name: str, value: str | None) -> Any:
     return value
 
 
-def prefer(respond_async: bool) -> Any:
+def prefer(respond_async: bool, *, delete: bool = False) -> Any:
+    """The ``Prefer: respond-async`` header of a deactivation (or, ``delete``, a deletion)."""
     if not isinstance(respond_async, bool):
         raise InvalidArgumentError(f"respond_async must be True or False, not {respond_async!r}")
     if not respond_async:
         return UNSET
-    from oktakit_api.models import DeactivateUserPrefer
+    from oktakit_api.models import DeactivateUserPrefer, DeleteUserPrefer
 
-    return DeactivateUserPrefer.RESPOND_ASYNC
+    return DeleteUserPrefer.RESPOND_ASYNC if delete else DeactivateUserPrefer.RESPOND_ASYNC
+
+
+def limit_in(limit: int | None, maximum: int) -> Any:
+    """A page size from 1 to ``maximum`` (Okta's bound for the list at hand)."""
+    return opt(_int_in_range("limit", limit, 1, maximum))
+
+
+def id_list(name: str, values: Any) -> list[str] | None:
+    """A list of ids (group ids of a new user), each checked like a path value; no repeats."""
+    if values is None:
+        return None
+    if isinstance(values, str) or not isinstance(values, (list, tuple, set, frozenset)):
+        raise InvalidArgumentError(f"{name} must be a list of ids, not {type(values).__name__}")
+    return list(dict.fromkeys(path_value(name, value) for value in values))
+
+
+def new_user_body(
+    profile: Mapping[str, Any],
+    *,
+    credentials: Mapping[str, Any] | None,
+    password: str | None,
+    group_ids: Any,
+    type_id: str | None,
+    realm_id: str | None,
+) -> dict[str, Any]:
+    """The body of a user creation: a profile with a login, and what else was given."""
+    if not isinstance(profile, Mapping) or not isinstance(profile.get("login"), str) or not profile["login"]:
+        raise InvalidArgumentError("create_user needs a profile with a login (and usually email, names)")
+    body = user_body(profile, credentials, password, type_id)
+    groups = id_list("group_ids", group_ids)
+    if groups:
+        body["groupIds"] = groups
+    if realm_id is not None:
+        body["realmId"] = path_value("realm_id", realm_id)
+    return body
 
 
 def user_body(

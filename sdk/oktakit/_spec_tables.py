@@ -1,5 +1,5 @@
 """README tables generated from ``okta_spec/``: the standard admin roles, the rate-limit buckets
-and which POSTs are resent after a lost answer. A test keeps each README table equal to its
+and which requests are resent after a lost answer. A test keeps each README table equal to its
 function's output (``tests/spec/test_readme_tables.py``); the least-privilege table of every
 operation is ``oktakit.permissions.markdown_table``.
 """
@@ -12,6 +12,7 @@ from ._registry import catalogue, operations
 # What counts in a bucket besides the operations of the spec.
 _OTHER_USES = {
     "/api/v1/users/me": '`get_user("me")`',
+    "/api/v1/groups/{id}": "getting, replacing or deleting one group (not wrapped yet)",
     "/oauth2/v1/token": "service apps' token requests",
     "/oauth2/v1": "the org authorization server's other endpoints",
     "/": "anything no other bucket names",
@@ -54,12 +55,17 @@ def rate_limit_table() -> str:
 
 
 def retry_table() -> str:
-    """Each POST: whether a request whose answer was lost is sent again, and why."""
+    """Each POST, and each other operation whose spec says why (or says not): whether a request
+    whose answer was lost is sent again, and why."""
     rows = [
-        "| POST | resent after a lost answer? | why (`x-oktakit-retry-safe-why` in the spec) |",
+        "| operation | resent after a lost answer? | why (`x-oktakit-retry-safe-why` in the spec) |",
         "|---|---|---|",
     ]
-    posts = sorted((op for op in operations().values() if op.method == "POST"), key=lambda op: op.name)
-    for op in posts:
-        rows.append(f"| `{op.name}` | {'yes' if op.retry_safe else 'no'} | {op.retry_safe_why} |")
+    listed = sorted(
+        (op for op in operations().values() if op.method == "POST" or op.retry_safe_why),
+        key=lambda op: op.name,
+    )
+    for op in listed:
+        method = "" if op.method == "POST" else f" ({op.method})"
+        rows.append(f"| `{op.name}`{method} | {'yes' if op.retry_safe else 'no'} | {op.retry_safe_why} |")
     return "\n".join(rows)

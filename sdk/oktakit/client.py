@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Iterable, Mapping
-from typing import TYPE_CHECKING, Any, Unpack, overload
+from typing import TYPE_CHECKING, Any, overload
 
 from oktakit_api import operations as ops
 
@@ -18,7 +18,10 @@ from ._arguments import (
     tac_request,
     user_body,
 )
-from ._client_core import ClientCore
+from ._client_bulk import BulkMethods
+from ._client_containment import ContainmentMethods
+from ._client_directory import DirectoryMethods
+from ._client_logs import LogMethods
 from ._http.parse import partial_users
 from .errors import InvalidArgumentError
 
@@ -37,14 +40,11 @@ if TYPE_CHECKING:
         UserActivationToken,
     )
 
-    from .bulk._paths import PathLike
-    from .bulk._report import BulkReport
-    from .bulk._run import Items, RunOptions, UndoOptions
     from .permissions._check import CheckResult
     from .permissions._preflight import PreflightReport
 
 
-class OktaClient(ClientCore):
+class OktaClient(ContainmentMethods, DirectoryMethods, LogMethods, BulkMethods):
     """An asyncio client for one Okta org.
 
     >>> async with OktaClient("https://acme.okta.com", auth=ApiToken(token)) as okta:
@@ -58,6 +58,10 @@ class OktaClient(ClientCore):
     on first use and closes it on exit (or on ``await client.close()``). A client belongs to the
     event loop it is first used on; a closed client can be opened again with ``async with``.
     ``max_response_bytes`` caps every response body, decompressed (``ResponseTooLargeError``).
+
+    Sessions, tokens, grants, passwords and factors are in ``ContainmentMethods``; creating and
+    deleting users and groups in ``DirectoryMethods``; the bulk executor and the containment
+    playbook in ``BulkMethods`` (all mixed in here).
     """
 
     async def check(
@@ -323,44 +327,3 @@ class OktaClient(ClientCore):
     def list_scope_consent_grants(self, app_id: str) -> AsyncIterator[OAuth2ScopeConsentGrant]:
         """Iterate over the Okta API scopes granted to an app (a service app's id is its client_id)."""
         return self._list(ops.LIST_SCOPE_CONSENT_GRANTS, path_value("app_id", app_id))
-
-    # -- bulk ----------------------------------------------------------------------------
-
-    async def bulk(
-        self,
-        operation: Any,
-        items: Items,
-        *,
-        arguments: Mapping[str, Any] | None = None,
-        **options: Unpack[RunOptions],
-    ) -> BulkReport:
-        """Run a one-user operation (a name, a bound method or an async callable of one item)
-        once per distinct item (ids, logins, ``User`` objects; any iterable or async iterable).
-
-        >>> report = await okta.bulk("suspend_user", ids, journal="incident-42.jsonl")
-        >>> report.succeeded, report.skipped, report.not_found, report.failed
-
-        Options, documented in ``oktakit.batch``: ``concurrency``, ``journal``, ``dry_run``,
-        ``preflight``, ``progress``; ``arguments`` are passed to a named operation.
-        """
-        from .bulk._run import bulk
-
-        return await bulk(self, operation, items, arguments=arguments, **options)
-
-    async def bulk_update(
-        self, rows: Items, *, empty: str = "leave", **options: Unpack[RunOptions]
-    ) -> BulkReport:
-        """Partial profile updates from rows with an ``id`` or ``login``; an empty cell leaves
-        the attribute unchanged (``empty="leave"``) or clears it (``"clear"``)."""
-        from .bulk._run import bulk_update
-
-        return await bulk_update(self, rows, empty=empty, **options)
-
-    async def bulk_undo(
-        self, journal: PathLike, *, undo_journal: PathLike | None = None, **options: Unpack[UndoOptions]
-    ) -> BulkReport:
-        """Reverse what a journaled bulk run changed (suspend <-> unsuspend), journaled itself
-        (by default next to it, ``NAME.undo.jsonl``); other operations raise, saying why."""
-        from .bulk._run import bulk_undo
-
-        return await bulk_undo(self, journal, undo_journal=undo_journal, **options)

@@ -4,7 +4,8 @@ Every exception is an ``OktaError``; the tree is shallow on purpose::
 
     OktaError
     ├── ConfigurationError        bad settings: org URL, token, key, missing environment
-    │   └── OAuthError            the token endpoint refused the service app's credentials
+    │   ├── OAuthError            the token endpoint refused the service app's credentials
+    │   └── MissingDependencyError  an optional package a feature needs (pandas) is not installed
     ├── InvalidArgumentError      bad input caught before any request (also a ValueError)
     ├── JournalError              a bulk journal or report file that cannot be used or written
     ├── TransportError            the request never got an HTTP answer (DNS, reset, TLS)
@@ -158,6 +159,10 @@ class OAuthError(ConfigurationError):
         if description:
             said += f": {printable(description, SUMMARY_CHARS)}"
         super().__init__(f"the token request was refused (HTTP {status} {said}). {hint} [POST {url}]")
+
+
+class MissingDependencyError(ConfigurationError, ImportError):
+    """An optional package that a feature needs is not installed (also an ImportError)."""
 
 
 class InvalidArgumentError(OktaError, ValueError):

@@ -5,6 +5,8 @@ from __future__ import annotations
 import asyncio
 import json
 import os
+import random
+import signal
 import sys
 from collections import Counter
 from collections.abc import Callable
@@ -96,30 +98,40 @@ def slow_suspend_command(
     return ids, journal, command
 
 
-def cli_environment(sim: OktaSimulator) -> dict[str, str]:
-    """The environment of a CLI child: ours, with the simulator's credentials."""
-    env = {k: v for k, v in os.environ.items() if not k.startswith("OKTA_")}
+def cli_environment(sim: OktaSimulator, *, measured: bool = True) -> dict[str, str]:
+    """The environment of a CLI child: ours, with the simulator's credentials.
+
+    ``measured=False`` keeps coverage out of the child: a child whose file size is limited could
+    not write coverage's data file, and coverage's own traceback would be the child's stderr.
+    """
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith("OKTA_") and (measured or not k.startswith("COVERAGE_PROCESS_"))
+    }
     env.update(OKTA_ORG_URL=sim.url, OKTA_API_TOKEN=sim.api_token)
     return env
 
 
-async def run_process(sim: OktaSimulator, *argv: str) -> tuple[int, str, str]:
+async def run_process(sim: OktaSimulator, *argv: str, measured: bool = True) -> tuple[int, str, str]:
     """Run a command with the CLI's environment and no input: (exit status, stdout, stderr)."""
     proc = await asyncio.create_subprocess_exec(
         *argv,
         stdin=asyncio.subprocess.DEVNULL,
         stdout=asyncio.subprocess.PIPE,
         stderr=asyncio.subprocess.PIPE,
-        env=cli_environment(sim),
+        env=cli_environment(sim, measured=measured),
     )
     out, err = await proc.communicate()
     assert proc.returncode is not None
     return proc.returncode, out.decode(), err.decode()
 
 
-async def run_python(sim: OktaSimulator, code: str, *args: str) -> tuple[int, str, str]:
+async def run_python(
+    sim: OktaSimulator, code: str, *args: str, measured: bool = True
+) -> tuple[int, str, str]:
     """Run ``python -c CODE ARGS`` (a CLI run under conditions a plain command cannot set up)."""
-    return await run_process(sim, sys.executable, "-c", code, *args)
+    return await run_process(sim, sys.executable, "-c", code, *args, measured=measured)
 
 
 async def stderr_until(proc: asyncio.subprocess.Process, text: str) -> str:
@@ -155,3 +167,58 @@ def in_flight(path: Path) -> int:
     lines = journal_lines(path) if path.exists() else []
     started = {r["item"] for r in lines if r["kind"] == "start"}
     return len(started - {r["item"] for r in lines if r["kind"] == "outcome"})
+
+
+#: One user per status, by label (for ``add_users(sim, **EVERY_STATUS)``).
+EVERY_STATUS = {
+    "staged": "STAGED",
+    "provisioned": "PROVISIONED",
+    "active": "ACTIVE",
+    "recovery": "RECOVERY",
+    "locked": "LOCKED_OUT",
+    "expired": "PASSWORD_EXPIRED",
+    "suspended": "SUSPENDED",
+    "gone": "DEPROVISIONED",
+}
+
+
+async def kill_at_random_moments(
+    sim: OktaSimulator, args: list[str], journal: Path, *, held: str, outcomes: int, seed: int, at_most: int
+) -> int:
+    """Run ``oktakit ARGS`` five times, each killed (SIGKILL) once the journal has gained a random
+    number of outcomes (1 to ``at_most``), then at a random moment after. The request to the
+    path ``held`` waits at Okta until the kill, so no run can finish before it is killed, however
+    loaded the machine; ``outcomes`` is how many the whole job has. Returns the kills."""
+    rng = random.Random(seed)  # noqa: S311 - reproducible kill points, not security
+    kills = 0
+    for _ in range(5):
+        hold = sim.inject_fault("hold", path=held)
+        proc = await start_cli(sim, *args)
+        target = min(count(journal, "outcome") + rng.randint(1, at_most), outcomes - 1)
+
+        def reached(target: int = target, proc: asyncio.subprocess.Process = proc) -> bool:
+            return count(journal, "outcome") >= target or proc.returncode is not None
+
+        await until(reached)
+        await asyncio.sleep(rng.uniform(0, 0.03))  # land anywhere: between records, mid-request
+        if proc.returncode is None:
+            proc.send_signal(signal.SIGKILL)
+            kills += 1
+        await proc.communicate()
+        hold.release()
+        sim.faults.remove(hold)
+    return kills
+
+
+async def interrupt_once_held(sim: OktaSimulator, args: list[str], hold: FaultRule) -> tuple[int, str]:
+    """Start ``oktakit ARGS``, press Ctrl-C once a request waits at ``hold`` (progress is gated by
+    the test, not by the clock: the run cannot finish first however loaded the machine), let the
+    held requests go once the child says it is stopping; (exit status, stderr)."""
+    proc = await start_cli(sim, *args)
+    await until_held(hold, 1)
+    proc.send_signal(signal.SIGINT)
+    await stderr_until(proc, "stopping")
+    hold.release()
+    _, err = await proc.communicate()
+    assert proc.returncode is not None
+    return proc.returncode, err.decode()

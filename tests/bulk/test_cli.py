@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import csv
-import signal
 from pathlib import Path
 
 import pytest
@@ -12,14 +11,12 @@ from oktakit.testing import OktaSimulator, RateLimitConfig
 
 from ._support import (
     add_users,
+    interrupt_once_held,
     journal_lines,
     run_cli,
     slow_suspend_command,
-    start_cli,
     statuses,
-    stderr_until,
     terminal_counts,
-    until_held,
 )
 
 pytestmark = pytest.mark.okta_sim(users=0)
@@ -167,19 +164,12 @@ async def test_ctrl_c_settles_the_items_in_flight_and_a_rerun_finishes_the_job(
     okta_sim: OktaSimulator, tmp_path: Path
 ) -> None:
     ids, journal, args = slow_suspend_command(okta_sim, tmp_path, users=200, delay=0)
-    # Progress is gated by the test, not by the clock: the run's requests wait at Okta until
-    # the child has taken the Ctrl-C, so it cannot finish first however loaded the machine.
     hold = okta_sim.inject_fault("hold", operation="suspendUser")
-    proc = await start_cli(okta_sim, *args)
-    await until_held(hold, 1)
 
-    proc.send_signal(signal.SIGINT)
-    await stderr_until(proc, "stopping")
-    hold.release()
-    _, err = await proc.communicate()
+    code, err = await interrupt_once_held(okta_sim, args, hold)
 
-    assert 130 == proc.returncode, err
-    assert "resume" in err.decode()
+    assert 130 == code, err
+    assert "resume" in err
     started = {r["item"] for r in journal_lines(journal) if r["kind"] == "start"}
     assert 0 < len(started) < len(ids)  # it stopped taking items
     assert dict.fromkeys(started, 1) == dict(terminal_counts(journal))  # nothing left in flight

@@ -187,3 +187,31 @@ async def test_a_second_cancellation_records_the_items_in_flight_as_interrupted(
     lines = journal_lines(journal)
     assert 3 == sum(r["kind"] == "interrupted" for r in lines)
     assert 0 == sum(r["kind"] == "outcome" for r in lines)
+
+
+def test_a_playbooks_user_is_settled_once_every_step_is_and_resumes_at_the_first_without_one() -> None:
+    from oktakit.bulk._journal import InterruptedRecord, OutcomeRecord, ResumeState, StartRecord
+
+    resume = ResumeState(("clear_sessions", "suspend"))
+    for record in (
+        StartRecord("start", "ann@example.com", "00u1", "ACTIVE", "clear_sessions"),
+        OutcomeRecord("outcome", "ann@example.com", "succeeded", user="00u1", step="clear_sessions"),
+        OutcomeRecord("outcome", "ann@example.com", "succeeded", user="00u1", step="clear_sessions"),
+        StartRecord("start", "ann@example.com", "00u1", "ACTIVE", "suspend"),
+        StartRecord("start", "00u2", None, "ACTIVE", "clear_sessions"),
+        OutcomeRecord("outcome", "00u2", "skipped", step="clear_sessions"),
+        OutcomeRecord("outcome", "00u2", "failed", step="suspend"),
+        InterruptedRecord("interrupted", "00u3", None, "suspend"),
+    ):
+        resume.add(record)
+    resume.finish()
+
+    assert "00u2" in resume.done
+    assert "00u1" not in resume.done
+    assert {"clear_sessions"} == resume.settled_parts("00u1") == resume.settled_parts("ann@example.com")
+    assert {
+        ("00u1", "suspend"): "ACTIVE",
+        ("ann@example.com", "suspend"): "ACTIVE",
+        ("00u3", "suspend"): "",
+    } == (resume.in_doubt)
+    assert {"succeeded": 1, "skipped": 1, "failed": 1} == resume.counts  # the repeat counts once

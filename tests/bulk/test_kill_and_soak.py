@@ -6,11 +6,7 @@ a smaller org so that it stays quick.
 
 from __future__ import annotations
 
-import asyncio
 import os
-import random
-import signal
-from functools import partial
 from pathlib import Path
 
 import pytest
@@ -21,21 +17,15 @@ from oktakit.testing import OktaSimulator, RateLimitConfig
 
 from ._support import (
     add_active_users,
-    count,
     journal_lines,
+    kill_at_random_moments,
     run_cli,
     slow_suspend_command,
-    start_cli,
     statuses,
     terminal_counts,
-    until,
 )
 
 pytestmark = pytest.mark.okta_sim(users=0, rate_limit=RateLimitConfig.unlimited())
-
-
-def _reached(journal: Path, target: int, proc: asyncio.subprocess.Process) -> bool:
-    return count(journal, "outcome") >= target or proc.returncode is not None
 
 
 async def test_sigkill_at_random_moments_then_resume_loses_and_repeats_nothing(
@@ -43,23 +33,11 @@ async def test_sigkill_at_random_moments_then_resume_loses_and_repeats_nothing(
 ) -> None:
     ids, journal, args = slow_suspend_command(okta_sim, tmp_path, users=150, delay=0.01)
     args += ["--concurrency", "6"]
-    rng = random.Random(20261129)  # noqa: S311 - reproducible kill points, not security
+    held = f"/api/v1/users/{ids[-1]}/lifecycle/suspend"  # the last user's: no run finishes first
 
-    kills = 0
-    for _ in range(5):
-        # The last user's request waits at Okta until the kill, so no run can finish before it
-        # is killed, however loaded the machine; the other items run freely.
-        hold = okta_sim.inject_fault("hold", path=f"/api/v1/users/{ids[-1]}/lifecycle/suspend")
-        proc = await start_cli(okta_sim, *args)
-        target = min(count(journal, "outcome") + rng.randint(1, 20), len(ids) - 1)
-        await until(partial(_reached, journal, target, proc))
-        await asyncio.sleep(rng.uniform(0, 0.03))  # land anywhere: between records, mid-request
-        if proc.returncode is None:
-            proc.send_signal(signal.SIGKILL)
-            kills += 1
-        await proc.communicate()
-        hold.release()
-        okta_sim.faults.remove(hold)
+    kills = await kill_at_random_moments(
+        okta_sim, args, journal, held=held, outcomes=len(ids), seed=20261129, at_most=20
+    )
 
     code, _, err = await run_cli(okta_sim, *args)
 
@@ -108,3 +86,40 @@ async def test_fault_soak_ends_with_every_user_suspended_and_one_record_each(
     assert [] == remaining
     assert 1 == passes
     assert ["SUSPENDED"] * size == statuses(okta_sim, ids)
+
+
+async def test_containment_killed_at_random_moments_resumes_with_one_outcome_per_user_and_step(
+    okta_sim: OktaSimulator, tmp_path: Path
+) -> None:
+    steps = ("clear_sessions", "revoke_grants", "reset_factors", "expire_password", "suspend")
+    ids = add_active_users(okta_sim, 40)
+    for user_id in ids:
+        okta_sim.sign_in(user_id)
+        okta_sim.org.users[user_id].factors.append("okta_verify")
+    ids_file = tmp_path / "ids.txt"
+    ids_file.write_text("\n".join(ids) + "\n")
+    journal = tmp_path / "contain.jsonl"
+    args = ["contain", "--ids", str(ids_file), "--journal", str(journal), "--yes", "--no-progress"]
+    args += ["--concurrency", "4"]
+    # Slow enough that a kill lands between a step's start and its outcome now and then.
+    okta_sim.inject_fault("delay", method="POST", path="/api/v1/users/*/lifecycle/*", delay=0.005)
+    held = f"/api/v1/users/{ids[-1]}/lifecycle/suspend"  # the last user's: no run finishes first
+
+    kills = await kill_at_random_moments(
+        okta_sim, args, journal, held=held, outcomes=len(ids) * len(steps), seed=20261205, at_most=30
+    )
+
+    code, _, err = await run_cli(okta_sim, *args)
+
+    assert 0 == code, err
+    assert 5 == kills
+    settled = [(r["item"], r["step"]) for r in journal_lines(journal) if r["kind"] == "outcome"]
+    assert sorted((user, step) for user in ids for step in steps) == sorted(settled)
+    # Every user was ACTIVE: each step was this job's, whichever attempt did it.
+    assert {"succeeded"} == {r["outcome"] for r in journal_lines(journal) if r["kind"] == "outcome"}
+    assert ["SUSPENDED"] * len(ids) == statuses(okta_sim, ids)
+    users = [okta_sim.org.users[i] for i in ids]
+    assert not any(u.account.sessions or u.factors for u in users)
+    # A step is sent again only when a kill left it in doubt (its start without an outcome).
+    starts = [(r["item"], r["step"]) for r in journal_lines(journal) if r["kind"] == "start"]
+    assert len(ids) * len(steps) <= len(starts) <= len(ids) * len(steps) + 5 * 4

@@ -10,7 +10,7 @@ import stamina
 from oktakit import InvalidArgumentError, OktaClient
 from oktakit.testing import OktaSimulator, RateLimitConfig
 
-from ._support import add_users, statuses
+from ._support import EVERY_STATUS, add_users, statuses
 
 pytestmark = pytest.mark.okta_sim(users=0)
 
@@ -293,18 +293,6 @@ async def test_another_one_id_method_of_the_client_runs_by_name_or_bound(
         bound.succeeded,
     )
     assert "get_user" == by_name.operation
-
-
-EVERY_STATUS = {
-    "staged": "STAGED",
-    "provisioned": "PROVISIONED",
-    "active": "ACTIVE",
-    "recovery": "RECOVERY",
-    "locked": "LOCKED_OUT",
-    "expired": "PASSWORD_EXPIRED",
-    "suspended": "SUSPENDED",
-    "gone": "DEPROVISIONED",
-}
 
 
 @pytest.mark.parametrize(

@@ -189,12 +189,12 @@ def test_every_operation_has_a_client_method_of_its_name() -> None:
 
 
 def test_the_simulator_serves_exactly_the_registry_operations() -> None:
-    from oktakit.testing._app import OAUTH_ROUTES, ROUTES
+    from oktakit.testing._app import OAUTH_ROUTES, PEER_ROUTES, ROUTES
 
     served = {
         (method, path, name)
         for method, path, _, name in ROUTES
-        if (method, path, _, name) not in OAUTH_ROUTES
+        if (method, path, _, name) not in OAUTH_ROUTES + PEER_ROUTES
     }
     assert {(op.method, op.path, op.operation_id) for op in OPERATIONS.values()} == served
 
@@ -202,6 +202,8 @@ def test_the_simulator_serves_exactly_the_registry_operations() -> None:
 def test_the_registry_says_which_posts_may_be_resent() -> None:
     # Lifecycle moves whose repeat is refused harmlessly (Okta allows activate from STAGED or
     # DEPROVISIONED only, suspend from ACTIVE only, ...) or changes nothing (reset factors).
+    # Expiring a password again changes nothing more; a new temporary password supersedes the
+    # one whose answer was lost.
     safe_posts = {op.operation_id for op in OPERATIONS.values() if op.method == "POST" and op.retry_safe}
     assert {
         "activateUser",
@@ -210,8 +212,13 @@ def test_the_registry_says_which_posts_may_be_resent() -> None:
         "unlockUser",
         "resetFactors",
         "deactivateUser",
+        "expirePassword",
+        "expirePasswordWithTempPassword",
     } == safe_posts
-    assert all(op.retry_safe for op in OPERATIONS.values() if op.method in ("GET", "PUT", "DELETE"))
+    # GET, PUT and DELETE are idempotent by HTTP, except deleteUser: its second call deletes
+    # the user its first call only deactivated.
+    unsafe = {op.operation_id for op in OPERATIONS.values() if op.method != "POST" and not op.retry_safe}
+    assert {"deleteUser"} == unsafe
 
 
 async def test_a_bug_in_a_parser_surfaces_as_itself_not_as_a_malformed_response(

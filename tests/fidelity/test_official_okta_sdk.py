@@ -6,7 +6,6 @@ recipe is Okta's own: disable the SDK's https check and point `orgUrl` at the lo
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
 from typing import Any
 
 import pytest
@@ -14,6 +13,7 @@ from yarl import URL
 
 from oktakit._http.pagination import next_link
 from oktakit.testing import OktaSimulator
+from tests.fidelity.conftest import ok
 
 okta_client = pytest.importorskip(
     "okta.client", reason="the official okta SDK is installed by `nox -s fidelity`"
@@ -21,29 +21,15 @@ okta_client = pytest.importorskip(
 okta_models = pytest.importorskip("okta.models")
 
 
-@pytest.fixture
-async def official(okta_sim: OktaSimulator, monkeypatch: pytest.MonkeyPatch) -> AsyncIterator[Any]:
-    monkeypatch.setenv("OKTA_TESTING_TESTINGDISABLEHTTPSCHECK", "true")
-    config = {"orgUrl": okta_sim.url, "token": okta_sim.api_token, "testing": {"disableHttpsCheck": True}}
-    async with okta_client.Client(config) as client:
-        yield client
-
-
 def _first(sim: OktaSimulator, status: str) -> str:
     return next(uid for uid in sim.org.users if sim.org.users[uid].status == status)
-
-
-def _ok(result: tuple[Any, ...]) -> Any:
-    *values, error = result
-    assert error is None, f"the official SDK reported: {error}"
-    return values[0] if values else None
 
 
 async def test_official_sdk_gets_a_user_with_custom_attributes(
     official: Any, okta_sim: OktaSimulator
 ) -> None:
     uid = _first(okta_sim, "ACTIVE")
-    user = _ok(await official.get_user(uid))
+    user = ok(await official.get_user(uid))
     assert uid == user.id
     assert okta_sim.org.users[uid].profile["login"] == user.profile.login
     assert okta_sim.org.users[uid].profile["legalName"] == user.profile.additional_properties["legalName"]
@@ -73,39 +59,39 @@ async def test_official_sdk_lists_users_across_pages_with_the_after_cursor(
 async def test_official_sdk_updates_a_profile(official: Any, okta_sim: OktaSimulator) -> None:
     uid = _first(okta_sim, "ACTIVE")
     request = okta_models.UpdateUserRequest.from_dict({"profile": {"nickName": "Kestrel"}})
-    updated = _ok(await official.update_user(uid, request))
+    updated = ok(await official.update_user(uid, request))
     assert "Kestrel" == updated.profile.nick_name
     assert "Kestrel" == okta_sim.org.users[uid].profile["nickName"]
 
 
 async def test_official_sdk_runs_each_lifecycle_action(official: Any, okta_sim: OktaSimulator) -> None:
     active = _first(okta_sim, "ACTIVE")
-    _ok(await official.suspend_user(active))
+    ok(await official.suspend_user(active))
     assert "SUSPENDED" == okta_sim.org.users[active].status
-    _ok(await official.unsuspend_user(active))
-    _ok(await official.reset_factors(active))
+    ok(await official.unsuspend_user(active))
+    ok(await official.reset_factors(active))
     assert "ACTIVE" == okta_sim.org.users[active].status
     locked = _first(okta_sim, "LOCKED_OUT")
-    _ok(await official.unlock_user(locked))
+    ok(await official.unlock_user(locked))
     assert "ACTIVE" == okta_sim.org.users[locked].status
     staged = _first(okta_sim, "STAGED")
-    token = _ok(await official.activate_user(staged, send_email=False))
+    token = ok(await official.activate_user(staged, send_email=False))
     assert token.activation_token
     provisioned = _first(okta_sim, "PROVISIONED")
-    _ok(await official.reactivate_user(provisioned, send_email=False))
-    _ok(await official.deactivate_user(active))
+    ok(await official.reactivate_user(provisioned, send_email=False))
+    ok(await official.deactivate_user(active))
     assert "DEPROVISIONED" == okta_sim.org.users[active].status
 
 
 async def test_official_sdk_lists_groups_and_authenticators(official: Any, okta_sim: OktaSimulator) -> None:
     uid = _first(okta_sim, "ACTIVE")
-    groups = _ok(await official.list_user_groups(uid))
+    groups = ok(await official.list_user_groups(uid))
     assert sorted(okta_sim.org.users[uid].group_ids) == sorted(g.id for g in groups)
-    authenticators = _ok(await official.list_authenticators())
+    authenticators = ok(await official.list_authenticators())
     keys = {a.actual_instance.key if hasattr(a, "actual_instance") else a.key for a in authenticators}
     assert "tac" in {str(getattr(k, "value", k)) for k in keys}
     first = authenticators[0]
     first_id = first.actual_instance.id if hasattr(first, "actual_instance") else first.id
-    fetched = _ok(await official.get_authenticator(first_id))
+    fetched = ok(await official.get_authenticator(first_id))
     fetched_id = fetched.actual_instance.id if hasattr(fetched, "actual_instance") else fetched.id
     assert first_id == fetched_id

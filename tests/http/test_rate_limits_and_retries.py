@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import re
 import time
 from collections.abc import AsyncIterator
 from pathlib import Path
@@ -191,7 +192,7 @@ async def test_a_lifecycle_post_is_retried_after_a_500_only_where_the_spec_says(
     sim: OktaSimulator, retries_on: None, operation: str, retry_safe: bool
 ) -> None:
     sim.inject_fault("error", operation=operation, status=500, count=1)
-    name = {"resetFactors": "reset_factors"}.get(operation) or operation.replace("User", "_user")
+    name = re.sub(r"(?<!^)(?=[A-Z])", "_", operation).lower()  # the client method of the operationId
     async with _client(sim) as okta:
         method = getattr(okta, name)
         try:

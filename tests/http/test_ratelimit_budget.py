@@ -11,7 +11,8 @@ from hypothesis import strategies as st
 
 from oktakit import ApiToken, ConfigurationError, OktaClient, RateLimitPolicy
 from oktakit._http.hints import read_rate_limit
-from oktakit._http.ratelimit import Budget
+from oktakit._http.ratelimit import Budget, Pacer
+from oktakit._http.stats import Stats
 
 
 def test_rate_limit_headers_are_read_as_numbers() -> None:
@@ -112,3 +113,33 @@ def test_a_refusal_with_room_left_keeps_the_most_ever_refused_with_through_new_w
     # A new window whose limit changed: what Okta refused with stays out of reach.
     budget.update((200, 200, 1060), 60.0, 1.0, 1.0)
     assert 40 == budget.reserve
+
+
+def _pacer(max_share: float = 1.0) -> Pacer:
+    return Pacer(RateLimitPolicy(max_share=max_share), Stats(), lambda: 0.0)
+
+
+def test_a_bucket_s_share_can_be_lowered_for_that_bucket_alone() -> None:
+    pacer = _pacer()
+    for bucket in ("/api/v1/logs", "/api/v1/users"):
+        pacer.budget(bucket).update((120, 120, 1000), 60.0, 0.0, 1.0)
+    pacer.limit_share("/api/v1/logs", 0.5)
+
+    assert 60 == pacer.budget("/api/v1/logs").reserve  # half of 120 left to others
+    assert 0 == pacer.budget("/api/v1/users").reserve
+
+
+def test_a_share_learned_later_and_the_smallest_asked_for_win() -> None:
+    pacer = _pacer(max_share=0.8)
+    pacer.limit_share("/api/v1/logs", 0.9)  # never above the client's own max_share
+    pacer.limit_share("/api/v1/logs", 0.5)
+    pacer.limit_share("/api/v1/logs", 0.7)  # a larger share does not undo a smaller one
+    budget = pacer.budget("/api/v1/logs")
+    budget.update((50, 50, 1000), 60.0, 0.0, pacer._shares["/api/v1/logs"])
+    assert 25 == budget.reserve
+
+
+@pytest.mark.parametrize("share", [0, -0.5, 1.5, math.nan, True])
+def test_a_share_outside_zero_to_one_is_refused(share: float) -> None:
+    with pytest.raises(ConfigurationError):
+        _pacer().limit_share("/api/v1/logs", share)

@@ -792,7 +792,8 @@ def test_the_json_of_one_operation_and_its_resource_is_exact() -> None:
 def test_requirements_take_a_name_or_names_and_refuse_none_or_unknown() -> None:
     assert ["suspend_user"] == [f.name for f in resolve_operations("suspend_user")]
     with pytest.raises(
-        Exception, match=r"^unknown operation\(s\) 'a', 'b'; known: activate_user, create_tac_"
+        Exception,
+        match=r"^unknown operation\(s\) 'a', 'b'; known: activate_user, assign_user_to_group, create_",
     ):
         resolve_operations(["a", "b"])
     with pytest.raises(Exception, match=r"^name at least one operation$"):

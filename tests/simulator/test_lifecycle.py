@@ -25,7 +25,8 @@ ALLOWED: dict[str, dict[str, str]] = {
     "activate": {"STAGED": "ACTIVE", "DEPROVISIONED": "ACTIVE"},
     "deactivate": {s: "DEPROVISIONED" for s in STATUSES if s != "DEPROVISIONED"},
     "reactivate": {"PROVISIONED": "PROVISIONED", "RECOVERY": "RECOVERY"},
-    "suspend": {"ACTIVE": "SUSPENDED"},
+    # Recorded answers offer `suspend` to a PASSWORD_EXPIRED user (test_expire_password, 2025).
+    "suspend": {"ACTIVE": "SUSPENDED", "PASSWORD_EXPIRED": "SUSPENDED"},
     "unsuspend": {"SUSPENDED": "ACTIVE"},
     "unlock": {"LOCKED_OUT": "ACTIVE"},
     "reset_factors": {s: s for s in STATUSES if s != "DEPROVISIONED"},

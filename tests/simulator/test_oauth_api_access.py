@@ -264,8 +264,12 @@ def test_manage_permissions_imply_everything_beneath_them() -> None:
 
 
 def test_every_protected_route_has_a_scope_and_permission_requirement() -> None:
+    from oktakit.testing._peer import REQUIREMENTS as PEER_REQUIREMENTS
+
+    needs = {**REQUIREMENTS, **PEER_REQUIREMENTS}
     for _, _, _, operation in ROUTES:
         if operation in PUBLIC_OPERATIONS:
             continue
-        assert operation in REQUIREMENTS, operation
-        assert REQUIREMENTS[operation].scopes, operation
+        assert operation in needs, operation
+        assert needs[operation].scopes, operation
+        assert needs[operation].permissions, operation

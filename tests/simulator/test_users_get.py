@@ -160,7 +160,11 @@ EXPECTED_LINKS = {
     },
     "RECOVERY": {"reactivate", "deactivate", "resetFactors", "resetPassword", "expirePassword"},
     "LOCKED_OUT": {"unlock", "deactivate", "resetFactors", "resetPassword", "expirePassword"},
-    "PASSWORD_EXPIRED": {"deactivate", "resetFactors", "resetPassword", "expirePassword"},
+    # As recorded (test_expire_password, 2025): what an ACTIVE user is offered.
+    "PASSWORD_EXPIRED": {
+        "suspend", "deactivate", "resetFactors", "resetPassword", "forgotPassword",
+        "expirePassword", "changePassword", "changeRecoveryQuestion",
+    },
     "SUSPENDED": {"unsuspend", "deactivate", "resetFactors"},
     "DEPROVISIONED": {"activate"},
 }  # fmt: skip

@@ -72,6 +72,8 @@ def operation_facts(op: dict[str, Any]) -> set[str]:
         facts.add("retry-safe")
     if "x-oktakit-needs" in op:
         facts.add("needs")
+    if "x-okta-log-events" in op:
+        facts.add("log-events")
     return facts
 
 
@@ -89,9 +91,9 @@ def spec_problems(spec: dict[str, Any], sources: dict[str, Any]) -> list[str]:
 def catalogue_problems(catalogue: dict[str, Any], sources: dict[str, Any]) -> list[str]:
     problems = []
     for key, data in catalogue["permissions"].items():
-        problems += _facts_problems(
-            f"permissions.yaml {key}", data.get("sources"), {"console", "resource"}, sources
-        )
+        # What no custom role can hold names no resource of a resource set, and says so.
+        facts = {"console", "custom_role"} if data.get("custom_role") is False else {"console", "resource"}
+        problems += _facts_problems(f"permissions.yaml {key}", data.get("sources"), facts, sources)
     for kind, data in catalogue["resources"].items():
         facts = {"console", "rest", "orn"}
         problems += _facts_problems(f"permissions.yaml resource {kind}", data.get("sources"), facts, sources)

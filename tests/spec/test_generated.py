@@ -125,7 +125,7 @@ def test_unknown_fields_and_custom_attributes_round_trip() -> None:
 def test_operations_table_lists_scopes_and_permissions_for_every_operation() -> None:
     from oktakit_api.operations import OPERATIONS
 
-    assert 21 == len(OPERATIONS)
+    assert 40 == len(OPERATIONS)
     assert ("okta.users.read",) == OPERATIONS["getUser"].scopes
     assert (("okta.users.lifecycle.suspend",),) == OPERATIONS["suspendUser"].permissions
     assert all(op.permissions for op in OPERATIONS.values())

@@ -126,3 +126,9 @@ def test_a_fresh_extract_from_okta_s_files_is_byte_identical() -> None:
     assert sorted(EXTRACTS) == sorted(fresh)
     stale = [name for name in EXTRACTS if (REFERENCE / name).read_bytes() != fresh[name]]
     assert not stale, f"{stale} differ from a fresh extract: run tools/extract_reference.py"
+
+
+def test_the_spec_extract_keeps_the_endpoints_the_simulator_serves_for_okta_sdk_python() -> None:
+    from oktakit.testing._peer import ROUTES
+
+    assert sorted(name for *_, name, _ in ROUTES) == sorted(SCRIPT.PEER_OPERATIONS)

@@ -52,6 +52,10 @@ SCHEMAS_CHECKED_THROUGH_A_PROPERTY = {
     "UserTransitioningToStatus": "the inline enum of upstream User.transitioningToStatus",
     "UserTypeRef": "the inline object of upstream User.type and UpdateUserRequest.type",
     "PermissionConditionAttributes": "the inline map of PermissionConditions.include/exclude",
+    "LogDetailEntry": "the inline map of upstream LogActor.detailEntry and LogTarget.detailEntry",
+    "LogDebugData": "the inline map of upstream LogDebugContext.debugData",
+    "LogTransactionDetail": "the inline map of upstream LogTransaction.detail",
+    "LogTargetChangeDetails": "the inline object of upstream LogTarget.changeDetails",
 }
 
 # Our standalone enums that upstream only has inline: the upstream "Schema.property" to

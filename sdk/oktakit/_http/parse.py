@@ -28,13 +28,8 @@ def parse(parser: Callable[[Response], R], response: Response) -> R:
         return parser(response)
     except MalformedResponseError:
         raise
-    except UnexpectedStatus as exc:
-        raise MalformedResponseError(
-            f"status {exc.status_code} is not a documented success status for this operation",
-            status=response.status_code,
-            method=response.method,
-            url=response.url,
-        ) from None
+    except UnexpectedStatus:
+        pass  # raised below, outside this block: the generated error holds the body, secrets too
     except SHAPE_ERRORS as exc:
         raise MalformedResponseError(
             f"the response body does not have the documented shape ({type(exc).__name__}: {exc})",
@@ -42,6 +37,12 @@ def parse(parser: Callable[[Response], R], response: Response) -> R:
             method=response.method,
             url=response.url,
         ) from exc
+    raise MalformedResponseError(
+        f"status {response.status_code} is not a documented success status for this operation",
+        status=response.status_code,
+        method=response.method,
+        url=response.url,
+    )
 
 
 def partial_users(response: Response) -> list[PartialUser]:

@@ -114,9 +114,19 @@ def own_session(origin: URL) -> aiohttp.ClientSession:
     """A new session for ``origin`` that goes through the environment's proxy, if any."""
     proxy, proxy_auth = env_proxy(origin)
     if proxy_auth is None:
-        return aiohttp.ClientSession(proxy=proxy)
+        return _no_hidden_resend(aiohttp.ClientSession(proxy=proxy))
     # aiohttp 3.14 deprecates proxy_auth for per-request proxy_headers, which a session cannot
     # default; its own trust_env path still hands the environment's credentials over this way.
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", DeprecationWarning)
-        return aiohttp.ClientSession(proxy=proxy, proxy_auth=proxy_auth)
+        return _no_hidden_resend(aiohttp.ClientSession(proxy=proxy, proxy_auth=proxy_auth))
+
+
+def _no_hidden_resend(session: aiohttp.ClientSession) -> aiohttp.ClientSession:
+    """Turn off aiohttp's own resend: it sends a PUT or a DELETE again, once, when the connection
+    drops before the answer (aio-libs/aiohttp#7363, with no switch but this private flag:
+    #10790). A resent ``DELETE /api/v1/users/{id}`` deletes a user the lost one only
+    deactivated; the transport's retrier decides every resend from the operation's retry safety."""
+    if isinstance(getattr(session, "_retry_connection", None), bool):
+        session._retry_connection = False
+    return session

@@ -5,7 +5,8 @@ Two limits, as Okta applies them:
 - **Buckets.** Every answer carries ``X-Rate-Limit-Limit/-Remaining/-Reset`` for the bucket
   the request counted in. A ``Budget`` per bucket keeps the latest numbers; a request is let
   through while ``remaining`` minus the requests already on their way stays above the reserve
-  (``1 - max_share`` of the limit), otherwise it waits for the reset. The reset is an epoch
+  (``1 - max_share`` of the limit; ``Pacer.limit_share`` lowers one bucket's share), otherwise
+  it waits for the reset. The reset is an epoch
   second on Okta's clock, so it is read against the ``Date`` of Okta's answers (``_clock``:
   no single answer can mislead it), and no wait for a reset is longer than one of Okta's
   one-minute windows (``_hints.MAX_HINTED_WAIT``), whatever the headers say.
@@ -151,6 +152,11 @@ class Budget:
             self.limit = limit
             self.reserve = max(limit - math.floor(limit * share), self.refused_with)
 
+    def reshare(self, share: float) -> None:
+        """Keep ``1 - share`` of the limit unused from now on (the limit already learned)."""
+        if self.limit is not None and self.limit > 0:
+            self.reserve = max(self.limit - math.floor(self.limit * share), self.refused_with)
+
     def refused(self, remaining: int) -> None:
         """Okta answered a rate-limit 429 for this bucket while reporting ``remaining`` left:
         keep that much unused, this window and the next ones."""
@@ -170,8 +176,19 @@ class Pacer:
         self._successes = 0
         self._slots: deque[asyncio.Future[None]] = deque()
         self._budgets: dict[str, Budget] = {}
+        #: Buckets this client uses less of than ``policy.max_share`` (``limit_share``).
+        self._shares: dict[str, float] = {}
         self._wall = wall
         self.clock = ServerClock()
+
+    def limit_share(self, bucket: str, share: float) -> None:
+        """Use at most ``share`` of ``bucket`` from now on (never more than the policy's
+        ``max_share``; the smallest share asked for wins). The System Log's follower keeps to
+        half of the logs bucket this way, which the org's SIEM pulls from too."""
+        _share(None, attrs.fields(RateLimitPolicy).max_share, share)
+        chosen = min(share, self._shares.get(bucket, 1.0), self.policy.max_share)
+        self._shares[bucket] = chosen
+        self.budget(bucket).reshare(chosen)
 
     def budget(self, bucket: str) -> Budget:
         budget = self._budgets.get(bucket)
@@ -333,7 +350,7 @@ class Pacer:
                     MAX_HINTED_WAIT,
                 )
                 until = MAX_HINTED_WAIT
-            budget.update(numbers, until, now, self.policy.max_share)
+            budget.update(numbers, until, now, self._shares.get(budget.name, self.policy.max_share))
             if status == 429:
                 budget.refused(numbers[1])
         if self.policy.on_update is not None:

@@ -10,10 +10,15 @@ and ``Action.settles`` is the one rule that turns a user's status into an outcom
 
 from __future__ import annotations
 
+import inspect
+import json
+import re
+from collections.abc import Callable, Mapping
 from typing import Any, Literal
 
 import attrs
 
+from oktakit._arguments import path_value
 from oktakit.errors import InvalidArgumentError
 from oktakit_api import operations as ops
 from oktakit_api.operations import Operation
@@ -21,6 +26,20 @@ from oktakit_api.operations import Operation
 _ALL_BUT_DEPROVISIONED = frozenset(
     {"STAGED", "PROVISIONED", "ACTIVE", "RECOVERY", "LOCKED_OUT", "PASSWORD_EXPIRED", "SUSPENDED"}
 )
+_EVERY_STATUS = _ALL_BUT_DEPROVISIONED | {"DEPROVISIONED"}
+#: The states of a user's membership of one group (``Action.observes == "membership"``).
+MEMBER, NOT_MEMBER = "MEMBER", "NOT_MEMBER"
+_MEMBERSHIP = frozenset({MEMBER, NOT_MEMBER})
+# The password operations are allowed where Okta offers their link (okta-mgmt-spec: "the
+# user's _links offer the operations its status allows"): expirePassword to ACTIVE users
+# (documented) and PASSWORD_EXPIRED ones (recorded, test_expire_password 2025), and, as the
+# simulator infers, RECOVERY and LOCKED_OUT users; resetPassword to those and PROVISIONED users.
+# A SUSPENDED user is offered neither (recorded: unsuspend, deactivate, resetFactors only).
+_EXPIRABLE = frozenset({"ACTIVE", "PASSWORD_EXPIRED", "RECOVERY", "LOCKED_OUT"})
+_RESETTABLE = _EXPIRABLE | {"PROVISIONED"}
+_PATH_PARAMETER = re.compile(r"{(\w+)}")
+#: How the client's methods name the user: ``user_id`` where the method takes other ids too.
+_USER_PARAMETERS = ("user_id", "id")
 
 
 @attrs.frozen
@@ -42,6 +61,13 @@ class Action:
     inverse: Operation[Any] | None = None
     #: Needs a confirmation in the CLI.
     destructive: bool = False
+    #: Read each user's state before acting even without undo: a user already in ``done_in``
+    #: is then skipped without a request (Okta would accept the repeat, so its answer cannot
+    #: tell), and the plan and the run agree.
+    reads_first: bool = False
+    #: What "state" means for the operation: the user's ``status``, or its ``membership`` of
+    #: the group the run names (``MEMBER``/``NOT_MEMBER``, read from the user's groups).
+    observes: Literal["status", "membership"] = "status"
 
     @property
     def name(self) -> str:
@@ -50,8 +76,15 @@ class Action:
 
     @property
     def reads_before(self) -> bool:
-        """Whether each user's status is read before acting: undo must know whom the run moved."""
-        return self.inverse is not None
+        """Whether each user's state is read before acting: undo must know whom the run moved."""
+        return self.inverse is not None or self.reads_first
+
+    @property
+    def path_arguments(self) -> tuple[str, ...]:
+        """The path values other than the user's that the run must be given (``group_id``,
+        ``client_id``)."""
+        names = (_snake(name) for name in _PATH_PARAMETER.findall(self.operation.path))
+        return tuple(name for name in names if name not in _USER_PARAMETERS)
 
     def settles(self, status: str | None) -> Literal["skipped", "failed"] | None:
         """What a user's ``status`` decides on its own: ``skipped`` when the operation has
@@ -67,10 +100,12 @@ class Action:
 ACTIONS: dict[str, Action] = {
     action.name: action
     for action in (
-        # Okta: suspend/unsuspend in the wrong status -> 400 E0000001 (D10).
+        # Okta: suspend/unsuspend in the wrong status -> 400 E0000001 (D10). Okta's answers offer
+        # `suspend` to a PASSWORD_EXPIRED user too (recorded test_expire_password, 2025), though
+        # its spec says "only ACTIVE": the plan expects it to work; a refusal is read back.
         Action(
             ops.SUSPEND_USER,
-            frozenset({"ACTIVE"}),
+            frozenset({"ACTIVE", "PASSWORD_EXPIRED"}),
             frozenset({"SUSPENDED"}),
             frozenset({"E0000001"}),
             inverse=ops.UNSUSPEND_USER,
@@ -110,6 +145,53 @@ ACTIONS: dict[str, Action] = {
         # answers an update of a DEPROVISIONED user with 404 E0000007 too (okta-sdk-java #721):
         # the read tells that refusal (failed, with the status) from a user who is not there.
         Action(ops.UPDATE_USER, _ALL_BUT_DEPROVISIONED, refused_codes=frozenset({"E0000007"})),
+        # Sessions, consent grants and a client's refresh tokens: Okta documents no status gate
+        # and answers 204 whether there was anything to end or not (recorded: 204 for a user
+        # with no session, test_revoke_user_sessions; none to revoke, test_revoke_user_grants).
+        # The management API lists no sessions, so "already none" is never observable: always
+        # sent. (Grants could be listed first, but a grant made between that read and the skip
+        # would stay: the revocation is cheaper and leaves no window.)
+        Action(ops.REVOKE_USER_SESSIONS, _EVERY_STATUS),
+        Action(ops.REVOKE_USER_GRANTS, _EVERY_STATUS),
+        Action(ops.REVOKE_TOKENS_FOR_USER_AND_CLIENT, _EVERY_STATUS),
+        # Expiring an expired password is accepted again (recorded: a PASSWORD_EXPIRED user keeps
+        # its expirePassword link), so the status read before acting decides the skip. Where
+        # Okta offers no link, 403 E0000038 is expected (the old Users reference's refusal).
+        Action(
+            ops.EXPIRE_PASSWORD,
+            _EXPIRABLE,
+            frozenset({"PASSWORD_EXPIRED"}),
+            frozenset({"E0000038"}),
+            reads_first=True,
+        ),
+        # Each call sets a new temporary password: never "already done". The password goes to
+        # the run's on_result only, never to its journal or report.
+        Action(ops.EXPIRE_PASSWORD_WITH_TEMP_PASSWORD, _EXPIRABLE, refused_codes=frozenset({"E0000038"})),
+        # Each call mints a new reset link (and may email it): never "already done"; the
+        # transport never resends it (okta_spec: not retry-safe).
+        Action(ops.RESET_PASSWORD, _RESETTABLE, refused_codes=frozenset({"E0000038"})),
+        # Okta deletes only a DEPROVISIONED user; the first DELETE of any other deactivates it
+        # (okta-mgmt-spec). A bulk delete deletes: it reads the status first and sends the
+        # second DELETE where the first only deactivated (``_delete.DeleteStep``).
+        Action(ops.DELETE_USER, _EVERY_STATUS, destructive=True, reads_first=True),
+        # Membership is a set: adding a member again or removing a non-member changes nothing
+        # (Okta answers 204: recorded for the first PUT, inferred for the repeat). The user's
+        # groups are read before acting, so the run skips those, and undo removes only the
+        # members this run added (and adds back only those it removed).
+        Action(
+            ops.ASSIGN_USER_TO_GROUP,
+            _MEMBERSHIP,
+            frozenset({MEMBER}),
+            inverse=ops.UNASSIGN_USER_FROM_GROUP,
+            observes="membership",
+        ),
+        Action(
+            ops.UNASSIGN_USER_FROM_GROUP,
+            _MEMBERSHIP,
+            frozenset({NOT_MEMBER}),
+            inverse=ops.ASSIGN_USER_TO_GROUP,
+            observes="membership",
+        ),
     )
 }
 
@@ -122,6 +204,11 @@ CLI_ACTIONS: dict[str, Operation[Any]] = {
     "activate": ops.ACTIVATE_USER,
     "deactivate": ops.DEACTIVATE_USER,
     "reactivate": ops.REACTIVATE_USER,
+    "clear-sessions": ops.REVOKE_USER_SESSIONS,
+    "expire-password": ops.EXPIRE_PASSWORD,
+    "add-to-group": ops.ASSIGN_USER_TO_GROUP,
+    "remove-from-group": ops.UNASSIGN_USER_FROM_GROUP,
+    "delete": ops.DELETE_USER,
 }
 
 
@@ -135,3 +222,47 @@ def action(name: str) -> Action:
             f"{name!r} is not an operation of one user that bulk can run; use one of {known}, "
             "okta.bulk_update(rows) for profiles, or pass an async callable of one item"
         ) from None
+
+
+def checked_arguments(
+    act: Action, method: Callable[..., Any], arguments: Mapping[str, Any]
+) -> tuple[str, dict[str, Any]]:
+    """The client method's parameter that takes the user, and the keyword arguments for every
+    item, checked before the run: the names the method takes (the user comes from each item),
+    the path values it needs (``group_id``...), and flags that must be True or False. Other
+    values are checked by the method on each call, as any call's are."""
+    json_arguments(arguments)
+    signature = inspect.signature(method)
+    user = next(name for name in (*_USER_PARAMETERS, "") if not name or name in signature.parameters)
+    if not user or user in arguments:
+        raise InvalidArgumentError(f"{act.name}: the user comes from each item, not from arguments=")
+    try:
+        signature.bind(**{user: "00u00000000000000000"}, **arguments)
+    except TypeError as exc:
+        needs = ", ".join(act.path_arguments) or "no other path value"
+        raise InvalidArgumentError(
+            f"{act.name} in bulk: {exc} (arguments= takes {needs} and its options)"
+        ) from None
+    for name, value in arguments.items():
+        if name in act.path_arguments:
+            path_value(name, value)
+        elif _is_flag(signature.parameters[name]) and not isinstance(value, (bool, type(None))):
+            raise InvalidArgumentError(f"{act.name}: {name} must be True or False, not {value!r}")
+    return user, dict(arguments)
+
+
+def json_arguments(arguments: Mapping[str, Any]) -> dict[str, Any]:
+    """The arguments as the journal keeps them: JSON, compared on resume."""
+    try:
+        return json.loads(json.dumps(arguments, allow_nan=False))  # type: ignore[no-any-return]
+    except (TypeError, ValueError) as exc:
+        raise InvalidArgumentError(f"bulk arguments must be JSON values (journaled): {exc}") from None
+
+
+def _is_flag(parameter: inspect.Parameter) -> bool:
+    """A parameter annotated ``bool`` (or ``bool | None``)."""
+    return "bool" in str(parameter.annotation)
+
+
+def _snake(name: str) -> str:
+    return re.sub(r"(?<!^)(?=[A-Z])", "_", name).lower()

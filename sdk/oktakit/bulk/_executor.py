@@ -4,6 +4,10 @@ and record one outcome per item in the journal.
 One user, one action: an item spelled again is a duplicate before anything is read; an item
 that names a user already taken (an id and a login of one user, a login in another case) is a
 duplicate once resolved. Both are counted, never acted on.
+
+A playbook (``okta.contain``) is one step made of stages, run in order for each user once it is
+resolved: each stage is attempted, journaled and settled as a one-operation step is, with the
+stage's name in its records, and a resumed user goes on at its first stage without an outcome.
 """
 
 from __future__ import annotations
@@ -16,8 +20,6 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, Protocol
-
-import attrs
 
 from oktakit.errors import JournalError, NotFoundError, OktaError
 
@@ -60,6 +62,7 @@ class Executor:
         self.concurrency = concurrency
         self.done_before = resume.done
         self.in_doubt = resume.in_doubt
+        self.resume = resume
         self.spellings = SeenSet()
         self.users = SeenSet()  # resolved user ids (steps that resolve items only)
         self.counts: dict[str, int] = {} if dry_run else dict(resume.counts)
@@ -147,51 +150,75 @@ class Executor:
         try:
             target = await step.resolve(item, key, plan=self.dry_run)
         except NotFoundError:
-            self._settled(OutcomeRecord("outcome", key, "not_found"))
+            self._unresolved(key, "not_found")
             return
         except OktaError as error:
             failure = BulkFailure.from_exception(error)
-            self._settled(
-                OutcomeRecord("outcome", key, "failed", error=failure, note=step.read_denied_hint(error))
-            )
+            self._unresolved(key, "failed", error=failure, note=step.read_denied_hint(error))
             return
         if step.resolves and self._seen(target.user, self.users):
             return
-        doubt = self.in_doubt.get(target.user, self.in_doubt.get(key))
-        if doubt is not None:
-            target = attrs.evolve(target, in_doubt=True, origin=doubt or None)
+        stages = self._stages(key, target.user)
+        last = stages[-1]
+        for stage in stages:
+            doubt = self.in_doubt.get((target.user, stage.part), self.in_doubt.get((key, stage.part)))
+            target = stage.enter(target, doubt)
+            record = await self._attempt(stage, target)
+            self._settled(record, finished=stage is last)
+            target = stage.after(target, record)
+
+    def _stages(self, key: str, user: str | None) -> tuple[Step, ...]:
+        """The stages left for an item: all of them unless an earlier run settled some."""
+        stages = self.step.stages
+        if not self.resume.parts_done:
+            return stages
+        settled = self.resume.settled_parts(*((user, key) if user else (key,)))
+        return tuple(stage for stage in stages if stage.part not in settled) if settled else stages
+
+    def _unresolved(self, key: str, outcome: str, **fields: Any) -> None:
+        """The user could not be read: this outcome for every stage left."""
+        stages = self._stages(key, None)
+        for stage in stages:
+            record = OutcomeRecord("outcome", key, outcome, step=stage.part, **fields)
+            self._settled(record, finished=stage is stages[-1])
+
+    async def _attempt(self, stage: Step, target: Target) -> OutcomeRecord:
         if self.dry_run:
-            self._settled(step.plan(target))
-            return
-        early = step.without_sending(target)
+            return stage.plan(target)
+        early = stage.without_sending(target)
         if early is not None:
-            self._settled(early)
-            return
+            return early
         if self.journaled:
             self.book.append(_start(target))
         try:
-            outcome = await step.settle(target)
+            return await stage.settle(target)
         except asyncio.CancelledError:
             if self.journaled:
-                user = target.user if target.user != key else None
+                user = target.user if target.user != target.key else None
                 with contextlib.suppress(JournalError):  # unwritable: the start leaves it in doubt
-                    self.book.append(InterruptedRecord("interrupted", key, user))
+                    self.book.append(InterruptedRecord("interrupted", target.key, user, target.part))
             raise
-        self._settled(outcome)
 
-    def _settled(self, record: OutcomeRecord) -> None:
+    def _settled(self, record: OutcomeRecord, *, finished: bool = True) -> None:
         self.book.append(record)  # raises JournalError (and counts nothing) if it cannot be written
         self.counts[record.outcome] = self.counts.get(record.outcome, 0) + 1
         if record.outcome == "failed" and record.error is not None and not self.dry_run:
-            logger.warning("bulk %s: %s failed: %s", self.step.operation, record.item, record.error.message)
+            logger.warning(
+                "bulk %s: %s failed%s: %s",
+                self.step.operation,
+                record.item,
+                f" at {record.step}" if record.step else "",
+                record.error.message,
+            )
         if self.bar is not None:
             self.bar.set_postfix(self.counts, refresh=False)
-            self.bar.update(1)
+            if finished:  # the bar counts items (users), not a playbook's stages
+                self.bar.update(1)
 
 
 def _start(target: Target) -> StartRecord:
     user = target.user if target.user != target.key else None
-    return StartRecord("start", target.key, user, target.before)
+    return StartRecord("start", target.key, user, target.before, target.part)
 
 
 def _progress_bar(operation: str, total: int | None, enabled: bool) -> Any:

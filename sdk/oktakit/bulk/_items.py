@@ -68,6 +68,8 @@ class Target:
     in_doubt: bool = False
     #: The status before the job's first attempt, recorded by that attempt (None: not recorded).
     origin: str | None = None
+    #: The playbook step this attempt is (``okta.contain``); None for a one-operation run.
+    part: str | None = None
 
 
 def known_status(item: Any) -> str | None:

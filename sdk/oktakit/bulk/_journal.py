@@ -2,6 +2,8 @@
 
 A run writes a ``run`` record (operation, arguments, org), then for each item it acts on a
 ``start`` record before anything is sent and an ``outcome`` record when the item is settled.
+A playbook (``okta.contain``) does that for each of its steps in turn, each record naming its
+``step``: one outcome per user and step, and a resume goes on at the first step without one.
 A ``start`` names the user's id when the item was a login, and the user's status read before
 the action (``before``) when the operation can be undone: undo reverses only users this job
 moved, and a resumed run knows what a user's status was before this job's first attempt. An
@@ -96,6 +98,8 @@ class StartRecord:
     item: str
     user: str | None = None
     before: str | None = None
+    #: The playbook step (``okta.contain``); None in a one-operation run.
+    step: str | None = None
 
 
 @attrs.frozen
@@ -110,6 +114,8 @@ class OutcomeRecord:
     note: str | None = None
     #: The user's id, when the item named the user by login.
     user: str | None = None
+    #: The playbook step (``okta.contain``); None in a one-operation run.
+    step: str | None = None
 
     @property
     def user_id(self) -> str:
@@ -124,6 +130,7 @@ class InterruptedRecord:
     kind: str
     item: str
     user: str | None = None
+    step: str | None = None
 
 
 Record = RunRecord | StartRecord | OutcomeRecord | InterruptedRecord
@@ -169,14 +176,22 @@ UNKNOWN = ""
 
 @attrs.define
 class ResumeState:
-    """What earlier runs in the journal settled, and what they left in doubt."""
+    """What earlier runs in the journal settled, and what they left in doubt.
 
+    In a playbook's journal (``parts``: its steps) an item is settled once every step is; until
+    then ``parts_done`` holds the steps it has settled.
+    """
+
+    #: The playbook's steps; empty for a one-operation run.
+    parts: tuple[str, ...] = ()
     #: Spellings and user ids of settled items.
     done: SeenSet = attrs.Factory(SeenSet)
     counts: dict[str, int] = attrs.Factory(dict)
-    #: Spelling or user id of an item in flight when a run stopped -> the user's status before
-    #: this job's first attempt (``UNKNOWN`` if not recorded).
-    in_doubt: dict[str, str] = attrs.Factory(dict)
+    #: (spelling or user id, step) of an attempt in flight when a run stopped -> the user's
+    #: status before this job's first attempt (``UNKNOWN`` if not recorded).
+    in_doubt: dict[tuple[str, str | None], str] = attrs.Factory(dict)
+    #: Spelling or user id of an item some of whose steps are settled -> those steps.
+    parts_done: dict[str, set[str]] = attrs.Factory(dict)
 
     @property
     def settled(self) -> int:
@@ -185,22 +200,51 @@ class ResumeState:
     def add(self, record: Record) -> None:
         if isinstance(record, OutcomeRecord):
             if record.outcome in TERMINAL and record.item not in self.done:
-                self.done.add(record.item)
-                if record.user:
-                    self.done.add(record.user)
-                self.counts[record.outcome] = self.counts.get(record.outcome, 0) + 1
-        elif isinstance(record, StartRecord):
+                if record.step is None:
+                    self._settle(record)
+                else:
+                    self._settle_part(record, record.step)
+        elif isinstance(record, (StartRecord, InterruptedRecord)):
             # The earliest start tells the status before this job first acted on the user.
+            before = (record.before if isinstance(record, StartRecord) else None) or UNKNOWN
             for name in (record.item, record.user):
                 if name:
-                    self.in_doubt.setdefault(name, record.before or UNKNOWN)
-        elif isinstance(record, InterruptedRecord):
+                    self.in_doubt.setdefault((name, record.step), before)
+
+    def _settle(self, record: OutcomeRecord) -> None:
+        self.done.add(record.item)
+        if record.user:
+            self.done.add(record.user)
+        self.counts[record.outcome] = self.counts.get(record.outcome, 0) + 1
+
+    def _settle_part(self, record: OutcomeRecord, step: str) -> None:
+        steps = self.parts_done.setdefault(record.item, set())
+        if step in steps:
+            return
+        steps.add(step)
+        if record.user:
+            self.parts_done[record.user] = steps
+        self.counts[record.outcome] = self.counts.get(record.outcome, 0) + 1
+        if steps.issuperset(self.parts):
             for name in (record.item, record.user):
                 if name:
-                    self.in_doubt.setdefault(name, UNKNOWN)
+                    self.done.add(name)
+                    self.parts_done.pop(name, None)
+
+    def settled_parts(self, *names: str) -> set[str]:
+        """The steps an item (by any of its names) has settled already."""
+        for name in names:
+            steps = self.parts_done.get(name)
+            if steps:
+                return steps
+        return set()
 
     def finish(self) -> ResumeState:
-        self.in_doubt = {name: before for name, before in self.in_doubt.items() if name not in self.done}
+        self.in_doubt = {
+            (name, step): before
+            for (name, step), before in self.in_doubt.items()
+            if name not in self.done and (step is None or step not in self.parts_done.get(name, ()))
+        }
         return self
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import csv
 import importlib
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from functools import cached_property
 from pathlib import Path
 from typing import Any, Protocol, TextIO
@@ -32,10 +32,40 @@ CSV_COLUMNS = (
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
-def _csv_cell(value: Any) -> Any:
+def csv_cell(value: Any) -> Any:
     if isinstance(value, str) and value.startswith(_FORMULA_STARTS):
         return "'" + value
     return value
+
+
+def write_csv(
+    journal: Path, path: PathLike, columns: Sequence[str], rows: Callable[[], Iterator[dict[str, Any]]]
+) -> None:
+    """Rows as CSV, formulas neutralised, written beside ``path`` and renamed over it."""
+
+    def fill(file: TextIO) -> None:
+        writer = csv.DictWriter(file, columns)
+        writer.writeheader()
+        for row in rows():
+            writer.writerow({name: csv_cell(value) for name, value in row.items()})
+
+    write_beside(journal, path, fill)
+
+
+def write_beside(journal: Path, path: PathLike, fill: Callable[[TextIO], None]) -> None:
+    """A report of the run whose journal is ``journal``: never that file, written atomically."""
+    target = checked_path(path, "report")
+    refuse_shared_files([("journal", journal), ("report", target)], written={"report"})
+    write_report(target, fill)
+
+
+def dataframe(columns: Sequence[str], rows: Iterator[dict[str, Any]]) -> Any:
+    """A pandas DataFrame of the rows (``ImportError`` saying so when pandas is missing)."""
+    try:
+        pandas = importlib.import_module("pandas")
+    except ImportError as exc:
+        raise ImportError("report.to_dataframe() needs pandas: pip install pandas") from exc
+    return pandas.DataFrame(list(rows), columns=list(columns))
 
 
 class RecordSource(Protocol):
@@ -68,6 +98,9 @@ class BulkReport:
     #: Items settled by earlier runs of the same journal.
     resumed: int = 0
     elapsed: float = 0.0
+    #: ``bulk_undo`` of a containment: user id -> the steps it did that no operation reverses
+    #: (``clear_sessions``, ``revoke_grants``, ``reset_factors``, ``expire_password``).
+    not_reversible: dict[str, tuple[str, ...]] = attrs.Factory(dict)
 
     @property
     def ok(self) -> bool:
@@ -126,6 +159,12 @@ class BulkReport:
         ]
         head = f"{self.operation}{' (dry run)' if self.dry_run else ''}: {len(self)} items"
         extra = f", {self.duplicates} duplicates ignored" if self.duplicates else ""
+        if self.not_reversible:
+            kept = len(self.not_reversible)
+            extra += (
+                f"; {kept} {'user keeps' if kept == 1 else 'users keep'} what undo cannot reverse "
+                "(sessions, tokens, grants, factors, passwords: see not_reversible)"
+            )
         return f"{head}: {', '.join(parts) or 'nothing to do'}{extra}"
 
     def __str__(self) -> str:
@@ -156,13 +195,7 @@ class BulkReport:
         not a file; ``JournalError`` when writing fails.
         """
 
-        def fill(file: TextIO) -> None:
-            writer = csv.DictWriter(file, CSV_COLUMNS)
-            writer.writeheader()
-            for row in self.as_dicts():
-                writer.writerow({name: _csv_cell(value) for name, value in row.items()})
-
-        self._write(path, fill)
+        write_csv(self.journal.path, path, CSV_COLUMNS, self.as_dicts)
 
     def to_jsonl(self, path: PathLike) -> None:
         """One JSON object per distinct item (the journal's outcome records); written like
@@ -172,17 +205,8 @@ class BulkReport:
             for row in self._rows:
                 file.write(encode(row).decode())
 
-        self._write(path, fill)
-
-    def _write(self, path: PathLike, fill: Callable[[TextIO], None]) -> None:
-        target = checked_path(path, "report")
-        refuse_shared_files([("journal", self.journal.path), ("report", target)], written={"report"})
-        write_report(target, fill)
+        write_beside(self.journal.path, path, fill)
 
     def to_dataframe(self) -> Any:
         """A pandas DataFrame with the CSV columns (needs pandas)."""
-        try:
-            pandas = importlib.import_module("pandas")
-        except ImportError as exc:
-            raise ImportError("report.to_dataframe() needs pandas: pip install pandas") from exc
-        return pandas.DataFrame(list(self.as_dicts()), columns=list(CSV_COLUMNS))
+        return dataframe(CSV_COLUMNS, self.as_dicts())

@@ -12,25 +12,36 @@ distinct item gets exactly one outcome record; see ``_bulk_executor`` for the lo
 
 from __future__ import annotations
 
-import json
 from collections.abc import AsyncIterable, Iterable, Mapping
 from typing import TYPE_CHECKING, Any, TypedDict, Unpack
 
 from oktakit.errors import InvalidArgumentError, JournalError
 
-from ._actions import ACTIONS
+from ._actions import ACTIONS, json_arguments
+from ._containment_report import ContainmentReport
 from ._executor import Book, Executor
 from ._items import ItemSource
 from ._journal import BulkFailure, OutcomeRecord, ResumeState, RunRecord, now
 from ._journal_file import JournalFile, Spool
 from ._paths import PathLike, checked_path, refuse_shared_files
+from ._playbook import CONTAIN, Playbook, UndoPlan, undo_plan
 from ._report import BulkReport
+from ._results import OnResult
 from ._steps import Step, UpdateStep, make_step
 
 if TYPE_CHECKING:
     from oktakit.client import OktaClient
 
-__all__ = ["MAX_CONCURRENCY", "BulkFailure", "BulkReport", "bulk", "bulk_undo", "bulk_update"]
+__all__ = [
+    "MAX_CONCURRENCY",
+    "BulkFailure",
+    "BulkReport",
+    "ContainmentReport",
+    "bulk",
+    "bulk_undo",
+    "bulk_update",
+    "contain",
+]
 
 DEFAULT_CONCURRENCY = 8
 #: The most items in flight a run takes. Okta serves 35 to 75 simultaneous requests per org
@@ -64,10 +75,20 @@ async def bulk(
     items: Items,
     *,
     arguments: Mapping[str, Any] | None = None,
+    on_result: OnResult | None = None,
     **options: Unpack[RunOptions],
 ) -> BulkReport:
     """Run ``operation`` once for every distinct item; see ``OktaClient.bulk``."""
-    return await _run(okta, make_step(okta, operation, arguments or {}), items, **options)
+    return await _run(okta, make_step(okta, operation, arguments or {}, on_result), items, **options)
+
+
+async def contain(
+    okta: OktaClient, users: Items, *, steps: Iterable[str] | None = None, **options: Unpack[RunOptions]
+) -> ContainmentReport:
+    """The containment playbook over ``users``; see ``OktaClient.contain``."""
+    playbook = Playbook(okta, steps)
+    run = await _run(okta, playbook, users, **options)
+    return ContainmentReport.from_run(tuple(playbook.arguments["steps"]), run)
 
 
 async def bulk_update(
@@ -82,42 +103,84 @@ async def bulk_undo(
     journal: PathLike,
     *,
     undo_journal: PathLike | None = None,
+    users: Iterable[str] | None = None,
     **options: Unpack[UndoOptions],
 ) -> BulkReport:
     """Reverse what a journaled run changed; see ``OktaClient.bulk_undo``."""
+    chosen = _chosen_users(users)
     source = JournalFile(journal)
     path = JournalFile(undo_journal if undo_journal is not None else undo_journal_path(source.path)).path
     refuse_shared_files([("journal to undo", source.path), ("undo journal", path)], written={"undo journal"})
     # Held with a shared lock while it is read: a run still writing it is refused.
     source.open_for_reading()
     try:
-        header, changed = _changed_users(source, okta)
+        header, plan = _changed_users(source, okta)
     finally:
         source.close()
-    inverse = ACTIONS[header.operation].inverse if header.operation in ACTIONS else None
+    if header.operation == CONTAIN:  # only the suspension is undone: unsuspend, no arguments
+        inverse, arguments = ACTIONS["suspend_user"].inverse, {}
+    else:
+        inverse = ACTIONS[header.operation].inverse if header.operation in ACTIONS else None
+        arguments = header.arguments
     if inverse is None:
         raise InvalidArgumentError(
-            f"{header.operation} cannot be undone: Okta has no operation that reverses it "
-            "(only suspend_user and unsuspend_user undo each other)"
+            f"{header.operation} cannot be undone: Okta has no operation that reverses it (suspend and "
+            "unsuspend, and adding to and removing from a group, undo each other; a containment's "
+            "suspension is undone)"
         )
-    step = make_step(okta, inverse.name, header.arguments)
-    return await _run(okta, step, changed, journal=path, undo_of=source.path.name, **options)
+    changed, not_reversible = plan.unsuspend, plan.not_reversible
+    if chosen is not None:
+        wanted = _pick(chosen, plan, source.path)
+        changed = [user for user in changed if user in wanted]
+        not_reversible = {user: steps for user, steps in not_reversible.items() if user in wanted}
+    step = make_step(okta, inverse.name, arguments)
+    report = await _run(okta, step, changed, journal=path, undo_of=source.path.name, **options)
+    report.not_reversible = not_reversible
+    return report
 
 
-def _changed_users(source: JournalFile, okta: OktaClient) -> tuple[RunRecord, list[str]]:
-    """The run record (every one in the journal must agree) and the users the run moved."""
+def _chosen_users(users: Iterable[str] | None) -> set[str] | None:
+    if users is None:
+        return None
+    names = [users] if isinstance(users, str) else list(users)
+    if not names or not all(isinstance(name, str) and name.strip() for name in names):
+        raise InvalidArgumentError("users must be ids or logins of users in the journal")
+    return {name.strip() for name in names}
+
+
+def _pick(chosen: set[str], plan: UndoPlan, journal: object) -> set[str]:
+    """The user ids ``chosen`` names (by id, or by the item the run was given); every one must be
+    in the journal."""
+    ids = set(plan.ids.values())
+    folded = {item.casefold(): user for item, user in plan.ids.items()}  # Okta's logins ignore case
+    wanted = {name if name in ids else folded.get(name.casefold(), "") for name in chosen}
+    missing = sorted(name for name in chosen if name not in ids and name.casefold() not in folded)
+    if missing:
+        raise InvalidArgumentError(f"not in the journal {journal}: {', '.join(missing[:5])}")
+    return wanted
+
+
+def _changed_users(source: JournalFile, okta: OktaClient) -> tuple[RunRecord, UndoPlan]:
+    """The run record (every one in the journal must agree) and what the run changed."""
     header: RunRecord | None = None
-    changed: list[str] = []
-    for record in source.records():  # raises unless every run record is the first one's
-        if isinstance(record, RunRecord):
-            header = header or record
-        elif isinstance(record, OutcomeRecord) and record.outcome == "succeeded":
-            changed.append(record.user_id)
+    records = source.records()  # raises unless every run record is the first one's
+    for record in records:
+        header = record if isinstance(record, RunRecord) else None
+        break
     if header is None:
         raise JournalError(f"{source.path} is not an oktakit bulk journal (or is empty)")
     if header.org != okta.org_url:
         raise JournalError(f"{source.path} is a journal of {header.org}, not of {okta.org_url}")
-    return header, changed
+    if header.operation == CONTAIN:
+        return header, undo_plan(records)
+    changed: list[str] = []
+    ids: dict[str, str] = {}
+    for record in records:
+        if isinstance(record, OutcomeRecord):
+            ids.setdefault(record.item, record.user_id)
+            if record.outcome == "succeeded":
+                changed.append(record.user_id)
+    return header, UndoPlan(changed, {}, ids)
 
 
 def undo_journal_path(journal: PathLike) -> str:
@@ -144,16 +207,19 @@ async def _run(
             f"concurrency must be a whole number from 1 to {MAX_CONCURRENCY}, not {concurrency!r}"
         )
     source = ItemSource(items)
-    arguments = _json_arguments(step.arguments)
+    arguments = json_arguments(step.arguments)
+    parts = tuple(stage.part for stage in step.stages if stage.part is not None)
     header = RunRecord("run", step.operation, okta.org_url, arguments, now(), undo_of=undo_of)
     book: Book
     if journal is None:
-        resume, book = ResumeState(), Spool()
+        resume, book = ResumeState(parts), Spool()
     else:
         file = JournalFile(journal)
         _refuse_reading_the_journal(items, file)
         # A journal of another run is refused before anything is sent; a dry run only reads it.
-        resume, book = (_read_only(file, header), Spool()) if dry_run else (_locked(file, header), file)
+        resume, book = (
+            (_read_only(file, header, parts), Spool()) if dry_run else (_locked(file, header, parts), file)
+        )
     try:
         if preflight and not dry_run and step.needs:
             await _preflight(okta, step.needs)
@@ -169,14 +235,6 @@ async def _run(
     return await executor.run(source, progress)
 
 
-def _json_arguments(arguments: dict[str, Any]) -> dict[str, Any]:
-    """The arguments as the journal keeps them: JSON, compared on resume."""
-    try:
-        return json.loads(json.dumps(arguments, allow_nan=False))  # type: ignore[no-any-return]
-    except (TypeError, ValueError) as exc:
-        raise InvalidArgumentError(f"bulk arguments must be JSON values (journaled): {exc}") from None
-
-
 def _refuse_reading_the_journal(items: Items, journal: JournalFile) -> None:
     """Items read from an open file (``open("ids.txt")``) must not come from the journal."""
     fileno = getattr(items, "fileno", None)
@@ -189,14 +247,14 @@ def _refuse_reading_the_journal(items: Items, journal: JournalFile) -> None:
             refuse_shared_files([("items", descriptor), ("journal", journal.path)], written={"journal"})
 
 
-def _read_only(file: JournalFile, header: RunRecord) -> ResumeState:
-    return _collect(file, header) if file.exists() else ResumeState()
+def _read_only(file: JournalFile, header: RunRecord, parts: tuple[str, ...]) -> ResumeState:
+    return _collect(file, header, parts) if file.exists() else ResumeState(parts)
 
 
-def _locked(file: JournalFile, header: RunRecord) -> ResumeState:
+def _locked(file: JournalFile, header: RunRecord, parts: tuple[str, ...]) -> ResumeState:
     file.open_for_run()
     try:
-        resume = _collect(file, header)
+        resume = _collect(file, header, parts)
         file.prepare_appending()
     except BaseException:
         file.close()
@@ -204,8 +262,8 @@ def _locked(file: JournalFile, header: RunRecord) -> ResumeState:
     return resume
 
 
-def _collect(file: JournalFile, header: RunRecord) -> ResumeState:
-    resume = ResumeState()
+def _collect(file: JournalFile, header: RunRecord, parts: tuple[str, ...]) -> ResumeState:
+    resume = ResumeState(parts)
     for record in file.records(check=header):
         resume.add(record)
     return resume.finish()

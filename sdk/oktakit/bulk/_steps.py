@@ -1,10 +1,11 @@
 """Steps: how the executor finds the user an item names, does it once, and learns what happened.
 
-``resolve`` turns an item into a ``Target``: for the lifecycle operations and ``bulk_update``
+``resolve`` turns an item into a ``Target``: for the one-user operations and ``bulk_update``
 an item is a user, so a login is read (``GET /users/{login}``, one request) to learn the user's
 id; operations that can be undone (suspend, unsuspend) also read every user's status before
-acting, so that undo reverses only users this job moved. A ``User`` object (from
-``list_users``) carries both, and costs nothing.
+acting, so that undo reverses only users this job moved, as do those whose repeat Okta accepts
+(``Action.reads_first``); the membership operations read the user's groups instead. A ``User``
+object (from ``list_users``) carries an id and a status, and costs nothing.
 
 ``settle`` maps every way an item can end to exactly one outcome record:
 
@@ -29,6 +30,8 @@ import inspect
 from collections.abc import Awaitable, Callable, Mapping
 from typing import TYPE_CHECKING, Any, Final
 
+import attrs
+
 from oktakit._registry import operations_by_name
 from oktakit.errors import (
     ApiError,
@@ -42,9 +45,10 @@ from oktakit.errors import (
 )
 from oktakit_api import operations as ops
 
-from ._actions import ACTIONS, Action, action
+from ._actions import ACTIONS, MEMBER, NOT_MEMBER, Action, action, checked_arguments
 from ._items import Target, known_status, looks_like_user_id, profile_changes
 from ._journal import BulkFailure, OutcomeRecord
+from ._results import OnResult, deliver
 
 if TYPE_CHECKING:
     from oktakit.client import OktaClient
@@ -56,16 +60,27 @@ _AMBIGUOUS = (TransportError, ServerError, MalformedResponseError)
 READ_USER: Final = ops.GET_USER
 _READ_WHY: Final = (
     "okta.bulk reads a user to resolve a login to its id, to learn the status before a suspend or "
-    "unsuspend (so that undo reverses only what the run did), and back to settle a refusal or an "
-    "interrupted call; a dry run (which changes nothing) reads every user"
+    "unsuspend (so that undo reverses only what the run did), a password expiry, a deletion or a "
+    "containment (okta.contain reads every user), and back to settle a refusal or an interrupted "
+    "call; a dry run (which changes nothing) reads every user"
 )
 #: What the executor calls for an operation besides it: (client method, why).
 Reads = tuple[tuple[str, str], ...]
+#: The read of a user's groups, for the membership operations (``Action.observes``).
+READ_GROUPS: Final = ops.LIST_USER_GROUPS
+_GROUPS_WHY: Final = (
+    "okta.bulk reads each user's groups before adding or removing the member (a member already "
+    "there is skipped, and undo reverses only what the run changed) and back after an interrupted call"
+)
 
 
 def _action_reads(act: Action | None) -> Reads:
-    # Every lifecycle operation's items are users, and a login among them is read to find its id.
-    return ((READ_USER.name, _READ_WHY),) if act is not None else ()
+    # Every one-user operation's items are users, and a login among them is read to find its id.
+    if act is None:
+        return ()
+    if act.observes == "membership":
+        return ((READ_USER.name, _READ_WHY), (READ_GROUPS.name, _GROUPS_WHY))
+    return ((READ_USER.name, _READ_WHY),)
 
 
 def executor_reads(operation: str) -> Reads:
@@ -79,7 +94,7 @@ def executor_reads(operation: str) -> Reads:
 
 def record(target: Target, outcome: str, **fields: Any) -> OutcomeRecord:
     user = target.user if target.user != target.key else None
-    return OutcomeRecord("outcome", target.key, outcome, user=user, **fields)
+    return OutcomeRecord("outcome", target.key, outcome, user=user, step=target.part, **fields)
 
 
 def _was_resent(error: BaseException) -> bool:
@@ -97,6 +112,9 @@ def _status_of(user: Any) -> str:
 class Step:
     """A call of one item; subclasses know how to read its effect back."""
 
+    #: The playbook step this is (``okta.contain``), named in its records; None: a plain run.
+    part: str | None = None
+
     def __init__(self, okta: OktaClient, operation: str, arguments: Mapping[str, Any]) -> None:
         self.okta = okta
         self.operation = operation
@@ -109,14 +127,30 @@ class Step:
         self.resolves = self.action is not None
         #: Read each user's status before acting: undo must know which users this job moved.
         self.reads_before = self.action is not None and self.action.reads_before
+        #: What the executor runs for each user, in order: a playbook's stages, or this step.
+        self.stages: tuple[Step, ...] = (self,)
+
+    def enter(self, target: Target, doubt: str | None) -> Target:
+        """The target of this stage; ``doubt``: an attempt of this job was in flight when its run
+        stopped (the status before it, or "" if not recorded)."""
+        if doubt is None and target.part == self.part and not target.in_doubt:
+            return target
+        return attrs.evolve(target, part=self.part, in_doubt=doubt is not None, origin=doubt or None)
+
+    def after(self, target: Target, outcome: OutcomeRecord) -> Target:
+        """The target of the next stage, once this one is settled (a playbook's stages move it)."""
+        return target
 
     async def resolve(self, item: Any, key: str, *, plan: bool = False) -> Target:
         """The user ``item`` names; reads it (``NotFoundError`` if there is none) when its id or
         a status needed before acting is not known yet."""
         if not self.resolves:
             return Target(item, key, key)
-        before = known_status(item)
         wants_status = self.reads_before or plan
+        if self.action is not None and self.action.observes == "membership":
+            user_id = key if looks_like_user_id(key) else (await self.read_user(key)).id
+            return Target(item, key, user_id, await self.status(user_id) if wants_status else None)
+        before = known_status(item)
         if looks_like_user_id(key) and (before is not None or not wants_status):
             return Target(item, key, key, before)
         user = await self.read_user(key)
@@ -141,6 +175,13 @@ class Step:
         return f"a bulk run needs what `oktakit permissions {self.operation} --bulk` lists (it reads users)"
 
     async def status(self, user_id: str) -> str:
+        """The user's state as the action sees it: its status, or its membership of the group."""
+        if self.action is not None and self.action.observes == "membership":
+            group_id = self.arguments["group_id"]
+            async for group in self.okta.list_user_groups(user_id):  # READ_GROUPS' client method
+                if group.id == group_id:
+                    return MEMBER
+            return NOT_MEMBER
         return _status_of(await self.read_user(user_id))
 
     def without_sending(self, target: Target) -> OutcomeRecord | None:
@@ -238,15 +279,26 @@ class Step:
 
 
 class ActionStep(Step):
-    """A lifecycle operation of the registry, run by the client method its descriptor names
-    (which checks the arguments as any call does)."""
+    """A one-user operation of the registry, run by the client method its descriptor names
+    (which checks the arguments as any call does), the user passed as its ``id`` or
+    ``user_id``; ``on_result`` gets what each call answers."""
 
-    def __init__(self, okta: OktaClient, act: Action, arguments: Mapping[str, Any]) -> None:
+    def __init__(
+        self, okta: OktaClient, act: Action, arguments: Mapping[str, Any], on_result: OnResult | None = None
+    ) -> None:
         super().__init__(okta, act.name, arguments)
         self.method: Callable[..., Awaitable[Any]] = getattr(okta, act.operation.name)
+        self.user_parameter, self.arguments = checked_arguments(act, self.method, self.arguments)
+        self.by_keyword = self.user_parameter != "id"
+        self.on_result = on_result
 
     async def call(self, target: Target) -> str | None:
-        await self.method(target.user, **self.arguments)
+        if self.by_keyword:
+            result = await self.method(**{self.user_parameter: target.user}, **self.arguments)
+        else:
+            result = await self.method(target.user, **self.arguments)
+        if self.on_result is not None:
+            await deliver(self.on_result, self.operation, target.user, result)
         return None
 
     async def verify(self, target: Target) -> tuple[bool | None, str | None]:
@@ -307,23 +359,37 @@ class CallableStep(Step):
         return None
 
 
-def make_step(okta: OktaClient, operation: Any, arguments: Mapping[str, Any]) -> Step:
+def make_step(
+    okta: OktaClient, operation: Any, arguments: Mapping[str, Any], on_result: OnResult | None = None
+) -> Step:
     """The step for what ``bulk`` was given: a name, a bound method of ``okta``, a callable."""
+    if on_result is not None and not callable(on_result):
+        raise InvalidArgumentError(f"on_result must be a callable of (user id, result), not {on_result!r}")
     if isinstance(operation, str) or getattr(operation, "__self__", None) is okta:
         name = operation if isinstance(operation, str) else operation.__name__
         act = ACTIONS.get(name)
         if act is not None and act.operation is not ops.UPDATE_USER:  # bulk_update's, with its rows
-            return ActionStep(okta, act, arguments)
+            if act.operation is ops.DELETE_USER:
+                from ._delete import DeleteStep
+
+                return DeleteStep(okta, act, arguments, on_result)
+            return ActionStep(okta, act, arguments, on_result)
         method = getattr(type(okta), name, None) if not name.startswith("_") else None
         if method is None or not inspect.iscoroutinefunction(method):
             action(name)  # raises the error listing what bulk can run
-        if arguments:
-            raise InvalidArgumentError("arguments= applies to the lifecycle operations only")
+        if arguments or on_result is not None:
+            known = ", ".join(sorted(a for a in ACTIONS if a != ops.UPDATE_USER.name))
+            raise InvalidArgumentError(
+                f"arguments= and on_result= apply to the one-user operations bulk knows ({known}); "
+                f"for {name}, pass an async callable of one item"
+            )
         return CallableStep(okta, getattr(okta, name), by_key=True)
     if not callable(operation):
         raise InvalidArgumentError(f"bulk needs an operation name or an async callable, not {operation!r}")
-    if arguments:
-        raise InvalidArgumentError("arguments= applies to operations named by the client; bind them yourself")
+    if arguments or on_result is not None:
+        raise InvalidArgumentError(
+            "arguments= and on_result= apply to operations named by the client; bind them yourself"
+        )
     return CallableStep(okta, operation, by_key=False)
 
 

@@ -1,4 +1,4 @@
-"""The ``oktakit`` command line: ``sim``, ``keys``, ``check``, ``permissions`` and ``bulk``."""
+"""The ``oktakit`` command line: ``sim``, ``keys``, ``check``, ``permissions``, ``bulk`` and ``logs``."""
 
 from ._main import build_parser, main
 

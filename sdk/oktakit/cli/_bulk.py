@@ -1,11 +1,11 @@
-"""``oktakit bulk``: lifecycle actions, profile updates and undo over many users, from a shell.
+"""``oktakit bulk``: one-user actions, profile updates and undo over many users, from a shell.
 
 Exit status: 0 when every item succeeded, was skipped or was not found; 1 when any failed (or
 Okta refused the credentials); 2 for usage errors (unreadable or non-UTF-8 input, a closed
 stdin, a report path that cannot be written, one file in two roles), a journal of another run or
 in use, a journal or report that cannot be written, or a declined confirmation; 130 when
 interrupted by Ctrl-C (the journal is consistent: rerun to resume). Every file is checked
-before the first user is touched.
+before the first user is touched. ``oktakit contain`` (``_contain``) runs the same way.
 """
 
 from __future__ import annotations
@@ -17,9 +17,9 @@ import os
 import signal
 import stat
 import sys
-from collections.abc import Iterator
+from collections.abc import Awaitable, Callable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol, TypeVar
 
 from oktakit.bulk._actions import ACTIONS, CLI_ACTIONS
 from oktakit.bulk._items import csv_rows
@@ -31,6 +31,33 @@ from oktakit_api import operations as ops
 
 USAGE_ERROR = 2
 INTERRUPTED = 130  # the shell's code for a process stopped by Ctrl-C
+#: What each CLI action passes to its operation besides the user, from its options.
+_ARGUMENTS: dict[str, Callable[[argparse.Namespace], dict[str, Any]]] = {
+    # The Admin Console's "Clear user sessions" ends the sessions and the OAuth tokens.
+    ops.REVOKE_USER_SESSIONS.name: lambda args: {"oauth_tokens": True},
+    ops.ASSIGN_USER_TO_GROUP.name: lambda args: {"group_id": args.group},
+    ops.UNASSIGN_USER_FROM_GROUP.name: lambda args: {"group_id": args.group},
+}
+_HELP = {
+    "clear-sessions": "end each user's Okta sessions and OAuth tokens (revoke_user_sessions, oauth_tokens)",
+    "add-to-group": "add each user to the group (assign_user_to_group); undo removes them",
+    "remove-from-group": "remove each user from the group (unassign_user_from_group); undo adds them back",
+    "delete": "delete each user: one not yet deactivated is deactivated, then deleted (always asks)",
+}
+
+
+class Report(Protocol):
+    """What the command prints and exports (``BulkReport``, ``ContainmentReport``)."""
+
+    @property
+    def ok(self) -> bool: ...
+
+    def summary(self) -> str: ...
+
+    def to_csv(self, path: Path) -> None: ...
+
+
+R = TypeVar("R", bound=Report)
 
 
 def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -43,10 +70,10 @@ def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) 
     )
     actions = bulk.add_subparsers(dest="bulk_action", required=True, metavar="ACTION")
     for name, operation in CLI_ACTIONS.items():
-        parser = actions.add_parser(name, help=f"{operation.name} for each user")
-        users = parser.add_mutually_exclusive_group(required=True)
-        users.add_argument("--ids", metavar="FILE", help="one user id or login per line ('-': stdin)")
-        users.add_argument("--search", metavar="EXPR", help="an Okta search expression selecting the users")
+        parser = actions.add_parser(name, help=_HELP.get(name, f"{operation.name} for each user"))
+        add_users_options(parser)
+        if "group_id" in ACTIONS[operation.name].path_arguments:
+            parser.add_argument("--group", required=True, metavar="ID", help="the group's id (an OKTA_GROUP)")
         _common(parser)
         parser.set_defaults(handler=_bulk, operation=operation.name)
     update = actions.add_parser("update", help="partial profile updates from a CSV file")
@@ -61,14 +88,36 @@ def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) 
     )
     _common(update)
     update.set_defaults(handler=_bulk, operation=ops.UPDATE_USER.name)
-    undo = actions.add_parser("undo", help="reverse what a journaled run changed (suspend <-> unsuspend)")
+    undo = actions.add_parser(
+        "undo",
+        help="reverse what a journaled run changed (suspend <-> unsuspend, add-to-group <-> "
+        "remove-from-group, a containment's suspension)",
+    )
     undo.add_argument("--journal", required=True, metavar="FILE", help="the journal of the run to undo")
     undo.add_argument("--undo-journal", metavar="FILE", help="journal of the undo (default: FILE.undo.jsonl)")
+    undo.add_argument(
+        "--user",
+        action="append",
+        metavar="ID",
+        help="undo only for this user (an id, or the id or login the run was given); repeatable",
+    )
     _common(undo, journal=False)
     undo.set_defaults(handler=_bulk, operation="undo")
 
 
-def _common(parser: argparse.ArgumentParser, *, journal: bool = True) -> None:
+def add_users_options(parser: argparse.ArgumentParser) -> None:
+    users = parser.add_mutually_exclusive_group(required=True)
+    users.add_argument("--ids", metavar="FILE", help="one user id or login per line ('-': stdin)")
+    users.add_argument("--search", metavar="EXPR", help="an Okta search expression selecting the users")
+
+
+def _common(
+    parser: argparse.ArgumentParser,
+    *,
+    journal: bool = True,
+    report: str = "write one row per item (id, outcome, ...)",
+    yes: str = "do not ask before a destructive action (delete asks anyway)",
+) -> None:
     parser.add_argument(
         "--concurrency",
         type=_concurrency,
@@ -80,9 +129,9 @@ def _common(parser: argparse.ArgumentParser, *, journal: bool = True) -> None:
         parser.add_argument(
             "--journal", metavar="FILE", help="journal to resume from and append to (JSON lines)"
         )
-    parser.add_argument("--report", metavar="FILE.csv", help="write one row per item (id, outcome, ...)")
+    parser.add_argument("--report", metavar="FILE.csv", help=report)
     parser.add_argument("--dry-run", action="store_true", help="show the plan; change nothing")
-    parser.add_argument("--yes", action="store_true", help="do not ask before a destructive action")
+    parser.add_argument("--yes", action="store_true", help=yes)
     parser.add_argument("--no-progress", action="store_true", help="no progress bar")
     parser.add_argument("--org-url", help="the org URL (default: OKTA_ORG_URL)")
 
@@ -161,17 +210,48 @@ def _check_files(args: argparse.Namespace) -> Path | None:
 
 def _confirmed(args: argparse.Namespace) -> bool:
     action = ACTIONS.get(args.operation)
-    if action is None or not action.destructive or args.yes or args.dry_run:
+    if action is None or not action.destructive or args.dry_run:
         return True
-    if getattr(args, "ids", None) == "-":
-        print(f"oktakit bulk: {args.operation} is destructive; with --ids - pass --yes", file=sys.stderr)
-        return False
+    # Deleting cannot be undone in any way: it is asked every time, --yes or not.
+    always = action.operation is ops.DELETE_USER
+    if args.yes and not always:
+        return True
     who = f"the users in {args.ids}" if args.ids else f"the users matching {args.search!r}"
-    try:
-        answer = input(f"{args.operation} {who}? This cannot be undone. [y/N] ")
-    except (EOFError, RuntimeError, OSError, UnicodeDecodeError):  # RuntimeError: no stdin at all
-        answer = ""
+    if always:
+        question = (
+            f"Delete {who}? Each one not yet deactivated is deactivated, then deleted. "
+            "This cannot be undone. [y/N] "
+        )
+    else:
+        question = f"{args.operation} {who}? This cannot be undone. [y/N] "
+    return confirm("bulk", args, question, always=always)
+
+
+def confirm(command: str, args: argparse.Namespace, question: str, *, always: bool = False) -> bool:
+    """Ask ``question``: on stdin, or, when the ids come from stdin, on the terminal (only a
+    question that is asked whatever ``--yes`` says; the others need ``--yes`` then)."""
+    if getattr(args, "ids", None) != "-":
+        try:
+            answer = input(question)
+        except (EOFError, RuntimeError, OSError, UnicodeDecodeError):  # RuntimeError: no stdin at all
+            answer = ""
+    elif always:
+        answer = _ask_terminal(question)
+    else:
+        print(f"oktakit {command}: {args.operation} with --ids - needs --yes", file=sys.stderr)
+        return False
     return answer.strip().lower() in ("y", "yes")
+
+
+def _ask_terminal(question: str) -> str:
+    """The answer typed at the controlling terminal ("" when there is none)."""
+    try:
+        with open("/dev/tty", "r+", encoding="utf-8") as tty:
+            tty.write(question)
+            tty.flush()
+            return tty.readline()
+    except (OSError, UnicodeDecodeError):
+        return ""
 
 
 @contextlib.contextmanager
@@ -194,11 +274,6 @@ def _ctrl_c_cancels(task: asyncio.Task[Any] | None) -> Iterator[None]:
         loop.remove_signal_handler(signal.SIGINT)
 
 
-async def _execute(args: argparse.Namespace) -> BulkReport:
-    with _ctrl_c_cancels(asyncio.current_task()):
-        return await _command(args)
-
-
 async def _command(args: argparse.Namespace) -> BulkReport:
     from oktakit.client import OktaClient
 
@@ -209,44 +284,75 @@ async def _command(args: argparse.Namespace) -> BulkReport:
     }
     async with OktaClient.from_env(args.org_url) as okta:
         if args.operation == "undo":
-            return await okta.bulk_undo(args.journal, undo_journal=args.undo_journal, **options)
+            return await okta.bulk_undo(
+                args.journal, undo_journal=args.undo_journal, users=args.user, **options
+            )
         options["journal"] = args.journal
         if args.operation == ops.UPDATE_USER.name:
             return await okta.bulk_update(csv_rows(args.csv), empty=args.empty, **options)
         items: Any = _ids(args.ids) if args.ids else okta.list_users(search=args.search)
-        return await okta.bulk(args.operation, items, **options)
+        arguments = _ARGUMENTS[args.operation](args) if args.operation in _ARGUMENTS else None
+        return await okta.bulk(args.operation, items, arguments=arguments, **options)
 
 
 def _bulk(args: argparse.Namespace) -> int:
+    return run_job("bulk", args, _confirmed, _command, _show_bulk)
+
+
+def _show_bulk(report: BulkReport, args: argparse.Namespace) -> list[str]:
+    """Print the plan of a dry run; return the lines that report failures."""
+    if args.dry_run:
+        for row in report.rows():
+            print(f"{row.item}\t{row.status or '-'}\t{row.outcome}\t{row.error.message if row.error else ''}")
+    kept = [f"  not reversible: {user}: {', '.join(steps)}" for user, steps in report.not_reversible.items()]
+    failed = [
+        f"  failed: {item}: {failure.type} {failure.message}" for item, failure in report.failed.items()
+    ]
+    return kept + failed
+
+
+def run_job(
+    command: str,
+    args: argparse.Namespace,
+    confirmed: Callable[[argparse.Namespace], bool],
+    job: Callable[[argparse.Namespace], Awaitable[R]],
+    show: Callable[[R, argparse.Namespace], list[str]],
+) -> int:
+    """Check every file, confirm, run the job, print its summary and write its report."""
     try:
         report_path = _check_files(args)
     except InvalidArgumentError as error:
-        print(f"oktakit bulk: {error}", file=sys.stderr)
+        print(f"oktakit {command}: {error}", file=sys.stderr)
         return USAGE_ERROR
-    if not _confirmed(args):
-        print("oktakit bulk: not confirmed; nothing was changed", file=sys.stderr)
+    if not confirmed(args):
+        print(f"oktakit {command}: not confirmed; nothing was changed", file=sys.stderr)
         return USAGE_ERROR
     try:
-        report = asyncio.run(_execute(args))
+        report = asyncio.run(_execute(job, args))
     except (InvalidArgumentError, JournalError) as error:
-        print(f"oktakit bulk: {error}", file=sys.stderr)
+        print(f"oktakit {command}: {error}", file=sys.stderr)
         return USAGE_ERROR
     except (KeyboardInterrupt, asyncio.CancelledError):
         # Ctrl-C cancelled the run: the items in flight were settled (or journaled) first.
         again = "; run the same command to resume from the journal" if args.journal else ""
-        print(f"oktakit bulk: interrupted{again}", file=sys.stderr)
+        print(f"oktakit {command}: interrupted{again}", file=sys.stderr)
         return INTERRUPTED
-    if args.dry_run:
-        for row in report.rows():
-            print(f"{row.item}\t{row.status or '-'}\t{row.outcome}\t{row.error.message if row.error else ''}")
+    problems = show(report, args)
     print(report.summary())
     if report_path is not None:
         try:
             report.to_csv(report_path)
         except (InvalidArgumentError, JournalError) as error:
             kept = " (every outcome is in the journal)" if args.journal else ""
-            print(f"oktakit bulk: {error}{kept}", file=sys.stderr)
+            print(f"oktakit {command}: {error}{kept}", file=sys.stderr)
             return USAGE_ERROR
-    for item, failure in list(report.failed.items())[:20]:
-        print(f"  failed: {item}: {failure.type} {failure.message}", file=sys.stderr)
+    for line in problems[:20]:
+        print(line, file=sys.stderr)
+    if len(problems) > 20:
+        print(f"  ... and {len(problems) - 20} more (see the report)", file=sys.stderr)
     return 0 if report.ok else 1
+
+
+async def _execute(job: Callable[[argparse.Namespace], Awaitable[R]], args: argparse.Namespace) -> R:
+    with _ctrl_c_cancels(asyncio.current_task()):
+        return await job(args)

@@ -1,4 +1,5 @@
-"""The ``oktakit`` command line: ``sim``, ``keys``, ``check``, ``permissions`` and ``bulk``."""
+"""The ``oktakit`` command line: ``sim``, ``keys``, ``check``, ``permissions``, ``bulk``,
+``contain`` and ``logs``."""
 
 from __future__ import annotations
 
@@ -15,12 +16,12 @@ def build_parser() -> argparse.ArgumentParser:
     # The command groups are imported when the command line is built: `import oktakit.cli` stays cheap.
     from oktakit._version import __version__
 
-    from . import _bulk, _check, _keys, _permissions, _sim
+    from . import _bulk, _check, _contain, _keys, _logs, _permissions, _sim
 
     parser = argparse.ArgumentParser(prog="oktakit", description="oktakit: an asyncio SDK for Okta.")
     parser.add_argument("--version", action="version", version=f"oktakit {__version__}")
     commands = parser.add_subparsers(dest="command", required=True)
-    for group in (_sim, _check, _permissions, _keys, _bulk):
+    for group in (_sim, _check, _permissions, _keys, _bulk, _contain, _logs):
         group.add_commands(commands)
     return parser
 

@@ -37,7 +37,7 @@ def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) 
         nargs="+",
         metavar="OPERATION",
         type=operation_names,
-        help="method names or operationIds (also comma-separated)",
+        help="method names or operationIds (also comma-separated); contain: okta.contain's steps",
     )
     output = permissions.add_mutually_exclusive_group()
     output.add_argument(

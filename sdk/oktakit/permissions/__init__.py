@@ -7,6 +7,7 @@ with it; ``oktakit permissions`` prints it, as text, JSON or Terraform (``_terra
 
 >>> from oktakit.permissions import requirements
 >>> print(requirements(["suspend_user"], bulk=True).summary())
+>>> print(requirements(["contain"], bulk=True).summary())  # okta.contain's every step
 """
 
 from ._grants import Grants
@@ -16,6 +17,7 @@ from ._requirements import (
     Requirements,
     ResourceInfo,
     StandardRole,
+    containment_table,
     markdown_table,
     requirements,
     resolve_operations,
@@ -29,6 +31,7 @@ __all__ = [
     "Requirements",
     "ResourceInfo",
     "StandardRole",
+    "containment_table",
     "markdown_table",
     "requirements",
     "resolve_operations",

@@ -36,18 +36,26 @@ JSON_FORMAT = 1
 
 @frozen
 class PermissionInfo:
-    """One admin-role permission: its API key and where the Admin Console shows it."""
+    """One admin-role permission: its API key and where the Admin Console shows it.
+
+    ``custom_role`` is False for what no custom admin role can hold (reading the System Log):
+    only a standard role that carries it grants it.
+    """
 
     key: str
     console: tuple[str, ...]
     resource: str | None
+    custom_role: bool = True
 
     @property
     def console_label(self) -> str:
         return " > ".join(self.console) or "(no Console label known)"
 
     def to_json(self) -> dict[str, Any]:
-        return {"key": self.key, "console": self.console_label, "resource": self.resource}
+        shown: dict[str, Any] = {"key": self.key, "console": self.console_label, "resource": self.resource}
+        if not self.custom_role:
+            shown["custom_role"] = False
+        return shown
 
 
 @frozen
@@ -96,10 +104,12 @@ class Requirements:
     """The minimal setup for a set of operations.
 
     ``scopes``: the OAuth scopes to grant; ``custom_role``: the fewest permissions that satisfy
-    every operation (one alternative each); ``resources``: what the role's resource set must
-    hold; ``operations``: each operation's own requirements, including those a job needs in
-    practice (``needed_by`` and ``reason`` say why); ``bulk``: whether what ``okta.bulk`` itself
-    calls (reading users back) is included.
+    every operation (one alternative each) that a custom role can hold; ``standard_only``: those
+    of them that no custom role can hold, for which ``standard_role`` is the narrowest standard
+    role to assign as well; ``resources``: what the custom role's resource set must hold;
+    ``operations``: each operation's own requirements, including those a job needs in practice
+    (``needed_by`` and ``reason`` say why); ``bulk``: whether what ``okta.bulk`` itself calls
+    (reading users back) is included.
     """
 
     operations: tuple[OperationNeeds, ...]
@@ -108,11 +118,26 @@ class Requirements:
     resources: tuple[ResourceInfo, ...]
     credentials: bool
     bulk: bool = False
+    standard_only: tuple[PermissionInfo, ...] = ()
 
     @property
     def jobs(self) -> tuple[str, ...]:
         """The operations asked for (method names), without those pulled in."""
         return tuple(op.name for op in self.operations if op.needed_by is None)
+
+    @property
+    def permissions(self) -> tuple[PermissionInfo, ...]:
+        """Every permission the job needs: the custom role's, then the standard-only ones."""
+        return self.custom_role + self.standard_only
+
+    @property
+    def standard_role(self) -> StandardRole | None:
+        """The narrowest standard role that carries every ``standard_only`` permission."""
+        if not self.standard_only:
+            return None
+        keys = [p.key for p in self.standard_only]
+        found = [role for role in standard_roles().values() if role.grants.allows_all(keys)]
+        return min(found, key=_breadth) if found else None
 
     def to_json(self) -> dict[str, Any]:
         """A stable, JSON-ready description (the output of ``oktakit permissions --json``)."""
@@ -121,6 +146,10 @@ class Requirements:
             "operations": [op.to_json() for op in self.operations],
             "scopes": list(self.scopes),
             "custom_role": {"permissions": [p.to_json() for p in self.custom_role]},
+            "standard_role": {
+                "permissions": [p.to_json() for p in self.standard_only],
+                "role": None if self.standard_role is None else self.standard_role.type,
+            },
             "resource_set": {"resources": [r.to_json() for r in self.resources]},
             "credentials": self.credentials,
             "bulk": self.bulk,
@@ -163,7 +192,9 @@ def standard_roles() -> dict[str, StandardRole]:
 
 def permission_info(key: str) -> PermissionInfo:
     data = catalogue()["permissions"].get(key, {})
-    return PermissionInfo(key, tuple(data.get("console", ())), data.get("resource"))
+    return PermissionInfo(
+        key, tuple(data.get("console", ())), data.get("resource"), data.get("custom_role", True)
+    )
 
 
 def resource_info(kind: str) -> ResourceInfo:
@@ -171,14 +202,22 @@ def resource_info(kind: str) -> ResourceInfo:
     return ResourceInfo(kind, data["console"], data["rest"], data["orn"])
 
 
+#: A job that names a playbook: ``contain`` is every operation of ``okta.contain``'s steps.
+PLAYBOOKS = ("contain",)
+
+
 def resolve_operations(operations: Iterable[str]) -> list[Operation[Any]]:
-    """Operations by client method name or operationId; InvalidArgumentError for unknown ones."""
+    """Operations by client method name or operationId (``contain``: the containment
+    playbook's); InvalidArgumentError for unknown ones."""
+    from oktakit.bulk._playbook import playbook_operations
+
     facts = registry.operations()
     by_name = {f.name: f for f in facts.values()}
-    names = [operations] if isinstance(operations, str) else list(operations)
+    given = [operations] if isinstance(operations, str) else list(operations)
+    names = [name for n in given for name in (playbook_operations() if n in PLAYBOOKS else [n])]
     unknown = [n for n in names if n not in facts and n not in by_name]
     if unknown:
-        known = ", ".join(sorted(by_name))
+        known = ", ".join([*sorted(by_name), *PLAYBOOKS])
         raise InvalidArgumentError(f"unknown operation(s) {', '.join(map(repr, unknown))}; known: {known}")
     if not names:
         raise InvalidArgumentError("name at least one operation")
@@ -217,9 +256,11 @@ def requirements(operations: Iterable[str], *, credentials: bool = False, bulk: 
     if credentials:
         groups += [op.credential_permissions for op in needs if op.credential_permissions]
     role = _fewest(groups)
-    resources = tuple(resource_info(kind) for kind in sorted({p.resource for p in role if p.resource}))
+    custom = tuple(p for p in role if p.custom_role)
+    resources = tuple(resource_info(kind) for kind in sorted({p.resource for p in custom if p.resource}))
     scopes = tuple(sorted({op.scopes[0] for op in needs if op.scopes}))
-    return Requirements(needs, scopes, role, resources, credentials, bulk)
+    standard_only = tuple(p for p in role if not p.custom_role)
+    return Requirements(needs, scopes, custom, resources, credentials, bulk, standard_only)
 
 
 def _bulk_reads(operation: str) -> tuple[tuple[str, str], ...]:
@@ -270,11 +311,15 @@ def _cost(permissions: dict[str, PermissionInfo]) -> tuple[int, int]:
 def covering_standard_roles(need: Requirements) -> list[StandardRole]:
     """The standard roles that include every permission of ``need``'s custom role, narrowest
     first (each is broader than the job: a custom role is the least privilege)."""
-    keys = [p.key for p in need.custom_role]
-    known = list(catalogue()["permissions"])
+    keys = [p.key for p in need.permissions]
     found = [role for role in standard_roles().values() if role.grants.allows_all(keys)]
-    # Narrowest: the fewest of the catalogue's permissions allowed (SUPER_ADMIN allows them all).
-    return sorted(found, key=lambda role: (sum(map(role.grants.allows, known)), role.type))
+    return sorted(found, key=_breadth)
+
+
+def _breadth(role: StandardRole) -> tuple[int, str]:
+    """Narrowest first: the fewest of the catalogue's permissions allowed (SUPER_ADMIN allows
+    them all)."""
+    return sum(map(role.grants.allows, catalogue()["permissions"])), role.type
 
 
 def markdown_table() -> str:
@@ -285,18 +330,44 @@ def markdown_table() -> str:
     ]
     for facts in registry.operations().values():
         op = _needs(facts, None)
-        alternatives = [
-            " + ".join(f"`{p.key}` ({p.console_label})" for p in alt) or "none beyond an admin role"
-            for alt in op.permissions
-        ]
+        alternatives = [" + ".join(map(_shown, alt)) or "none beyond an admin role" for alt in op.permissions]
         if op.credential_permissions:
             alternatives += [
-                "with credentials, also: " + " + ".join(f"`{p.key}` ({p.console_label})" for p in alt)
-                for alt in op.credential_permissions
+                "with credentials, also: " + " + ".join(map(_shown, alt)) for alt in op.credential_permissions
             ]
         kinds = {p.resource for alt in op.permissions for p in alt if p.resource}
         resources = ", ".join(resource_info(k).console for k in sorted(kinds)) or "-"
         needs = "".join(f" (needs `{registry.operations()[n].name}`)" for n in facts.needs)
         scopes = " or ".join(f"`{s}`" for s in op.scopes)
         rows.append(f"| `{op.name}`{needs} | {scopes} | {'<br>'.join(alternatives)} | {resources} |")
+    return "\n".join(rows)
+
+
+def _shown(permission: PermissionInfo) -> str:
+    """A permission in the README's table: key, Console label, and who can hold it."""
+    if permission.custom_role:
+        return f"`{permission.key}` ({permission.console_label})"
+    roles = [
+        r for r in standard_roles().values() if r.grants.allows(permission.key) and "*" not in r.permissions
+    ]
+    holders = ", ".join(r.label for r in sorted(roles, key=_breadth))
+    return f"`{permission.key}` ({permission.console_label}; no custom role can hold it: {holders})"
+
+
+def containment_table() -> str:
+    """The README's table of ``okta.contain``'s steps, in the order they run: the operation of
+    each, its scope and admin-role permission, and what undo can do about it."""
+    from oktakit.bulk._playbook import STEPS
+
+    rows = [
+        "| step | method | OAuth scope | admin-role permission (any one line) | undo |",
+        "|---|---|---|---|---|",
+    ]
+    for step in STEPS:
+        op = _needs(step.operation, None)
+        arguments = ", ".join(f"{k}={v!r}" for k, v in step.arguments.items())
+        call = f"`{op.name}({arguments})`" if arguments else f"`{op.name}`"
+        alternatives = "<br>".join(" + ".join(_shown(p) for p in alt) for alt in op.permissions)
+        undo = "`bulk_undo` unsuspends" if step.irreversible is None else "not reversible"
+        rows.append(f"| `{step.name}` | {call} | `{op.scopes[0]}` | {alternatives} | {undo} |")
     return "\n".join(rows)

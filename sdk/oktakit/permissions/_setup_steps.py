@@ -8,10 +8,31 @@ its Admin roles tab. For an API token: which role the admin who creates it needs
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from ._requirements import Requirements
+
+
+def _standard_role_step(need: Requirements, heading: Callable[[str], None], *, also: bool) -> str:
+    """The step for what no custom role can hold (reading the System Log): assign the narrowest
+    standard role that carries it. Returns that role's name ("" when none is needed)."""
+    if not need.standard_only:
+        return ""
+    keys = ", ".join(f"{p.key} ({p.console_label})" for p in need.standard_only)
+    role = need.standard_role
+    if role is None:
+        heading(f"No custom role can hold {keys}, and no standard role oktakit knows carries it.")
+        return "a role that carries it"
+    name = f"the standard role {role.label} ({role.type})"
+    heading(
+        f"Assign {name} to the service app{' as well' if also else ''}: no custom role can hold "
+        f"{keys}. Applications > "
+        "Applications > the service app > Admin roles tab > Edit assignments > Add assignment "
+        f"(Okta documents it as: {role.documented})."
+    )
+    return name
 
 
 def setup_steps(need: Requirements) -> str:
@@ -33,14 +54,16 @@ def setup_steps(need: Requirements) -> str:
     )
     lines += [f"     {scope}" for scope in need.scopes] or ["     (none)"]
     role = f"oktakit {jobs}" if len(jobs) <= 40 else "oktakit job"
+    custom = bool(need.custom_role) or not need.standard_only
     if need.custom_role:
         heading(
             f"Create a custom admin role (e.g. {role!r}) with these permissions: Security > "
             "Administrators > Roles > Create new role:"
         )
         lines += [f"     {p.key:<50} {p.console_label}" for p in need.custom_role]
-    else:
+    elif custom:
         heading("Create a custom admin role: these operations need no particular permission, only a role.")
+    role_step = step
     if need.resources:
         heading(
             "Create a resource set with these resources: Security > Administrators > Resources > "
@@ -48,23 +71,34 @@ def setup_steps(need: Requirements) -> str:
         )
         lines += [f"     {r.console:<50} {r.rest}" for r in need.resources]
         lines.append("   (Only these, in full: a set holding one group's users reaches no one else.)")
-    heading(
-        "Assign the role with its resource set to the service app: Applications > Applications > "
-        "the service app > Admin roles tab > Edit assignments > Add assignment (role: step 2"
-        + (", resources: step 3)" if need.resources else ")")
-        + "."
-    )
+    if custom:
+        heading(
+            "Assign the role with its resource set to the service app: Applications > Applications > "
+            f"the service app > Admin roles tab > Edit assignments > Add assignment (role: step {role_step}"
+            + (f", resources: step {role_step + 1})" if need.resources else ")")
+            + "."
+        )
+    standard = _standard_role_step(need, heading, also=custom)
     lines += [
         "",
         "With an API token instead (it has no scopes; it acts with the roles of the admin who creates it):",
     ]
-    broader = covering_standard_roles(need)
+    chosen = need.standard_role
+    broader = [r for r in covering_standard_roles(need) if chosen is None or r.type != chosen.type]
+    needs = []
+    if custom:
+        needs.append(
+            f"the custom role of step {role_step}"
+            + (f" over the resource set of step {role_step + 1}" if need.resources else "")
+        )
+    if standard:
+        needs.append(standard)
     lines.append(
-        "   that admin needs the custom role of step 2"
-        + (" over the resource set of step 3" if need.resources else "")
-        + " (Security > Administrators > Admins > Add administrator)"
+        f"   that admin needs {' and '.join(needs)} (Security > Administrators > Admins > Add administrator)"
         + (
-            ", or a standard role that includes it, broader than needed: "
+            ", or a standard role that includes "
+            + ("it" if len(needs) == 1 else "them")
+            + ", broader than needed: "
             + ", ".join(f"{r.label} ({r.type})" for r in broader)
             if broader
             else ""
@@ -85,7 +119,7 @@ def setup_steps(need: Requirements) -> str:
     if not need.bulk:
         more = requirements(need.jobs, credentials=need.credentials, bulk=True)
         added = [f"scope {s}" for s in more.scopes if s not in need.scopes]
-        added += [f"permission {p.key}" for p in more.custom_role if p not in need.custom_role]
+        added += [f"permission {p.key}" for p in more.permissions if p not in need.permissions]
         if added:
             lines += [
                 "",

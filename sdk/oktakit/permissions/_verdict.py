@@ -51,10 +51,10 @@ def judge(need: Requirements, roles: Sequence[RoleView], credentials: bool, hold
     verdict = Verdict()
     if not roles:
         verdict.notes.append(f"{holder} has no active admin role: Okta refuses every call")
-        verdict.missing = {p.key: p for p in need.custom_role}
+        verdict.missing = {p.key: p for p in need.permissions}
         verdict.advice.append(_assign_advice(need, holder))
         return verdict
-    chosen = {p.key for p in need.custom_role}
+    chosen = {p.key for p in need.permissions}
     for op in need.operations:
         groups = [op.permissions] + (
             [op.credential_permissions] if credentials and op.credential_permissions else []
@@ -67,7 +67,7 @@ def judge(need: Requirements, roles: Sequence[RoleView], credentials: bool, hold
     for role in roles:
         if role.custom:
             verdict.excess += sorted(f"{key} ({role.name})" for key in role.permissions - wanted)
-    _permission_advice(verdict, roles, holder)
+    _permission_advice(verdict, roles, holder, need)
     return verdict
 
 
@@ -138,8 +138,12 @@ def _outcome(role: RoleView, permission: PermissionInfo, op: OperationNeeds) -> 
     return "ok", f"{what}: {op.name} sees only those attributes"
 
 
-def _permission_advice(verdict: Verdict, roles: Sequence[RoleView], holder: str) -> None:
+def _permission_advice(verdict: Verdict, roles: Sequence[RoleView], holder: str, need: Requirements) -> None:
     absent = sorted(set(verdict.missing) - verdict.held)
+    standard_only = [key for key in absent if not verdict.missing[key].custom_role]
+    if standard_only:
+        verdict.advice.insert(0, _standard_advice(need, standard_only, holder))
+        absent = [key for key in absent if key not in standard_only]
     if not absent:
         return
     keys = ", ".join(absent)
@@ -154,7 +158,25 @@ def _permission_advice(verdict: Verdict, roles: Sequence[RoleView], holder: str)
 
 
 def _assign_advice(need: Requirements, holder: str) -> str:
-    keys = ", ".join(p.key for p in need.custom_role) or "any permission"
-    sets = ", ".join(r.console for r in need.resources) or "the resources the job touches"
-    where = "the app's Admin roles tab" if holder.startswith("service app") else "Security > Administrators"
-    return f"assign {holder} a custom role with {keys} over a resource set with {sets} ({where})"
+    where = _where(holder)
+    advice = []
+    if need.custom_role or not need.standard_only:
+        keys = ", ".join(p.key for p in need.custom_role) or "any permission"
+        sets = ", ".join(r.console for r in need.resources) or "the resources the job touches"
+        advice.append(f"assign {holder} a custom role with {keys} over a resource set with {sets} ({where})")
+    if need.standard_only:
+        advice.append(_standard_advice(need, [p.key for p in need.standard_only], holder))
+    return "; ".join(advice)
+
+
+def _standard_advice(need: Requirements, keys: list[str], holder: str) -> str:
+    """What no custom role can hold (the System Log) comes with a standard role only."""
+    role = need.standard_role
+    name = (
+        "a standard role that carries it" if role is None else f"the standard role {role.label} ({role.type})"
+    )
+    return f"assign {holder} {name}: no custom role can hold {', '.join(keys)} ({_where(holder)})"
+
+
+def _where(holder: str) -> str:
+    return "the app's Admin roles tab" if holder.startswith("service app") else "Security > Administrators"

@@ -1,9 +1,10 @@
 """An embedded Okta Management API simulator for oktakit's tests and benchmarks.
 
-It serves, over real HTTP on loopback, every operation in ``okta_spec/openapi.yaml`` with
-Okta's response shapes, error codes, lifecycle rules, pagination headers, rate limits and
-injectable faults. It speaks JSON only; it shares with the SDK only the spec's facts and the
-permission rules (``oktakit._registry``, ``oktakit.permissions._grants``).
+It serves, over real HTTP on loopback, every operation in ``okta_spec/openapi.yaml`` (and the
+endpoints okta-sdk-python's own user and group tests call, ``_peer``) with Okta's response
+shapes, error codes, lifecycle rules, pagination headers, rate limits and injectable faults.
+It speaks JSON only; it shares with the SDK only the spec's facts and the permission rules
+(``oktakit._registry``, ``oktakit.permissions._grants``).
 
     async with OktaSimulator(users=500, seed=1) as sim:
         ...  # point a client at sim.url with "Authorization: SSWS " + sim.api_token
@@ -17,7 +18,16 @@ Where Okta's documentation leaves a choice, the simulator does this:
   answer); resetting its factors, and any status-forbidden activate or reactivate, 403
   E0000038; activating an ACTIVE user 403 E0000016; suspend/unsuspend in the wrong status 400
   E0000001; unlock of a user that is not LOCKED_OUT 403 E0000032. Each status rule names its
-  source (``STATUS_RULES`` in ``_lifecycle``, ``_profile``, ``_resources``, ``_query``).
+  source (``STATUS_RULES`` in ``_lifecycle``, ``_profile``, ``_resources``, ``_query``,
+  ``_credentials``, ``_directory``, ``_peer``).
+- A PASSWORD_EXPIRED user may be suspended (recorded answers offer it; the spec says "only
+  ACTIVE": ``OrgOptions.suspend_password_expired``). Expiring or resetting a password where the
+  user's ``_links`` offer no such link answers 403 E0000038; revoking sessions, grants or tokens
+  has no status gate (204). Unsuspending returns the user to ACTIVE, as documented, even one
+  suspended while PASSWORD_EXPIRED.
+- Sessions, grants, tokens and factors take a user *id* (Okta's ``pathUserId``); an unknown
+  grant, factor or client app is 404 E0000007. Adding a member again, or removing a non-member,
+  answers 204; the Everyone group's members 501 E0000060, an app group's 403 E0000006.
 - A STAGED user's ``_links`` omit ``deactivate`` (like recorded Okta responses) though it works.
 - Invalid ``search``/``filter`` expressions give 400 E0000031, bad dates E0000030, ``search`` with
   ``filter`` or ``q`` E0000033; ``q`` never paginates; DEPROVISIONED users are listed by
@@ -36,6 +46,13 @@ Where Okta's documentation leaves a choice, the simulator does this:
   seeded user): ``GET /api/v1/users/me`` answers with the admin, whose roles limit the token.
   A token's admin who is suspended or deactivated keeps the token working here (Okta's rule for
   that case is not modelled).
+- The System Log (``_audit``, ``_syslog*``): a successful call writes the event types its
+  operation declares in the spec (a refused one writes nothing; which type an endpoint writes is
+  our reading of Okta's catalogue); events are stored with whole milliseconds; ``limit`` above
+  1,000, a bad ``sortOrder`` or cursor, and 11 or more ``q`` keywords answer 400 E0000001; a
+  filter on ``published`` answers 400 E0000053; ``until`` is exclusive; a custom role listing
+  ``okta.logs.read`` gains nothing (no custom role can hold it), REPORT_ADMIN and broader roles
+  read the log; the peer routes (group CRUD, roles) write no events.
 """
 
 from typing import TYPE_CHECKING

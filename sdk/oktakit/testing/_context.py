@@ -14,6 +14,7 @@ from ._faults import FaultInjector
 from ._oauth_state import OAuthState
 from ._ratelimit import RateLimiter
 from ._state import Org
+from ._syslog import SystemLog
 from ._util import Clock
 
 
@@ -38,6 +39,8 @@ class SimContext:
     clock: Clock
     #: Service apps, issued access tokens and DPoP state of the org authorization server.
     oauth: OAuthState
+    #: The org's System Log: what the simulator did, and what tests injected.
+    system_log: SystemLog
     counts: Counter[str] = field(default_factory=Counter)
     log: deque[RequestRecord] = field(default_factory=lambda: deque(maxlen=100_000))
     #: Set when the simulator shuts down so injected timeouts stop waiting.

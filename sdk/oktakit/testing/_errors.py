@@ -20,6 +20,7 @@ CATALOGUE: Final[dict[str, tuple[int, str]]] = {
     "E0000009": (500, "Internal Server Error"),
     "E0000010": (503, "Service is in read only mode"),
     "E0000011": (401, "Invalid token provided"),
+    "E0000014": (403, "Update of credentials failed"),
     "E0000016": (403, "Activation failed because the user is already active"),
     "E0000022": (405, "The endpoint does not support the provided HTTP method"),
     "E0000030": (
@@ -30,12 +31,31 @@ CATALOGUE: Final[dict[str, tuple[int, str]]] = {
     "E0000031": (400, "Invalid search criteria."),
     "E0000032": (403, "Unlock is not allowed for this user."),
     "E0000033": (400, "Bad request. Can't specify a search query and filter in the same request."),
+    "E0000034": (403, "Forgot password not allowed on specified user."),
+    "E0000036": (403, "Change recovery question not allowed on specified user."),
     "E0000038": (403, "This operation is not allowed in the user's current status."),
     "E0000047": (429, "API call exceeded rate limit due to too many requests."),
+    "E0000053": (400, "Invalid SCIM filter."),
+    "E0000060": (501, "Unsupported operation."),
+    "E0000087": (403, "The recovery question answer did not match our records."),
+    "E0000090": (409, "The role specified is already assigned to the user."),
+    "E0000091": (400, "The provided role type was not the same as required role type."),
+    "E0000093": (400, "Target count limit exceeded"),
     "E0000112": (
         409,
         "Cannot update this user because they are still being activated. Please try again in a few minutes.",
     ),
+    "E0000124": (
+        400,
+        "Could not create user. To create a user and expire their password immediately, a password must be "
+        "specified",
+    ),
+    "E0000125": (
+        400,
+        'Could not create user. To create a user and expire their password immediately, "activate" must be '
+        "true",
+    ),
+    "E0000211": (400, "Roles cannot be granted to built-in groups: {0}"),
 }
 
 # Error ids only need to look random; a private generator keeps them off the seeded streams.
@@ -53,9 +73,12 @@ class SimulatedError(Exception):
         *,
         status: int | None = None,
         headers: Mapping[str, str] | None = None,
+        summary: str | None = None,
     ) -> None:
         default_status, template = CATALOGUE[code]
-        if "{0}" in template:
+        if summary is not None:
+            pass  # an answer Okta documents with its own words (the System Log's filter errors)
+        elif "{0}" in template:
             # Without a detail, Okta drops the ": {0}" part rather than printing it.
             summary = template.replace("{0}", detail) if detail else template.split(":")[0]
         else:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Awaitable, Callable, Iterable
 from typing import Any
 from urllib.parse import urlencode
@@ -10,8 +9,11 @@ from urllib.parse import urlencode
 from aiohttp import web
 
 from . import _lifecycle as lifecycle
+from ._audit import log_only
 from ._context import CONTEXT, PRINCIPAL
 from ._errors import SimulatedError, not_found
+from ._json_body import UnreadableBody, parse_json_body
+from ._paging import limit_of
 from ._profile import apply_update
 from ._query import Predicate, compile_filter, compile_search, q_predicate, sort_key
 from ._render import (
@@ -47,10 +49,9 @@ def find_user(org: Org, key: str) -> SimUser:
 
 
 async def read_json(request: web.Request) -> Any:
-    raw = await request.read()
     try:
-        return json.loads(raw)
-    except (ValueError, RecursionError):  # undecodable bytes, an empty body, absurd nesting
+        return parse_json_body(await request.read())
+    except UnreadableBody:
         raise SimulatedError("E0000003") from None
 
 
@@ -91,7 +92,13 @@ async def replace_user(request: web.Request) -> web.StreamResponse:
 async def _change_user(request: web.Request, *, replace: bool) -> web.StreamResponse:
     org = request.app[CONTEXT].org
     user = find_user(org, request.match_info["id"])
-    apply_update(org, user, await read_json(request), replace=replace)
+    body = await read_json(request)
+    apply_update(org, user, body, replace=replace)
+    credentials = body.get("credentials") if isinstance(body, dict) else None
+    changed = ["user.account.update_profile"] if isinstance(body, dict) and "profile" in body else []
+    if isinstance(credentials, dict) and isinstance(credentials.get("password"), dict):
+        changed.append("user.account.update_password")
+    log_only(request, *changed)
     return json_response(user_single_bytes(org, user))
 
 
@@ -137,13 +144,7 @@ def _not_deprovisioned(user: SimUser) -> bool:
 
 
 def page_limit(raw: str | None, default: int) -> int:
-    if raw is None or raw == "":
-        return default
-    try:
-        value = int(raw)
-    except ValueError:
-        raise SimulatedError("E0000001", "limit", ["limit: must be an integer"]) from None
-    return default if value < 1 else min(value, _MAX_LIMIT)  # Okta caps the page at 200
+    return limit_of(raw, default, _MAX_LIMIT)  # Okta caps the page at 200
 
 
 def _page(users: Iterable[SimUser], predicate: Predicate, limit: int) -> tuple[list[SimUser], bool]:

@@ -24,6 +24,10 @@ STATUS_RULES: Final[dict[str, tuple[Evidence, ...]]] = {
     ),
     "deactivate": (
         documented("okta-mgmt-spec", "any status but DEPROVISIONED"),
+        documented("okta-mgmt-spec", "consent grants stay valid until the user is deactivated or deleted"),
+        inferred(
+            "okta-mgmt-spec", "a deactivated user cannot sign in: its sessions and refresh tokens end too"
+        ),
         recorded("issue-java-721", "deactivating a DEPROVISIONED user: 404 E0000007, the user not found"),
     ),
     "reactivate": (
@@ -33,6 +37,12 @@ STATUS_RULES: Final[dict[str, tuple[Evidence, ...]]] = {
     "suspend": (
         documented("okta-mgmt-spec", "only ACTIVE users"),
         documented("docs-users-api", "an id not in the ACTIVE state: 400 E0000001"),
+        recorded(
+            "rec-expire-password",
+            "a PASSWORD_EXPIRED user is offered `suspend`, so it is accepted from there too "
+            "(OrgOptions.suspend_password_expired turns this off, as the spec's wording has it)",
+        ),
+        documented("help-role-permissions", "when a user is suspended, their sessions are cleared too"),
     ),
     "unsuspend": (
         documented("okta-mgmt-spec", "only SUSPENDED users, back to ACTIVE"),
@@ -50,6 +60,7 @@ STATUS_RULES: Final[dict[str, tuple[Evidence, ...]]] = {
     "links": (
         documented("okta-mgmt-spec", "a user's _links offer the operations its status allows"),
         recorded("rec-create-get-user", "a STAGED user's links omit deactivate"),
+        recorded("rec-expire-password", "a PASSWORD_EXPIRED user is offered what an ACTIVE one is"),
     ),
 }
 
@@ -84,7 +95,10 @@ _STATUS_LINKS: Final[dict[str, tuple[str, ...]]] = {
     ),
     "RECOVERY": ("reactivate", "deactivate", "resetFactors", "resetPassword", "expirePassword"),
     "LOCKED_OUT": ("unlock", "deactivate", "resetFactors", "resetPassword", "expirePassword"),
-    "PASSWORD_EXPIRED": ("deactivate", "resetFactors", "resetPassword", "expirePassword"),
+    "PASSWORD_EXPIRED": (
+        "suspend", "deactivate", "resetFactors", "resetPassword", "forgotPassword",
+        "expirePassword", "changePassword", "changeRecoveryQuestion",
+    ),
     "SUSPENDED": ("unsuspend", "deactivate", "resetFactors"),
     "DEPROVISIONED": ("activate",),
 }  # fmt: skip
@@ -148,6 +162,10 @@ def deactivate(org: Org, user: SimUser, *, respond_async: bool) -> None:
         raise not_found(user.id, "User")
     for tac in user.tac_enrollments:
         tac.valid = False  # a deprovisioned user keeps no usable sign-in code
+    account = user.account
+    account.end_sessions()
+    account.revoke_tokens()
+    account.revoke_grants()
     _move(org, user, "DEPROVISIONED", asynchronous=respond_async)
 
 
@@ -161,7 +179,13 @@ def reactivate(org: Org, user: SimUser, *, send_email: bool) -> dict[str, str]:
 
 
 def suspend(org: Org, user: SimUser) -> None:
-    _require_then_set(org, user, "ACTIVE", "SUSPENDED", "Only an ACTIVE user can be suspended")
+    """ACTIVE (and, by default, PASSWORD_EXPIRED) -> SUSPENDED; the user's sessions end."""
+    _ensure_idle(user)
+    if user.status == "PASSWORD_EXPIRED" and org.options.suspend_password_expired:
+        user.set_status("SUSPENDED", org.clock())
+    else:
+        _require_then_set(org, user, "ACTIVE", "SUSPENDED", "Only an ACTIVE user can be suspended")
+    user.account.end_sessions()
 
 
 def unsuspend(org: Org, user: SimUser) -> None:

@@ -15,6 +15,7 @@ routes are public: no Authorization header is needed.
 
 from __future__ import annotations
 
+import hashlib
 import json
 from typing import Any, Final
 
@@ -22,6 +23,7 @@ from aiohttp import web
 from aiohttp.http_exceptions import HttpProcessingError
 
 from ._assertion import authenticate_client, form_value
+from ._audit import log_actor
 from ._context import CONTEXT
 from ._dpop_verify import verify_proof
 from ._errors import not_found
@@ -29,6 +31,8 @@ from ._jose import public_jwks
 from ._oauth_errors import NO_STORE, OAuthError
 from ._oauth_state import OAuthState
 from ._service_apps import ServiceApp
+from ._syslog_events import app_actor, target
+from ._util import iso8601
 
 JSON: Final = "application/json"
 #: OpenID Connect scopes: the first gets Okta's dedicated error, the others are unknown here.
@@ -80,6 +84,10 @@ async def _token(request: web.Request, state: OAuthState, now: float) -> web.Res
     lifetime = app.token_lifetime
     access_token, _ = state.tokens.issue(app, scopes, jkt, now, lifetime)
     app.tokens_issued += 1
+    # The System Log names the app and the token (by a digest: the token itself never appears).
+    digest = "AT." + hashlib.sha256(access_token.encode()).hexdigest()[:32]
+    granted = target("access_token", digest, None, "Access Token", expires=iso8601(now + lifetime))
+    log_actor(request, app_actor(app.client_id), granted)
     return _json(
         {
             "token_type": "DPoP" if jkt is not None else "Bearer",

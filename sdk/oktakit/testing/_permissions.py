@@ -13,16 +13,19 @@ A permission counts only from a role that grants it (``oktakit.permissions._gran
 ``<prefix>.manage`` imply others) *and* reaches the target: standard roles reach every user and
 group; a custom role only what its resource set holds (``_resource_sets``), so a role bound to
 the members of one group gets Okta's 403 E0000006 for anyone else. Standard roles carry the
-permissions of ``okta_spec/permissions.yaml`` (``STANDARD_ROLE_PERMISSIONS``). Conditions on
+permissions of ``okta_spec/permissions.yaml`` (``STANDARD_ROLE_PERMISSIONS``); what that file
+marks ``custom_role: false`` (reading the System Log) comes from a standard role only. Conditions on
 custom-role permissions are enforced where Okta documents them, on profile attributes
 (``okta:ResourceAttribute/User/Profile``): an update or replace may change only the attributes
 that the granting permission's ``include`` lists and its ``exclude`` does not; conditions on reads
-(which hide attributes) are not modelled.
+(which hide attributes) are not modelled. A request on a group's members (``groupId``) needs a
+role whose set reaches that group; a creation with ``groupIds`` needs
+``okta.groups.members.manage`` on each of them. Group targets of standard roles are kept (for
+okta-sdk-python's tests) but do not narrow the role here.
 """
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Mapping
 from types import MappingProxyType
 from typing import Any, Final, NamedTuple
@@ -34,6 +37,7 @@ from oktakit.permissions._grants import Grants
 
 from ._auth import Principal
 from ._errors import SimulatedError
+from ._json_body import UnreadableBody, parse_json_body
 from ._oauth_errors import challenge
 from ._resource_sets import ResourceSet
 from ._state import Org, SimRoleAssignment
@@ -63,11 +67,18 @@ REQUIREMENTS: Final = {
 #: Every scope a simulated operation needs: what a new service app is granted by default.
 SIMULATED_SCOPES: Final = tuple(sorted({scope for need in REQUIREMENTS.values() for scope in need.scopes}))
 _RESOURCE_OF: Final = {key: data.get("resource") for key, data in catalogue()["permissions"].items()}
+#: What no custom role can hold (reading the System Log): a custom role listing it gains nothing.
+_STANDARD_ONLY: Final = frozenset(
+    key for key, data in catalogue()["permissions"].items() if data.get("custom_role") is False
+)
 
 
 #: The condition key Okta documents for profile attributes (upstream spec examples).
 PROFILE_ATTRIBUTES: Final = "okta:ResourceAttribute/User/Profile"
 _PROFILE_WRITE: Final = "okta.users.userprofile.manage"
+#: Creating a user into groups takes managing those groups' members too (Okta's role-assignment
+#: concepts: "if the admin is also scoped to manage a Group, that admin can add the user to it").
+_GROUP_MEMBERS: Final = (("okta.groups.members.manage",),)
 
 
 class RoleGrant(NamedTuple):
@@ -104,7 +115,7 @@ def assignment_grants(org: Org, assignments: Iterable[SimRoleAssignment]) -> lis
             conditions = {p.label: p.conditions for p in permissions if p.conditions}
             found.append(
                 RoleGrant(
-                    Grants(p.label for p in permissions),
+                    Grants(p.label for p in permissions if p.label not in _STANDARD_ONLY),
                     resource_set or ResourceSet("", "", "", 0.0),
                     conditions,
                 )
@@ -119,7 +130,11 @@ def is_super_admin(org: Org, user_id: str) -> bool:
 
 
 def allows(
-    org: Org, roles: list[RoleGrant], alternatives: tuple[tuple[str, ...], ...], user: SimUser | None
+    org: Org,
+    roles: list[RoleGrant],
+    alternatives: tuple[tuple[str, ...], ...],
+    user: SimUser | None,
+    group: str | None = None,
 ) -> bool:
     """Whether some alternative has each permission granted by a role that reaches ``user``."""
     return any(
@@ -128,7 +143,7 @@ def allows(
                 role.grants.allows(permission)
                 and (
                     role.resource_set is None
-                    or role.resource_set.covers(org, _RESOURCE_OF.get(permission), user)
+                    or role.resource_set.covers(org, _RESOURCE_OF.get(permission), user, group)
                 )
                 for role in roles
             )
@@ -139,12 +154,14 @@ def allows(
 
 
 class Authorizer:
-    def __init__(self, org: Org) -> None:
+    def __init__(self, org: Org, extra: Mapping[str, Requirement] = MappingProxyType({})) -> None:
         self.org = org
+        #: Requirements of routes outside the spec (``_peer``), by operation name.
+        self.requirements = {**extra, **REQUIREMENTS}
 
     async def authorize(self, request: web.Request, principal: Principal, operation: str) -> None:
         """Raise 403 E0000006 unless the token's scopes and its roles allow the call."""
-        need = REQUIREMENTS.get(operation)
+        need = self.requirements.get(operation)
         if need is None:  # no such operation: routing answers 404/405
             return
         org = self.org
@@ -160,7 +177,8 @@ class Authorizer:
                 raise SimulatedError("E0000006", headers={"WWW-Authenticate": header})
             roles = role_grants(org, principal.client_id or "")
         target = self._target(request, principal)
-        if not roles or not allows(org, roles, need.permissions, target):
+        group = request.match_info.get("groupId")  # a group's members: the role must reach it
+        if not roles or not allows(org, roles, need.permissions, target, group):
             raise SimulatedError("E0000006")
         body = await _json_body(request) if request.method in ("POST", "PUT") else None
         if not isinstance(body, dict):
@@ -168,6 +186,11 @@ class Authorizer:
         credentials = need.credential_permissions
         if credentials and "credentials" in body and not allows(org, roles, credentials, target):
             raise SimulatedError("E0000006")
+        group_ids = body.get("groupIds") if operation == "createUser" else None
+        if isinstance(group_ids, list) and not all(
+            allows(org, roles, _GROUP_MEMBERS, None, str(group_id)) for group_id in group_ids
+        ):
+            raise SimulatedError("E0000006")  # adding the new user to a group the role cannot manage
         profile = body.get("profile")
         if _PROFILE_WRITE in need.all_permissions and isinstance(profile, dict) and target is not None:
             changed = {key for key, value in profile.items() if target.profile.get(key) != value}
@@ -202,6 +225,6 @@ def _reads_itself(request: web.Request) -> bool:
 async def _json_body(request: web.Request) -> Any:
     """The JSON body, or None (the handler re-reads the cached body and answers E0000003)."""
     try:
-        return json.loads(await request.read())
-    except (ValueError, RecursionError):
+        return parse_json_body(await request.read())
+    except UnreadableBody:
         return None

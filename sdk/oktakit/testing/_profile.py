@@ -6,6 +6,7 @@ import re
 from datetime import date
 from typing import Any, Final
 
+from ._account_state import digest
 from ._errors import SimulatedError, not_found
 from ._sources import Evidence, documented, recorded
 from ._state import Org
@@ -48,7 +49,7 @@ def apply_update(org: Org, user: SimUser, body: Any, *, replace: bool) -> None:
     profile = _merged_profile(user, profile_in or {}, replace=replace)
     causes = _profile_problems(org, user, profile)
     causes += _type_problems(org, user, body.get("type"), replace=replace)
-    password, question, credential_causes = _credentials(user, credentials_in or {})
+    password, question, credential_causes = _credentials(user.status, credentials_in or {})
     causes += credential_causes
     if causes:
         field = causes[0].split(":", 1)[0]
@@ -63,11 +64,21 @@ def apply_update(org: Org, user: SimUser, body: Any, *, replace: bool) -> None:
     if password:
         user.has_password = True
         user.password_changed = now
+        value = (credentials_in or {}).get("password", {}).get("value")
+        user.account.password_digest = digest(value) if isinstance(value, str) else None
     if question is not None:
         user.recovery_question = question
+        answer = (credentials_in or {})["recovery_question"]["answer"]
+        user.account.recovery_digest = digest(str(answer))
     if replace and isinstance(body.get("type"), dict):
         user.type_id = str(body["type"].get("id") or user.type_id)
     user.touch(now)
+
+
+def new_user_problems(org: Org, profile: dict[str, Any], credentials: dict[str, Any]) -> list[str]:
+    """What Okta refuses in a creation's profile and credentials: what an update refuses, the
+    login's uniqueness among every user included."""
+    return _profile_problems(org, None, profile) + _credentials("STAGED", credentials)[2]
 
 
 def _merged_profile(user: SimUser, profile_in: dict[str, Any], *, replace: bool) -> dict[str, Any]:
@@ -82,7 +93,7 @@ def _merged_profile(user: SimUser, profile_in: dict[str, Any], *, replace: bool)
     return profile
 
 
-def _profile_problems(org: Org, user: SimUser, profile: dict[str, Any]) -> list[str]:
+def _profile_problems(org: Org, user: SimUser | None, profile: dict[str, Any]) -> list[str]:
     causes: list[str] = []
     known = org.known_attributes
     for name, value in profile.items():
@@ -95,7 +106,7 @@ def _profile_problems(org: Org, user: SimUser, profile: dict[str, Any]) -> list[
     return causes
 
 
-def _login_problems(org: Org, user: SimUser, login: Any) -> list[str]:
+def _login_problems(org: Org, user: SimUser | None, login: Any) -> list[str]:
     causes: list[str] = []
     if not isinstance(login, str) or not login.strip():
         causes.append("login: The field cannot be left blank")
@@ -104,7 +115,7 @@ def _login_problems(org: Org, user: SimUser, login: Any) -> list[str]:
     elif not _EMAIL.match(login):
         causes.append("login: Username must be in the form of an email address")
     else:
-        owner = org.users.by_login(login)
+        owner = org.users.login_taken_by(login)
         if owner is not None and owner is not user:
             causes.append("login: An object with this field already exists in the current organization")
     return causes
@@ -154,7 +165,7 @@ def _type_problems(org: Org, user: SimUser, type_in: Any, *, replace: bool) -> l
     return []
 
 
-def _credentials(user: SimUser, credentials: dict[str, Any]) -> tuple[bool, str | None, list[str]]:
+def _credentials(status: str, credentials: dict[str, Any]) -> tuple[bool, str | None, list[str]]:
     """(sets a password?, new recovery question, problems)."""
     causes: list[str] = []
     sets_password = False
@@ -163,7 +174,7 @@ def _credentials(user: SimUser, credentials: dict[str, Any]) -> tuple[bool, str 
         if not isinstance(password, dict):
             causes.append("password: Invalid password credential")
         elif "hash" in password:
-            if user.status != "STAGED":
+            if status != "STAGED":
                 causes.append("password: A password hash can only be imported for a STAGED user")
             sets_password = True
         elif "value" in password:

@@ -25,7 +25,7 @@ import operator
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Final
+from typing import Any, Final, TypeVar
 
 from ._errors import SimulatedError
 from ._sources import Evidence, documented
@@ -34,6 +34,7 @@ from ._users import SimUser
 from ._util import parse_iso8601
 
 Predicate = Callable[[SimUser], bool]
+T = TypeVar("T")
 
 #: Parentheses within parentheses, and comparisons, that one expression may hold.
 MAX_NESTING = 32
@@ -178,13 +179,22 @@ class _Parser:
 
     def _value(self) -> Value:
         kind, text = self._next()
-        if kind == "string":
-            return _ESCAPE.sub(r"\1", text[1:-1])
-        if kind == "number":
-            return float(text)
-        if kind == "word" and text.lower() in ("true", "false", "null"):
-            return {"true": True, "false": False, "null": None}[text.lower()]
-        raise _invalid()
+        found, value = literal(kind, text)
+        if not found:
+            raise _invalid()
+        return value
+
+
+def literal(kind: str, text: str) -> tuple[bool, Value]:
+    """(whether it is one, the value) of a token of kind ``string``, ``number`` or ``word``:
+    a quoted string (backslash escapes), a number, ``true``, ``false`` or ``null``."""
+    if kind == "string":
+        return True, _ESCAPE.sub(r"\1", text[1:-1])
+    if kind == "number":
+        return True, float(text)
+    if kind == "word" and text.lower() in ("true", "false", "null"):
+        return True, {"true": True, "false": False, "null": None}[text.lower()]
+    return False, None
 
 
 def parse(text: str) -> Node:
@@ -217,11 +227,14 @@ def _compile(org: Org, node: Node) -> Predicate:
     if node.op == "pr":
         return lambda user: get(user) not in (None, "")
     if node.attribute in _DATE_ATTRS:
-        return _date_predicate(get, node.op, node.value)
-    return _value_predicate(get, node)
+        return date_predicate(get, node.op, node.value)
+    return value_predicate(get, node)
 
 
-def _value_predicate(get: Callable[[SimUser], Any], node: Comparison) -> Predicate:
+def value_predicate(
+    get: Callable[[T], Any], node: Comparison, contains: frozenset[str] = _CONTAINS_ATTRS
+) -> Callable[[T], bool]:
+    """``attribute op value`` over anything ``get`` reads (users, groups)."""
     op, target = node.op, node.value
     if op == "eq":
         if isinstance(target, str) and node.attribute != "id":
@@ -229,7 +242,7 @@ def _value_predicate(get: Callable[[SimUser], Any], node: Comparison) -> Predica
             return lambda user: _lower(get(user)) == lowered
         return lambda user: get(user) == target
     if op in ("sw", "co"):
-        if not isinstance(target, str) or (op == "co" and node.attribute not in _CONTAINS_ATTRS):
+        if not isinstance(target, str) or (op == "co" and node.attribute not in contains):
             raise _invalid()  # Okta allows `co` only on the four name/email/login attributes
         needle = target.lower()
         if op == "sw":
@@ -241,7 +254,7 @@ def _value_predicate(get: Callable[[SimUser], Any], node: Comparison) -> Predica
     return lambda user: _ordered(compare, get(user), target)
 
 
-def _date_predicate(get: Callable[[SimUser], Any], op: str, target: Value) -> Predicate:
+def date_predicate(get: Callable[[T], Any], op: str, target: Value) -> Callable[[T], bool]:
     if not isinstance(target, str):
         raise SimulatedError("E0000030")
     try:

@@ -41,7 +41,8 @@ def user_dict(org: Org, user: SimUser, *, single: bool) -> dict[str, Any]:
         credentials["emails"] = [{"value": email, "status": "VERIFIED", "type": "PRIMARY"}]
     if user.recovery_question is not None:
         credentials["recovery_question"] = {"question": user.recovery_question}
-    credentials["provider"] = {"type": "OKTA", "name": "OKTA"}
+    kind, name = user.account.provider
+    credentials["provider"] = {"type": kind, "name": name}
     data["credentials"] = credentials
     links: dict[str, Any] = {}
     if single:
@@ -192,11 +193,16 @@ def tac_dict(org: Org, user: SimUser, authenticator: SimAuthenticator, tac: TacE
 
 
 # --- roles --------------------------------------------------------------------------------
+_ASSIGNEES = {"CLIENT": "/oauth2/v1/clients/", "USER": "/api/v1/users/", "GROUP": "/api/v1/groups/"}
+
+
 def role_assignment_dict(
-    org: Org, client_id: str, role: SimRoleAssignment, *, user: bool = False
+    org: Org, client_id: str, role: SimRoleAssignment, *, user: bool = False, group: bool = False
 ) -> dict[str, Any]:
-    """A role assigned to a service app (``client_id``) or, with ``user``, to a user."""
+    """A role assigned to a service app (``client_id``) or, with ``user`` or ``group``, to a
+    user or a group of that id."""
     base = org.base_url
+    kind = "USER" if user else "GROUP" if group else "CLIENT"
     data: dict[str, Any] = {
         "id": role.id,
         "label": role.label,
@@ -204,11 +210,9 @@ def role_assignment_dict(
         "status": role.status,
         "created": iso8601(role.created),
         "lastUpdated": iso8601(role.last_updated),
-        "assignmentType": "USER" if user else "CLIENT",
+        "assignmentType": kind,
     }
-    assignee = {
-        "href": f"{base}/api/v1/users/{client_id}" if user else f"{base}/oauth2/v1/clients/{client_id}"
-    }
+    assignee = {"href": f"{base}{_ASSIGNEES[kind]}{client_id}"}
     if role.role_id is None or role.resource_set_id is None:
         data["_links"] = {"assignee": assignee}
         return data

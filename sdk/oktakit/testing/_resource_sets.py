@@ -30,8 +30,12 @@ class ResourceSet:
     #: REST paths under the org (see the module docstring), each with its resource id.
     resources: dict[str, str] = field(default_factory=dict)
 
-    def covers(self, org: Org, kind: str | None, user: SimUser | None) -> bool:
-        """Whether a permission on ``kind`` (users, groups, ...) reaches ``user`` (or any target)."""
+    def covers(self, org: Org, kind: str | None, user: SimUser | None, group: str | None = None) -> bool:
+        """Whether a permission on ``kind`` (users, groups, ...) reaches ``user`` (or any target),
+        and for groups the ``group`` named in the request (its id), if any."""
+        if kind == "groups" and group is not None:
+            wanted = (ALL_GROUPS, f"{ALL_GROUPS}/{group}", f"{ALL_GROUPS}/{group}/users")
+            return any(path in self.resources for path in wanted)
         if kind == "users":
             if ALL_USERS in self.resources:
                 return True

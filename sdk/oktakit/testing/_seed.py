@@ -6,6 +6,7 @@ import random
 import time
 from typing import Any
 
+from ._sign_in import seed_sign_ins
 from ._state import Org, SimAuthenticator
 from ._users import SimUser
 from ._util import Clock
@@ -94,6 +95,7 @@ def build_org(users: int, seed: int, *, clock: Clock = time.time) -> Org:
             org.add_member(contractors.id, user, user.created)
     _seed_roles(org)
     _seed_super_admin(org)
+    seed_sign_ins(org, seed, SEED_EPOCH)
     return org
 
 

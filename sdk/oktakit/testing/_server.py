@@ -25,7 +25,10 @@ from ._permissions import SIMULATED_SCOPES
 from ._ratelimit import RateLimitConfig, RateLimiter
 from ._seed import build_org
 from ._service_apps import ServiceApp
+from ._sign_in import sign_in
 from ._state import Org
+from ._syslog import DEFAULT_CAPACITY, SystemLog
+from ._syslog_inject import SystemLogMethods
 from ._users import SimUser
 from ._util import Clock
 
@@ -33,7 +36,7 @@ from ._util import Clock
 DEFAULT_TOKEN_LIFETIME = 3600
 
 
-class OktaSimulator:
+class OktaSimulator(SystemLogMethods):
     """An in-process Okta org for tests and benchmarks.
 
     ``async with OktaSimulator(users=1000, seed=7) as sim:`` binds 127.0.0.1 on a free port;
@@ -63,6 +66,7 @@ class OktaSimulator:
         custom_attributes: tuple[str, ...] | None = None,
         request_log_size: int = 100_000,
         resource_dpop_nonce: bool = False,
+        system_log_size: int = DEFAULT_CAPACITY,
     ) -> None:
         self.clock: Clock = clock or time.time
         self.org: Org = build_org(users, seed, clock=self.clock)
@@ -86,6 +90,8 @@ class OktaSimulator:
         self._published = itertools.count(1)
         self.rate_limiter = RateLimiter(rate_limit or RateLimitConfig(), self.clock)
         self.faults = FaultInjector(seed if fault_seed is None else fault_seed)
+        #: The org's System Log (``GET /api/v1/logs``): every action's events, and injected ones.
+        self.system_log = SystemLog(self.clock, system_log_size, seed=self.org.org_id)
         self._context = SimContext(
             org=self.org,
             limiter=self.rate_limiter,
@@ -93,6 +99,7 @@ class OktaSimulator:
             auth=self.auth,
             clock=self.clock,
             oauth=self.oauth,
+            system_log=self.system_log,
             log=deque(maxlen=request_log_size),
         )
         self._host, self._port = host, port
@@ -161,6 +168,31 @@ class OktaSimulator:
     def add_user(self, *, login: str, status: str = "ACTIVE", **fields: Any) -> SimUser:
         """Add a user directly to the org; see ``Org.add_user`` for the fields."""
         return self.org.add_user(login=login, status=status, **fields)
+
+    def sign_in(
+        self,
+        user_id: str,
+        *,
+        client_id: str | None = None,
+        scopes: Iterable[str] = ("openid", "offline_access"),
+        ip: str = "198.51.100.7",
+        geo: dict[str, Any] | None = None,
+        user_agent: str | None = None,
+    ) -> dict[str, Any]:
+        """What a user's own sign-in leaves (the API cannot make it): an Okta session and,
+        through ``client_id`` (one of ``org.client_apps``), consent grants and a refresh token;
+        and its ``user.session.start`` event in the System Log, from ``ip`` (``geo`` as for
+        ``inject_log_event``), whose ``externalSessionId`` is the new session's id. Returns it."""
+        user = self.org.users[user_id]
+        sign_in(self.org, user, client_id=client_id, scopes=scopes)
+        return self.inject_log_event(
+            "user.session.start",
+            actor=user.id,
+            ip=ip,
+            geo=geo,
+            user_agent=user_agent,
+            session=user.account.sessions[-1].id,
+        )
 
     def issue_api_token(self, name: str | None = None, *, admin: str | None = None) -> str:
         """A new API token of the admin user ``admin`` (an id; default: the org's super admin).

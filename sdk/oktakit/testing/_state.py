@@ -8,9 +8,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from ._account_state import SimClientApp
 from ._resource_sets import ALL_GROUPS, ALL_USERS, ResourceSet
 from ._users import SimUser, UserDirectory
-from ._util import Clock, okta_id
+from ._util import Clock, okta_id, successor
 
 USER_STATUSES = (
     "ACTIVE",
@@ -103,6 +104,9 @@ class OrgOptions:
     transition_delay: float = 0.0
     #: Okta rejects profile updates of DEPROVISIONED users unless this org option is on.
     allow_deprovisioned_updates: bool = False
+    #: Whether a PASSWORD_EXPIRED user may be suspended: Okta's recorded answers offer the
+    #: `suspend` link in that status, its spec says "only ACTIVE" (``_credentials.STATUS_RULES``).
+    suspend_password_expired: bool = True
 
 
 class Org:
@@ -133,6 +137,12 @@ class Org:
         self.super_admin_id: str | None = None
         #: Ids of users with a transition in flight (see OrgOptions.transition_delay).
         self.pending: set[str] = set()
+        #: OAuth 2.0 client apps users sign in to (they hold the users' grants and tokens).
+        self.client_apps: dict[str, SimClientApp] = {}
+        #: Group id -> the admin roles assigned to the group (served for okta-sdk-python's tests).
+        self.group_roles: dict[str, list[SimRoleAssignment]] = {}
+        #: (user or group id, role assignment id) -> the groups the role is limited to.
+        self.role_targets: dict[tuple[str, str], list[str]] = {}
 
     # --- identity -----------------------------------------------------------------------
     def new_id(self, prefix: str) -> str:
@@ -197,10 +207,12 @@ class Org:
         return user
 
     def _unique_user_id(self) -> str:
-        while True:
-            candidate = self.new_id("00u")
-            if self.users.by_id(candidate) is None:
-                return candidate
+        """An id after every user's: Okta's ids grow with creation time (``_directory.STATUS_RULES``),
+        so a new user is listed last."""
+        last = self.users.last_id()
+        if last is None:
+            return self.new_id("00u")
+        return "00u" + successor(last[3:9]) + okta_id(self.rng, "")[:11]
 
     def settle(self, now: float) -> None:
         """Finish the asynchronous transitions whose time has come."""
@@ -234,6 +246,29 @@ class Org:
         group.member_ids.add(user.id)
         group.last_membership_updated = self.clock() if when is None else when
         user.group_ids.append(group_id)
+
+    def remove_member(self, group_id: str, user: SimUser, when: float | None = None) -> None:
+        group = self.groups[group_id]
+        if user.id not in group.member_ids:
+            return
+        group.member_ids.discard(user.id)
+        group.last_membership_updated = self.clock() if when is None else when
+        user.group_ids.remove(group_id)
+
+    def remove_user(self, user: SimUser) -> None:
+        """Delete a user for good: from the directory, its groups and the admins."""
+        for group_id in list(user.group_ids):
+            if group_id in self.groups:
+                self.remove_member(group_id, user)
+        self.admins.pop(user.id, None)
+        self.users.remove(user)
+
+    def remove_group(self, group: SimGroup) -> None:
+        for user_id in list(group.member_ids):
+            user = self.users.by_id(user_id)
+            if user is not None:
+                self.remove_member(group.id, user)
+        del self.groups[group.id]
 
     # --- authenticators -------------------------------------------------------------------
     def authenticator_by_key(self, key: str) -> SimAuthenticator | None:

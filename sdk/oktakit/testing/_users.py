@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import bisect
+import unicodedata
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
+
+from ._account_state import SimAccount
 
 
 @dataclass(eq=False, slots=True)
@@ -40,6 +43,8 @@ class SimUser:
     factors: list[str] = field(default_factory=list)
     group_ids: list[str] = field(default_factory=list)
     tac_enrollments: list[TacEnrollment] = field(default_factory=list)
+    #: Sessions, OAuth grants and refresh tokens, password secrets (``_account_state``).
+    account: SimAccount = field(default_factory=SimAccount)
     transitioning_to: str | None = None
     transition_due: float | None = None
     # Serialised JSON, rebuilt lazily after any change.
@@ -88,6 +93,7 @@ class UserDirectory(Mapping[str, SimUser]):
     def __init__(self) -> None:
         self._by_id: dict[str, SimUser] = {}
         self._by_login: dict[str, SimUser] = {}  # lower-cased: Okta logins are case-insensitive
+        self._by_folded: dict[str, SimUser] = {}  # and, for uniqueness, diacritic-insensitive
         self._by_short: dict[str, list[SimUser]] = {}
         self._sorted_ids: list[str] = []  # list order and the `after` cursor follow the id
 
@@ -117,11 +123,20 @@ class UserDirectory(Mapping[str, SimUser]):
             return candidates[0]
         return None
 
+    def last_id(self) -> str | None:
+        """The greatest user id (the order of lists and of the ``after`` cursor)."""
+        return self._sorted_ids[-1] if self._sorted_ids else None
+
     def by_id(self, user_id: str) -> SimUser | None:
         return self._by_id.get(user_id)
 
     def by_login(self, login: str) -> SimUser | None:
         return self._by_login.get(login.lower())
+
+    def login_taken_by(self, login: str) -> SimUser | None:
+        """The user whose login equals ``login`` ignoring case and diacritics (Okta's uniqueness
+        rule: ``Isaac.Brock`` blocks ``isáàc.bröck``)."""
+        return self._by_folded.get(fold_login(login))
 
     def in_order(self, after: str | None = None) -> Iterator[SimUser]:
         start = 0 if after is None else bisect.bisect_right(self._sorted_ids, after)
@@ -136,6 +151,13 @@ class UserDirectory(Mapping[str, SimUser]):
         bisect.insort(self._sorted_ids, user.id)
         self._index_login(user, user.login)
 
+    def remove(self, user: SimUser) -> None:
+        """Forget a deleted user: by id, login and shortname."""
+        if self._by_id.pop(user.id, None) is None:
+            return
+        del self._sorted_ids[bisect.bisect_left(self._sorted_ids, user.id)]
+        self._unindex_login(user, user.login)
+
     def relogin(self, user: SimUser, old_login: str) -> None:
         """Keep the login indexes right after a profile change."""
         if old_login.lower() == user.login.lower():
@@ -147,6 +169,7 @@ class UserDirectory(Mapping[str, SimUser]):
         if not login:
             return
         self._by_login[login.lower()] = user
+        self._by_folded[fold_login(login)] = user
         self._by_short.setdefault(_shortname(login), []).append(user)
 
     def _unindex_login(self, user: SimUser, login: str) -> None:
@@ -154,12 +177,20 @@ class UserDirectory(Mapping[str, SimUser]):
             return
         if self._by_login.get(login.lower()) is user:
             del self._by_login[login.lower()]
+        if self._by_folded.get(fold_login(login)) is user:
+            del self._by_folded[fold_login(login)]
         short = _shortname(login)
         remaining = [u for u in self._by_short.get(short, []) if u is not user]
         if remaining:
             self._by_short[short] = remaining
         else:
             self._by_short.pop(short, None)
+
+
+def fold_login(login: str) -> str:
+    """``login`` without case and diacritics (NFKD, combining marks dropped)."""
+    decomposed = unicodedata.normalize("NFKD", login)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 
 def _shortname(login: str) -> str:

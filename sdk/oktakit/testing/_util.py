@@ -15,6 +15,7 @@ from email.utils import formatdate
 Clock = Callable[[], float]
 
 BASE62 = string.digits + string.ascii_letters
+_SORTED62 = "".join(sorted(BASE62))  # 0-9, A-Z, a-z: the order of str comparison
 _ERROR_ID_ALPHABET = BASE62 + "-_"
 # Okta's ids are 20 characters: a 3-character type prefix and 17 base62 characters.
 _ID_BODY_LENGTH = 17
@@ -40,6 +41,18 @@ class ManualClock:
 def okta_id(rng: random.Random, prefix: str) -> str:
     """An id shaped like Okta's, e.g. ``00u`` + 17 base62 characters."""
     return prefix + "".join(rng.choices(BASE62, k=_ID_BODY_LENGTH))
+
+
+def successor(text: str) -> str:
+    """The next string of base62 characters (as digits), in the order Python sorts them."""
+    digits = [_SORTED62.index(c) for c in text]
+    for index in reversed(range(len(digits))):
+        digits[index] = (digits[index] + 1) % len(_SORTED62)
+        if digits[index]:
+            break
+    else:
+        raise OverflowError(f"no base62 string of length {len(text)} follows {text!r}")
+    return "".join(_SORTED62[d] for d in digits)
 
 
 def random_token(rng: random.Random, length: int) -> str:

@@ -1,0 +1,50 @@
+# Generated from okta_spec/openapi.yaml by openapi-python-client 0.29.1 with the
+# templates in okta_spec/templates. Do not edit: change the spec and run `nox -s generate`.
+"""Start a password reset: request builder and response parser."""
+
+from typing import Any
+from urllib.parse import quote
+
+from ... import errors
+from ...client import RawResponse
+from ...models.reset_password_token import ResetPasswordToken
+from ...types import UNSET, Unset
+
+METHOD = "POST"
+PATH = "/api/v1/users/{id}/lifecycle/reset_password"
+
+
+def build_request(
+    id: str,
+    *,
+    send_email: bool,
+    revoke_sessions: bool | Unset = False,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    params["sendEmail"] = send_email
+
+    params["revokeSessions"] = revoke_sessions
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": METHOD,
+        "url": PATH.format(
+            id=quote(str(id), safe=""),
+        ),
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def parse_response(response: RawResponse) -> ResetPasswordToken:
+    """Parse the documented success response; any other status is unexpected here."""
+    if response.status_code == 200:
+        response_200 = ResetPasswordToken.from_dict(response.json())
+
+        return response_200
+
+    raise errors.UnexpectedStatus(response.status_code, response.content)

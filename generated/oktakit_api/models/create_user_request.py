@@ -1,0 +1,88 @@
+# Generated from okta_spec/openapi.yaml by openapi-python-client 0.29.1 with the
+# templates in okta_spec/templates. Do not edit: change the spec and run `nox -s generate`.
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Self
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import json_list
+
+
+@_attrs_define
+class CreateUserRequest:
+    """The body of a user creation.
+
+    Attributes:
+        profile (UserProfile): The user's profile: the standard attributes below plus any custom attributes the org
+            defines (kept as additional properties, e.g. `legalName`, `dateOfBirth`).
+        credentials (UserCredentialsWritable | None): Credentials given when creating a user (a password, a recovery question, a
+            provider).
+        group_ids (list[str] | None): Ids of the OKTA_GROUP groups the user is added to.
+        realm_id (str | None)
+        type (UserTypeRef | None): The user's type, by id.
+    """
+
+    profile: UserProfile
+    credentials: UserCredentialsWritable | None = None
+    group_ids: list[str] | None = None
+    realm_id: str | None = None
+    type: UserTypeRef | None = None
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    """Fields Okta sent that the spec does not declare, kept as they came."""
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON object; optional fields that are ``None`` (absent or null) are left out."""
+        field_dict: dict[str, Any] = dict(self.additional_properties)
+        field_dict["profile"] = self.profile.to_dict()
+        if self.credentials is not None:
+            field_dict["credentials"] = self.credentials.to_dict()
+        if self.group_ids is not None:
+            field_dict["groupIds"] = list(self.group_ids)
+        if self.realm_id is not None:
+            field_dict["realmId"] = self.realm_id
+        if self.type is not None:
+            field_dict["type"] = self.type.to_dict()
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        # Okta data is checked, not trusted: dict() would turn a list of pairs into a model.
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):  # noqa: E721 - fast path
+            raise TypeError(
+                f"{cls.__name__} expects a JSON object, not {type(src_dict).__name__}"
+            )
+        d = dict(src_dict)
+        profile = UserProfile.from_dict(d.pop("profile"))
+        _credentials = d.pop("credentials", None)
+        credentials = (
+            None
+            if _credentials is None
+            else UserCredentialsWritable.from_dict(_credentials)
+        )
+        _group_ids = d.pop("groupIds", None)
+        group_ids = None if _group_ids is None else json_list(_group_ids)
+        realm_id = d.pop("realmId", None)
+        _type_ = d.pop("type", None)
+        type_ = None if _type_ is None else UserTypeRef.from_dict(_type_)
+        create_user_request = cls(
+            profile=profile,
+            credentials=credentials,
+            group_ids=group_ids,
+            realm_id=realm_id,
+            type=type_,
+        )
+        create_user_request.additional_properties = d
+        return create_user_request
+
+    def __repr__(self) -> str:
+        return f"<CreateUserRequest>"
+
+
+# Imported after the class rather than at the top, so models that refer to each other still
+# import, and rather than inside the methods, where the import would run on every call.
+from ..models.user_credentials_writable import UserCredentialsWritable  # noqa: E402
+from ..models.user_profile import UserProfile  # noqa: E402
+from ..models.user_type_ref import UserTypeRef  # noqa: E402

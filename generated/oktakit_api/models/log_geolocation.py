@@ -1,0 +1,53 @@
+# Generated from okta_spec/openapi.yaml by openapi-python-client 0.29.1 with the
+# templates in okta_spec/templates. Do not edit: change the spec and run `nox -s generate`.
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Self
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+
+@_attrs_define
+class LogGeolocation:
+    """LogGeolocation
+
+    Attributes:
+        lat (float | None)
+        lon (float | None)
+    """
+
+    lat: float | None = None
+    lon: float | None = None
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    """Fields Okta sent that the spec does not declare, kept as they came."""
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON object; optional fields that are ``None`` (absent or null) are left out."""
+        field_dict: dict[str, Any] = dict(self.additional_properties)
+        if self.lat is not None:
+            field_dict["lat"] = self.lat
+        if self.lon is not None:
+            field_dict["lon"] = self.lon
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        # Okta data is checked, not trusted: dict() would turn a list of pairs into a model.
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):  # noqa: E721 - fast path
+            raise TypeError(
+                f"{cls.__name__} expects a JSON object, not {type(src_dict).__name__}"
+            )
+        d = dict(src_dict)
+        lat = d.pop("lat", None)
+        lon = d.pop("lon", None)
+        log_geolocation = cls(
+            lat=lat,
+            lon=lon,
+        )
+        log_geolocation.additional_properties = d
+        return log_geolocation
+
+    def __repr__(self) -> str:
+        return f"<LogGeolocation {self.lat!s} {self.lon!s}>"

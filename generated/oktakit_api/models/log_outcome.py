@@ -1,0 +1,54 @@
+# Generated from okta_spec/openapi.yaml by openapi-python-client 0.29.1 with the
+# templates in okta_spec/templates. Do not edit: change the spec and run `nox -s generate`.
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Self
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.log_outcome_result import LogOutcomeResult
+
+
+@_attrs_define
+class LogOutcome:
+    """LogOutcome
+
+    Attributes:
+        result (LogOutcomeResult)
+        reason (None | str)
+    """
+
+    result: LogOutcomeResult
+    reason: None | str = None
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    """Fields Okta sent that the spec does not declare, kept as they came."""
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON object; optional fields that are ``None`` (absent or null) are left out."""
+        field_dict: dict[str, Any] = dict(self.additional_properties)
+        field_dict["result"] = self.result.value
+        if self.reason is not None:
+            field_dict["reason"] = self.reason
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        # Okta data is checked, not trusted: dict() would turn a list of pairs into a model.
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):  # noqa: E721 - fast path
+            raise TypeError(
+                f"{cls.__name__} expects a JSON object, not {type(src_dict).__name__}"
+            )
+        d = dict(src_dict)
+        result = LogOutcomeResult(d.pop("result"))
+        reason = d.pop("reason", None)
+        log_outcome = cls(
+            result=result,
+            reason=reason,
+        )
+        log_outcome.additional_properties = d
+        return log_outcome
+
+    def __repr__(self) -> str:
+        return f"<LogOutcome {self.result!s}>"

@@ -1,0 +1,48 @@
+# Generated from okta_spec/openapi.yaml by openapi-python-client 0.29.1 with the
+# templates in okta_spec/templates. Do not edit: change the spec and run `nox -s generate`.
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Self
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+
+@_attrs_define
+class ResetPasswordToken:
+    """The one-time reset link of `reset_password(send_email=False)` (empty when Okta emailed it).
+    A secret: whoever opens it sets the password, so it is never shown in `repr()`.
+
+    Attributes:
+        reset_password_url (str | None)
+    """
+
+    reset_password_url: str | None = None
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    """Fields Okta sent that the spec does not declare, kept as they came."""
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON object; optional fields that are ``None`` (absent or null) are left out."""
+        field_dict: dict[str, Any] = dict(self.additional_properties)
+        if self.reset_password_url is not None:
+            field_dict["resetPasswordUrl"] = self.reset_password_url
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        # Okta data is checked, not trusted: dict() would turn a list of pairs into a model.
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):  # noqa: E721 - fast path
+            raise TypeError(
+                f"{cls.__name__} expects a JSON object, not {type(src_dict).__name__}"
+            )
+        d = dict(src_dict)
+        reset_password_url = d.pop("resetPasswordUrl", None)
+        reset_password_token = cls(
+            reset_password_url=reset_password_url,
+        )
+        reset_password_token.additional_properties = d
+        return reset_password_token
+
+    def __repr__(self) -> str:
+        return f"<ResetPasswordToken>"

@@ -1,0 +1,28 @@
+# Generated from okta_spec/openapi.yaml by openapi-python-client 0.29.1 with the
+# templates in okta_spec/templates. Do not edit: change the spec and run `nox -s generate`.
+from enum import StrEnum
+from typing import Any
+
+
+class UserFactorStatus(StrEnum):
+    ACTIVE = "ACTIVE"
+    DISABLED = "DISABLED"
+    ENROLLED = "ENROLLED"
+    EXPIRED = "EXPIRED"
+    INACTIVE = "INACTIVE"
+    NOT_SETUP = "NOT_SETUP"
+    PENDING_ACTIVATION = "PENDING_ACTIVATION"
+
+    def __str__(self) -> str:
+        return str(self.value)
+
+    @classmethod
+    def _missing_(cls, value: Any) -> "UserFactorStatus | None":
+        # Okta adds enum values over time: an unknown string becomes a pseudo-member equal to
+        # itself instead of failing the whole response.
+        if not isinstance(value, str):
+            return None
+        member = str.__new__(cls, value)
+        member._name_ = value
+        member._value_ = value
+        return member
