@@ -181,3 +181,20 @@ def test_a_retry_after_date_asks_for_the_seconds_from_the_answers_date(seconds: 
     failed = error(503, {"Date": DATE, "Retry-After": formatdate(NOW + seconds, usegmt=True)})
     assert isinstance(failed, ServerError)
     assert float(seconds) == failed.retry_after
+
+
+def test_a_reset_at_the_last_second_a_datetime_holds_is_read_and_one_past_it_is_not() -> None:
+    # 9999-12-31T23:59:59Z, by hand: (date(9999, 12, 31) - date(1970, 1, 1)).days * 86400 + 86399.
+    last = 2_932_896 * 86_400 + 86_399
+    refused = error(429, rate_headers(reset=str(last)))
+    assert isinstance(refused, RateLimitError)
+    assert refused.reset_at is not None
+    assert (9999, 12, 31, 23, 59, 59) == refused.reset_at.timetuple()[:6]
+    assert WINDOW == refused.retry_after
+    assert read_rate_limit(rate_headers(reset=str(last + 1))).numbers is None
+
+
+def test_a_limit_of_a_trillion_is_read_and_one_more_is_not() -> None:
+    # The bound keeps arithmetic exact far beyond any Okta bucket (_hints.MAX_LIMIT: 10**12).
+    assert 10**12 == read_rate_limit(rate_headers(limit=str(10**12))).limit
+    assert read_rate_limit(rate_headers(limit=str(10**12 + 1))).limit is None

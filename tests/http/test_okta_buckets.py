@@ -190,3 +190,14 @@ def test_only_a_template_with_a_literal_rule_under_a_parameter_is_matched_by_its
     assert {(3, "me")} == _buckets.shadowing(rules, "POST", "/api/v1/users/{id}")
     assert frozenset() == _buckets.shadowing(rules, "POST", "/api/v1/users/{id}/lifecycle/suspend")
     assert frozenset() == _buckets.shadowing(rules, "GET", "/api/v1/users")
+
+
+def test_a_request_no_rule_of_okta_names_counts_in_the_catch_all_bucket() -> None:
+    # No rule of Okta's table starts with /.well-known: the request shares the "/" budget.
+    assert "/" == _buckets.bucket_for("GET", "/.well-known/okta-organization")
+    assert "/" == request_bucket(None, "GET", "/.well-known/okta-organization")
+
+
+def test_a_rule_that_matches_neither_exact_nor_prefix_is_refused_naming_the_choices() -> None:
+    with pytest.raises(ValueError, match=r"^a rule matches 'exact' or 'prefix', not 'glob'$"):
+        _buckets.rule("users", "/api/v1/users", match="glob")

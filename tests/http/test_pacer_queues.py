@@ -290,3 +290,11 @@ async def test_a_hook_that_raises_is_logged_with_its_traceback_and_the_calls_go_
     assert ("WARNING", "the rate-limit on_update hook raised") == (record.levelname, record.getMessage())
     assert record.exc_info is not None
     assert "the user's bug" == str(record.exc_info[1])
+
+
+async def test_a_share_lowered_before_the_first_answer_holds_when_the_answer_comes() -> None:
+    pace = Pacer(RateLimitPolicy(), Stats(), time.time)
+    pace.limit_share("/api/v1/logs", 0.5)
+    budget, _ = await pace.acquire("/api/v1/logs", None)
+    answer(pace, budget, okta_headers(120, 120))
+    assert 60 == budget.reserve  # 120 - floor(120 * 0.5), by hand

@@ -116,3 +116,14 @@ async def test_debug_records_say_what_a_call_waits_for(caplog: pytest.LogCapture
         "waiting for one of 1 in-flight slots",
         f"waiting for rate-limit bucket {BUCKET!r}: 0 of 10 left, resets in 50.0 s",
     ] == waits
+
+
+async def test_a_call_queued_half_a_second_before_the_reset_says_so(caplog: pytest.LogCaptureFixture) -> None:
+    pace, _ = await spent()
+    await asyncio.sleep(RESET_IN - 0.5)
+    with caplog.at_level(logging.DEBUG, logger="oktakit"):
+        _, waited = await pace.acquire(BUCKET, None)
+    assert 0.5 == pytest.approx(waited)
+    assert [f"waiting for rate-limit bucket {BUCKET!r}: 0 of 10 left, resets in 0.5 s"] == [
+        record.getMessage() for record in caplog.records if record.getMessage().startswith("waiting")
+    ]

@@ -179,3 +179,14 @@ def test_our_clock_exactly_the_agreement_behind_an_answer_confirms_it() -> None:
     clock = ServerClock()
     observe(clock, 0.0, 10.0, -AGREEMENT - 1)
     assert BASE - AGREEMENT - 1 == clock.offset  # not confirmed: the lower of the two
+
+
+def test_a_burst_of_answers_within_one_second_of_a_lagging_node_keeps_okta_time() -> None:
+    # Only distinct Date values fill the window: one second read many times is one of them.
+    clock = ServerClock()
+    observe(clock, 0.0, 10.0, FAR)
+    observe(clock, 0.0, 11.0, FAR)  # confirmed: Okta is BASE ahead of our loop
+    behind = formatdate(BASE - 3600 + 12, usegmt=True)  # a node an hour behind
+    for k in range(2 * WINDOW):
+        clock.observe(behind, 12.0 + k / 100, lambda: BASE + FAR)
+    assert BASE == clock.offset
