@@ -186,11 +186,20 @@ def test_a_503_retry_after_is_honoured() -> None:
         {"wait_max": float("inf")},
         {"deadline": float("nan")},
         {"deadline": float("inf")},
+        {"attempts": 1.5},
+        {"wait_max": 0},
+        {"wait_initial": True},
     ],
 )
-def test_a_nonsense_retry_policy_is_refused(options: dict[str, object]) -> None:
-    with pytest.raises(ConfigurationError, match="must be"):
+def test_a_nonsense_retry_policy_is_refused_naming_the_setting(options: dict[str, object]) -> None:
+    (name,) = options
+    with pytest.raises(ConfigurationError, match=f"^{name} must be"):
         RetryPolicy(**options)  # type: ignore[arg-type]
+
+
+def test_the_edges_of_a_retry_policy_are_accepted() -> None:
+    edges = RetryPolicy(attempts=1, deadline=None, wait_initial=1e-9, wait_max=1e-9, jitter=0)
+    assert (1, None, 0) == (edges.attempts, edges.deadline, edges.jitter)
 
 
 # -- on the wire ---------------------------------------------------------------------------------
