@@ -159,6 +159,10 @@ JUSTIFIED: dict[str, str] = {
     "oktakit._http.ratelimit.x_rate_limit_state__mutmut_7": (
         "unreachable: resets are read bounded by hints.MAX_EPOCH, which datetime always holds"
     ),
+    "oktakit._http.clock.xǁServerClockǁobserve__mutmut_23": (
+        "a Date read again exactly AGREEMENT later is kept as a second entry instead of counted: "
+        "_estimate confirms the two as neighbours within AGREEMENT, the same estimate"
+    ),
     "oktakit._http.buckets.x__applicable__mutmut_8": (
         "size == length is admitted by the first clause already, so < and <= admit the same"
     ),

@@ -190,3 +190,21 @@ def test_a_burst_of_answers_within_one_second_of_a_lagging_node_keeps_okta_time(
     for k in range(2 * WINDOW):
         clock.observe(behind, 12.0 + k / 100, lambda: BASE + FAR)
     assert BASE == clock.offset
+
+
+def test_one_date_read_ten_seconds_apart_is_a_stale_replay_not_a_confirmation() -> None:
+    clock = ServerClock()
+    lie = formatdate(BASE + 3600 + 10, usegmt=True)  # an hour ahead, at our local 10
+    # Our wall clock says Okta is BASE - 10 ahead of the loop.
+    clock.observe(lie, 10.0, lambda: 10.0 + BASE - 10)
+    clock.observe(lie, 20.0, lambda: 20.0 + BASE - 10)  # the same second again, 10 s later
+    assert BASE - 10 == clock.offset  # unconfirmed: the lowest, our own clock
+
+
+def test_a_date_confirmed_by_a_second_answer_does_not_outrank_one_our_clock_agrees_with() -> None:
+    clock = ServerClock()
+    observe(clock, 0.0, 10.0, 0.0)  # agrees with our own clock
+    behind = formatdate(BASE - 100 + 11, usegmt=True)  # a node 100 s behind, read twice
+    clock.observe(behind, 11.0, lambda: BASE + 11.0)
+    clock.observe(behind, 11.5, lambda: BASE + 11.5)
+    assert BASE == clock.offset  # the highest trusted observation wins
