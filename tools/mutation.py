@@ -147,6 +147,7 @@ JUSTIFIED: dict[str, str] = {
     "oktakit._http.ratelimit.xǁBudgetǁrefused__mutmut_1": (
         "reserve is never below refused_with, so a refusal with as much left as before changes nothing"
     ),
+    "oktakit._http.ratelimit.xǁPacerǁacquire__mutmut_5": "None is as falsy as False",
     "oktakit._http.ratelimit.xǁPacerǁlimit_share__mutmut_1": (
         "_share's message names max_share itself: the attribute it is given is never read"
     ),

@@ -190,6 +190,8 @@ def test_only_a_template_with_a_literal_rule_under_a_parameter_is_matched_by_its
     assert {(3, "me")} == _buckets.shadowing(rules, "POST", "/api/v1/users/{id}")
     assert frozenset() == _buckets.shadowing(rules, "POST", "/api/v1/users/{id}/lifecycle/suspend")
     assert frozenset() == _buckets.shadowing(rules, "GET", "/api/v1/users")
+    # /api/v1/users/me is Okta's own bucket only under /users: another collection's {id} is not it.
+    assert frozenset() == _buckets.shadowing(rules, "GET", "/api/v1/groups/{groupId}")
 
 
 def test_a_request_no_rule_of_okta_names_counts_in_the_catch_all_bucket() -> None:

@@ -298,3 +298,12 @@ async def test_a_share_lowered_before_the_first_answer_holds_when_the_answer_com
     budget, _ = await pace.acquire("/api/v1/logs", None)
     answer(pace, budget, okta_headers(120, 120))
     assert 60 == budget.reserve  # 120 - floor(120 * 0.5), by hand
+
+
+async def test_a_call_let_through_at_once_reports_no_wait() -> None:
+    pace = Pacer(RateLimitPolicy(), Stats(), time.time)
+    first, waited = await pace.acquire(BUCKET, None)  # the bucket's first call goes alone, at once
+    assert 0.0 == waited
+    answer(pace, first, okta_headers(100, 99))
+    _, waited = await pace.acquire(BUCKET, None)
+    assert 0.0 == waited
