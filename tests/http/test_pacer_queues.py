@@ -307,3 +307,28 @@ async def test_a_call_let_through_at_once_reports_no_wait() -> None:
     answer(pace, first, okta_headers(100, 99))
     _, waited = await pace.acquire(BUCKET, None)
     assert 0.0 == waited
+
+
+async def test_a_5xx_without_headers_first_does_not_turn_pacing_off_for_the_bucket() -> None:
+    pace = pacer()
+    first, _ = await pace.acquire(BUCKET, None)
+    pace.release(first, 500, {}, read_rate_limit({}))  # an error page of a proxy: no numbers
+    await pace.acquire(BUCKET, None)  # still learning: this one goes alone
+    third = asyncio.create_task(pace.acquire(BUCKET, None))
+    await settle()
+    assert not third.done()
+    third.cancel()
+
+
+async def test_an_answer_without_headers_after_the_numbers_keeps_pacing_on() -> None:
+    pace = pacer()
+    first, _ = await pace.acquire(BUCKET, None)
+    answer(pace, first, okta_headers(10, 5))
+    second, _ = await pace.acquire(BUCKET, None)
+    third, _ = await pace.acquire(BUCKET, None)
+    answer(pace, second, okta_headers(10, 0))  # the window is spent
+    pace.release(third, 200, {}, read_rate_limit({}))  # an answer that lost its headers
+    fourth = asyncio.create_task(pace.acquire(BUCKET, None))
+    await settle()
+    assert not fourth.done()  # still waiting for the reset
+    fourth.cancel()

@@ -127,3 +127,24 @@ async def test_a_call_queued_half_a_second_before_the_reset_says_so(caplog: pyte
     assert [f"waiting for rate-limit bucket {BUCKET!r}: 0 of 10 left, resets in 0.5 s"] == [
         record.getMessage() for record in caplog.records if record.getMessage().startswith("waiting")
     ]
+
+
+async def test_a_call_waiting_for_an_in_flight_slot_reports_its_wait_and_keeps_its_deadline() -> None:
+    wall = fake_wall()
+    pace = Pacer(RateLimitPolicy(max_in_flight=1), Stats(), wall)
+    learns, _ = await pace.acquire(BUCKET, None)
+    answer(pace, learns, {**spent_window(wall, limit=100), "X-Rate-Limit-Remaining": "100"})
+    holder, _ = await pace.acquire(BUCKET, None)  # holds the only slot
+    waits = asyncio.create_task(pace.acquire(BUCKET, None))
+    late = asyncio.create_task(pace.acquire(BUCKET, None))
+    gives_up = asyncio.create_task(pace.acquire(BUCKET, now() + 3))
+    await asyncio.sleep(3.5)
+    assert gives_up.done()
+    with pytest.raises(TimeoutError):
+        gives_up.result()
+    assert 3 == holder.pending  # the holder and the two still queued: its place was given back
+    await asyncio.sleep(1.5)
+    pace.release(holder, 200, {}, read_rate_limit({}))
+    _, waited = await waits
+    assert 5.0 == pytest.approx(waited)
+    late.cancel()
