@@ -140,9 +140,16 @@ JUSTIFIED: dict[str, str] = {
         [
             *(f"oktakit._http.ratelimit.xǁBudgetǁupdate__mutmut_{n}" for n in (6, 7)),
             "oktakit._http.ratelimit.xǁBudgetǁreshare__mutmut_3",
+            *(f"oktakit._http.ratelimit.xǁBudgetǁadmits__mutmut_{n}" for n in (5, 6)),
         ],
         "a budget's limit is never 0 (-1: no headers): a limit of 0 is a concurrency 429, which "
         "_learn keeps away from update()",
+    ),
+    "oktakit._http.ratelimit.xǁBudgetǁ__init____mutmut_3": (
+        "remaining is read only once a limit is known, and update() sets both at once"
+    ),
+    "oktakit._http.ratelimit.xǁPacerǁrelease__mutmut_33": (
+        "every reader of the 'answers carry no numbers' mark tests limit < 0: -1 and -2 alike"
     ),
     "oktakit._http.ratelimit.xǁBudgetǁrefused__mutmut_1": (
         "reserve is never below refused_with, so a refusal with as much left as before changes nothing"

@@ -309,10 +309,11 @@ async def test_a_call_let_through_at_once_reports_no_wait() -> None:
     assert 0.0 == waited
 
 
-async def test_a_5xx_without_headers_first_does_not_turn_pacing_off_for_the_bucket() -> None:
+@pytest.mark.parametrize("status", [500, 429])
+async def test_a_5xx_or_429_without_headers_first_leaves_the_bucket_learning(status: int) -> None:
     pace = pacer()
     first, _ = await pace.acquire(BUCKET, None)
-    pace.release(first, 500, {}, read_rate_limit({}))  # an error page of a proxy: no numbers
+    pace.release(first, status, {}, read_rate_limit({}))  # an error page of a proxy: no numbers
     await pace.acquire(BUCKET, None)  # still learning: this one goes alone
     third = asyncio.create_task(pace.acquire(BUCKET, None))
     await settle()
@@ -332,3 +333,11 @@ async def test_an_answer_without_headers_after_the_numbers_keeps_pacing_on() -> 
     await settle()
     assert not fourth.done()  # still waiting for the reset
     fourth.cancel()
+
+
+async def test_successes_never_grow_the_in_flight_cap_past_max_in_flight() -> None:
+    pace = pacer(max_in_flight=2)
+    for _ in range(40):  # five times the 2 * GROWTH_PER_SLOT successes that grow a lowered cap
+        budget, _ = await pace.acquire("/", None)
+        pace.release(budget, 200, {}, read_rate_limit({}))
+    assert 2 == pace.cap
