@@ -146,8 +146,18 @@ JUSTIFIED: dict[str, str] = {
         "a budget's limit is never 0 (-1: no headers): a limit of 0 is a concurrency 429, which "
         "_learn keeps away from update()",
     ),
-    "oktakit._http.ratelimit.xǁBudgetǁ__init____mutmut_3": (
-        "remaining is read only once a limit is known, and update() sets both at once"
+    **dict.fromkeys(
+        [f"oktakit._http.ratelimit.xǁBudgetǁ__init____mutmut_{n}" for n in (3, 4, 5, 6, 10)],
+        "a budget's first numbers are read only once a limit is known, and the first update() "
+        "(limit None) sets remaining, reset and reserve whatever they held",
+    ),
+    **dict.fromkeys(
+        [f"oktakit._http.ratelimit.xǁPacerǁ__init____mutmut_{n}" for n in (6, 7)],
+        "successes are counted only below max_in_flight, after a concurrency 429 set them to 0",
+    ),
+    **dict.fromkeys(
+        [f"oktakit._http.clock.xǁServerClockǁ__init____mutmut_{n}" for n in (4, 5, 6)],
+        "the first Date is always parsed (no Date is '' or 'XXXX'), which sets _date and _epoch",
     ),
     "oktakit._http.ratelimit.xǁPacerǁrelease__mutmut_33": (
         "every reader of the 'answers carry no numbers' mark tests limit < 0: -1 and -2 alike"

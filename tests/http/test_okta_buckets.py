@@ -200,6 +200,13 @@ def test_a_request_no_rule_of_okta_names_counts_in_the_catch_all_bucket() -> Non
     assert "/" == request_bucket(None, "GET", "/.well-known/okta-organization")
 
 
+@pytest.mark.parametrize(("method", "path", "bucket"), OKTA_TABLE)
+def test_a_request_of_no_known_operation_counts_where_oktas_table_puts_it(
+    method: str, path: str, bucket: str
+) -> None:
+    assert bucket == request_bucket(None, method, path)
+
+
 def test_a_rule_that_matches_neither_exact_nor_prefix_is_refused_naming_the_choices() -> None:
     with pytest.raises(ValueError, match=r"^a rule matches 'exact' or 'prefix', not 'glob'$"):
         _buckets.rule("users", "/api/v1/users", match="glob")
