@@ -204,6 +204,18 @@ JUSTIFIED: dict[str, str] = {
         "only a tie could tell, and no two of Okta's rules of different buckets tie on a path both "
         "match (checked over okta_rules() for every pair)"
     ),
+    # -- SDK: retries
+    "oktakit._http.retry.x_backoff__mutmut_32": (
+        "the exponent's cap only keeps the float finite: after 64 doublings any wait_initial above "
+        "wait_max / 2**64 (about 1.6e-18 s for 30 s) is past wait_max either way"
+    ),
+    "oktakit._http.retry.x__stamina_attempts__mutmut_5": (
+        "stamina.is_testing() is true only while its CONFIG.testing is set, so it is never None here"
+    ),
+    "oktakit._http.retry.x__stamina_attempts__mutmut_9": (
+        "with cap=True stamina takes min(attempts, ours); the policy's own attempts are checked "
+        "first in _decide, so that cap changes no decision"
+    ),
     # -- SDK: permissions and the preflight
     "oktakit.permissions._preflight.x_run_preflight__mutmut_1": (
         "every caller (OktaClient.preflight) passes bulk"

@@ -88,3 +88,8 @@ async def test_a_call_at_its_deadline_stops_and_a_wait_ending_exactly_at_it_is_a
 async def test_a_hint_of_not_a_number_falls_back_to_the_doubling_wait() -> None:
     error = ServerError(retry_after=float("nan"), status=503, method="GET", url="https://acme.okta.com/x")
     assert 2.0 == decide(retrier(wait_initial=0.5), error, 3)  # 0.5 * 2 ** 2, by hand
+
+
+async def test_a_connection_never_made_is_retried_after_the_first_doubling_wait() -> None:
+    refused = await lost(aiohttp.ClientConnectorError(KEY, ConnectionRefusedError(111, "Connection refused")))
+    assert 0.5 == decide(retrier(wait_initial=0.5), refused, 1, retry_safe=False)  # no hint: wait_initial

@@ -224,3 +224,4 @@ async def test_staminas_hooks_hear_each_retry_with_its_wait_and_the_time_waited_
     assert all((d.args, d.kwargs) == ((), {}) for d in heard)
     hook_failures = [r for r in caplog.records if r.getMessage() == "a stamina on-retry hook raised"]
     assert ["WARNING", "WARNING"] == [r.levelname for r in hook_failures]
+    assert all(r.exc_info is not None and isinstance(r.exc_info[1], RuntimeError) for r in hook_failures)
