@@ -93,3 +93,24 @@ async def test_a_hint_of_not_a_number_falls_back_to_the_doubling_wait() -> None:
 async def test_a_connection_never_made_is_retried_after_the_first_doubling_wait() -> None:
     refused = await lost(aiohttp.ClientConnectorError(KEY, ConnectionRefusedError(111, "Connection refused")))
     assert 0.5 == decide(retrier(wait_initial=0.5), refused, 1, retry_safe=False)  # no hint: wait_initial
+
+
+async def test_the_note_counts_one_attempt_in_the_singular_and_two_in_the_plural() -> None:
+    unsafe = _api_error(503)
+    assert decide(retrier(), unsafe, 1, retry_safe=False) is None
+    assert ["oktakit gave up after 1 attempt: not safe to resend"] == unsafe.__notes__
+    refused = _api_error(404)  # after a retried failure, the second answer no retry can fix
+    assert decide(retrier(), refused, 2) is None
+    assert ["oktakit gave up after 2 attempts: not retryable"] == refused.__notes__
+
+
+async def test_stamina_switched_off_stops_after_the_first_attempt() -> None:
+    import stamina
+
+    stamina.set_active(False)
+    try:
+        error = _api_error(503)
+        assert decide(retrier(), error, 1) is None
+    finally:
+        stamina.set_active(True)
+    assert "retries are off (stamina)" == error.stop_reason
