@@ -209,9 +209,10 @@ JUSTIFIED: dict[str, str] = {
         "the default of waited is never used: the transport, its one caller, always passes it"
     ),
     **dict.fromkeys(
-        [f"oktakit._http.retry.xǁRetrierǁ_decide__mutmut_{n}" for n in (7, 21, 23)],
+        [f"oktakit._http.retry.xǁRetrierǁ_decide__mutmut_{n}" for n in (7, 21, 23, 40, 48)],
         "the wait returned with a reason to stop is never read (next_wait returns None then)",
     ),
+    "oktakit._http.retry.x__deadline__mutmut_2": "_positive never reads the instance it is given",
     "oktakit._http.retry.x_backoff__mutmut_32": (
         "the exponent's cap only keeps the float finite: after 64 doublings any wait_initial above "
         "wait_max / 2**64 (about 1.6e-18 s for 30 s) is past wait_max either way"

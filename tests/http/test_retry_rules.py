@@ -268,3 +268,14 @@ async def test_stamina_switched_off_means_one_attempt(mocked: aioresponses, okta
         stamina.set_active(True)
 
     assert (1, "retries are off (stamina)") == (caught.value.attempts, caught.value.stop_reason)
+
+
+async def test_staminas_testing_mode_retries_without_waiting() -> None:
+    from oktakit._http.retry import Retrier
+    from oktakit._http.stats import Stats
+
+    with stamina.set_testing(True, attempts=3):
+        wait = Retrier(RetryPolicy(), Stats()).next_wait(
+            _api_error(503), 1, retry_safe=True, deadline=None, label="GET /x"
+        )
+    assert 0.0 == wait
