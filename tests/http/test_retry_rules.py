@@ -279,3 +279,21 @@ async def test_staminas_testing_mode_retries_without_waiting() -> None:
             _api_error(503), 1, retry_safe=True, deadline=None, label="GET /x"
         )
     assert 0.0 == wait
+
+
+async def test_a_stamina_keeping_its_testing_config_elsewhere_allows_one_attempt(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from stamina._config import CONFIG
+
+    from oktakit._http.retry import Retrier
+    from oktakit._http.stats import Stats
+
+    with stamina.set_testing(True, attempts=3):
+        monkeypatch.setattr(CONFIG, "testing", object())  # no get_attempts: an unknown layout
+        error = _api_error(503)
+        wait = Retrier(RetryPolicy(), Stats()).next_wait(
+            error, 1, retry_safe=True, deadline=None, label="GET /x"
+        )
+        monkeypatch.undo()
+    assert (None, "retries are off (stamina)") == (wait, error.stop_reason)
