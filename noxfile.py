@@ -251,7 +251,8 @@ def mutation(session: nox.Session) -> None:
     """Mutation testing (mutmut) of the simulator's rule modules and the SDK core; not in CI.
 
     Prints every surviving mutant that tools/mutation.py does not justify, and the score per
-    package; about 30 minutes on two cores. `nox -s mutation -- testing/_query.py` runs one module.
+    module. Everything (some 7,900 mutants) takes hours on two cores: run it module by module,
+    `nox -s mutation -- _http/retry.py`, whose results add up in the staging copy kept.
     """
     _require_python(session)
     session.install("-e", ".[test,mutation]")

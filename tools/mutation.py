@@ -5,12 +5,14 @@ happens in a staging copy of the repository (``.mutation/``, git-ignored) where 
 laid out as ``src/``. mutmut records which tests reach each mutated function and runs only
 those, in forked workers; the test universe is the fast, in-process part of the suite.
 
-    python tools/mutation.py [--max-children 2] [module ...]
-    python tools/mutation.py --recheck       # after a change: new mutants, then the survivors
+    python tools/mutation.py [--max-children 2]           # everything, in a fresh staging copy
+    python tools/mutation.py bulk/_steps.py ...           # these modules, in the staging copy kept
+    python tools/mutation.py --recheck [mutant glob ...]  # after a change: new mutants, survivors
     python tools/mutation.py --report-only
 
-Prints every surviving mutant with its diff, then the score per package. Each survivor must be
-killed by a new test or explained in ``JUSTIFIED`` below.
+Prints every surviving mutant with its diff, then the score per module. Each survivor must be
+killed by a new test or explained in ``JUSTIFIED`` below (equivalent mutants only: a survivor
+that shows a gap in the tests gets a test). A mutant that no test reaches counts as a survivor.
 """
 
 from __future__ import annotations
@@ -29,9 +31,13 @@ ROOT = Path(__file__).resolve().parents[1]
 STAGE = Path(os.environ.get("OKTAKIT_MUTATION_STAGE") or ROOT / ".mutation")
 
 # What is mutated: the simulator modules that hold Okta's rules (lifecycle, search, the user
-# index, permissions, rate limits) and the SDK's core (errors, pagination, token handling, the
-# transport). About 1,900 mutants: some 30 minutes on two cores. The simulator's OAuth modules
-# are held to Okta's catalogues by tests/simulator/test_error_catalogues.py instead.
+# index, permissions, rate limits) and the SDK's core: errors, pagination, token handling, the
+# transport, the exchange with aiohttp, the pacer (with its hints, clock and buckets), retries,
+# the bulk executor (its journal, steps and actions), the preflight and permissions, and the
+# argument checks. Some 7,900 mutants: hours on two cores, so run it module by module (the
+# pacer's four modules, about 800 mutants, took 45 minutes on a loaded machine). The
+# simulator's OAuth modules are held to Okta's catalogues by
+# tests/simulator/test_error_catalogues.py instead.
 MODULES = {
     "simulator": [
         "testing/_lifecycle.py",
@@ -42,23 +48,86 @@ MODULES = {
     ],
     "sdk": [
         "errors.py",
+        "_arguments.py",
         "_http/pagination.py",
         "_http/transport.py",
+        "_http/exchange.py",
+        "_http/ratelimit.py",
+        "_http/hints.py",
+        "_http/clock.py",
+        "_http/buckets.py",
+        "_http/retry.py",
         "auth/_oauth.py",
-        "permissions/_requirements.py",
+        "bulk/_journal.py",
+        "bulk/_journal_file.py",
+        "bulk/_executor.py",
+        "bulk/_steps.py",
+        "bulk/_actions.py",
+        "bulk/_run.py",
+        # permissions/__init__.py only re-exports: it has nothing to mutate.
+        "permissions/_check.py",
+        "permissions/_grants.py",
         "permissions/_preflight.py",
+        "permissions/_requirements.py",
         "permissions/_roles.py",
+        "permissions/_setup_steps.py",
+        "permissions/_terraform.py",
         "permissions/_verdict.py",
     ],
 }
 # The tests mutmut may pick from: everything that runs in-process and fast. Subprocess, spec
 # and generator tests cannot see an in-process mutant and only cost time.
-TESTS = ["tests/simulator", "tests/client", "tests/http", "tests/permissions", "tests/auth", "tests/e2e"]
+TESTS = [
+    "tests/simulator",
+    "tests/client",
+    "tests/http",
+    "tests/permissions",
+    "tests/auth",
+    "tests/e2e",
+    "tests/bulk",
+    "tests/hardening",
+]
+# A test that runs past this is stuck (the slowest in-process test takes about 12 s on an idle
+# machine): it fails, so the mutant that hung it counts as detected.
+TIMEOUT = ["--timeout=60"]  # pytest-timeout, of the mutation extra
 # Tests that start a Python subprocess, which imports the unmutated package.
 SUBPROCESS_TESTS = [
     "tests/simulator/test_seed_and_runner.py::test_run_simulator_serves_until_interrupted",
     "tests/client/test_import.py",
     "tests/simulator/test_pytest_plugin.py",
+    "tests/e2e/test_admin_tokens.py::test_the_admins_walk_sim_then_check_with_its_printed_token_passes",
+    "tests/permissions/test_permissions.py::test_a_reader_that_goes_away_gets_no_traceback",
+    # The bulk CLI's runs: the in-process tests of tests/bulk hold the executor to the same rules.
+    "tests/bulk/test_cli.py",
+    "tests/bulk/test_disk_full_and_reports.py::test_a_file_size_limit_stops_the_cli_with_exit_2_and_a_rerun_finishes",
+    "tests/bulk/test_disk_full_and_reports.py::test_a_report_that_cannot_be_written_is_refused_before_any_user_is_touched",
+    "tests/bulk/test_files.py::test_a_journal_that_is_the_ids_file_is_refused_and_left_as_it_was",
+    "tests/bulk/test_files.py::test_a_report_that_is_the_journal_or_the_ids_file_is_refused_before_any_request",
+    "tests/bulk/test_files.py::test_ids_on_stdin_that_is_the_journal_are_refused",
+    "tests/bulk/test_files.py::test_a_fifo_as_journal_is_refused_without_waiting_for_a_writer",
+    "tests/bulk/test_files.py::test_a_journal_held_by_another_process_is_refused",
+    "tests/bulk/test_hostile_inputs.py::test_the_cli_refuses_a_concurrency_outside_its_range",
+    "tests/bulk/test_hostile_inputs.py::test_an_ids_file_that_is_not_utf8_is_refused_before_any_request",
+    "tests/bulk/test_hostile_inputs.py::test_ids_on_stdin_that_are_not_utf8_stop_the_run_with_exit_2",
+    "tests/bulk/test_hostile_inputs.py::test_a_csv_that_cannot_be_read_is_refused_before_any_request",
+    "tests/bulk/test_hostile_inputs.py::test_an_ids_path_that_is_a_directory_or_missing_is_exit_2",
+    "tests/bulk/test_kill_and_soak.py::test_sigkill_at_random_moments_then_resume_loses_and_repeats_nothing",
+    "tests/bulk/test_one_user.py::test_the_cli_report_names_each_user_once_with_its_id",
+    "tests/bulk/test_undo_exactness.py::test_after_an_interrupted_attempt_undo_reverses_only_the_users_this_job_moved",
+]
+
+# In-process tests that take seconds each (real-time waits, long soaks, CLI runs through the
+# simulator): a mutant of the pacer or the transport reaches them all, and they cost most of a
+# run's time. Faster tests state the same rules (the pacer on looptime's clock, the executor on
+# small jobs); these still run in the suite.
+SLOW_TESTS = [
+    "tests/bulk/test_kill_and_soak.py::test_fault_soak_ends_with_every_user_suspended_and_one_record_each",
+    "tests/bulk/test_kill_and_soak.py::test_containment_killed_at_random_moments_resumes_with_one_outcome_per_user_and_step",
+    "tests/bulk/test_contain_cli.py",
+    "tests/hardening/test_fuzz_cli.py::test_parsing_yields_usable_values_or_a_usage_error",
+    "tests/http/test_rate_limits_and_retries.py::test_five_windows_of_concurrent_get_user_are_paced_without_a_single_429",
+    "tests/bulk/test_outcomes.py::test_a_rate_limited_run_finishes_every_item_with_no_429_after_the_first_window",
+    "tests/bulk/test_hostile_inputs.py::test_a_closed_stdin_is_a_usage_error_not_a_traceback",
 ]
 
 # Survivors that no test should kill, as {mutant name: reason}. Keep each reason specific.
@@ -67,7 +136,100 @@ _UNPUBLISHED_CAUSE = (
     "suspend/unsuspend in the wrong status); tests pin code, status and summary from the catalogue"
 )
 JUSTIFIED: dict[str, str] = {
-    # -- SDK
+    # -- SDK: the pacer (ratelimit, hints, clock, buckets)
+    **dict.fromkeys(
+        [
+            *(f"oktakit._http.ratelimit.xǁBudgetǁupdate__mutmut_{n}" for n in (6, 7)),
+            "oktakit._http.ratelimit.xǁBudgetǁreshare__mutmut_3",
+            *(f"oktakit._http.ratelimit.xǁBudgetǁadmits__mutmut_{n}" for n in (5, 6)),
+        ],
+        "a budget's limit is never 0 (-1: no headers): a limit of 0 is a concurrency 429, which "
+        "_learn keeps away from update()",
+    ),
+    **dict.fromkeys(
+        [f"oktakit._http.ratelimit.xǁBudgetǁ__init____mutmut_{n}" for n in (3, 4, 5, 6, 10)],
+        "a budget's first numbers are read only once a limit is known, and the first update() "
+        "(limit None) sets remaining, reset and reserve whatever they held",
+    ),
+    **dict.fromkeys(
+        [f"oktakit._http.ratelimit.xǁPacerǁ__init____mutmut_{n}" for n in (6, 7)],
+        "successes are counted only below max_in_flight, after a concurrency 429 set them to 0",
+    ),
+    **dict.fromkeys(
+        [f"oktakit._http.clock.xǁServerClockǁ__init____mutmut_{n}" for n in (3, 4, 5, 6)],
+        "the first Date is always parsed (no Date is '', None or 'XXXX'), which sets _date and _epoch",
+    ),
+    "oktakit._http.ratelimit.xǁPacerǁrelease__mutmut_33": (
+        "every reader of the 'answers carry no numbers' mark tests limit < 0: -1 and -2 alike"
+    ),
+    "oktakit._http.ratelimit.xǁBudgetǁrefused__mutmut_1": (
+        "reserve is never below refused_with, so a refusal with as much left as before changes nothing"
+    ),
+    "oktakit._http.ratelimit.xǁPacerǁacquire__mutmut_5": "None is as falsy as False",
+    "oktakit._http.ratelimit.xǁPacerǁlimit_share__mutmut_1": (
+        "_share's message names max_share itself: the attribute it is given is never read"
+    ),
+    "oktakit._http.ratelimit.xǁPacerǁlimit_share__mutmut_18": (
+        "a share is at most 1 (validated first), so a default of 1 or 2 never wins the min()"
+    ),
+    "oktakit._http.ratelimit.xǁPacerǁ_schedule_reset__mutmut_1": (
+        "an extra reset timer only wakes the bucket once more, and a wake re-checks admits()"
+    ),
+    "oktakit._http.ratelimit.x_rate_limit_state__mutmut_7": (
+        "unreachable: resets are read bounded by hints.MAX_EPOCH, which datetime always holds"
+    ),
+    "oktakit._http.clock.xǁServerClockǁobserve__mutmut_23": (
+        "a Date read again exactly AGREEMENT later is kept as a second entry instead of counted: "
+        "_estimate confirms the two as neighbours within AGREEMENT, the same estimate"
+    ),
+    "oktakit._http.buckets.x_bucket_for__mutmut_8": (
+        "Okta's table has a catch-all rule (bucket '/', a prefix of every path), so match() over "
+        "it never returns None and the fallback is never used"
+    ),
+    **dict.fromkeys(
+        [f"oktakit._http.buckets.x_shadowed_path__mutmut_{n}" for n in (2, 7, 8)],
+        "a path taken as shadowed is matched by Okta's rules, which give every operation's own "
+        "bucket for its paths (test_every_operation_is_declared_in_the_bucket...): the shadows "
+        "only save that lookup; a path shorter than its template (an empty id) is refused earlier",
+    ),
+    "oktakit._http.buckets.x__applicable__mutmut_8": (
+        "size == length is admitted by the first clause already, so < and <= admit the same"
+    ),
+    **dict.fromkeys(
+        [f"oktakit._http.buckets.x_match__mutmut_{n}" for n in (6, 7, 8, 9, 10)],
+        "any starting score whose first element is below 0 is below every rule's (int(exact) >= 0)",
+    ),
+    **dict.fromkeys(
+        [
+            *(f"oktakit._http.buckets.x_match__mutmut_{n}" for n in (24, 27)),
+            *(f"oktakit._http.buckets.x_shadowing__mutmut_{n}" for n in (14, 17)),
+        ],
+        "zip(strict=None) and zip() are zip(strict=False)",
+    ),
+    "oktakit._http.buckets.x_match__mutmut_33": (
+        "only a tie could tell, and no two of Okta's rules of different buckets tie on a path both "
+        "match (checked over okta_rules() for every pair)"
+    ),
+    # -- SDK: retries
+    "oktakit._http.retry.xǁRetrierǁnext_wait__mutmut_1": (
+        "the default of waited is never used: the transport, its one caller, always passes it"
+    ),
+    **dict.fromkeys(
+        [f"oktakit._http.retry.xǁRetrierǁ_decide__mutmut_{n}" for n in (7, 21, 23, 40, 48)],
+        "the wait returned with a reason to stop is never read (next_wait returns None then)",
+    ),
+    "oktakit._http.retry.x__deadline__mutmut_2": "_positive never reads the instance it is given",
+    "oktakit._http.retry.x_backoff__mutmut_32": (
+        "the exponent's cap only keeps the float finite: after 64 doublings any wait_initial above "
+        "wait_max / 2**64 (about 1.6e-18 s for 30 s) is past wait_max either way"
+    ),
+    "oktakit._http.retry.x__stamina_attempts__mutmut_5": (
+        "stamina.is_testing() is true only while its CONFIG.testing is set, so it is never None here"
+    ),
+    "oktakit._http.retry.x__stamina_attempts__mutmut_9": (
+        "with cap=True stamina takes min(attempts, ours); the policy's own attempts are checked "
+        "first in _decide, so that cap changes no decision"
+    ),
     # -- SDK: permissions and the preflight
     "oktakit.permissions._preflight.x_run_preflight__mutmut_1": (
         "every caller (OktaClient.preflight) passes bulk"
@@ -249,28 +411,66 @@ JUSTIFIED: dict[str, str] = {
 
 
 def stage() -> None:
+    """A fresh staging copy: the sources, tests and mutmut's configuration."""
     if STAGE.exists():
         shutil.rmtree(STAGE)
     STAGE.mkdir()
-    shutil.copytree(ROOT / "sdk", STAGE / "src", ignore=shutil.ignore_patterns("__pycache__"))
-    for name in ("generated", "tests", "okta_spec"):
-        shutil.copytree(ROOT / name, STAGE / name, ignore=shutil.ignore_patterns("__pycache__"))
-    # The docs pages' generated tables are tested (tests/_docs_pages.py renders them by the hooks).
-    shutil.copytree(ROOT / "docs", STAGE / "docs", ignore=shutil.ignore_patterns("__pycache__"))
-    (STAGE / "tools").mkdir()
-    shutil.copy2(ROOT / "tools" / "docs_hooks.py", STAGE / "tools" / "docs_hooks.py")
+    shutil.copytree(ROOT / "sdk", STAGE / "src", ignore=_IGNORED)
+    # tests of tools/ import them; the docs pages' generated tables are tested (tests/_docs_pages.py
+    # renders them by tools/docs_hooks.py)
+    for name in ("generated", "tests", "okta_spec", "tools", "docs"):
+        shutil.copytree(ROOT / name, STAGE / name, ignore=_IGNORED)
+    configure()
+
+
+_IGNORED = shutil.ignore_patterns("__pycache__")
+
+
+def configure() -> None:
     only = [f'"src/oktakit/{module}"' for modules in MODULES.values() for module in modules]
     tests = ", ".join(f'"{path}"' for path in TESTS)
-    deselect = [arg for test in SUBPROCESS_TESTS for arg in ("--deselect", test)]
+    deselect = [arg for test in (*SUBPROCESS_TESTS, *SLOW_TESTS) for arg in ("--deselect", test)]
     config = (
         "\n[tool.mutmut]\n"
         'source_paths = ["src/oktakit"]\n'
         f"only_mutate = [{', '.join(only)}]\n"
-        'also_copy = ["generated", "okta_spec", "docs", "tools"]\n'
+        'also_copy = ["generated", "okta_spec", "tools", "docs"]\n'
         f"pytest_add_cli_args_test_selection = [{tests}]\n"
-        f"pytest_add_cli_args = {json.dumps(['-p', 'no:cacheprovider', '-x', *deselect])}\n"
+        f"pytest_add_cli_args = {json.dumps(['-p', 'no:cacheprovider', '-x', *TIMEOUT, *deselect])}\n"
+        # A mutant that makes a call wait for ever (a waiter never woken) idles rather than
+        # spins, so mutmut's CPU limit cannot stop it: its wall-clock limit, the tests' measured
+        # time times this, and pytest-timeout's limit per test (TIMEOUT) do.
+        "timeout_multiplier = 4.0\n"
     )
     (STAGE / "pyproject.toml").write_text((ROOT / "pyproject.toml").read_text() + config)
+
+
+def refresh() -> None:
+    """Bring the staging copy's sources, tests and configuration up to date, keeping mutmut's
+    results: it regenerates the mutants of the functions whose source changed."""
+    if not (STAGE / "mutants").exists():
+        stage()
+        return
+    shutil.copytree(ROOT / "sdk", STAGE / "src", ignore=_IGNORED, dirs_exist_ok=True)
+    for name in ("generated", "okta_spec", "tools"):
+        shutil.copytree(ROOT / name, STAGE / name, ignore=_IGNORED, dirs_exist_ok=True)
+    shutil.copy2(ROOT / "README.md", STAGE / "README.md")
+    for target in (STAGE / "tests", STAGE / "mutants" / "tests"):
+        shutil.rmtree(target, ignore_errors=True)
+        shutil.copytree(ROOT / "tests", target, ignore=_IGNORED)
+    configure()
+
+
+def module_glob(module: str) -> str:
+    """The mutant names of one module of ``MODULES``: ``bulk/_run.py`` -> ``oktakit.bulk._run.x*``."""
+    dotted = module.removesuffix(".py").removesuffix("/__init__").replace("/", ".")
+    return f"oktakit.{dotted}.x*"
+
+
+def module_of(name: str) -> str:
+    """The module of ``MODULES`` a mutant belongs to (its path under ``oktakit/``)."""
+    dotted = re.split(r"\.x[_ǁ]", name, maxsplit=1)[0].removeprefix("oktakit.")
+    return dotted.replace(".", "/") + ".py"
 
 
 def environment() -> dict[str, str]:
@@ -353,52 +553,85 @@ def recheck(max_children: int, patterns: list[str]) -> None:
     tests). Killed mutants of unchanged functions keep their result: tests are only ever added
     or sharpened.
     """
-    ignore = shutil.ignore_patterns("__pycache__")
-    shutil.copytree(ROOT / "sdk", STAGE / "src", ignore=ignore, dirs_exist_ok=True)
-    for target in (STAGE / "tests", STAGE / "mutants" / "tests"):
-        shutil.rmtree(target)
-        shutil.copytree(ROOT / "tests", target, ignore=ignore)
-    survivors = [name for name, status in outcomes().items() if status == "survived"]
+    refresh()
+    undecided = ("survived", "no tests")
+    survivors = [name for name, status in outcomes().items() if status in undecided]
     # With patterns (mutant-name globs, e.g. of a changed function) only those and the
     # survivors run; without, every mutant that has no result yet runs first.
     if not patterns:
         mutmut("run", "--max-children", str(max_children), capture=False)
-        survivors = [name for name, status in outcomes().items() if status == "survived"]
+        survivors = [name for name, status in outcomes().items() if status in undecided]
     if survivors or patterns:
         mutmut("run", "--max-children", str(max_children), *survivors, *patterns, capture=False)
 
 
+#: mutmut's outcomes that count as a test noticing the mutant (a mutant that hangs the tests
+#: is stopped by mutmut's CPU-time limit: the tests noticed).
+DETECTED = ("killed", "timeout")
+#: Outcomes that count as no test noticing (a mutant of code no test reaches is unnoticed too).
+UNDETECTED = ("survived", "no tests")
+
+
 def report() -> int:
     statuses = outcomes()
-    survivors = [name for name, status in statuses.items() if status == "survived"]
+    survivors = sorted(name for name, status in statuses.items() if status in UNDETECTED)
     reasons = dict(JUSTIFIED)
     for name in survivors:
         diff = mutmut("show", name).strip()
         by_function = [why for prefix, why in JUSTIFIED_FUNCTIONS.items() if name.startswith(prefix)]
         reason = reasons.get(name) or (by_function[0] if by_function else None) or classify(diff)
         if reason is None:
-            print(f"\n=== SURVIVED {name}\n{diff}")
+            print(f"\n=== {statuses[name].upper()} {name}\n{diff}")
         else:
             reasons[name] = reason
+    stale = sorted(
+        f"{name} ({statuses.get(name, 'no such mutant')})"
+        for name in JUSTIFIED
+        if module_of(name) in _run_modules(statuses) and statuses.get(name) not in UNDETECTED
+    )
+    if stale:
+        print("\nstale justifications (the mutant is detected now, or gone): remove them")
+        print("\n".join(f"  {line}" for line in stale))
     for reason, count in Counter(reasons[name] for name in survivors if name in reasons).most_common():
         print(f"justified ({count}): {reason}")
-    print("\nscore per package (killed / (killed + survived); other outcomes listed apart)")
-    for package in MODULES:
-        own = {
-            name: status
-            for name, status in statuses.items()
-            if name.startswith("oktakit.testing.") == (package == "simulator")
-        }
-        counts = Counter(own.values())
-        decided = counts["killed"] + counts["survived"]
-        score = 100.0 * counts["killed"] / decided if decided else 100.0
-        justified = sum(status == "survived" and name in reasons for name, status in own.items())
-        others = ", ".join(f"{k}: {v}" for k, v in sorted(counts.items()) if k not in ("killed", "survived"))
-        print(
-            f"  {package}: {counts['killed']}/{decided} killed ({score:.1f} %), "
-            f"{counts['survived']} survived ({justified} justified)" + (f"; {others}" if others else "")
-        )
+    print(
+        "\nscore per module: detected / mutants (detected: killed, or a timeout; undetected: "
+        "survived, or reached by no test; justified: undetected and explained)"
+    )
+    print(f"  {'module':<30} {'detected':>15} {'score':>7} {'undetected':>11} {'justified':>10}  other")
+    for package, modules in MODULES.items():
+        totals: Counter[str] = Counter()
+        for module in modules:
+            own = {name: status for name, status in statuses.items() if module_of(name) == module}
+            totals += _score_line(module, own, reasons)
+        _print_score(f"all of {package}", totals)
     return 1 if set(survivors) - set(reasons) else 0
+
+
+def _run_modules(statuses: dict[str, str]) -> set[str]:
+    """The modules some of whose mutants have a result."""
+    return {module_of(name) for name, status in statuses.items() if status != "not checked"}
+
+
+def _score_line(module: str, own: dict[str, str], reasons: dict[str, str]) -> Counter[str]:
+    counts = Counter(own.values())
+    counts["justified"] = sum(status in UNDETECTED and name in reasons for name, status in own.items())
+    _print_score(module, counts)
+    return counts
+
+
+def _print_score(label: str, counts: Counter[str]) -> None:
+    detected = sum(counts[s] for s in DETECTED)
+    undetected = sum(counts[s] for s in UNDETECTED)
+    decided = detected + undetected
+    score = f"{100.0 * detected / decided:6.1f}%" if decided else "      -"
+    others = ", ".join(
+        f"{k}: {v}" for k, v in sorted(counts.items()) if k not in (*DETECTED, *UNDETECTED, "justified") and v
+    )
+    print(
+        f"  {label:<30} {detected:>7} / {decided:<5} {score} {undetected:>11} {counts['justified']:>10}",
+        f" {others}" if others else "",
+    )
 
 
 def main() -> int:
@@ -409,14 +642,20 @@ def main() -> int:
     parser.add_argument(
         "modules",
         nargs="*",
-        help="restrict to these modules (e.g. testing/_query.py); with --recheck: mutant globs",
+        help="run only these modules (e.g. bulk/_steps.py) in the staging copy kept from earlier "
+        "runs, whose results add up; with --recheck: mutant globs",
     )
     args = parser.parse_args()
-    if args.modules and not args.recheck:
-        for package, modules in MODULES.items():
-            MODULES[package] = [m for m in modules if m in args.modules]
     if args.recheck:
         recheck(args.max_children, args.modules)
+    elif args.modules:
+        known = {module for modules in MODULES.values() for module in modules}
+        unknown = sorted(set(args.modules) - known)
+        if unknown:
+            parser.error(f"not in MODULES: {', '.join(unknown)}")
+        refresh()
+        globs = [module_glob(module) for module in args.modules]
+        mutmut("run", "--max-children", str(args.max_children), *globs, capture=False)
     elif not args.report_only:
         stage()
         mutmut("run", "--max-children", str(args.max_children), capture=False)

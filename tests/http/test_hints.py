@@ -115,3 +115,86 @@ def test_any_hint_headers_give_an_error_whose_wait_is_none_or_within_a_window(
     assert wait is None or 0.0 <= wait <= WINDOW
     numbers = read_rate_limit(headers).numbers
     assert numbers is None or all(isinstance(n, int) and n >= 0 for n in numbers)
+
+
+def test_an_unreadable_header_is_quoted_in_the_record_cut_to_40_characters(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    with caplog.at_level("DEBUG", logger="oktakit"):
+        read_rate_limit(rate_headers(reset="9" * 400))
+        error(503, {"Date": DATE, "Retry-After": "²"})
+    shown = "9" * 39 + "…"  # 40 characters, the cut marked
+    assert [
+        f"ignoring the unreadable X-Rate-Limit-Reset header {shown!r}",
+        "ignoring the unreadable Retry-After header '²'",
+    ] == [record.getMessage() for record in caplog.records]
+
+
+@pytest.mark.parametrize(
+    ("status", "headers", "message"),
+    [
+        (
+            503,
+            {"Date": DATE, "Retry-After": "86400"},
+            "Retry-After asks for a wait of 86400 s, longer than Okta's 60 s windows: waiting 60 s",
+        ),
+        (
+            503,
+            {"Date": DATE, "Retry-After": formatdate(NOW + 3600, usegmt=True)},
+            "Retry-After asks for a wait of 3600 s, longer than Okta's 60 s windows: waiting 60 s",
+        ),
+        (
+            429,
+            rate_headers(reset=str(NOW + 90)),
+            "X-Rate-Limit-Reset asks for a wait of 90 s, longer than Okta's 60 s windows: waiting 60 s",
+        ),
+    ],
+)
+def test_a_hint_cut_to_one_window_is_recorded_naming_its_header(
+    status: int, headers: dict[str, str], message: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    with caplog.at_level("DEBUG", logger="oktakit"):
+        failed = error(status, headers)
+    assert WINDOW == getattr(failed, "retry_after", None)
+    assert [message] == [record.getMessage() for record in caplog.records]
+
+
+@pytest.mark.parametrize(
+    ("status", "headers"),
+    [
+        (503, {"Date": DATE, "Retry-After": "60"}),
+        (503, {"Date": DATE, "Retry-After": formatdate(NOW + 60, usegmt=True)}),
+        (429, rate_headers(reset=str(NOW + 60))),
+    ],
+)
+def test_a_hint_of_exactly_one_window_is_followed_as_it_is(
+    status: int, headers: dict[str, str], caplog: pytest.LogCaptureFixture
+) -> None:
+    with caplog.at_level("DEBUG", logger="oktakit"):
+        failed = error(status, headers)
+    assert WINDOW == getattr(failed, "retry_after", None)
+    assert [] == caplog.records
+
+
+@pytest.mark.parametrize("seconds", [0, 1, 30, 59])
+def test_a_retry_after_date_asks_for_the_seconds_from_the_answers_date(seconds: int) -> None:
+    failed = error(503, {"Date": DATE, "Retry-After": formatdate(NOW + seconds, usegmt=True)})
+    assert isinstance(failed, ServerError)
+    assert float(seconds) == failed.retry_after
+
+
+def test_a_reset_at_the_last_second_a_datetime_holds_is_read_and_one_past_it_is_not() -> None:
+    # 9999-12-31T23:59:59Z, by hand: (date(9999, 12, 31) - date(1970, 1, 1)).days * 86400 + 86399.
+    last = 2_932_896 * 86_400 + 86_399
+    refused = error(429, rate_headers(reset=str(last)))
+    assert isinstance(refused, RateLimitError)
+    assert refused.reset_at is not None
+    assert (9999, 12, 31, 23, 59, 59) == refused.reset_at.timetuple()[:6]
+    assert WINDOW == refused.retry_after
+    assert read_rate_limit(rate_headers(reset=str(last + 1))).numbers is None
+
+
+def test_a_limit_of_a_trillion_is_read_and_one_more_is_not() -> None:
+    # The bound keeps arithmetic exact far beyond any Okta bucket (_hints.MAX_LIMIT: 10**12).
+    assert 10**12 == read_rate_limit(rate_headers(limit=str(10**12))).limit
+    assert read_rate_limit(rate_headers(limit=str(10**12 + 1))).limit is None

@@ -105,7 +105,9 @@ def test_the_defaults_per_edition_are_okta_published_limits() -> None:
         free["/oauth2/v1/clients"],
         free["/oauth2/v1/token"],
     )
-    with pytest.raises(ValueError, match="unknown Okta edition 'gold'"):
+    # The error names every edition okta_spec/rate_limits.yaml knows.
+    known = "integrator_free, one_app, enterprise, workforce"
+    with pytest.raises(ValueError, match=f"^unknown Okta edition 'gold'; known: {known}$"):
         _buckets.per_minute("gold")
 
 
@@ -185,3 +187,23 @@ def test_only_a_template_with_a_literal_rule_under_a_parameter_is_matched_by_its
     assert {(3, "me")} == _buckets.shadowing(rules, "POST", "/api/v1/users/{id}")
     assert frozenset() == _buckets.shadowing(rules, "POST", "/api/v1/users/{id}/lifecycle/suspend")
     assert frozenset() == _buckets.shadowing(rules, "GET", "/api/v1/users")
+    # /api/v1/users/me is Okta's own bucket only under /users: another collection's {id} is not it.
+    assert frozenset() == _buckets.shadowing(rules, "GET", "/api/v1/groups/{groupId}")
+
+
+def test_a_request_no_rule_of_okta_names_counts_in_the_catch_all_bucket() -> None:
+    # No rule of Okta's table starts with /.well-known: the request shares the "/" budget.
+    assert "/" == _buckets.bucket_for("GET", "/.well-known/okta-organization")
+    assert "/" == request_bucket(None, "GET", "/.well-known/okta-organization")
+
+
+@pytest.mark.parametrize(("method", "path", "bucket"), OKTA_TABLE)
+def test_a_request_of_no_known_operation_counts_where_oktas_table_puts_it(
+    method: str, path: str, bucket: str
+) -> None:
+    assert bucket == request_bucket(None, method, path)
+
+
+def test_a_rule_that_matches_neither_exact_nor_prefix_is_refused_naming_the_choices() -> None:
+    with pytest.raises(ValueError, match=r"^a rule matches 'exact' or 'prefix', not 'glob'$"):
+        _buckets.rule("users", "/api/v1/users", match="glob")

@@ -104,6 +104,17 @@ def test_the_client_refuses_a_policy_of_the_wrong_type(name: str) -> None:
         OktaClient("https://acme.okta.com", auth=ApiToken("t" * 40), **{name: True})  # type: ignore[arg-type]
 
 
+def test_a_refusal_with_room_left_keeps_the_most_ever_refused_with_through_new_windows() -> None:
+    budget = _budget(100, 50)
+    budget.refused(30)
+    budget.refused(40)
+    budget.refused(35)  # less than before: the 40 kept unused stays so
+    assert 40 == budget.reserve
+    # A new window whose limit changed: what Okta refused with stays out of reach.
+    budget.update((200, 200, 1060), 60.0, 1.0, 1.0)
+    assert 40 == budget.reserve
+
+
 def _pacer(max_share: float = 1.0) -> Pacer:
     return Pacer(RateLimitPolicy(max_share=max_share), Stats(), lambda: 0.0)
 
@@ -132,3 +143,19 @@ def test_a_share_learned_later_and_the_smallest_asked_for_win() -> None:
 def test_a_share_outside_zero_to_one_is_refused(share: float) -> None:
     with pytest.raises(ConfigurationError):
         _pacer().limit_share("/api/v1/logs", share)
+
+
+def test_a_share_asked_for_one_bucket_never_exceeds_the_clients_max_share() -> None:
+    pacer = _pacer(max_share=0.5)
+    pacer.limit_share("/api/v1/logs", 0.9)
+    budget = pacer.budget("/api/v1/logs")
+    budget.update((100, 100, 1000), 60.0, 0.0, pacer._shares["/api/v1/logs"])
+    assert 50 == budget.reserve  # 100 - floor(100 * 0.5), by hand
+
+
+def test_half_of_a_one_request_bucket_is_no_request_so_it_is_left_to_others() -> None:
+    # max_share: the share of the bucket this client may use; floor(1 * 0.5) = 0 requests.
+    budget = _budget(1, 1)
+    budget.reshare(0.5)
+    assert 1 == budget.reserve
+    assert not budget.admits(0.0)

@@ -186,11 +186,20 @@ def test_a_503_retry_after_is_honoured() -> None:
         {"wait_max": float("inf")},
         {"deadline": float("nan")},
         {"deadline": float("inf")},
+        {"attempts": 1.5},
+        {"wait_max": 0},
+        {"wait_initial": True},
     ],
 )
-def test_a_nonsense_retry_policy_is_refused(options: dict[str, object]) -> None:
-    with pytest.raises(ConfigurationError, match="must be"):
+def test_a_nonsense_retry_policy_is_refused_naming_the_setting(options: dict[str, object]) -> None:
+    (name,) = options
+    with pytest.raises(ConfigurationError, match=f"^{name} must be"):
         RetryPolicy(**options)  # type: ignore[arg-type]
+
+
+def test_the_edges_of_a_retry_policy_are_accepted() -> None:
+    edges = RetryPolicy(attempts=1, deadline=None, wait_initial=1e-9, wait_max=1e-9, jitter=0)
+    assert (1, None, 0) == (edges.attempts, edges.deadline, edges.jitter)
 
 
 # -- on the wire ---------------------------------------------------------------------------------
@@ -259,3 +268,32 @@ async def test_stamina_switched_off_means_one_attempt(mocked: aioresponses, okta
         stamina.set_active(True)
 
     assert (1, "retries are off (stamina)") == (caught.value.attempts, caught.value.stop_reason)
+
+
+async def test_staminas_testing_mode_retries_without_waiting() -> None:
+    from oktakit._http.retry import Retrier
+    from oktakit._http.stats import Stats
+
+    with stamina.set_testing(True, attempts=3):
+        wait = Retrier(RetryPolicy(), Stats()).next_wait(
+            _api_error(503), 1, retry_safe=True, deadline=None, label="GET /x"
+        )
+    assert 0.0 == wait
+
+
+async def test_a_stamina_keeping_its_testing_config_elsewhere_allows_one_attempt(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from stamina._config import CONFIG
+
+    from oktakit._http.retry import Retrier
+    from oktakit._http.stats import Stats
+
+    with stamina.set_testing(True, attempts=3):
+        monkeypatch.setattr(CONFIG, "testing", object())  # no get_attempts: an unknown layout
+        error = _api_error(503)
+        wait = Retrier(RetryPolicy(), Stats()).next_wait(
+            error, 1, retry_safe=True, deadline=None, label="GET /x"
+        )
+        monkeypatch.undo()
+    assert (None, "retries are off (stamina)") == (wait, error.stop_reason)

@@ -123,3 +123,88 @@ def test_seconds_until_uses_okta_time_and_never_goes_negative() -> None:
     answer(clock, -3600.0, 0.5, ours=BASE - 3600)
     assert 10.0 == clock.seconds_until(BASE - 3600 + 10, 0.0, lambda: BASE)
     assert 0.0 == clock.seconds_until(BASE - 7200, 0.0, lambda: BASE)
+
+
+def observe(clock: ServerClock, observation: float, local: float, ours: float) -> None:
+    """An answer whose ``Date`` minus ``local`` is ``observation`` (whole seconds)."""
+    clock.observe(formatdate(BASE + observation + local, usegmt=True), local, lambda: local + BASE + ours)
+
+
+FAR = 5000.0  # our wall clock, this far off, confirms nothing
+
+
+def test_of_two_agreeing_answers_the_later_reading_is_the_estimate() -> None:
+    clock = ServerClock()
+    observe(clock, 0.0, 10.0, FAR)
+    observe(clock, -3600.0, 11.0, FAR)  # a node an hour behind
+    observe(clock, 1.0, 12.0, FAR)  # agrees with the first: Okta is at least 1 s ahead of it
+    assert BASE + 1.0 == clock.offset
+
+
+def test_after_a_lie_the_larger_of_two_agreeing_answers_is_the_estimate() -> None:
+    clock = ServerClock()
+    observe(clock, 3600.0, 10.0, FAR)  # a lie an hour ahead
+    observe(clock, 1.0, 11.0, FAR)
+    observe(clock, 0.0, 12.0, FAR)
+    assert BASE + 1.0 == clock.offset
+
+
+def test_until_two_agree_the_estimate_is_the_lowest_answer_or_our_own_clock() -> None:
+    clock = ServerClock()
+    observe(clock, 3600.0, 10.0, -10.0)  # a lie an hour ahead; our clock 10 s behind Okta
+    observe(clock, 0.0, 11.0, -10.0)
+    assert BASE - 10.0 == clock.offset  # ours is the lowest
+    clock = ServerClock()
+    observe(clock, 3600.0, 10.0, FAR)
+    observe(clock, 0.0, 11.0, FAR)
+    assert BASE == clock.offset  # the honest answer is the lowest
+
+
+def test_answers_exactly_the_agreement_apart_confirm_each_other() -> None:
+    # AGREEMENT: "Observations further apart than this do not confirm each other".
+    clock = ServerClock()
+    observe(clock, AGREEMENT, 10.0, FAR)
+    observe(clock, 0.0, 11.0, FAR)
+    assert BASE + AGREEMENT == clock.offset
+    clock = ServerClock()
+    observe(clock, AGREEMENT + 1, 10.0, FAR)
+    observe(clock, 0.0, 11.0, FAR)
+    assert BASE == clock.offset  # not confirmed: the lowest
+
+
+def test_our_clock_exactly_the_agreement_behind_an_answer_confirms_it() -> None:
+    clock = ServerClock()
+    observe(clock, 0.0, 10.0, -AGREEMENT)
+    assert BASE == clock.offset
+    clock = ServerClock()
+    observe(clock, 0.0, 10.0, -AGREEMENT - 1)
+    assert BASE - AGREEMENT - 1 == clock.offset  # not confirmed: the lower of the two
+
+
+def test_a_burst_of_answers_within_one_second_of_a_lagging_node_keeps_okta_time() -> None:
+    # Only distinct Date values fill the window: one second read many times is one of them.
+    clock = ServerClock()
+    observe(clock, 0.0, 10.0, FAR)
+    observe(clock, 0.0, 11.0, FAR)  # confirmed: Okta is BASE ahead of our loop
+    behind = formatdate(BASE - 3600 + 12, usegmt=True)  # a node an hour behind
+    for k in range(2 * WINDOW):
+        clock.observe(behind, 12.0 + k / 100, lambda: BASE + FAR)
+    assert BASE == clock.offset
+
+
+def test_one_date_read_ten_seconds_apart_is_a_stale_replay_not_a_confirmation() -> None:
+    clock = ServerClock()
+    lie = formatdate(BASE + 3600 + 10, usegmt=True)  # an hour ahead, at our local 10
+    # Our wall clock says Okta is BASE - 10 ahead of the loop.
+    clock.observe(lie, 10.0, lambda: 10.0 + BASE - 10)
+    clock.observe(lie, 20.0, lambda: 20.0 + BASE - 10)  # the same second again, 10 s later
+    assert BASE - 10 == clock.offset  # unconfirmed: the lowest, our own clock
+
+
+def test_a_date_confirmed_by_a_second_answer_does_not_outrank_one_our_clock_agrees_with() -> None:
+    clock = ServerClock()
+    observe(clock, 0.0, 10.0, 0.0)  # agrees with our own clock
+    behind = formatdate(BASE - 100 + 11, usegmt=True)  # a node 100 s behind, read twice
+    clock.observe(behind, 11.0, lambda: BASE + 11.0)
+    clock.observe(behind, 11.5, lambda: BASE + 11.5)
+    assert BASE == clock.offset  # the highest trusted observation wins

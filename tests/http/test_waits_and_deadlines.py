@@ -196,3 +196,32 @@ async def test_pacing_reads_resets_on_okta_clock_even_an_hour_behind_ours() -> N
         assert bucket is not None
         assert 3 == bucket.windows
         assert 2 * WINDOW - 1 <= elapsed_since(start) <= 3 * WINDOW
+
+
+async def test_staminas_hooks_hear_each_retry_with_its_wait_and_the_time_waited_so_far(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    import stamina.instrumentation
+
+    heard: list[stamina.instrumentation.RetryDetails] = []
+
+    def broken(details: stamina.instrumentation.RetryDetails) -> None:
+        raise RuntimeError("a hook of the user's that fails")
+
+    stamina.instrumentation.set_on_retry_hooks([heard.append, broken])
+    try:
+        async with unlimited_sim() as sim:
+            sim.inject_fault("error", operation="getUser", status=503, count=2, retry_after=3)
+            async with client(sim.url, sim.api_token, jitter=0.0) as okta:
+                await okta.get_user(first_user(sim))
+    finally:
+        stamina.instrumentation.set_on_retry_hooks(None)
+    # Two 503s asking for 3 s each: retries 1 and 2, after 0 s and then 3 s of waiting.
+    assert [("oktakit", 1, 3.0, 0.0, 503), ("oktakit", 2, 3.0, 3.0, 503)] == [
+        (d.name, d.retry_num, d.wait_for, d.waited_so_far, getattr(d.caused_by, "status", None))
+        for d in heard
+    ]
+    assert all((d.args, d.kwargs) == ((), {}) for d in heard)
+    hook_failures = [r for r in caplog.records if r.getMessage() == "a stamina on-retry hook raised"]
+    assert ["WARNING", "WARNING"] == [r.levelname for r in hook_failures]
+    assert all(r.exc_info is not None and isinstance(r.exc_info[1], RuntimeError) for r in hook_failures)

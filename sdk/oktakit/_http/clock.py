@@ -68,11 +68,12 @@ class ServerClock:
     def _estimate(self, ours: float) -> None:
         ranked = sorted(self._seen, reverse=True)
         last = len(ranked) - 1
+        # Highest first; an observation that agrees with the one above it is never reached:
+        # that one, agreeing with it, was chosen first.
         for i, (observed, answers, _) in enumerate(ranked):
             if (
                 answers > 1
                 or abs(observed - ours) <= AGREEMENT
-                or (i > 0 and ranked[i - 1][0] - observed <= AGREEMENT)
                 or (i < last and observed - ranked[i + 1][0] <= AGREEMENT)
             ):
                 self.offset = observed
