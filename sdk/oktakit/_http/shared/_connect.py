@@ -34,7 +34,8 @@ def require_redis(feature: str) -> ModuleType:
         import redis.asyncio
     except ImportError:
         raise MissingDependencyError(f"{feature} needs redis-py with asyncio: {REDIS_EXTRA}") from None
-    return redis.asyncio
+    module: ModuleType = redis.asyncio
+    return module
 
 
 def check_url(url: str, what: str) -> None:
