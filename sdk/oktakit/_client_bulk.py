@@ -50,8 +50,6 @@ class BulkMethods(ClientCore):
         from .bulk._run import bulk
 
         run = bulk(self._as_client(), operation, items, arguments=arguments, on_result=on_result, **options)
-        if not self._hooks:
-            return await run
         name = operation if isinstance(operation, str) else getattr(operation, "__name__", None)
         return await observed_run(self._hooks, run, "bulk", name, options)
 
@@ -81,8 +79,6 @@ class BulkMethods(ClientCore):
         from .bulk._run import contain
 
         run = contain(self._as_client(), users, steps=steps, **options)
-        if not self._hooks:
-            return await run
         return await observed_run(self._hooks, run, "contain", None, options)
 
     async def bulk_update(
@@ -94,8 +90,6 @@ class BulkMethods(ClientCore):
         from .bulk._run import bulk_update
 
         run = bulk_update(self._as_client(), rows, empty=empty, **options)
-        if not self._hooks:
-            return await run
         return await observed_run(self._hooks, run, "bulk_update", None, options)
 
     async def bulk_undo(
@@ -116,6 +110,4 @@ class BulkMethods(ClientCore):
         from .bulk._run import bulk_undo
 
         run = bulk_undo(self._as_client(), journal, undo_journal=undo_journal, users=users, **options)
-        if not self._hooks:
-            return await run
         return await observed_run(self._hooks, run, "bulk_undo", None, options)

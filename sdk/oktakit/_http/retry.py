@@ -87,8 +87,9 @@ class RetryPolicy:
 @attrs.frozen
 class RetryNotice:
     """A retry about to happen, as the ``oktakit`` logger's retry record carries it (in the
-    record's attribute ``LOG_KEY``): the request (``"GET https://..."``), why it is resent,
-    the number of the attempt to come, the attempts allowed and the wait before it."""
+    record's attribute ``LOG_KEY``): the request (``"GET /api/v1/users/{id}"``, the path
+    template), why it is resent, the number of the attempt to come, the attempts allowed and
+    the wait before it."""
 
     LOG_KEY: ClassVar[str] = "oktakit_retry"
 

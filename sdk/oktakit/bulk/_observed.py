@@ -20,7 +20,10 @@ async def observed_run(
     operation: str | None,
     options: Mapping[str, Any],
 ) -> Report:
-    """Await ``run`` between a ``"start"`` and an ``"end"`` ``RunEvent``."""
+    """Await ``run`` between a ``"start"`` and an ``"end"`` ``RunEvent`` (just ``run`` when
+    no hooks are registered)."""
+    if not hooks:
+        return await run
     from oktakit._http.hooks import RunEvent, emit_run
 
     dry_run = bool(options.get("dry_run", False))

@@ -16,8 +16,6 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from yarl import URL
-
 from oktakit._http.ratelimit import WAIT_LOG_KEY
 from oktakit._http.retry import RetryNotice
 from oktakit.bulk._executor import ITEM_FAILED_LOG_KEY
@@ -26,13 +24,8 @@ from oktakit.bulk._executor import ITEM_FAILED_LOG_KEY
 def retry_line(notice: RetryNotice) -> str:
     """``retrying GET /api/v1/users/{id} in 2.0 s after HTTP 503 (attempt 2 of 5)``: the path
     template, never the values (a search holds email addresses)."""
-    method, _, target = notice.request.partition(" ")
-    try:
-        path = URL(target).path or target
-    except ValueError:
-        path = target
     return (
-        f"retrying {method} {path} in {notice.wait:.1f} s after {notice.reason} "
+        f"retrying {notice.request} in {notice.wait:.1f} s after {notice.reason} "
         f"(attempt {notice.attempt} of {notice.attempts})"
     )
 
