@@ -36,6 +36,7 @@ from oktakit import (
     public_jwks,
 )
 from oktakit.testing import MockResponse, MockTransport, OktaSimulator, RateLimitConfig
+from tests.bulk._support import until
 from tests.client._support import user_json
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -174,7 +175,7 @@ async def test_a_lost_answer_of_a_call_that_may_not_be_resent_ends_with_a_respon
     assert (None, "connection lost") == (seen.events[1].status, seen.events[1].cause)
 
 
-async def test_a_call_held_for_a_free_slot_tells_a_wait_event_before_its_request() -> None:
+async def test_a_call_held_by_the_pacer_tells_a_wait_event_before_its_request() -> None:
     seen = Recorder()
     in_flight = asyncio.Event()
 
@@ -191,7 +192,10 @@ async def test_a_call_held_for_a_free_slot_tells_a_wait_event_before_its_request
             first = asyncio.create_task(okta.get_user(uid))
             await in_flight.wait()  # the first call holds the one slot (and the simulator holds it)
             second = asyncio.create_task(okta.get_user(uid))
-            await asyncio.sleep(0.05)  # the second queues for the slot meanwhile
+            pacer = okta._get_pipeline().pacer
+            assert pacer is not None
+            # The second call queues (for the bucket, whose limit the first answer will tell).
+            await until(lambda: any(budget.waiters for budget in pacer._budgets.values()))
             gate.release()
             await asyncio.gather(first, second)
     assert ["request", "response", "wait", "request", "response"] == seen.kinds()

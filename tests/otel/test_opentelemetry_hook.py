@@ -40,6 +40,7 @@ from oktakit import (
 )
 from oktakit.otel import OpenTelemetryHook
 from oktakit.testing import MockResponse, MockTransport, OktaSimulator, RateLimitConfig
+from tests.bulk._support import until
 from tests.client._support import user_json
 
 TOKEN = "00otel-secret-api-token-value"
@@ -293,7 +294,7 @@ def test_without_opentelemetry_the_hook_names_the_extra(monkeypatch: pytest.Monk
         OpenTelemetryHook()
 
 
-async def test_a_wait_for_a_free_slot_is_an_event_on_the_request_it_delayed(telemetry: Telemetry) -> None:
+async def test_a_wait_in_the_pacer_is_an_event_on_the_request_it_delayed(telemetry: Telemetry) -> None:
     in_flight = asyncio.Event()
 
     def first_sent(event: CallEvent) -> None:
@@ -309,7 +310,10 @@ async def test_a_wait_for_a_free_slot_is_an_event_on_the_request_it_delayed(tele
             first = asyncio.create_task(okta.get_user(uid))
             await in_flight.wait()  # the first call holds the one slot (and the simulator holds it)
             second = asyncio.create_task(okta.get_user(uid))
-            await asyncio.sleep(0.05)  # the second queues for the slot meanwhile
+            pacer = okta._get_pipeline().pacer
+            assert pacer is not None
+            # The second call queues (for the bucket, whose limit the first answer will tell).
+            await until(lambda: any(budget.waiters for budget in pacer._budgets.values()))
             gate.release()
             await asyncio.gather(first, second)
     delayed = [
