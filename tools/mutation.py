@@ -407,6 +407,20 @@ JUSTIFIED: dict[str, str] = {
         ],
         _UNPUBLISHED_CAUSE,
     ),
+    # -- SDK: _arguments
+    "oktakit._arguments.x__encodable__mutmut_5": "codec names are case-insensitive: 'UTF-8' is 'utf-8'",
+    "oktakit._arguments.x_path_value__mutmut_3": (
+        "skips the fast path only: for plain ASCII text the checks below return the same str"
+    ),
+    "oktakit._arguments.x_opt__mutmut_1": (
+        "opt() only feeds query parameters (limit, sort_order), which the generated builders "
+        "drop when None exactly as when UNSET"
+    ),
+    **dict.fromkeys(
+        [f"oktakit._arguments.x_prefer__mutmut_{n}" for n in (1, 5, 6)],
+        "DeactivateUserPrefer and DeleteUserPrefer are both the str enum 'respond-async', and the "
+        "generated code sends str(prefer): the same Prefer header either way",
+    ),
 }
 
 

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import pytest
@@ -51,12 +52,16 @@ async def test_a_key_that_is_not_a_string_is_refused_at_any_depth(
     mapping: dict[Any, Any] = {key: "x"}
     if where == "profile":
         call = recorded_client.update_user(USER_ID, profile=mapping)
+        named = "profile"
     elif where == "profile-nested":
         call = recorded_client.update_user(USER_ID, profile={"address": {"lines": [mapping]}})
+        named = "profile['address']['lines'][0]"  # the path to the mapping that holds the key
     else:
         call = recorded_client.update_user(USER_ID, credentials={"recovery_question": mapping})
+        named = "credentials['recovery_question']"
 
-    with pytest.raises(InvalidArgumentError, match=f"has a key that is not a string: {type(key).__name__}"):
+    message = f"{named} has a key that is not a string: {type(key).__name__}"
+    with pytest.raises(InvalidArgumentError, match=f"^{re.escape(message)}$"):
         await call
     assert [] == recorder
 

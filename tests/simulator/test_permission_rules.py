@@ -60,6 +60,12 @@ def test_any_one_alternative_with_all_its_permissions_is_enough(
     assert allowed is Grants(granted).allows_any(alternatives)
 
 
+def test_grants_show_their_permissions_sorted_whatever_order_they_were_given_in() -> None:
+    # A frozenset's order varies between runs; a repr in a failed assertion must not.
+    assert "Grants(['*.read', 'okta.users.manage'])" == repr(Grants(["okta.users.manage", "*.read"]))
+    assert "Grants([])" == repr(Grants([]))
+
+
 def _allowed(org: object, app: str, permission: str) -> bool:
     """Whether the app's active roles grant ``permission`` (on a user every role reaches)."""
     return allows(org, role_grants(org, app), ((permission,),), None)  # type: ignore[arg-type]
