@@ -16,7 +16,8 @@ from tests.hardening.conftest import Recorder
 async def test_a_password_given_twice_is_refused_before_anything_is_sent(
     recorded_client: OktaClient, recorder: Recorder
 ) -> None:
-    with pytest.raises(InvalidArgumentError, match="password= or in credentials, not both"):
+    message = "give the password as password= or in credentials, not both"
+    with pytest.raises(InvalidArgumentError, match=f"^{re.escape(message)}$"):
         await recorded_client.update_user(
             USER_ID, credentials={"password": {"value": "first-Pa55"}}, password="second-Pa55"
         )
