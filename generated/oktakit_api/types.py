@@ -2,8 +2,11 @@
 # templates in okta_spec/templates. Do not edit: change the spec and run `nox -s generate`.
 """Contains some shared types for properties"""
 
-from typing import Any, Literal
+from enum import Enum
+from typing import Any, Literal, TypeVar, cast
 from urllib.parse import quote
+
+E = TypeVar("E", bound=Enum)
 
 
 class Unset:
@@ -31,4 +34,15 @@ def json_list(value: object) -> list[Any]:
     return value
 
 
-__all__ = ["UNSET", "Unset", "json_list", "path_segment"]
+def enum_member(cls: type[E], value: object) -> E:
+    """``cls(value)``, with a known value looked up directly: calling an Enum class runs
+    Python-level machinery first, which costs more than parsing the rest of a small record.
+    Anything else (a value Okta added since, a value of the wrong type) takes the class's own
+    way, with its errors."""
+    try:
+        return cast("E", cls._value2member_map_[value])
+    except (KeyError, TypeError):  # unknown, or unhashable
+        return cls(value)
+
+
+__all__ = ["UNSET", "Unset", "enum_member", "json_list", "path_segment"]

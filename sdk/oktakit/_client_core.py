@@ -3,6 +3,7 @@ every operation takes (build the request from the registry, send it, parse the r
 
 from __future__ import annotations
 
+import asyncio
 import os
 from collections.abc import AsyncIterator, Callable, Iterable
 from types import TracebackType
@@ -190,7 +191,11 @@ class ClientCore:
             await session.close()
 
     def _get_pipeline(self) -> Pipeline:
-        self._lifetime.check()
+        pipeline, lifetime = self._pipeline, self._lifetime
+        # The common case, on every call: connected, open, on the loop it belongs to.
+        if pipeline is not None and not lifetime.closed and lifetime.loop is asyncio.get_running_loop():
+            return pipeline
+        lifetime.check()
         if self._pipeline is None:
             transport = self._given_transport
             if transport is None:

@@ -198,3 +198,43 @@ def test_a_limit_of_a_trillion_is_read_and_one_more_is_not() -> None:
     # The bound keeps arithmetic exact far beyond any Okta bucket (_hints.MAX_LIMIT: 10**12).
     assert 10**12 == read_rate_limit(rate_headers(limit=str(10**12))).limit
     assert read_rate_limit(rate_headers(limit=str(10**12 + 1))).limit is None
+
+
+@pytest.mark.parametrize(
+    ("limit", "remaining", "reset", "expected"),
+    [
+        # 12 digits of limit and remaining, 11 of reset: the longest Okta-shaped values.
+        ("999999999999", "999999999999", "99999999999", (999_999_999_999, 999_999_999_999, 99_999_999_999)),
+        # A 12-digit reset is still a date (below 9999-12-31), read the long way.
+        ("600", "599", "100000000000", (600, 599, 100_000_000_000)),
+        # 13 digits: 10**12 is the largest limit read, one more is not.
+        ("1000000000000", "0", "1767225630", (10**12, 0, 1_767_225_630)),
+        ("1000000000001", "0", "1767225630", (None, 0, 1_767_225_630)),
+        # One unreadable header leaves the other two read.
+        ("600", "٣", "1767225630", (600, None, 1_767_225_630)),
+        ("600", " 599 ", "1767225630", (600, 599, 1_767_225_630)),
+    ],
+)
+def test_each_rate_limit_header_is_read_on_its_own_whatever_the_others_hold(
+    limit: str, remaining: str, reset: str, expected: tuple[int | None, int | None, int | None]
+) -> None:
+    assert expected == tuple(read_rate_limit(rate_headers(limit, remaining, reset)))
+
+
+_HEADER_VALUES = st.one_of(st.integers(0, 10**16).map(str), st.sampled_from(ABSURD), st.text(max_size=14))
+
+
+@given(_HEADER_VALUES, _HEADER_VALUES, _HEADER_VALUES)
+def test_reading_the_three_headers_together_equals_reading_each_alone(
+    limit: str, remaining: str, reset: str
+) -> None:
+    # The three at once (Okta's usual answer) is a shortcut of reading each header by itself.
+    one_by_one = tuple(
+        getattr(read_rate_limit({name: value}), field)
+        for name, value, field in (
+            ("X-Rate-Limit-Limit", limit, "limit"),
+            ("X-Rate-Limit-Remaining", remaining, "remaining"),
+            ("X-Rate-Limit-Reset", reset, "reset"),
+        )
+    )
+    assert one_by_one == tuple(read_rate_limit(rate_headers(limit, remaining, reset)))

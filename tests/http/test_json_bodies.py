@@ -29,3 +29,16 @@ def test_an_encoded_lone_surrogate_is_kept_as_json_reads_it() -> None:
 @pytest.mark.parametrize("body", [b"", b"<html>", b'{"a": 1', b"\xff\xfe\x00", b"[" * 100_000])
 def test_what_is_not_json_is_none(body: bytes) -> None:
     assert json_or_none(body) is None
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [(b' {"a": 1}\n', {"a": 1}), (b"\t[1, 2]\r\n", [1, 2]), (b"null", None), (b'"x"', "x"), (b"12", 12)],
+)
+def test_a_json_document_with_whitespace_around_it_is_read(body: bytes, expected: object) -> None:
+    assert expected == json_or_none(body)
+
+
+@pytest.mark.parametrize("body", [b'{"a": 1} {"b": 2}', b'{"a": 1}x', b"1 2", b'{"a": 1}\x00'])
+def test_a_json_document_followed_by_anything_but_whitespace_is_not_json(body: bytes) -> None:
+    assert json_or_none(body) is None

@@ -9,6 +9,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.authentication_provider_type import AuthenticationProviderType
+from ..types import enum_member
 
 
 @_attrs_define
@@ -44,10 +45,13 @@ class AuthenticationProvider:
         d = dict(src_dict)
         name = d.pop("name", None)
         _type_ = d.pop("type", None)
-        type_ = None if _type_ is None else AuthenticationProviderType(_type_)
+        type_ = (
+            None if _type_ is None else enum_member(AuthenticationProviderType, _type_)
+        )
+        # Positional, in the order the fields are declared: cheaper than keywords on every record.
         parsed_model = cls(
-            name=name,
-            type=type_,
+            name,
+            type_,
         )
         parsed_model.additional_properties = d
         return parsed_model

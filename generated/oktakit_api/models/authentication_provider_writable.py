@@ -11,6 +11,7 @@ from attrs import field as _attrs_field
 from ..models.authentication_provider_type_writable import (
     AuthenticationProviderTypeWritable,
 )
+from ..types import enum_member
 
 
 @_attrs_define
@@ -46,10 +47,15 @@ class AuthenticationProviderWritable:
         d = dict(src_dict)
         name = d.pop("name", None)
         _type_ = d.pop("type", None)
-        type_ = None if _type_ is None else AuthenticationProviderTypeWritable(_type_)
+        type_ = (
+            None
+            if _type_ is None
+            else enum_member(AuthenticationProviderTypeWritable, _type_)
+        )
+        # Positional, in the order the fields are declared: cheaper than keywords on every record.
         parsed_model = cls(
-            name=name,
-            type=type_,
+            name,
+            type_,
         )
         parsed_model.additional_properties = d
         return parsed_model

@@ -12,6 +12,7 @@ from attrs import field as _attrs_field
 from ..models.authenticator_key_enum import AuthenticatorKeyEnum
 from ..models.authenticator_type import AuthenticatorType
 from ..models.lifecycle_status import LifecycleStatus
+from ..types import enum_member
 
 
 @_attrs_define
@@ -66,10 +67,10 @@ class Authenticator:
             )
         d = dict(src_dict)
         id = d.pop("id")
-        key = AuthenticatorKeyEnum(d.pop("key"))
+        key = enum_member(AuthenticatorKeyEnum, d.pop("key"))
         name = d.pop("name")
-        status = LifecycleStatus(d.pop("status"))
-        type_ = AuthenticatorType(d.pop("type"))
+        status = enum_member(LifecycleStatus, d.pop("status"))
+        type_ = enum_member(AuthenticatorType, d.pop("type"))
         _created = d.pop("created", None)
         created = (
             None if _created is None else datetime.datetime.fromisoformat(_created)
@@ -84,15 +85,16 @@ class Authenticator:
         field_links = (
             None if _field_links is None else AuthenticatorLinks.from_dict(_field_links)
         )
+        # Positional, in the order the fields are declared: cheaper than keywords on every record.
         parsed_model = cls(
-            id=id,
-            key=key,
-            name=name,
-            status=status,
-            type=type_,
-            created=created,
-            last_updated=last_updated,
-            links=field_links,
+            id,
+            key,
+            name,
+            status,
+            type_,
+            created,
+            last_updated,
+            field_links,
         )
         parsed_model.additional_properties = d
         return parsed_model

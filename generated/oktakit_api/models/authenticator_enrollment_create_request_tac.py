@@ -46,9 +46,10 @@ class AuthenticatorEnrollmentCreateRequestTac:
             if _profile is None
             else AuthenticatorProfileTacRequest.from_dict(_profile)
         )
+        # Positional, in the order the fields are declared: cheaper than keywords on every record.
         parsed_model = cls(
-            authenticator_id=authenticator_id,
-            profile=profile,
+            authenticator_id,
+            profile,
         )
         parsed_model.additional_properties = d
         return parsed_model

@@ -46,10 +46,11 @@ class AuthenticatorProfileTacResponsePost:
         tac = d.pop("tac")
         expires_at = datetime.datetime.fromisoformat(d.pop("expiresAt"))
         multi_use = d.pop("multiUse", None)
+        # Positional, in the order the fields are declared: cheaper than keywords on every record.
         parsed_model = cls(
-            tac=tac,
-            expires_at=expires_at,
-            multi_use=multi_use,
+            tac,
+            expires_at,
+            multi_use,
         )
         parsed_model.additional_properties = d
         return parsed_model

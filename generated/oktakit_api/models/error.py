@@ -64,12 +64,13 @@ class Error:
             if _error_causes is None
             else [ErrorCause.from_dict(item) for item in json_list(_error_causes)]
         )
+        # Positional, in the order the fields are declared: cheaper than keywords on every record.
         parsed_model = cls(
-            error_code=error_code,
-            error_summary=error_summary,
-            error_link=error_link,
-            error_id=error_id,
-            error_causes=error_causes,
+            error_code,
+            error_summary,
+            error_link,
+            error_id,
+            error_causes,
         )
         parsed_model.additional_properties = d
         return parsed_model

@@ -37,8 +37,9 @@ class ErrorCause:
             )
         d = dict(src_dict)
         error_summary = d.pop("errorSummary", None)
+        # Positional, in the order the fields are declared: cheaper than keywords on every record.
         parsed_model = cls(
-            error_summary=error_summary,
+            error_summary,
         )
         parsed_model.additional_properties = d
         return parsed_model

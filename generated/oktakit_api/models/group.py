@@ -10,7 +10,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.group_type import GroupType
-from ..types import json_list
+from ..types import enum_member, json_list
 
 
 @_attrs_define
@@ -72,7 +72,7 @@ class Group:
         id = d.pop("id")
         created = datetime.datetime.fromisoformat(d.pop("created"))
         last_updated = datetime.datetime.fromisoformat(d.pop("lastUpdated"))
-        type_ = GroupType(d.pop("type"))
+        type_ = enum_member(GroupType, d.pop("type"))
         profile = GroupProfile.from_dict(d.pop("profile"))
         field_links = GroupLinks.from_dict(d.pop("_links"))
         _last_membership_updated = d.pop("lastMembershipUpdated", None)
@@ -89,16 +89,17 @@ class Group:
             if _field_embedded is None
             else GroupEmbedded.from_dict(_field_embedded)
         )
+        # Positional, in the order the fields are declared: cheaper than keywords on every record.
         parsed_model = cls(
-            id=id,
-            created=created,
-            last_updated=last_updated,
-            type=type_,
-            profile=profile,
-            links=field_links,
-            last_membership_updated=last_membership_updated,
-            object_class=object_class,
-            embedded=field_embedded,
+            id,
+            created,
+            last_updated,
+            type_,
+            profile,
+            field_links,
+            last_membership_updated,
+            object_class,
+            field_embedded,
         )
         parsed_model.additional_properties = d
         return parsed_model

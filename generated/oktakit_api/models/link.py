@@ -51,11 +51,12 @@ class Link:
         name = d.pop("name", None)
         type_ = d.pop("type", None)
         templated = d.pop("templated", None)
+        # Positional, in the order the fields are declared: cheaper than keywords on every record.
         parsed_model = cls(
-            href=href,
-            name=name,
-            type=type_,
-            templated=templated,
+            href,
+            name,
+            type_,
+            templated,
         )
         parsed_model.additional_properties = d
         return parsed_model

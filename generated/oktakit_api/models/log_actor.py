@@ -59,12 +59,13 @@ class LogActor:
         detail_entry = (
             None if _detail_entry is None else LogDetailEntry.from_dict(_detail_entry)
         )
+        # Positional, in the order the fields are declared: cheaper than keywords on every record.
         parsed_model = cls(
-            id=id,
-            type=type_,
-            alternate_id=alternate_id,
-            display_name=display_name,
-            detail_entry=detail_entry,
+            id,
+            type_,
+            alternate_id,
+            display_name,
+            detail_entry,
         )
         parsed_model.additional_properties = d
         return parsed_model

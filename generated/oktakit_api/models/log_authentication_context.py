@@ -11,6 +11,7 @@ from attrs import field as _attrs_field
 from ..models.log_authentication_provider import LogAuthenticationProvider
 from ..models.log_credential_provider import LogCredentialProvider
 from ..models.log_credential_type import LogCredentialType
+from ..types import enum_member
 
 
 @_attrs_define
@@ -68,31 +69,34 @@ class LogAuthenticationContext:
         authentication_provider = (
             None
             if _authentication_provider is None
-            else LogAuthenticationProvider(_authentication_provider)
+            else enum_member(LogAuthenticationProvider, _authentication_provider)
         )
         _credential_provider = d.pop("credentialProvider", None)
         credential_provider = (
             None
             if _credential_provider is None
-            else LogCredentialProvider(_credential_provider)
+            else enum_member(LogCredentialProvider, _credential_provider)
         )
         _credential_type = d.pop("credentialType", None)
         credential_type = (
-            None if _credential_type is None else LogCredentialType(_credential_type)
+            None
+            if _credential_type is None
+            else enum_member(LogCredentialType, _credential_type)
         )
         _issuer = d.pop("issuer", None)
         issuer = None if _issuer is None else LogIssuer.from_dict(_issuer)
         interface = d.pop("interface", None)
         authentication_step = d.pop("authenticationStep", None)
         external_session_id = d.pop("externalSessionId", None)
+        # Positional, in the order the fields are declared: cheaper than keywords on every record.
         parsed_model = cls(
-            authentication_provider=authentication_provider,
-            credential_provider=credential_provider,
-            credential_type=credential_type,
-            issuer=issuer,
-            interface=interface,
-            authentication_step=authentication_step,
-            external_session_id=external_session_id,
+            authentication_provider,
+            credential_provider,
+            credential_type,
+            issuer,
+            interface,
+            authentication_step,
+            external_session_id,
         )
         parsed_model.additional_properties = d
         return parsed_model

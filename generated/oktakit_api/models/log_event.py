@@ -10,7 +10,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.log_severity import LogSeverity
-from ..types import json_list
+from ..types import enum_member, json_list
 
 
 @_attrs_define
@@ -100,7 +100,7 @@ class LogEvent:
         uuid = d.pop("uuid")
         published = datetime.datetime.fromisoformat(d.pop("published"))
         event_type = d.pop("eventType")
-        severity = LogSeverity(d.pop("severity"))
+        severity = enum_member(LogSeverity, d.pop("severity"))
         actor = LogActor.from_dict(d.pop("actor"))
         outcome = LogOutcome.from_dict(d.pop("outcome"))
         version = d.pop("version", None)
@@ -138,23 +138,24 @@ class LogEvent:
         )
         _request = d.pop("request", None)
         request = None if _request is None else LogRequest.from_dict(_request)
+        # Positional, in the order the fields are declared: cheaper than keywords on every record.
         parsed_model = cls(
-            uuid=uuid,
-            published=published,
-            event_type=event_type,
-            severity=severity,
-            actor=actor,
-            outcome=outcome,
-            version=version,
-            legacy_event_type=legacy_event_type,
-            display_message=display_message,
-            client=client,
-            target=target,
-            transaction=transaction,
-            debug_context=debug_context,
-            authentication_context=authentication_context,
-            security_context=security_context,
-            request=request,
+            uuid,
+            published,
+            event_type,
+            severity,
+            actor,
+            outcome,
+            version,
+            legacy_event_type,
+            display_message,
+            client,
+            target,
+            transaction,
+            debug_context,
+            authentication_context,
+            security_context,
+            request,
         )
         parsed_model.additional_properties = d
         return parsed_model

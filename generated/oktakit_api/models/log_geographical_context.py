@@ -60,12 +60,13 @@ class LogGeographicalContext:
         geolocation = (
             None if _geolocation is None else LogGeolocation.from_dict(_geolocation)
         )
+        # Positional, in the order the fields are declared: cheaper than keywords on every record.
         parsed_model = cls(
-            city=city,
-            state=state,
-            country=country,
-            postal_code=postal_code,
-            geolocation=geolocation,
+            city,
+            state,
+            country,
+            postal_code,
+            geolocation,
         )
         parsed_model.additional_properties = d
         return parsed_model

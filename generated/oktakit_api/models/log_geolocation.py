@@ -42,9 +42,10 @@ class LogGeolocation:
         d = dict(src_dict)
         lat = d.pop("lat", None)
         lon = d.pop("lon", None)
+        # Positional, in the order the fields are declared: cheaper than keywords on every record.
         parsed_model = cls(
-            lat=lat,
-            lon=lon,
+            lat,
+            lon,
         )
         parsed_model.additional_properties = d
         return parsed_model

@@ -9,6 +9,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.log_outcome_result import LogOutcomeResult
+from ..types import enum_member
 
 
 @_attrs_define
@@ -41,11 +42,12 @@ class LogOutcome:
                 f"{cls.__name__} expects a JSON object, not {type(src_dict).__name__}"
             )
         d = dict(src_dict)
-        result = LogOutcomeResult(d.pop("result"))
+        result = enum_member(LogOutcomeResult, d.pop("result"))
         reason = d.pop("reason", None)
+        # Positional, in the order the fields are declared: cheaper than keywords on every record.
         parsed_model = cls(
-            result=result,
-            reason=reason,
+            result,
+            reason,
         )
         parsed_model.additional_properties = d
         return parsed_model

@@ -44,8 +44,9 @@ class LogRequest:
             if _ip_chain is None
             else [LogIpAddress.from_dict(item) for item in json_list(_ip_chain)]
         )
+        # Positional, in the order the fields are declared: cheaper than keywords on every record.
         parsed_model = cls(
-            ip_chain=ip_chain,
+            ip_chain,
         )
         parsed_model.additional_properties = d
         return parsed_model

@@ -68,13 +68,14 @@ class LogTarget:
             if _change_details is None
             else LogTargetChangeDetails.from_dict(_change_details)
         )
+        # Positional, in the order the fields are declared: cheaper than keywords on every record.
         parsed_model = cls(
-            id=id,
-            type=type_,
-            alternate_id=alternate_id,
-            display_name=display_name,
-            detail_entry=detail_entry,
-            change_details=change_details,
+            id,
+            type_,
+            alternate_id,
+            display_name,
+            detail_entry,
+            change_details,
         )
         parsed_model.additional_properties = d
         return parsed_model

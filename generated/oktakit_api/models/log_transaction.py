@@ -48,10 +48,11 @@ class LogTransaction:
         type_ = d.pop("type", None)
         _detail = d.pop("detail", None)
         detail = None if _detail is None else LogTransactionDetail.from_dict(_detail)
+        # Positional, in the order the fields are declared: cheaper than keywords on every record.
         parsed_model = cls(
-            id=id,
-            type=type_,
-            detail=detail,
+            id,
+            type_,
+            detail,
         )
         parsed_model.additional_properties = d
         return parsed_model

@@ -59,12 +59,13 @@ class OAuth2Client:
         field_links = (
             None if _field_links is None else OAuth2ClientLinks.from_dict(_field_links)
         )
+        # Positional, in the order the fields are declared: cheaper than keywords on every record.
         parsed_model = cls(
-            client_id=client_id,
-            client_name=client_name,
-            client_uri=client_uri,
-            logo_uri=logo_uri,
-            links=field_links,
+            client_id,
+            client_name,
+            client_uri,
+            logo_uri,
+            field_links,
         )
         parsed_model.additional_properties = d
         return parsed_model

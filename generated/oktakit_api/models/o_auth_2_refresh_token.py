@@ -10,7 +10,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.grant_or_token_status import GrantOrTokenStatus
-from ..types import json_list
+from ..types import enum_member, json_list
 
 
 @_attrs_define
@@ -88,7 +88,7 @@ class OAuth2RefreshToken:
         _scopes = d.pop("scopes", None)
         scopes = None if _scopes is None else json_list(_scopes)
         _status = d.pop("status", None)
-        status = None if _status is None else GrantOrTokenStatus(_status)
+        status = None if _status is None else enum_member(GrantOrTokenStatus, _status)
         _created = d.pop("created", None)
         created = (
             None if _created is None else datetime.datetime.fromisoformat(_created)
@@ -117,18 +117,19 @@ class OAuth2RefreshToken:
             if _field_links is None
             else OAuth2RefreshTokenLinks.from_dict(_field_links)
         )
+        # Positional, in the order the fields are declared: cheaper than keywords on every record.
         parsed_model = cls(
-            id=id,
-            client_id=client_id,
-            user_id=user_id,
-            issuer=issuer,
-            scopes=scopes,
-            status=status,
-            created=created,
-            last_updated=last_updated,
-            expires_at=expires_at,
-            embedded=field_embedded,
-            links=field_links,
+            id,
+            client_id,
+            user_id,
+            issuer,
+            scopes,
+            status,
+            created,
+            last_updated,
+            expires_at,
+            field_embedded,
+            field_links,
         )
         parsed_model.additional_properties = d
         return parsed_model

@@ -11,6 +11,7 @@ from attrs import field as _attrs_field
 
 from ..models.grant_or_token_status import GrantOrTokenStatus
 from ..models.o_auth_2_scope_consent_grant_source import OAuth2ScopeConsentGrantSource
+from ..types import enum_member
 
 
 @_attrs_define
@@ -75,9 +76,13 @@ class OAuth2ScopeConsentGrant:
         id = d.pop("id", None)
         client_id = d.pop("clientId", None)
         _status = d.pop("status", None)
-        status = None if _status is None else GrantOrTokenStatus(_status)
+        status = None if _status is None else enum_member(GrantOrTokenStatus, _status)
         _source = d.pop("source", None)
-        source = None if _source is None else OAuth2ScopeConsentGrantSource(_source)
+        source = (
+            None
+            if _source is None
+            else enum_member(OAuth2ScopeConsentGrantSource, _source)
+        )
         user_id = d.pop("userId", None)
         _created = d.pop("created", None)
         created = (
@@ -89,16 +94,17 @@ class OAuth2ScopeConsentGrant:
             if _last_updated is None
             else datetime.datetime.fromisoformat(_last_updated)
         )
+        # Positional, in the order the fields are declared: cheaper than keywords on every record.
         parsed_model = cls(
-            issuer=issuer,
-            scope_id=scope_id,
-            id=id,
-            client_id=client_id,
-            status=status,
-            source=source,
-            user_id=user_id,
-            created=created,
-            last_updated=last_updated,
+            issuer,
+            scope_id,
+            id,
+            client_id,
+            status,
+            source,
+            user_id,
+            created,
+            last_updated,
         )
         parsed_model.additional_properties = d
         return parsed_model

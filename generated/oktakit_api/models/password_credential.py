@@ -43,9 +43,10 @@ class PasswordCredential:
         value = d.pop("value", None)
         _hook = d.pop("hook", None)
         hook = None if _hook is None else PasswordCredentialHook.from_dict(_hook)
+        # Positional, in the order the fields are declared: cheaper than keywords on every record.
         parsed_model = cls(
-            value=value,
-            hook=hook,
+            value,
+            hook,
         )
         parsed_model.additional_properties = d
         return parsed_model

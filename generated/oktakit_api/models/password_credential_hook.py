@@ -37,8 +37,9 @@ class PasswordCredentialHook:
             )
         d = dict(src_dict)
         type_ = d.pop("type", None)
+        # Positional, in the order the fields are declared: cheaper than keywords on every record.
         parsed_model = cls(
-            type=type_,
+            type_,
         )
         parsed_model.additional_properties = d
         return parsed_model

@@ -73,12 +73,13 @@ class Permission:
         field_links = (
             None if _field_links is None else PermissionLinks.from_dict(_field_links)
         )
+        # Positional, in the order the fields are declared: cheaper than keywords on every record.
         parsed_model = cls(
-            label=label,
-            created=created,
-            last_updated=last_updated,
-            conditions=conditions,
-            links=field_links,
+            label,
+            created,
+            last_updated,
+            conditions,
+            field_links,
         )
         parsed_model.additional_properties = d
         return parsed_model

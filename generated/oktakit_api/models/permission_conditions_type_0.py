@@ -52,9 +52,10 @@ class PermissionConditionsType0:
             if _exclude is None
             else PermissionConditionAttributes.from_dict(_exclude)
         )
+        # Positional, in the order the fields are declared: cheaper than keywords on every record.
         parsed_model = cls(
-            include=include,
-            exclude=exclude,
+            include,
+            exclude,
         )
         parsed_model.additional_properties = d
         return parsed_model

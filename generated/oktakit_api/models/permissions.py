@@ -44,8 +44,9 @@ class Permissions:
             if _permissions is None
             else [Permission.from_dict(item) for item in json_list(_permissions)]
         )
+        # Positional, in the order the fields are declared: cheaper than keywords on every record.
         parsed_model = cls(
-            permissions=permissions,
+            permissions,
         )
         parsed_model.additional_properties = d
         return parsed_model

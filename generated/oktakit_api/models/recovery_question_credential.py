@@ -42,9 +42,10 @@ class RecoveryQuestionCredential:
         d = dict(src_dict)
         question = d.pop("question", None)
         answer = d.pop("answer", None)
+        # Positional, in the order the fields are declared: cheaper than keywords on every record.
         parsed_model = cls(
-            question=question,
-            answer=answer,
+            question,
+            answer,
         )
         parsed_model.additional_properties = d
         return parsed_model

@@ -38,8 +38,9 @@ class ResetPasswordToken:
             )
         d = dict(src_dict)
         reset_password_url = d.pop("resetPasswordUrl", None)
+        # Positional, in the order the fields are declared: cheaper than keywords on every record.
         parsed_model = cls(
-            reset_password_url=reset_password_url,
+            reset_password_url,
         )
         parsed_model.additional_properties = d
         return parsed_model

@@ -74,13 +74,14 @@ class ResourceSet:
         field_links = (
             None if _field_links is None else ResourceSetLinks.from_dict(_field_links)
         )
+        # Positional, in the order the fields are declared: cheaper than keywords on every record.
         parsed_model = cls(
-            id=id,
-            label=label,
-            description=description,
-            created=created,
-            last_updated=last_updated,
-            links=field_links,
+            id,
+            label,
+            description,
+            created,
+            last_updated,
+            field_links,
         )
         parsed_model.additional_properties = d
         return parsed_model

@@ -72,12 +72,13 @@ class ResourceSetResource:
             if _field_links is None
             else ResourceSetResourceLinks.from_dict(_field_links)
         )
+        # Positional, in the order the fields are declared: cheaper than keywords on every record.
         parsed_model = cls(
-            id=id,
-            orn=orn,
-            created=created,
-            last_updated=last_updated,
-            links=field_links,
+            id,
+            orn,
+            created,
+            last_updated,
+            field_links,
         )
         parsed_model.additional_properties = d
         return parsed_model

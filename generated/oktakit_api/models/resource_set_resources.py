@@ -54,9 +54,10 @@ class ResourceSetResources:
             if _field_links is None
             else ResourceSetResourcesLinks.from_dict(_field_links)
         )
+        # Positional, in the order the fields are declared: cheaper than keywords on every record.
         parsed_model = cls(
-            resources=resources,
-            links=field_links,
+            resources,
+            field_links,
         )
         parsed_model.additional_properties = d
         return parsed_model

@@ -12,6 +12,7 @@ from attrs import field as _attrs_field
 from ..models.lifecycle_status import LifecycleStatus
 from ..models.role_assignment_type import RoleAssignmentType
 from ..models.role_type import RoleType
+from ..types import enum_member
 
 
 @_attrs_define
@@ -76,13 +77,15 @@ class RoleAssignment:
             )
         d = dict(src_dict)
         id = d.pop("id")
-        type_ = RoleType(d.pop("type"))
+        type_ = enum_member(RoleType, d.pop("type"))
         label = d.pop("label")
         _status = d.pop("status", None)
-        status = None if _status is None else LifecycleStatus(_status)
+        status = None if _status is None else enum_member(LifecycleStatus, _status)
         _assignment_type = d.pop("assignmentType", None)
         assignment_type = (
-            None if _assignment_type is None else RoleAssignmentType(_assignment_type)
+            None
+            if _assignment_type is None
+            else enum_member(RoleAssignmentType, _assignment_type)
         )
         role = d.pop("role", None)
         resource_set = d.pop("resource-set", None)
@@ -102,17 +105,18 @@ class RoleAssignment:
             if _field_links is None
             else RoleAssignmentLinks.from_dict(_field_links)
         )
+        # Positional, in the order the fields are declared: cheaper than keywords on every record.
         parsed_model = cls(
-            id=id,
-            type=type_,
-            label=label,
-            status=status,
-            assignment_type=assignment_type,
-            role=role,
-            resource_set=resource_set,
-            created=created,
-            last_updated=last_updated,
-            links=field_links,
+            id,
+            type_,
+            label,
+            status,
+            assignment_type,
+            role,
+            resource_set,
+            created,
+            last_updated,
+            field_links,
         )
         parsed_model.additional_properties = d
         return parsed_model

@@ -10,6 +10,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.authenticator_type import AuthenticatorType
+from ..types import enum_member
 
 
 @_attrs_define
@@ -80,7 +81,7 @@ class TacAuthenticatorEnrollment:
         name = d.pop("name", None)
         nickname = d.pop("nickname", None)
         _type_ = d.pop("type", None)
-        type_ = None if _type_ is None else AuthenticatorType(_type_)
+        type_ = None if _type_ is None else enum_member(AuthenticatorType, _type_)
         _created = d.pop("created", None)
         created = (
             None if _created is None else datetime.datetime.fromisoformat(_created)
@@ -97,17 +98,18 @@ class TacAuthenticatorEnrollment:
             if _field_links is None
             else TacAuthenticatorEnrollmentLinks.from_dict(_field_links)
         )
+        # Positional, in the order the fields are declared: cheaper than keywords on every record.
         parsed_model = cls(
-            id=id,
-            status=status,
-            profile=profile,
-            key=key,
-            name=name,
-            nickname=nickname,
-            type=type_,
-            created=created,
-            last_updated=last_updated,
-            links=field_links,
+            id,
+            status,
+            profile,
+            key,
+            name,
+            nickname,
+            type_,
+            created,
+            last_updated,
+            field_links,
         )
         parsed_model.additional_properties = d
         return parsed_model

@@ -37,8 +37,9 @@ class TempPassword:
             )
         d = dict(src_dict)
         temp_password = d.pop("tempPassword")
+        # Positional, in the order the fields are declared: cheaper than keywords on every record.
         parsed_model = cls(
-            temp_password=temp_password,
+            temp_password,
         )
         parsed_model.additional_properties = d
         return parsed_model

@@ -11,6 +11,7 @@ from attrs import field as _attrs_field
 
 from ..models.user_status import UserStatus
 from ..models.user_transitioning_to_status_type_1 import UserTransitioningToStatusType1
+from ..types import enum_member
 
 # Link relation -> the client method it advertises (Okta lists only what the status allows now).
 _LINK_ACTIONS: Final = (
@@ -115,7 +116,7 @@ class User:
             )
         d = dict(src_dict)
         id = d.pop("id")
-        status = UserStatus(d.pop("status"))
+        status = enum_member(UserStatus, d.pop("status"))
         created = datetime.datetime.fromisoformat(d.pop("created"))
         last_updated = datetime.datetime.fromisoformat(d.pop("lastUpdated"))
         profile = UserProfile.from_dict(d.pop("profile"))
@@ -124,7 +125,7 @@ class User:
         transitioning_to_status = (
             None
             if _transitioning_to_status is None
-            else UserTransitioningToStatusType1(_transitioning_to_status)
+            else enum_member(UserTransitioningToStatusType1, _transitioning_to_status)
         )
         _activated = d.pop("activated", None)
         activated = (
@@ -159,22 +160,23 @@ class User:
         field_embedded = (
             None if _field_embedded is None else UserEmbedded.from_dict(_field_embedded)
         )
+        # Positional, in the order the fields are declared: cheaper than keywords on every record.
         parsed_model = cls(
-            id=id,
-            status=status,
-            created=created,
-            last_updated=last_updated,
-            profile=profile,
-            links=field_links,
-            transitioning_to_status=transitioning_to_status,
-            activated=activated,
-            status_changed=status_changed,
-            last_login=last_login,
-            password_changed=password_changed,
-            realm_id=realm_id,
-            type=type_,
-            credentials=credentials,
-            embedded=field_embedded,
+            id,
+            status,
+            created,
+            last_updated,
+            profile,
+            field_links,
+            transitioning_to_status,
+            activated,
+            status_changed,
+            last_login,
+            password_changed,
+            realm_id,
+            type_,
+            credentials,
+            field_embedded,
         )
         parsed_model.additional_properties = d
         return parsed_model

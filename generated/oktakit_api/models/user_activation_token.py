@@ -44,9 +44,10 @@ class UserActivationToken:
         d = dict(src_dict)
         activation_token = d.pop("activationToken", None)
         activation_url = d.pop("activationUrl", None)
+        # Positional, in the order the fields are declared: cheaper than keywords on every record.
         parsed_model = cls(
-            activation_token=activation_token,
-            activation_url=activation_url,
+            activation_token,
+            activation_url,
         )
         parsed_model.additional_properties = d
         return parsed_model

@@ -58,10 +58,11 @@ class UserCredentials:
         provider = (
             None if _provider is None else AuthenticationProvider.from_dict(_provider)
         )
+        # Positional, in the order the fields are declared: cheaper than keywords on every record.
         parsed_model = cls(
-            password=password,
-            recovery_question=recovery_question,
-            provider=provider,
+            password,
+            recovery_question,
+            provider,
         )
         parsed_model.additional_properties = d
         return parsed_model

@@ -11,6 +11,7 @@ from attrs import field as _attrs_field
 
 from ..models.user_factor_status import UserFactorStatus
 from ..models.user_factor_type import UserFactorType
+from ..types import enum_member
 
 
 @_attrs_define
@@ -74,9 +75,9 @@ class UserFactor:
             )
         d = dict(src_dict)
         id = d.pop("id")
-        factor_type = UserFactorType(d.pop("factorType"))
+        factor_type = enum_member(UserFactorType, d.pop("factorType"))
         provider = d.pop("provider")
-        status = UserFactorStatus(d.pop("status"))
+        status = enum_member(UserFactorStatus, d.pop("status"))
         vendor_name = d.pop("vendorName", None)
         _created = d.pop("created", None)
         created = (
@@ -100,17 +101,18 @@ class UserFactor:
         field_links = (
             None if _field_links is None else UserFactorLinks.from_dict(_field_links)
         )
+        # Positional, in the order the fields are declared: cheaper than keywords on every record.
         parsed_model = cls(
-            id=id,
-            factor_type=factor_type,
-            provider=provider,
-            status=status,
-            vendor_name=vendor_name,
-            created=created,
-            last_updated=last_updated,
-            profile=profile,
-            embedded=field_embedded,
-            links=field_links,
+            id,
+            factor_type,
+            provider,
+            status,
+            vendor_name,
+            created,
+            last_updated,
+            profile,
+            field_embedded,
+            field_links,
         )
         parsed_model.additional_properties = d
         return parsed_model

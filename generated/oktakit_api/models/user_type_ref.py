@@ -37,8 +37,9 @@ class UserTypeRef:
             )
         d = dict(src_dict)
         id = d.pop("id", None)
+        # Positional, in the order the fields are declared: cheaper than keywords on every record.
         parsed_model = cls(
-            id=id,
+            id,
         )
         parsed_model.additional_properties = d
         return parsed_model

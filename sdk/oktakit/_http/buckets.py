@@ -119,8 +119,12 @@ def okta_shadowing(method: str, template: str) -> frozenset[tuple[int, str]]:
 
 def shadowed_path(shadows: frozenset[tuple[int, str]], path: str) -> bool:
     """Whether ``path`` has one of the ``shadows`` literals where its template has a parameter."""
-    # Most paths hold none of the literals at all: a substring test rules that out cheaply.
-    if not shadows or not any(literal in path for _, literal in shadows):
+    # Most paths hold none of the literals at all: a substring test rules that out cheaply
+    # (a loop, not any() over a generator: this runs on every call).
+    for _, literal in shadows:
+        if literal in path:
+            break
+    else:
         return False
     parts = [s for s in path.split("/") if s]
     return any(i < len(parts) and parts[i] == literal for i, literal in shadows)

@@ -174,6 +174,16 @@ class Budget:
             self.limit = limit
             self.reserve = max(limit - math.floor(limit * share), self.refused_with)
 
+    def same_window(self, numbers: tuple[int, int, int]) -> bool:
+        """Take an answer of the window already known, with the same limit (most answers): only
+        ``remaining`` can have moved (answers arrive out of order: the least is the truth).
+        False for anything else, which ``update`` takes."""
+        limit, remaining, reset = numbers
+        if reset != self.reset or limit != self.limit or self.reset_local == math.inf:
+            return False
+        self.remaining = min(self.remaining, remaining)
+        return True
+
     def reshare(self, share: float) -> None:
         """Keep ``1 - share`` of the limit unused from now on (the limit already learned)."""
         if self.limit is not None and self.limit > 0:
@@ -202,7 +212,7 @@ class Pacer:
                 policy.shared, org, max_in_flight=policy.max_in_flight, fail=policy.on_unavailable == "fail"
             )
         self.stats = stats
-        self.cap = policy.max_in_flight
+        self.cap = self._max_in_flight = policy.max_in_flight
         self.in_flight = 0
         self._successes = 0
         self._slots: deque[asyncio.Future[None]] = deque()
@@ -235,8 +245,8 @@ class Pacer:
         always asks Redis first, so never admits here."""
         if self.shared is not None:
             return None
-        budget = self.budget(bucket)
-        if budget.waiters or self._slots or self.in_flight >= self.cap:
+        budget = self._budgets.get(bucket)  # a bucket's first request takes acquire's way
+        if budget is None or budget.waiters or self._slots or self.in_flight >= self.cap:
             return None
         if not budget.admits(asyncio.get_running_loop().time()):
             return None
@@ -429,7 +439,7 @@ class Pacer:
                 self._learn(budget, status, headers, numbers)
             elif headers is not None and budget.limit is None and status < 500 and status != 429:
                 budget.limit = -1  # this bucket's answers carry no numbers: nothing to pace by
-            if status != 429 and self.cap < self.policy.max_in_flight:
+            if status != 429 and self.cap < self._max_in_flight:
                 self._successes += 1
                 if self._successes >= self.cap * GROWTH_PER_SLOT:
                     self._successes = 0
@@ -437,14 +447,15 @@ class Pacer:
         finally:  # whatever the answer held, the requests queued behind this one go on
             if self.shared is not None:
                 self.shared.release(budget.name, status, limits if headers is not None else None)
-            self._wake_bucket(budget)
-            self._wake_slots()
+            if budget.waiters:
+                self._wake_bucket(budget)
+            if self._slots:
+                self._wake_slots()
 
     def _learn(
         self, budget: Budget, status: int, headers: Mapping[str, str], numbers: tuple[int, int, int]
     ) -> None:
-        limit, _, reset = numbers
-        if limit == 0:
+        if numbers[0] == 0:
             if status == 429:  # a concurrency 429: fewer in flight than we had is what fits
                 self.cap = max(1, min(self.cap, self.in_flight))
                 self._successes = 0
@@ -452,16 +463,8 @@ class Pacer:
         else:
             now = asyncio.get_running_loop().time()
             self.clock.observe(headers.get("Date"), now, self._wall)
-            until = self.clock.seconds_until(reset, now, self._wall)
-            if until > MAX_HINTED_WAIT:  # past any window of Okta's: a broken answer, or a clock
-                logger.debug(
-                    "rate-limit bucket %r resets in %.0f s by its headers: waiting %.0f s at most",
-                    budget.name,
-                    until,
-                    MAX_HINTED_WAIT,
-                )
-                until = MAX_HINTED_WAIT
-            budget.update(numbers, until, now, self._shares.get(budget.name, self.policy.max_share))
+            if not budget.same_window(numbers):
+                self._new_window(budget, numbers, now)
             if status == 429:
                 budget.refused(numbers[1])
         if self.policy.on_update is not None:
@@ -469,6 +472,19 @@ class Pacer:
                 self.policy.on_update(rate_limit_state(budget.name, numbers, self.cap))
             except Exception:  # a user's hook must not fail the call
                 logger.warning("the rate-limit on_update hook raised", exc_info=True)
+
+    def _new_window(self, budget: Budget, numbers: tuple[int, int, int], now: float) -> None:
+        """Take an answer that may start a window or change the limit (``Budget.update``)."""
+        until = self.clock.seconds_until(numbers[2], now, self._wall)
+        if until > MAX_HINTED_WAIT:  # past any window of Okta's: a broken answer, or a clock
+            logger.debug(
+                "rate-limit bucket %r resets in %.0f s by its headers: waiting %.0f s at most",
+                budget.name,
+                until,
+                MAX_HINTED_WAIT,
+            )
+            until = MAX_HINTED_WAIT
+        budget.update(numbers, until, now, self._shares.get(budget.name, self.policy.max_share))
 
 
 def rate_limit_state(bucket: str, numbers: tuple[int, int, int], cap: int) -> RateLimitState:

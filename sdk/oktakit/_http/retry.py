@@ -143,12 +143,6 @@ class Retrier:
         self.stats = stats
         self._rng = random.Random()  # noqa: S311 - jitter, not security
 
-    def deadline(self) -> float | None:
-        """The loop time at which a call starting now must stop trying."""
-        if self.policy.deadline is None:
-            return None
-        return asyncio.get_running_loop().time() + self.policy.deadline
-
     def next_wait(
         self,
         error: OktaError,

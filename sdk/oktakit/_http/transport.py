@@ -57,7 +57,7 @@ USER_AGENT = f"oktakit/{__version__} python/{platform.python_version()} aiohttp/
 class Response:
     """A received 2xx response: what the generated parsers read."""
 
-    __slots__ = ("_json", "content", "headers", "method", "operation", "status_code", "url")
+    __slots__ = ("_json", "_url", "content", "headers", "method", "operation", "status_code")
 
     def __init__(  # noqa: PLR0917 - built once per call: positional is cheapest
         self,
@@ -65,7 +65,7 @@ class Response:
         content: bytes,
         headers: CIMultiDictProxy[str],
         method: str,
-        url: str,
+        url: str | URL,
         operation: Operation[..., Any],
     ) -> None:
         #: The operation (from the registry); the next pages of a list are paced and retried alike.
@@ -74,8 +74,16 @@ class Response:
         self.content = content
         self.headers = headers
         self.method = method
-        self.url = url
+        self._url = url  # the text is made when first read: most responses are never shown
         self._json: Any = _UNREAD
+
+    @property
+    def url(self) -> str:
+        """The request's URL (its query included), as text."""
+        url = self._url
+        if type(url) is not str:
+            url = self._url = str(url)
+        return url
 
     def json(self) -> Any:
         if self._json is _UNREAD:
@@ -137,6 +145,8 @@ class Pipeline:
         self._timeout = timeout
         self._hooks = hooks
         self._max_attempts = 1 if retry is None else retry.attempts
+        #: Seconds after which a call stops trying (the retry policy's deadline), if any.
+        self._give_up_after = None if retry is None else retry.deadline
         self._base_headers = {"Accept": "application/json", "User-Agent": USER_AGENT}
         # A credential whose headers never change and that never asks for a resend (an API
         # token) says so: its headers are merged once, not awaited and merged on every call.
@@ -195,15 +205,15 @@ class Pipeline:
         params = request.params
         if params:
             target = target.extend_query({k: query_value(k, v) for k, v in params.items()})
-        shown = str(target)
         headers = self._base_headers if not request.headers else {**self._base_headers, **request.headers}
         data = None if request.json is None else _dumps(request.json)
         if data is not None and "Content-Type" not in headers:
             headers = {**headers, "Content-Type": "application/json"}
         bucket = request_bucket(operation, method, target.raw_path)
-        call = _Call(method, target, shown, data, headers, operation, bucket)
+        call = _Call(method, target, data, headers, operation, bucket)
         retrier = self._retrier
-        deadline = None if retrier is None else retrier.deadline()
+        give_up_after = self._give_up_after
+        deadline = None if give_up_after is None else asyncio.get_running_loop().time() + give_up_after
         retried = 0.0  # seconds waited between attempts (stamina's hooks are told)
         while True:
             try:
@@ -232,7 +242,7 @@ class Pipeline:
             retried += wait
 
     async def _attempt(self, call: _Call, deadline: float | None) -> Response:
-        method, shown, operation = call.method, call.shown, call.operation
+        method, operation = call.method, call.operation
         authorizer = self._authorizer
         # The authorizer may ask to resend (a refreshed token, a new DPoP nonce), within a budget
         # per request; the body is bytes, so resending it is safe. (The budget is copied only
@@ -247,7 +257,7 @@ class Pipeline:
                 logger.debug(
                     "%s %s -> %d in %.1f ms (request id %s)",
                     method,
-                    shown,
+                    call.shown,
                     status,
                     (time.perf_counter() - started) * 1000,
                     response_headers.get("X-Okta-Request-Id"),
@@ -262,14 +272,14 @@ class Pipeline:
             if budget.get(resend, 0) == 0:
                 break
             budget[resend] -= 1
-            logger.debug("%s %s -> %d: resending %s", method, shown, status, resend.value)
+            logger.debug("%s %s -> %d: resending %s", method, call.shown, status, resend.value)
         if not 200 <= status < 300:
             if limits is None:  # not read for a pacer: read here, once
                 limits = read_rate_limit(response_headers)
             error = api_error_from_response(
                 status=status,
                 method=method,
-                url=shown,
+                url=call.shown,
                 headers=response_headers,
                 body=content,
                 auth_scheme=sent.get("Authorization", "").partition(" ")[0],
@@ -285,7 +295,7 @@ class Pipeline:
             if status == 429:
                 self.stats.rate_limited[limits.kind] += 1
             raise error
-        return Response(status, content, response_headers, method, shown, operation)
+        return Response(status, content, response_headers, method, call.target, operation)
 
     async def _paced_send(
         self, call: _Call, deadline: float | None
@@ -362,6 +372,7 @@ class _Call:
     """One call as built once, for every attempt, and how far it got."""
 
     __slots__ = (
+        "_shown",
         "attempt",
         "bucket",
         "data",
@@ -369,7 +380,6 @@ class _Call:
         "method",
         "number",
         "operation",
-        "shown",
         "target",
         "waited",
     )
@@ -378,7 +388,6 @@ class _Call:
         self,
         method: str,
         target: URL,
-        shown: str,
         data: bytes | None,
         headers: Mapping[str, str],
         operation: Operation[..., Any],
@@ -386,7 +395,7 @@ class _Call:
     ) -> None:
         self.method = method
         self.target = target
-        self.shown = shown
+        self._shown: str | None = None
         self.data = data
         self.headers = headers
         self.operation = operation
@@ -394,6 +403,14 @@ class _Call:
         self.attempt = 1
         self.waited = 0.0  # seconds waited, for the rate limit and between attempts
         self.number = 0  # CallEvent.call, drawn when the first event is made
+
+    @property
+    def shown(self) -> str:
+        """The URL as logs, errors and hooks show it: made once, only if one of them asks."""
+        shown = self._shown
+        if shown is None:
+            shown = self._shown = str(self.target)
+        return shown
 
 
 def _plain_ascii(url: str) -> bool:
