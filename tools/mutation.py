@@ -53,6 +53,7 @@ MODULES = {
         "_http/transport.py",
         "_http/exchange.py",
         "_http/ratelimit.py",
+        "_http/budget.py",
         "_http/hints.py",
         "_http/clock.py",
         "_http/buckets.py",
@@ -139,15 +140,15 @@ JUSTIFIED: dict[str, str] = {
     # -- SDK: the pacer (ratelimit, hints, clock, buckets)
     **dict.fromkeys(
         [
-            *(f"oktakit._http.ratelimit.xǁBudgetǁupdate__mutmut_{n}" for n in (6, 7)),
-            "oktakit._http.ratelimit.xǁBudgetǁreshare__mutmut_3",
-            *(f"oktakit._http.ratelimit.xǁBudgetǁadmits__mutmut_{n}" for n in (5, 6)),
+            *(f"oktakit._http.budget.xǁBudgetǁupdate__mutmut_{n}" for n in (6, 7)),
+            "oktakit._http.budget.xǁBudgetǁreshare__mutmut_3",
+            *(f"oktakit._http.budget.xǁBudgetǁadmits__mutmut_{n}" for n in (5, 6)),
         ],
         "a budget's limit is never 0 (-1: no headers): a limit of 0 is a concurrency 429, which "
         "_learn keeps away from update()",
     ),
     **dict.fromkeys(
-        [f"oktakit._http.ratelimit.xǁBudgetǁ__init____mutmut_{n}" for n in (3, 4, 5, 6, 10)],
+        [f"oktakit._http.budget.xǁBudgetǁ__init____mutmut_{n}" for n in (3, 4, 5, 6, 10)],
         "a budget's first numbers are read only once a limit is known, and the first update() "
         "(limit None) sets remaining, reset and reserve whatever they held",
     ),
@@ -162,7 +163,7 @@ JUSTIFIED: dict[str, str] = {
     "oktakit._http.ratelimit.xǁPacerǁrelease__mutmut_33": (
         "every reader of the 'answers carry no numbers' mark tests limit < 0: -1 and -2 alike"
     ),
-    "oktakit._http.ratelimit.xǁBudgetǁrefused__mutmut_1": (
+    "oktakit._http.budget.xǁBudgetǁrefused__mutmut_1": (
         "reserve is never below refused_with, so a refusal with as much left as before changes nothing"
     ),
     "oktakit._http.ratelimit.xǁPacerǁacquire__mutmut_5": "None is as falsy as False",

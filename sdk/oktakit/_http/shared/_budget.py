@@ -34,8 +34,8 @@ from ._scripts import MERGE, RENEW, RESERVE
 if TYPE_CHECKING:
     from redis.asyncio import Redis
 
+    from oktakit._http.budget import Budget
     from oktakit._http.hints import RateLimitHeaders
-    from oktakit._http.ratelimit import Budget
 
 logger = logging.getLogger("oktakit")
 
