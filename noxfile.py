@@ -237,6 +237,15 @@ def bench(session: nox.Session) -> None:
 
 
 @nox.session(python=ONE)
+def bench_instructions(session: nox.Session) -> None:
+    """Instructions per get_user, oktakit against raw aiohttp, counted by valgrind's callgrind:
+    a measure a busy machine cannot blur. Needs valgrind on PATH."""
+    _require_python(session)
+    session.install(".")
+    session.run("python", "benchmarks/bench_instructions.py")
+
+
+@nox.session(python=ONE)
 def bench_shared(session: nox.Session) -> None:
     """Four processes against one simulated bucket, with a budget shared through Redis and
     without, side by side; one worker SIGKILLed holding places; what sharing costs a request.
