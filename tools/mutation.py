@@ -257,9 +257,6 @@ JUSTIFIED: dict[str, str] = {
     "oktakit.permissions._roles.x__resource_set__mutmut_55": (
         "Okta's group ORNs end at ':contained_resources', so [2:3] and [2:4] hold the same"
     ),
-    "oktakit.permissions._requirements.x_markdown_table__mutmut_33": (
-        "no operation of the spec needs two others, so the separator is never written"
-    ),
     **dict.fromkeys(
         [f"oktakit.permissions._verdict.x__judge_group__mutmut_{n}" for n in (21, 23, 26)],
         "the default is never taken: the custom role always holds one alternative of every group",
