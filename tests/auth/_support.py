@@ -11,7 +11,7 @@ import re
 import secrets
 import time
 from collections import deque
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass, field
 from email.utils import formatdate
 from typing import Any
@@ -23,7 +23,7 @@ from joserfc import jws
 from joserfc.jwk import ECKey, RSAKey, thumbprint
 from yarl import URL
 
-from oktakit import HttpRequest, HttpResponse
+from oktakit import CredentialInfo, HttpRequest, HttpResponse, OrgConnection, Resend
 from oktakit.testing import MockResponse
 from tests._fake_okta import FakeOkta
 from tests.client._support import USER_ID, user_json
@@ -58,6 +58,31 @@ CURVES: dict[str, type[ec.EllipticCurve]] = {
 CURVE_OF = {"ES256": "P-256", "ES384": "P-384", "ES512": "P-521"}
 
 PrivateKey = rsa.RSAPrivateKey | ec.EllipticCurvePrivateKey
+
+
+# -- a credential of the user's own ------------------------------------------------------------------
+
+
+class Described:
+    """A credential of the user's own (a token a gateway hands over) that describes itself as
+    ``info`` says: its own Auth and authorizer, sending a fixed bearer token."""
+
+    def __init__(self, info: CredentialInfo) -> None:
+        self.info = info
+
+    def connect(self, connection: OrgConnection) -> Described:
+        return self
+
+    async def headers(self, method: str, url: URL) -> Mapping[str, str]:
+        return {"Authorization": "Bearer from-the-gateway"}
+
+    async def after_response(
+        self, sent: Mapping[str, str], status: int, headers: Mapping[str, str], body: bytes
+    ) -> Resend:
+        return Resend.NO
+
+    async def describe(self) -> CredentialInfo:
+        return self.info
 
 
 # -- keys: generated once per test session ---------------------------------------------------------

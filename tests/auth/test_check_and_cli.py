@@ -9,9 +9,30 @@ from pathlib import Path
 import pytest
 from aioresponses import aioresponses
 
-from oktakit import ApiToken, CheckResult, OAuthError, OktaClient, load_signing_key
+from oktakit import (
+    ApiToken,
+    CheckResult,
+    CredentialInfo,
+    OAuthError,
+    OktaClient,
+    PrivateKeyJWT,
+    generate_signing_key,
+    load_signing_key,
+    public_jwks,
+)
 from oktakit.cli import main
-from tests.auth._support import CLIENT_ID, USERS_URL, Answer, Api, TokenEndpoint, oauth_error, pem, rsa_key
+from oktakit.testing import OktaSimulator
+from tests.auth._support import (
+    CLIENT_ID,
+    USERS_URL,
+    Answer,
+    Api,
+    Described,
+    TokenEndpoint,
+    oauth_error,
+    pem,
+    rsa_key,
+)
 from tests.auth.conftest import ClientFactory
 from tests.client._support import AUTHENTICATOR, user_json
 from tests.conftest import ORG, TOKEN
@@ -65,8 +86,13 @@ async def test_check_with_only_manage_scopes_says_it_tested_nothing_and_is_not_o
     result = await okta.check()
 
     assert (False, False) == (result.tested, result.ok)
-    assert result.read.startswith("not tested: the granted scopes allow none of oktakit's cheap reads")
-    assert "okta.users.read" in result.read
+    # The scopes Okta's spec names for the four reads (listUsers, listAuthenticators,
+    # listRolesForClient, listScopeConsentGrants in tests/reference/okta-management-openapi.json).
+    assert (
+        "not tested: the granted scopes allow none of oktakit's cheap reads (they need one of "
+        "okta.appGrants.read, okta.authenticators.read, okta.roles.read, okta.users.read); the token "
+        "works, but no API call was tried"
+    ) == result.read
     assert [] == api.requests
 
 
@@ -85,7 +111,10 @@ async def test_check_with_dpop_says_the_tokens_are_bound(
     result = await clients(dpop=True).check()
 
     assert result.dpop is True
-    assert "(DPoP-bound tokens)" in result.summary()
+    assert (
+        f"credential:  service app {CLIENT_ID} (private-key JWT) (DPoP-bound tokens)"
+        == result.summary().splitlines()[1]
+    )
 
 
 async def test_check_with_an_api_token_has_no_granted_scopes(clients: ClientFactory, api: Api) -> None:
@@ -96,6 +125,59 @@ async def test_check_with_an_api_token_has_no_granted_scopes(clients: ClientFact
     assert (None, "API token (SSWS)") == (result.granted_scopes, result.credential)
     assert "scopes:      all of the API token admin's permissions" in result.summary()
     assert f"SSWS {TOKEN}" == api.requests[0].headers["Authorization"]
+
+
+def test_the_summary_of_a_token_granted_no_scope_says_none() -> None:
+    result = CheckResult(ORG, "service app 0oa1 (private-key JWT)", False, frozenset(), "not tested", False)
+
+    assert "scopes:      (none)" == result.summary().splitlines()[2]
+
+
+async def test_check_without_a_client_id_never_reads_an_apps_roles(clients: ClientFactory, api: Api) -> None:
+    # okta.roles.read allows only listRolesForClient, which needs the app's client ID.
+    gateway = Described(CredentialInfo("other", "a token from the gateway", frozenset({"okta.roles.read"})))
+
+    result = await clients(auth=gateway).check()
+
+    assert (False, False) == (result.tested, result.ok)
+    assert (
+        "not tested: the granted scopes allow none of oktakit's cheap reads (they need one of "
+        "okta.authenticators.read, okta.users.read); the token works, but no API call was tried"
+    ) == result.read
+    assert [] == api.requests
+
+
+async def _check_on_simulator(scopes: list[str], roles: list[str] | None = None) -> CheckResult:
+    key = generate_signing_key("ES256")
+    async with OktaSimulator(users=3) as sim:
+        app = sim.add_service_app(jwks=public_jwks([key])["keys"], scopes=scopes, roles=roles)
+        async with OktaClient(sim.url, auth=PrivateKeyJWT(app.client_id, key, scopes)) as okta:
+            return await okta.check()
+
+
+async def test_check_with_only_the_roles_scope_lists_the_apps_own_admin_roles() -> None:
+    # Reading an app's roles takes a role with okta.iam.read: the Super Administrator's.
+    result = await _check_on_simulator(["okta.roles.read"], ["SUPER_ADMIN", "REPORT_ADMIN"])
+
+    assert (True, True) == (result.tested, result.ok)
+    assert "listed the app's 2 admin roles" == result.read
+
+
+async def test_check_with_only_the_grants_scope_lists_the_apps_own_scope_grants() -> None:
+    # okta.logs.read allows none of the four reads; the app's grants are the two scopes given it.
+    result = await _check_on_simulator(["okta.appGrants.read", "okta.logs.read"])
+
+    assert (True, True) == (result.tested, result.ok)
+    assert "listed the app's 2 scope grants" == result.read
+
+
+async def test_check_whose_read_the_admin_role_refuses_is_not_tested_and_not_ok() -> None:
+    # The API Access Management Administrator holds okta.authzServers.manage only, not okta.users.read.
+    result = await _check_on_simulator(["okta.users.read"], ["API_ACCESS_MANAGEMENT_ADMIN"])
+
+    assert (False, False) == (result.tested, result.ok)
+    assert result.read.startswith("refused (list_users): HTTP 403 E0000006: ")
+    assert "You do not have permission to perform the requested action" in result.read
 
 
 async def test_check_raises_the_oauth_error_when_the_token_is_refused(

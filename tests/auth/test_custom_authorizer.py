@@ -5,10 +5,14 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+import pytest
 from yarl import URL
 
-from oktakit import Authorizer, CredentialInfo, OktaClient, OrgConnection, Resend
+from oktakit import Authorizer, CredentialInfo, OktaClient, OrgConnection, PreflightReport, Resend
 from oktakit.testing import OktaSimulator
+from tests._fake_okta import FakeOkta
+from tests.auth._support import Described
+from tests.auth.conftest import ClientFactory
 
 
 class VaultToken:
@@ -83,3 +87,44 @@ async def test_an_authorizer_without_describe_is_never_reported_as_an_api_token(
     assert result.preflight is not None
     assert not result.ok  # nothing could be read about what it may do, so nothing is claimed
     assert any("cannot be read" in reason for reason in result.preflight.unverified)
+
+
+@pytest.mark.parametrize(
+    "info",
+    [
+        # An "other" credential: nothing can be read about it, whatever it says (CredentialInfo).
+        CredentialInfo("other", "a gateway token", frozenset({"okta.users.manage"}), "0oa1gateway"),
+        # A service app whose client ID is not known has no roles or grants to read ...
+        CredentialInfo("service_app", "a broker's service app", frozenset({"okta.users.manage"})),
+        # ... nor one whose granted scopes are not known.
+        CredentialInfo("service_app", "a broker's service app 0oa1", None, "0oa1broker"),
+    ],
+)
+async def test_a_credential_whose_scopes_and_roles_cannot_be_read_is_not_verified_without_a_request(
+    clients: ClientFactory, mocked: FakeOkta, info: CredentialInfo
+) -> None:
+    okta = clients(auth=Described(info))
+
+    report = await okta.preflight(["suspend_user"], bulk=True)
+
+    assert (
+        PreflightReport(
+            operations=("suspend_user",),
+            credential=info.description,
+            missing_scopes=(),
+            missing_permissions=(),
+            missing_resources=(),
+            excess_scopes=(),
+            excess_permissions=(),
+            broader_roles=(),
+            unverified=(
+                f"{info.description} is neither an API token nor a service app whose client ID and "
+                "granted scopes are known: its scopes and roles cannot be read",
+            ),
+            notes=(),
+            bulk=True,
+        )
+        == report
+    )
+    assert not report.ok
+    assert [] == mocked.requests

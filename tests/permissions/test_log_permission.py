@@ -26,7 +26,7 @@ from oktakit import (
 from oktakit.cli import main
 from oktakit.permissions._grants import Grants
 from oktakit.permissions._requirements import requirements, standard_roles
-from oktakit.permissions._roles import RoleView
+from oktakit.permissions._roles import ResourceSetView, RoleView
 from oktakit.permissions._terraform import terraform
 from oktakit.permissions._verdict import judge
 from oktakit.testing import OktaSimulator
@@ -130,6 +130,38 @@ def test_the_preflight_advises_the_standard_role_not_a_custom_permission() -> No
     nothing = judge(need, [], False, "service app 0oa1")
     assert ["okta.logs.read"] == list(nothing.missing)
     assert "standard role Report Administrator (REPORT_ADMIN)" in nothing.advice[0]
+
+
+def test_the_preflight_advises_the_custom_permission_as_well_as_the_standard_role() -> None:
+    need = requirements(["list_log_events", "suspend_user"])
+    verdict = judge(need, [_custom(["okta.users.read"])], False, "service app 0oa1")
+
+    assert {"okta.logs.read", "okta.users.lifecycle.suspend"} == set(verdict.missing)
+    assert [
+        "add okta.users.lifecycle.suspend to custom role 'A' (Security > Administrators > Roles)",
+        "assign service app 0oa1 the standard role Report Administrator (REPORT_ADMIN): no custom role "
+        "can hold okta.logs.read (the app's Admin roles tab)",
+    ] == verdict.advice
+
+
+def test_the_standard_role_comes_before_the_resource_set_in_the_advice() -> None:
+    need = requirements(["list_log_events", "suspend_user"])
+    suspender = RoleView(
+        "custom role 'A'",
+        "CUSTOM",
+        Grants(["okta.users.lifecycle.suspend"]),
+        frozenset({"okta.users.lifecycle.suspend"}),
+        ResourceSetView("iam1", "helpdesk", {"users": "some"}, {"users": ("the members of group 00g1",)}),
+    )
+
+    verdict = judge(need, [suspender], False, "service app 0oa1")
+
+    assert [
+        "assign service app 0oa1 the standard role Report Administrator (REPORT_ADMIN): no custom role "
+        "can hold okta.logs.read (the app's Admin roles tab)",
+        "custom role 'A' is bound to resource set 'helpdesk' (iam1), which reaches only some users (the "
+        "members of group 00g1): add All users (/api/v1/users) to it, for suspend_user",
+    ] == verdict.advice
 
 
 @pytest.mark.parametrize(

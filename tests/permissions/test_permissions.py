@@ -72,6 +72,67 @@ def test_the_bulk_page_shows_the_containment_table_generated_in_the_playbooks_or
     assert "`okta.users.lifecycle.suspend`" in table.splitlines()[-1]
 
 
+# The rows below are written out by hand from okta_spec/openapi.yaml (each operation's oauth2
+# scope and x-okta-permissions) and okta_spec/permissions.yaml (Console labels, resources, the
+# standard roles that carry okta.logs.read): the pages above are rendered by the same functions,
+# so only these hold the tables to the spec.
+_USERS_READ = "`okta.users.read` (User > View users and their details)"
+_PROFILE = "`okta.users.userprofile.manage` (User > Edit users' profile attributes)"
+
+
+def test_the_least_privilege_table_has_its_header_and_one_line_per_operation() -> None:
+    lines = markdown_table().split("\n")
+
+    assert [
+        "| method | OAuth scope | admin-role permission (any one line) | resource set |",
+        "|---|---|---|---|",
+    ] == lines[:2]
+    assert len(oktakit_api.operations.OPERATIONS) == len(lines) - 2
+
+
+@pytest.mark.parametrize(
+    "row",
+    [
+        # alternatives, one a line
+        f"| `get_user` | `okta.users.read` | {_USERS_READ}<br>{_PROFILE} | All users |",
+        # the credential permission follows the profile permission, which it does not replace
+        f"| `update_user` | `okta.users.manage` | {_PROFILE}<br>with credentials, also: "
+        "`okta.users.credentials.manage` (User > Edit users' authenticator operations) | All users |",
+        # no permission and no resource set
+        "| `get_authenticator` | `okta.authenticators.read` | none beyond an admin role | - |",
+        # no custom role holds it: the standard roles that do, narrowest first, without Super Administrator
+        "| `list_log_events` | `okta.logs.read` | `okta.logs.read` (Reports > System Log; no custom role can "
+        "hold it: Report Administrator, Read-only Administrator, Organization Administrator) | - |",
+    ],
+)
+def test_the_least_privilege_table_shows_each_operations_needs(row: str) -> None:
+    assert row in markdown_table().split("\n")
+
+
+def test_the_containment_table_shows_each_step_its_call_scope_permission_and_undo() -> None:
+    from oktakit.permissions import containment_table
+
+    # Okta's "Clear user sessions" revokes the OAuth tokens too (oauthTokens=true); only a
+    # suspension has an inverse (unsuspend).
+    assert [
+        "| step | method | OAuth scope | admin-role permission (any one line) | undo |",
+        "|---|---|---|---|---|",
+        "| `clear_sessions` | `revoke_user_sessions(oauth_tokens=True)` | `okta.users.manage` | "
+        "`okta.users.lifecycle.clearSessions` (User > Edit users' lifecycle states > Clear users' "
+        "sessions) | not reversible |",
+        "| `revoke_grants` | `revoke_user_grants` | `okta.users.manage` | "
+        "`okta.users.lifecycle.clearSessions` (User > Edit users' lifecycle states > Clear users' "
+        "sessions) | not reversible |",
+        "| `reset_factors` | `reset_factors` | `okta.users.manage` | `okta.users.credentials.resetFactors` "
+        "(User > Edit users' authenticator operations > Reset users' authenticators) | not reversible |",
+        "| `expire_password` | `expire_password` | `okta.users.manage` | "
+        "`okta.users.credentials.expirePassword` (User > Edit users' authenticator operations > Set users' "
+        "temporary password) | not reversible |",
+        "| `suspend` | `suspend_user` | `okta.users.manage` | `okta.users.lifecycle.suspend` (User > Edit "
+        "users' lifecycle states > Suspend users) | `bulk_undo` unsuspends |",
+    ] == containment_table().split("\n")
+
+
 def test_contain_names_the_playbooks_operations_as_jobs() -> None:
     from oktakit.permissions import requirements
 
