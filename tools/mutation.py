@@ -440,6 +440,22 @@ JUSTIFIED: dict[str, str] = {
         "a record names its user only when the user differs from the item (_steps.record), so "
         "both names are in parts_done when popped and the default is never needed"
     ),
+    # -- SDK: bulk/_journal_file
+    "oktakit.bulk._journal_file.x__lines__mutmut_8": (
+        "readline(MAX_RECORD + 1) returns exactly MAX_RECORD bytes without a newline only at the "
+        "end of the file, where the skipping loop reads nothing: the same line comes back"
+    ),
+    "oktakit.bulk._journal_file.xǁJournalFileǁ_read__mutmut_35": (
+        "every later run record passed check_run against the one kept (equal operation, org, "
+        "arguments, version, undo_of), so keeping the later one compares the same fields"
+    ),
+    **dict.fromkeys(
+        [f"oktakit.bulk._journal_file.xǁJournalFileǁopen_for_reading__mutmut_{n}" for n in (6, 7)],
+        "_open takes any lock name but 'exclusive' as the shared lock",
+    ),
+    "oktakit.bulk._journal_file.xǁJournalFileǁprepare_appending__mutmut_7": (
+        "when the file is exactly its whole lines, cutting it to that size changes nothing"
+    ),
 }
 
 
