@@ -456,6 +456,9 @@ JUSTIFIED: dict[str, str] = {
     "oktakit.bulk._journal_file.xǁJournalFileǁprepare_appending__mutmut_7": (
         "when the file is exactly its whole lines, cutting it to that size changes nothing"
     ),
+    "oktakit.bulk._journal_file.xǁJournalFileǁ__init____mutmut_13": (
+        "_created is only read as a condition (close_unused): None is as falsy as False"
+    ),
 }
 
 
