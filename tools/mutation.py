@@ -443,6 +443,44 @@ JUSTIFIED: dict[str, str] = {
         "no operation of the spec needs two others (only createTacAuthenticatorEnrollment has "
         "x-oktakit-needs, one entry), so the separator is never written"
     ),
+    # -- SDK: bulk/_journal
+    **dict.fromkeys(
+        [f"oktakit.bulk._journal.x_decode__mutmut_{n}" for n in (9, 10)],
+        "decode's ValueError text is never shown: both readers (file, Redis) replace it with a "
+        "JournalError naming the journal and the line",
+    ),
+    **dict.fromkeys(
+        [f"oktakit.bulk._journal.xǁRunRecordǁdifferences__mutmut_{n}" for n in (1, 2)],
+        "check_run refuses a version other than SCHEMA before comparing runs, and the run asking "
+        "is always SCHEMA: the version phrase is never part of a message",
+    ),
+    "oktakit.bulk._journal.xǁBulkFailureǁfrom_exception__mutmut_32": (
+        "a TransportError has no status attribute and a MalformedResponseError's is always an "
+        "int, so the isinstance guard keeps the same value either way"
+    ),
+    "oktakit.bulk._journal.xǁResumeStateǁ_settle_part__mutmut_21": (
+        "a record names its user only when the user differs from the item (_steps.record), so "
+        "both names are in parts_done when popped and the default is never needed"
+    ),
+    # -- SDK: bulk/_journal_file
+    "oktakit.bulk._journal_file.x__lines__mutmut_8": (
+        "readline(MAX_RECORD + 1) returns exactly MAX_RECORD bytes without a newline only at the "
+        "end of the file, where the skipping loop reads nothing: the same line comes back"
+    ),
+    "oktakit.bulk._journal_file.xǁJournalFileǁ_read__mutmut_35": (
+        "every later run record passed check_run against the one kept (equal operation, org, "
+        "arguments, version, undo_of), so keeping the later one compares the same fields"
+    ),
+    **dict.fromkeys(
+        [f"oktakit.bulk._journal_file.xǁJournalFileǁopen_for_reading__mutmut_{n}" for n in (6, 7)],
+        "_open takes any lock name but 'exclusive' as the shared lock",
+    ),
+    "oktakit.bulk._journal_file.xǁJournalFileǁprepare_appending__mutmut_7": (
+        "when the file is exactly its whole lines, cutting it to that size changes nothing"
+    ),
+    "oktakit.bulk._journal_file.xǁJournalFileǁ__init____mutmut_13": (
+        "_created is only read as a condition (close_unused): None is as falsy as False"
+    ),
 }
 
 

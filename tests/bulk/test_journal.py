@@ -84,17 +84,44 @@ async def test_a_journal_of_another_operation_or_org_is_refused_before_any_reque
     ids = add_active_users(okta_sim, 2)
     journal = tmp_path / "run.jsonl"
     await okta.bulk("suspend_user", ids[:1], journal=journal, progress=False)
+    quiet = tmp_path / "quiet.jsonl"
+    quietly = {"send_email": False}
+    await okta.bulk("deactivate_user", ids[1:], arguments=quietly, journal=quiet, progress=False)
     okta_sim.reset_counters()
 
-    with pytest.raises(JournalError, match="operation 'suspend_user'"):
+    with pytest.raises(JournalError, match=r"\boperation 'suspend_user' \(this run: 'unsuspend_user'\)"):
         await okta.bulk("unsuspend_user", ids, journal=journal, progress=False)
     async with OktaClient("http://localhost:1", auth=ApiToken(okta_sim.api_token)) as other:
-        with pytest.raises(JournalError, match="org"):
+        with pytest.raises(JournalError, match=r"\borg '[^']+' \(this run: 'http://localhost:1'\)"):
             await other.bulk("suspend_user", ids, journal=journal, progress=False)
+    other_arguments = r"\barguments \{'send_email': False\} \(this run: \{'send_email': True\}\)"
+    with pytest.raises(JournalError, match=other_arguments):
+        await okta.bulk("deactivate_user", ids, arguments={"send_email": True}, journal=quiet, progress=False)
     (tmp_path / "junk.jsonl").write_text("hello\n")
     with pytest.raises(JournalError, match="line 1"):
         await okta.bulk("suspend_user", ids, journal=tmp_path / "junk.jsonl", progress=False)
 
+    assert 0 == sum(okta_sim.request_counts.values())
+
+
+async def test_a_journal_of_another_format_version_is_refused_naming_the_file_and_both_versions(
+    okta: OktaClient, okta_sim: OktaSimulator, tmp_path: Path
+) -> None:
+    ids = add_active_users(okta_sim, 1)
+    journal = tmp_path / "run.jsonl"
+    await okta.bulk("suspend_user", ids, journal=journal, progress=False)
+    header, *rest = journal.read_text().splitlines(keepends=True)
+    future = json.dumps({**json.loads(header), "version": 2}, separators=(",", ":")) + "\n" + "".join(rest)
+    journal.write_text(future)
+    okta_sim.reset_counters()
+
+    for attempt in (okta.bulk("suspend_user", ids, journal=journal, progress=False), okta.bulk_undo(journal)):
+        with pytest.raises(JournalError) as refused:
+            await attempt
+        assert str(journal) in str(refused.value)
+        assert "journal version 2; this oktakit reads version 1" in str(refused.value)
+
+    assert future == journal.read_text()
     assert 0 == sum(okta_sim.request_counts.values())
 
 
@@ -215,3 +242,6 @@ def test_a_playbooks_user_is_settled_once_every_step_is_and_resumes_at_the_first
         ("00u3", "suspend"): "",
     } == (resume.in_doubt)
     assert {"succeeded": 1, "skipped": 1, "failed": 1} == resume.counts  # the repeat counts once
+    # A settled user's steps are let go (the done set remembers the user): a resume of a large
+    # playbook's journal keeps step sets only for the users still in progress.
+    assert {"00u1", "ann@example.com"} == set(resume.parts_done)

@@ -4,16 +4,29 @@ from __future__ import annotations
 
 import csv
 import json
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from multidict import CIMultiDict
 
-from oktakit import OktaClient
-from oktakit.bulk._journal import BulkFailure, OutcomeRecord, RunRecord, StartRecord, decode, encode
+from oktakit import MalformedResponseError, OktaClient, TransportError
+from oktakit._http.error_mapping import api_error_from_response
+from oktakit.bulk._journal import (
+    BulkFailure,
+    OutcomeRecord,
+    ResumeState,
+    RunRecord,
+    StartRecord,
+    decode,
+    encode,
+    now,
+)
 from oktakit.bulk._seen import SeenMap, SeenSet
 from oktakit.testing import OktaSimulator
+from tests.conftest import okta_reference
 
 from ._support import add_users
 
@@ -82,6 +95,72 @@ def test_a_journal_record_is_one_json_line_that_reads_back_equal(record: object)
     assert line.endswith(b"\n")
     assert 1 == line.count(b"\n")
     assert record == decode(line)
+
+
+def test_a_failure_okta_answered_is_journaled_with_its_status_code_summary_and_ids() -> None:
+    # A real 429 of Okta's (recorded by okta-sdk-python's cassettes), as the transport maps it.
+    answer = next(
+        i
+        for i in okta_reference("okta-recorded-responses.json")["interactions"]
+        if "E0000047" in (i["response"]["body"] or "")
+    )
+    headers = CIMultiDict((name, values[0]) for name, values in answer["response"]["headers"].items())
+    error = api_error_from_response(
+        status=answer["response"]["status"],
+        method=answer["request"]["method"],
+        url=answer["request"]["uri"],
+        headers=headers,
+        body=answer["response"]["body"].encode(),
+    )
+
+    failure = BulkFailure.from_exception(error)
+    record = OutcomeRecord("outcome", "00u1", "failed", error=failure)
+
+    assert ("RateLimitError", 429, "E0000047") == (failure.type, failure.status, failure.error_code)
+    assert "oae_A2-4_P9RtWIEh-N4O0qfg" == failure.error_id  # quoted to Okta support
+    assert "5168be8d5f54ca5371398055415254ff" == failure.request_id  # its X-Okta-Request-Id
+    assert "API call exceeded rate limit due to too many requests." in failure.message
+    assert "E0000047" in failure.message
+    assert record == decode(encode(record))  # read back exactly as written
+
+
+def test_a_failure_without_an_okta_answer_keeps_its_message_and_any_status_it_had() -> None:
+    url = "https://example.okta.com/api/v1/users/00u1/lifecycle/suspend"
+    unreadable = MalformedResponseError("the body is not JSON", status=200, method="POST", url=url)
+    reset = TransportError("Connection reset by peer", method="POST", url=url)
+
+    failures = [BulkFailure.from_exception(e) for e in (unreadable, reset, ValueError("caller's bug"))]
+
+    assert [("MalformedResponseError", 200), ("TransportError", None), ("ValueError", None)] == [
+        (f.type, f.status) for f in failures
+    ]
+    assert "the body is not JSON" in failures[0].message
+    assert "Connection reset by peer" in failures[1].message
+    assert "caller's bug" == failures[2].message
+    assert all((f.error_code, f.error_id, f.request_id) == (None, None, None) for f in failures)
+
+
+def test_an_item_settled_twice_in_a_journal_is_counted_once() -> None:
+    # A one-operation run's journal; ann's second outcome names her by her id.
+    resume = ResumeState()
+    for record in (
+        OutcomeRecord("outcome", "00u1", "succeeded"),
+        OutcomeRecord("outcome", "00u1", "succeeded"),
+        OutcomeRecord("outcome", "ann@example.com", "failed", user="00u2"),
+        OutcomeRecord("outcome", "00u2", "succeeded"),
+        OutcomeRecord("outcome", "00u3", "planned"),  # a dry run's plan settles nothing
+    ):
+        resume.add(record)
+
+    assert {"succeeded": 1, "failed": 1} == resume.counts
+    assert 2 == resume.settled
+    assert "00u3" not in resume.done
+
+
+def test_a_run_record_is_stamped_in_utc() -> None:
+    stamp = datetime.fromisoformat(now())
+
+    assert timedelta(0) == stamp.utcoffset()
 
 
 @pytest.mark.okta_sim(users=0)

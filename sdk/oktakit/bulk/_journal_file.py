@@ -93,9 +93,10 @@ class JournalFile:
         return self
 
     def _open(self, flags: int, *, lock: str | None) -> int:
-        # O_NONBLOCK: opening a FIFO must not wait for a writer; it is refused just below.
+        # O_NONBLOCK: opening a FIFO must not wait for a writer; it is refused just below. (No
+        # O_CLOEXEC: os.open's descriptors are not inherited by child processes anyway, PEP 446.)
         try:
-            fd = os.open(self.path, flags | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0), 0o600)
+            fd = os.open(self.path, flags | os.O_NONBLOCK, 0o600)
         except OSError as exc:
             raise JournalError(f"cannot open the journal {self.path}: {exc.strerror}") from None
         try:
