@@ -131,6 +131,12 @@ SLOW_TESTS = [
     "tests/bulk/test_hostile_inputs.py::test_a_closed_stdin_is_a_usage_error_not_a_traceback",
 ]
 
+# Tests that watch CPython free an object at its last reference: mutmut's trampolines keep
+# references of their own while collecting which tests reach which function.
+LIFETIME_TESTS = [
+    "tests/bulk/test_journal_file.py::test_the_spool_of_a_run_without_journal_is_a_private_named_file_removed_with_the_run",
+]
+
 # Survivors that no test should kill, as {mutant name: reason}. Keep each reason specific.
 _UNPUBLISHED_CAUSE = (
     "wording of an errorCause Okta does not publish (its docs give only 400 E0000001 for a "
@@ -503,7 +509,8 @@ _IGNORED = shutil.ignore_patterns("__pycache__")
 def configure() -> None:
     only = [f'"src/oktakit/{module}"' for modules in MODULES.values() for module in modules]
     tests = ", ".join(f'"{path}"' for path in TESTS)
-    deselect = [arg for test in (*SUBPROCESS_TESTS, *SLOW_TESTS) for arg in ("--deselect", test)]
+    left_out = (*SUBPROCESS_TESTS, *SLOW_TESTS, *LIFETIME_TESTS)
+    deselect = [arg for test in left_out for arg in ("--deselect", test)]
     config = (
         "\n[tool.mutmut]\n"
         'source_paths = ["src/oktakit"]\n'
