@@ -15,10 +15,10 @@ from typing import Any, ClassVar
 
 import pytest
 
-from oktakit import BulkReport, OktaClient
+from oktakit import BulkReport, InvalidArgumentError, OktaClient
 from oktakit.testing import OktaSimulator, RateLimitConfig
 
-from ._support import add_active_users, add_users, journal_lines, until, until_held
+from ._support import add_active_users, add_users, journal_lines, statuses, until, until_held
 
 pytestmark = pytest.mark.okta_sim(users=0, rate_limit=RateLimitConfig.unlimited())
 
@@ -211,9 +211,35 @@ async def test_a_dry_run_over_a_half_done_journal_plans_only_the_rest(
     assert 0 == plan.resumed
 
 
-async def test_a_report_s_elapsed_time_is_the_run_s_own(okta: OktaClient, okta_sim: OktaSimulator) -> None:
+async def test_a_finished_run_reports_its_own_time_and_calls_no_interrupt_handler(
+    okta: OktaClient, okta_sim: OktaSimulator
+) -> None:
     ids = add_active_users(okta_sim, 2)
+    handed: list[BulkReport] = []
     before = time.perf_counter()
-    report = await okta.bulk("suspend_user", ids, progress=False)
+    report = await okta.bulk("suspend_user", ids, progress=False, on_interrupt=handed.append)
     took = time.perf_counter() - before
-    assert 0 <= report.elapsed <= took
+    assert 0 < report.elapsed <= took
+    assert not report.interrupted
+    assert [] == handed  # only a cancelled run hands a report over
+
+
+async def test_bad_input_stops_the_run_once_the_items_in_flight_are_journaled(
+    okta: OktaClient, okta_sim: OktaSimulator, tmp_path: Path
+) -> None:
+    first, *after = add_active_users(okta_sim, 4)
+    journal = tmp_path / "j.jsonl"
+    hold = okta_sim.inject_fault("hold", operation="suspendUser")
+    # The first worker takes the first user; the second meets the empty item and stops the run.
+    task = asyncio.create_task(
+        okta.bulk("suspend_user", [first, "", *after], journal=journal, concurrency=2, progress=False)
+    )
+    await until_held(hold, 1)
+    assert not task.done()  # the run waits for the item in flight
+    hold.release()
+    with pytest.raises(InvalidArgumentError, match="an empty string"):
+        await task
+
+    assert ["SUSPENDED", "ACTIVE", "ACTIVE", "ACTIVE"] == statuses(okta_sim, [first, *after])
+    outcomes = [(r["item"], r["outcome"]) for r in journal_lines(journal) if r["kind"] == "outcome"]
+    assert [(first, "succeeded")] == outcomes  # settled and journaled; nothing taken after
