@@ -58,6 +58,23 @@ async def test_a_containment_resumed_by_login_goes_on_where_the_run_by_id_stoppe
     assert ["SUSPENDED"] == statuses(okta_sim, [user])
 
 
+async def test_a_step_left_in_doubt_by_the_run_by_id_is_credited_when_resumed_by_login(
+    okta: OktaClient, okta_sim: OktaSimulator
+) -> None:
+    user = okta_sim.add_user(login="left@example.com", status="SUSPENDED", password=True).id
+    # The run by id suspended the ACTIVE user and stopped before journaling the outcome.
+    earlier: list[Record] = [
+        *(OutcomeRecord("outcome", user, "succeeded", step=step) for step in STEPS[:-1]),
+        StartRecord("start", user, None, "ACTIVE", "suspend"),
+    ]
+    step = Playbook(okta, STEPS)
+    book = Spool()
+    outcomes = await _run(step, book, ["left@example.com"], earlier)
+    assert Counter({("left@example.com", "suspend"): 1}) == outcomes
+    [suspend] = [r for r in book.records() if isinstance(r, OutcomeRecord)]
+    assert "succeeded" == suspend.outcome  # this job's, so undo reverses it (not 'skipped')
+
+
 async def test_a_user_gone_since_its_first_steps_gets_not_found_for_the_steps_left_only(
     okta: OktaClient, okta_sim: OktaSimulator
 ) -> None:
@@ -90,14 +107,8 @@ async def test_ctrl_c_while_the_journal_cannot_be_written_still_ends_in_the_canc
     [user] = add_active_users(okta_sim, 1)
     hold = okta_sim.inject_fault("hold", operation="suspendUser")
     book = FullDisk()
-    executor = Executor(
-        make_step(okta, "suspend_user", {}),
-        book,
-        _resume(make_step(okta, "suspend_user", {}), []),
-        1,
-        dry_run=False,
-        journaled=True,
-    )
+    step = make_step(okta, "suspend_user", {})
+    executor = Executor(step, book, _resume(step, []), 1, dry_run=False, journaled=True)
     task = asyncio.create_task(executor.run(ItemSource([user]), progress=False))
     await until_held(hold, 1)
     task.cancel()  # Ctrl-C: the item in flight finishes, its outcome cannot be written
