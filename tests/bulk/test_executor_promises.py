@@ -39,42 +39,54 @@ async def _cancel_twice(task: asyncio.Task[Any], caplog: pytest.LogCaptureFixtur
 async def test_a_run_cancelled_twice_journals_and_hands_over_the_items_in_flight_as_interrupted(
     okta: OktaClient, okta_sim: OktaSimulator, tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
-    warm, by_id, by_login = add_active_users(okta_sim, 3)
+    warm, *done, other, by_id, by_login = add_active_users(okta_sim, 5)
     login = okta_sim.org.users[by_login].profile["login"]
     journal = tmp_path / "j.jsonl"
     # One suspension first: the pacer learns the bucket's limits, and sends two at once after.
     await okta.bulk("suspend_user", [warm], progress=False)
-    hold = okta_sim.inject_fault("hold", operation="suspendUser")
+    # The first user is suspended at once; the last three are held at Okta.
+    holds = [
+        okta_sim.inject_fault("hold", path=f"/api/v1/users/{user}/lifecycle/suspend")
+        for user in (other, by_id, by_login)
+    ]
     handed: list[BulkReport] = []
     task = asyncio.create_task(
         okta.bulk(
             "suspend_user",
-            [by_id, login],
+            [*done, other, by_id, login],
             journal=journal,
-            concurrency=2,
+            concurrency=3,
             progress=False,
             on_interrupt=handed.append,
         )
     )
-    await until_held(hold, 2)
+    for hold in holds:
+        await until_held(hold, 1)
     try:
         await _cancel_twice(task, caplog)
     finally:
-        hold.release()
+        for hold in holds:
+            hold.release()
 
-    # The first Ctrl-C says how many items it lets finish: both were in flight, no more.
+    # The first Ctrl-C says how many items it lets finish: the three in flight, not the one done.
     [stopping] = _warnings(caplog, "stopping")
-    assert "finishing the 2 items in flight" in stopping.getMessage()
+    assert (
+        "bulk suspend_user: stopping; finishing the 3 items in flight (interrupt again to abandon them)"
+        == stopping.getMessage()
+    )
     [report] = handed
     assert report.interrupted
-    assert 2 == report.counts["interrupted"]  # both, and only the two in flight
-    assert {by_id: "interrupted", login: "interrupted"} == {row.item: row.outcome for row in report.rows()}
+    assert {"succeeded": 1, "interrupted": 3} == report.counts  # only the three in flight cut off
+    outcomes = {row.item: row.outcome for row in report.rows()}
+    cut_off = dict.fromkeys([other, by_id, login], "interrupted")
+    assert {**dict.fromkeys(done, "succeeded"), **cut_off} == outcomes
     # The journal names the user of an item given by login (a resume finds it under either
     # name); an item that is the user's id names it once.
     lines = journal_lines(journal)
-    for kind in ("start", "interrupted"):
-        users = {r["item"]: r.get("user") for r in lines if r["kind"] == kind}
-        assert {by_id: None, login: by_login} == users, kind
+    starts = {r["item"]: r.get("user") for r in lines if r["kind"] == "start"}
+    assert {**dict.fromkeys(done), other: None, by_id: None, login: by_login} == starts
+    interrupted = {r["item"]: r.get("user") for r in lines if r["kind"] == "interrupted"}
+    assert {other: None, by_id: None, login: by_login} == interrupted
 
 
 async def test_an_on_interrupt_callback_that_raises_is_logged_with_its_traceback_and_ctrl_c_goes_on(
@@ -138,9 +150,8 @@ async def test_the_progress_bar_counts_every_item_once_whatever_its_outcome(
     report = await okta.bulk("suspend_user", items, progress=True)
 
     [bar] = bars
-    assert {"total": 5, "desc": "suspend_user", "unit": "item"} == {
-        k: bar.options[k] for k in ("total", "desc", "unit")
-    }
+    # Sized to the input, named after the operation, as wide as the terminal is now.
+    assert {"total": 5, "desc": "suspend_user", "unit": "item", "dynamic_ncols": True} == bar.options
     assert [1] * 5 == bar.updates  # one step per item of the input, the duplicate included
     counts, options = bar.postfixes[-1]
     assert {"succeeded": 3, "not_found": 1} == counts == report.counts

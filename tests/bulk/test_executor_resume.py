@@ -87,6 +87,18 @@ async def test_a_user_gone_since_its_first_steps_gets_not_found_for_the_steps_le
     assert Counter({(gone, "revoke_grants"): 1, (gone, "suspend"): 1}) == outcomes
 
 
+async def test_a_login_that_found_nobody_at_its_first_steps_gets_only_the_steps_left_once_it_does(
+    okta: OktaClient, okta_sim: OktaSimulator
+) -> None:
+    # The earlier run found no user by this login for the first step, then stopped.
+    earlier: list[Record] = [OutcomeRecord("outcome", "late@example.com", "not_found", step="clear_sessions")]
+    user = okta_sim.add_user(login="late@example.com", password=True).id  # created since
+    outcomes = await _run(Playbook(okta, STEPS), Spool(), ["late@example.com"], earlier)
+    # One outcome per item and step: the settled step is not done again under the user's id.
+    assert Counter({("late@example.com", "revoke_grants"): 1, ("late@example.com", "suspend"): 1}) == outcomes
+    assert ["SUSPENDED"] == statuses(okta_sim, [user])
+
+
 class FullDisk(Spool):
     """A journal whose disk fills up once the first start record is written."""
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import types
 from collections import Counter
+from typing import Any
 
 import pytest
 
@@ -21,10 +22,11 @@ from oktakit.bulk._items import ItemSource
 from oktakit.bulk._journal import OutcomeRecord, Record, ResumeState, StartRecord
 from oktakit.bulk._journal_file import Spool
 from oktakit.bulk._playbook import Playbook
-from oktakit.bulk._steps import Step, make_step
+from oktakit.bulk._steps import Step, UpdateStep, make_step
 from oktakit.testing import OktaSimulator, RateLimitConfig
 
 from ._support import add_active_users, add_users, statuses
+from .test_executor_promises import _Bar, bars  # noqa: F401 - bars: the fake progress bar's fixture
 
 pytestmark = pytest.mark.okta_sim(users=0, rate_limit=RateLimitConfig.unlimited())
 
@@ -68,10 +70,12 @@ class SharedJournal(Spool):
         return Counter((r.item, r.step) for r in self.records() if isinstance(r, OutcomeRecord))
 
 
-async def _run(step: Step, journal: SharedJournal, items: list[str], concurrency: int = 1) -> BulkReport:
+async def _run(
+    step: Step, journal: SharedJournal, items: list[Any], concurrency: int = 1, *, progress: bool = False
+) -> BulkReport:
     parts = tuple(stage.part for stage in step.stages if stage.part is not None)
     executor = Executor(step, journal, ResumeState(parts), concurrency, dry_run=False, journaled=True)
-    return await executor.run(ItemSource(items), progress=False)
+    return await executor.run(ItemSource(items), progress=progress)
 
 
 @pytest.fixture
@@ -106,6 +110,7 @@ async def test_items_other_workers_hold_are_taken_once_they_let_go_after_the_inp
     assert ["SUSPENDED"] * 3 == statuses(okta_sim, [first, second, free])
     assert {(first, None): 1, (second, None): 1, (free, None): 1} == journal.outcomes()
     assert {"succeeded": 3} == report.counts
+    assert 0 == report.duplicates  # a held item is put aside, not taken and then met again
     # Held items are looked at in the order they were put aside, only once the input is read.
     assert [first, second, free, first, second, first, first] == journal.claims
     # A look that finds an item still held waits HELD_POLL (0.5 s) shared among the items put
@@ -114,18 +119,35 @@ async def test_items_other_workers_hold_are_taken_once_they_let_go_after_the_inp
     assert [] == journal.finished  # a one-operation outcome settles its item itself
 
 
+async def test_a_held_row_is_applied_as_written_once_its_holder_lets_go(
+    okta: OktaClient, okta_sim: OktaSimulator
+) -> None:
+    held, free = add_active_users(okta_sim, 2)
+    journal = SharedJournal()
+    journal.held = {held: ["busy"]}
+    journal.ever = {held}
+    rows = [{"id": held, "title": "CISO"}, {"id": free, "title": "CTO"}]
+    report = await _run(UpdateStep(okta, "leave"), journal, rows)
+
+    assert {"succeeded": 2} == report.counts
+    assert ["CISO", "CTO"] == [okta_sim.org.users[user].profile["title"] for user in (held, free)]
+
+
+@pytest.mark.usefixtures("bars")
 async def test_items_another_worker_settled_are_counted_as_resumed_and_left_alone(
     okta: OktaClient, okta_sim: OktaSimulator
 ) -> None:
     done, also_done, mine = add_active_users(okta_sim, 3)
     journal = SharedJournal()
     journal.settled = {done, also_done}
-    report = await _run(make_step(okta, "suspend_user", {}), journal, [done, also_done, mine])
+    report = await _run(make_step(okta, "suspend_user", {}), journal, [done, also_done, mine], progress=True)
 
     assert ["ACTIVE", "ACTIVE", "SUSPENDED"] == statuses(okta_sim, [done, also_done, mine])
     assert 2 == report.resumed
     assert {"succeeded": 1} == report.counts
     assert {(mine, None): 1} == journal.outcomes()
+    [bar] = _Bar.made
+    assert [1, 1, 1] == bar.updates  # each item moves the bar once, those settled elsewhere too
 
 
 async def test_an_item_a_dead_worker_left_in_flight_is_settled_as_done_by_this_job(
@@ -144,19 +166,20 @@ async def test_an_item_a_dead_worker_left_in_flight_is_settled_as_done_by_this_j
     assert {"succeeded": 1, "skipped": 1} == report.counts
 
 
-async def test_a_user_another_worker_holds_under_another_name_is_a_duplicate(
+async def test_users_another_worker_holds_or_settled_under_another_name_are_duplicates(
     okta: OktaClient, okta_sim: OktaSimulator
 ) -> None:
-    [user] = add_active_users(okta_sim, 1)
-    login = okta_sim.org.users[user].profile["login"]
+    held, settled = add_active_users(okta_sim, 2)
+    logins = [okta_sim.org.users[user].profile["login"] for user in (held, settled)]
     journal = SharedJournal()
-    journal.held = {user: ["busy"]}  # another worker took it by its id
-    journal.ever = {user}
-    report = await _run(make_step(okta, "suspend_user", {}), journal, [login])
+    journal.held = {held: ["busy"]}  # another worker took it by its id, and has it
+    journal.settled = {settled}  # another worker settled it by its id
+    journal.ever = {held, settled}
+    report = await _run(make_step(okta, "suspend_user", {}), journal, logins)
 
-    assert ["ACTIVE"] == statuses(okta_sim, [user])  # left to the worker that holds it
-    assert 1 == report.duplicates
-    assert [(login,)] == journal.finished  # the login is settled: no worker takes it again
+    assert ["ACTIVE", "ACTIVE"] == statuses(okta_sim, [held, settled])  # left to the other worker
+    assert 2 == report.duplicates
+    assert [(logins[0],), (logins[1],)] == journal.finished  # no worker takes the logins again
     assert Counter() == journal.outcomes()
 
 
