@@ -99,6 +99,20 @@ async def test_a_login_that_found_nobody_at_its_first_steps_gets_only_the_steps_
     assert ["SUSPENDED"] == statuses(okta_sim, [user])
 
 
+async def test_a_login_now_naming_another_user_does_not_inherit_the_doubt_of_the_first(
+    okta: OktaClient, okta_sim: OktaSimulator
+) -> None:
+    # The earlier run was suspending the login's first user (ACTIVE) when it stopped; that user
+    # was deleted since and the login given to a new user, suspended by someone else.
+    earlier: list[Record] = [StartRecord("start", "reused@example.com", "00ufirst0000000000x1", "ACTIVE")]
+    okta_sim.add_user(login="reused@example.com", status="SUSPENDED", password=True)
+    book = Spool()
+    outcomes = await _run(make_step(okta, "suspend_user", {}), book, ["reused@example.com"], earlier)
+    assert Counter({("reused@example.com", None): 1}) == outcomes
+    [outcome] = [r for r in book.records() if isinstance(r, OutcomeRecord)]
+    assert "skipped" == outcome.outcome  # not this job's doing: undo must leave the new user alone
+
+
 class FullDisk(Spool):
     """A journal whose disk fills up once the first start record is written."""
 
