@@ -487,6 +487,36 @@ JUSTIFIED: dict[str, str] = {
     "oktakit.bulk._journal_file.xǁJournalFileǁ__init____mutmut_13": (
         "_created is only read as a condition (close_unused): None is as falsy as False"
     ),
+    # -- SDK: bulk/_executor.py
+    **dict.fromkeys(
+        [
+            "oktakit.bulk._executor.xǁExecutorǁ__init____mutmut_23",
+            "oktakit.bulk._executor.xǁExecutorǁrun__mutmut_13",
+        ],
+        "None for False: the flag is only ever tested for truth",
+    ),
+    "oktakit.bulk._executor.xǁExecutorǁ__init____mutmut_25": (
+        "run() sets the bar (None or a tqdm) before it starts the workers, the only readers of it"
+    ),
+    "oktakit.bulk._executor.xǁExecutorǁ_settled__mutmut_1": (
+        "the default is never taken: both callers (_one, _unresolved) pass finished"
+    ),
+    "oktakit.bulk._executor.xǁExecutorǁ_stages__mutmut_5": (
+        "settled_parts(None, key) finds what settled_parts(key) finds: None is never a journaled name"
+    ),
+    "oktakit.bulk._executor.xǁExecutorǁ_stages__mutmut_7": (
+        "filtering the stages by an empty set of settled steps keeps every stage, in order: the same stages"
+    ),
+    "oktakit.bulk._executor.xǁExecutorǁ_attempt__mutmut_12": (
+        "reached only on the second Ctrl-C, where _wait gathers the cancelled workers with "
+        "return_exceptions and re-raises the cancellation: a TypeError from suppress(None) ends the same"
+    ),
+    **dict.fromkeys(
+        [f"oktakit.bulk._executor.xǁExecutorǁ_wait__mutmut_{n}" for n in (21, 23, 24)],
+        "the second Ctrl-C cancels every worker at once and each ends in the loop step that wakes it "
+        "(its interrupted record is written synchronously), so gather stopping at the first "
+        "CancelledError sees them all ended; the next line raises the same cancellation",
+    ),
 }
 
 

@@ -256,7 +256,9 @@ class Executor:
         stages = self._stages(key, target.user)
         last = stages[-1]
         for stage in stages:
-            doubt = self.in_doubt.get((target.user, stage.part), self.in_doubt.get((key, stage.part)))
+            # By the user's id only: a start record of an item named by login carries its user's
+            # id, and a login that names another user now does not inherit the first one's doubt.
+            doubt = self.in_doubt.get((target.user, stage.part))
             target = stage.enter(target, doubt)
             record = await self._attempt(stage, target)
             self._settled(record, finished=stage is last)
