@@ -67,7 +67,14 @@ def test_an_absurd_retry_after_is_ignored_with_a_debug_record(
 
 @pytest.mark.parametrize(
     "retry_after",
-    [str(10**12), "86400", formatdate(NOW + 10**9, usegmt=True), "Fri, 31 Dec 9999 23:59:59 GMT"],
+    [
+        str(10**12),
+        "86400",
+        "9" * 15,  # the longest delta-seconds read (16 digits are ignored: ABSURD)
+        " 999999999999999 ",
+        formatdate(NOW + 10**9, usegmt=True),
+        "Fri, 31 Dec 9999 23:59:59 GMT",
+    ],
 )
 def test_a_retry_after_longer_than_a_window_asks_for_one_window(
     retry_after: str, caplog: pytest.LogCaptureFixture
