@@ -507,6 +507,14 @@ JUSTIFIED: dict[str, str] = {
         "unreachable fallback: _decide stops the call when retry_reason is None, so a retry "
         "always has its reason",
     ),
+    "oktakit._http.budget.xǁBudgetǁsame_window__mutmut_13": (
+        "an answer of the known window taken, then handed to update() too: update's same-window "
+        "branch takes the same min() of remaining again and leaves the rest as it was"
+    ),
+    **dict.fromkeys(
+        [f"oktakit._http.hints.x_read_rate_limit__mutmut_{n}" for n in (4, 8)],
+        "a header the shortcut misses is read the long way (_number, by its name): the same value",
+    ),
     "oktakit._http.hints.x__digits__mutmut_5": "''.isdigit() is False: an empty value is refused either way",
     **dict.fromkeys(
         [f"oktakit._http.hints.x__number__mutmut_{n}" for n in (6, 7)],

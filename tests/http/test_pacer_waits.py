@@ -178,3 +178,29 @@ async def test_a_call_waiting_for_an_in_flight_slot_reports_its_wait_and_keeps_i
     _, waited = await waits
     assert 5.0 == pytest.approx(waited)
     late.cancel()
+
+
+async def test_a_late_answer_of_a_window_already_rolled_over_does_not_spend_the_new_one() -> None:
+    pace, wall = await spent()
+    old_window = spent_window(wall)  # the headers spent() answered with, at the same instant
+    await asyncio.sleep(RESET_IN + 1)  # past the reset: the whole limit is there again
+    in_flight, waited = await pace.acquire(BUCKET, None)
+    assert 0.0 == waited
+    answer(pace, in_flight, old_window)  # sent before the reset, answered after it: 0 left, then
+    _, waited = await pace.acquire(BUCKET, now() + 1)  # TimeoutError if that 0 were taken as now
+    assert 0.0 == waited
+
+
+async def test_a_limit_raised_within_a_window_moves_the_share_kept_for_others_at_once() -> None:
+    wall = fake_wall()
+    pace = Pacer(RateLimitPolicy(max_share=0.5), Stats(), wall)
+    window = spent_window(wall)
+    first, _ = await pace.acquire(BUCKET, None)
+    answer(pace, first, {**window, "X-Rate-Limit-Remaining": "8"})  # 8 of 10: 5 kept, so 3 may go
+    second, waited = await pace.acquire(BUCKET, None)
+    assert 0.0 == waited
+    # The same window, its limit raised to 20 (DynamicScale, say): half of it, 10, is kept now,
+    # more than the 8 left, so the next call waits for the reset.
+    answer(pace, second, {**window, "X-Rate-Limit-Limit": "20", "X-Rate-Limit-Remaining": "9"})
+    _, waited = await pace.acquire(BUCKET, None)
+    assert RESET_IN == pytest.approx(waited)
