@@ -512,8 +512,13 @@ JUSTIFIED: dict[str, str] = {
         "branch takes the same min() of remaining again and leaves the rest as it was"
     ),
     **dict.fromkeys(
-        [f"oktakit._http.hints.x_read_rate_limit__mutmut_{n}" for n in (4, 8)],
+        [f"oktakit._http.hints.x_read_rate_limit__mutmut_{n}" for n in (4, 8, 11, 13)],
         "a header the shortcut misses is read the long way (_number, by its name): the same value",
+    ),
+    **dict.fromkeys(
+        [f"oktakit._http.hints.x_read_rate_limit__mutmut_{n}" for n in (21, 23, 25)],
+        "a shortcut narrowed by one digit: a 12-digit limit or remaining (below MAX_LIMIT) and an "
+        "11-digit reset (below MAX_EPOCH) are read the long way to the same number",
     ),
     "oktakit._http.hints.x__digits__mutmut_5": "''.isdigit() is False: an empty value is refused either way",
     **dict.fromkeys(

@@ -217,6 +217,7 @@ def test_a_limit_of_a_trillion_is_read_and_one_more_is_not() -> None:
         # 13 digits: 10**12 is the largest limit read, one more is not.
         ("1000000000000", "0", "1767225630", (10**12, 0, 1_767_225_630)),
         ("1000000000001", "0", "1767225630", (None, 0, 1_767_225_630)),
+        ("600", "1000000000001", "1767225630", (600, None, 1_767_225_630)),
         # One unreadable header leaves the other two read.
         ("600", "٣", "1767225630", (600, None, 1_767_225_630)),
         ("600", " 599 ", "1767225630", (600, 599, 1_767_225_630)),
