@@ -498,6 +498,16 @@ JUSTIFIED: dict[str, str] = {
         "send() reads a declared length up to the cap itself: _read sees a declared length "
         "without Content-Encoding only when it is above the cap, so > and >= refuse alike"
     ),
+    **dict.fromkeys(
+        [f"oktakit._http.exchange.xǁAiohttpTransportǁsend__mutmut_{n}" for n in (24, 28)],
+        "send's one plain read is a fast path: _read, taking the same answer in chunks, gives "
+        "the same body up to the cap and the same refusal past it",
+    ),
+    **dict.fromkeys(
+        [f"oktakit._http.ratelimit.xǁPacerǁadmit_now__mutmut_{n}" for n in (2, 3)],
+        "admit_now is acquire's synchronous fast path: never taking it sends every call through "
+        "acquire, which admits and queues the same calls",
+    ),
     "oktakit._http.ratelimit.xǁPacerǁ_watch__mutmut_4": (
         "a waiter whose deadline equals the armed sweep's re-arms it for that same instant: the "
         "sweep fires when it would have"

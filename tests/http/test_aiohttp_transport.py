@@ -252,3 +252,12 @@ async def test_a_transport_error_says_what_failed_in_aiohttps_words(
         await okta.suspend_user(USER_ID)
 
     assert str(caught.value).startswith(f"request failed: {words}")
+
+
+@pytest.mark.parametrize(("session", "kind"), [("http://acme", "str"), (object(), "object")])
+def test_a_session_that_is_not_an_aiohttp_session_is_refused_naming_its_type(
+    session: object, kind: str
+) -> None:
+    with pytest.raises(ConfigurationError) as caught:
+        OktaClient(ORG, auth=ApiToken(TOKEN), session=session)  # type: ignore[arg-type]
+    assert f"session must be an aiohttp.ClientSession, not {kind}" == str(caught.value)

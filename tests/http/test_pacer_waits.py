@@ -204,3 +204,15 @@ async def test_a_limit_raised_within_a_window_moves_the_share_kept_for_others_at
     answer(pace, second, {**window, "X-Rate-Limit-Limit": "20", "X-Rate-Limit-Remaining": "9"})
     _, waited = await pace.acquire(BUCKET, None)
     assert RESET_IN == pytest.approx(waited)
+
+
+async def test_a_call_arriving_at_the_reset_instant_goes_after_the_calls_queued_for_it() -> None:
+    pace, _ = await spent()
+    loop = asyncio.get_running_loop()
+    newcomer: list[Budget | None] = []
+    # Runs at the reset, just before the pacer's own reset timer (armed below) wakes the queue.
+    loop.call_at(pace.budget(BUCKET).reset_local, lambda: newcomer.append(pace.admit_now(BUCKET)))
+    queued = asyncio.create_task(pace.acquire(BUCKET, None))
+    _, waited = await queued
+    assert RESET_IN == pytest.approx(waited)
+    assert [None] == newcomer  # no place taken at once: it must queue behind the waiting call
