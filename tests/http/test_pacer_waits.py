@@ -209,10 +209,12 @@ async def test_a_limit_raised_within_a_window_moves_the_share_kept_for_others_at
 async def test_a_call_arriving_at_the_reset_instant_goes_after_the_calls_queued_for_it() -> None:
     pace, _ = await spent()
     loop = asyncio.get_running_loop()
-    newcomer: list[Budget | None] = []
-    # Runs at the reset, just before the pacer's own reset timer (armed below) wakes the queue.
-    loop.call_at(pace.budget(BUCKET).reset_local, lambda: newcomer.append(pace.admit_now(BUCKET)))
+    budget = pace.budget(BUCKET)
+    newcomer: list[tuple[int, Budget | None]] = []
+    # Armed first, so it runs at the reset just before the pacer's own reset timer (armed when
+    # the call below queues) wakes the queue: the call is still waiting then.
+    loop.call_at(budget.reset_local, lambda: newcomer.append((len(budget.waiters), pace.admit_now(BUCKET))))
     queued = asyncio.create_task(pace.acquire(BUCKET, None))
     _, waited = await queued
     assert RESET_IN == pytest.approx(waited)
-    assert [None] == newcomer  # no place taken at once: it must queue behind the waiting call
+    assert [(1, None)] == newcomer  # no place taken at once: it must queue behind the waiting call
