@@ -239,7 +239,8 @@ async def test_the_default_cap_is_generous_and_a_smaller_one_is_honoured(server:
 async def test_a_body_of_exactly_the_cap_is_read_and_one_byte_more_is_refused(
     framing: str, cap_over_body: int, fits: bool, server: HostileServer
 ) -> None:
-    body = json.dumps(user_json()).encode() + b" " * 10_000  # whitespace pads the JSON
+    # Whitespace pads the JSON to several of the transport's 64 KiB reads, which must join up.
+    body = json.dumps(user_json()).encode() + b" " * 200_000
     if framing == "gzip":
         server.answers[USER_PATH] = compressed(gzip.compress(body))
     else:
@@ -253,7 +254,46 @@ async def test_a_body_of_exactly_the_cap_is_read_and_one_byte_more_is_refused(
         else:
             with pytest.raises(ResponseTooLargeError) as caught:
                 await okta.get_user(USER_ID)
-            assert cap == caught.value.limit
+            refused = caught.value
+            assert (cap, 200, "GET", f"{server.url}{USER_PATH}") == (
+                refused.limit,
+                refused.status,
+                refused.method,
+                refused.url,
+            )
+
+
+async def test_an_answer_declaring_more_than_the_cap_is_refused_before_its_body_is_read(
+    server: HostileServer,
+) -> None:
+    # It declares 2 MiB and sends one byte: read, it would end as a truncated body instead.
+    head = b"HTTP/1.1 200 X\r\nContent-Type: application/json\r\nContent-Length: 2097152\r\n\r\n{"
+    server.answers[USER_PATH] = raw(head, close=True)
+
+    async with api_client(server) as okta:
+        with pytest.raises(ResponseTooLargeError) as caught:
+            await okta.get_user(USER_ID)
+
+    refused = caught.value
+    assert (CAP, 200, "GET", f"{server.url}{USER_PATH}") == (
+        refused.limit,
+        refused.status,
+        refused.method,
+        refused.url,
+    )
+
+
+async def test_a_compressed_answer_is_capped_by_its_content_not_its_declared_length(
+    server: HostileServer,
+) -> None:
+    # Stored without compression, gzip's framing makes the declared length exceed the content.
+    body = json.dumps(user_json()).encode() + b" " * 100_000
+    framed = gzip.compress(body, compresslevel=0)
+    assert len(framed) > len(body)
+    server.answers[USER_PATH] = compressed(framed)
+
+    async with OktaClient(server.url, auth=ApiToken(TOKEN), max_response_bytes=len(body)) as okta:
+        assert USER_ID == (await okta.get_user(USER_ID)).id
 
 
 # -- the token endpoint ----------------------------------------------------------------------------------

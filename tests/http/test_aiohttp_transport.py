@@ -10,7 +10,9 @@ from typing import Any
 import aiohttp
 import pytest
 from aiohttp.client_reqrep import ConnectionKey
+from aiohttp.http_exceptions import BadStatusLine
 from aioresponses import aioresponses
+from multidict import CIMultiDict, CIMultiDictProxy
 from yarl import URL
 
 from oktakit import (
@@ -26,6 +28,13 @@ from tests.client._support import USER_ID, user_json
 from tests.conftest import ORG, TOKEN
 
 USER_URL = f"{ORG}/api/v1/users/{USER_ID}"
+#: An answer aiohttp could not take (its parser's words, as it raises them).
+BAD_ANSWER = aiohttp.ClientResponseError(
+    aiohttp.RequestInfo(URL(USER_URL), "POST", CIMultiDictProxy(CIMultiDict()), URL(USER_URL)),
+    (),
+    status=400,
+    message="Invalid header value char",
+)
 DNS_KEY = ConnectionKey("acme.okta.com", 443, True, True, None, None, None, None)
 
 
@@ -187,6 +196,8 @@ async def test_the_aiohttp_session_gets_the_request_exactly_as_the_transport_was
         (TimeoutError(), RequestTimeoutError),  # asyncio.TimeoutError is this very class
         (aiohttp.ServerTimeoutError("Timeout on reading data from socket"), RequestTimeoutError),
         (aiohttp.ConnectionTimeoutError("Connection timeout to host"), RequestTimeoutError),
+        (BAD_ANSWER, TransportError),
+        (BadStatusLine("SSH-2.0-OpenSSH"), TransportError),
     ],
     ids=[
         "connection-error",
@@ -198,6 +209,8 @@ async def test_the_aiohttp_session_gets_the_request_exactly_as_the_transport_was
         "timeout",
         "server-timeout",
         "connect-timeout",
+        "bad-answer",
+        "not-http",
     ],
 )
 async def test_a_transport_failure_becomes_a_transport_error(
@@ -216,3 +229,35 @@ async def test_a_transport_failure_becomes_a_transport_error(
     assert (None, None) == (error.__cause__, error.__context__)
     assert type(exception).__name__ in str(error)
     assert f"[POST {USER_URL}/lifecycle/suspend]" in str(error)
+
+
+@pytest.mark.parametrize(
+    ("exception", "words"),
+    [
+        (BAD_ANSWER, "ClientResponseError: 400 Invalid header value char"),
+        (BadStatusLine("SSH-2.0-OpenSSH"), "BadStatusLine: the answer is not valid HTTP"),
+        (
+            aiohttp.ClientOSError(104, "Connection reset by peer"),
+            "ClientOSError: [Errno 104] Connection reset by peer",
+        ),
+    ],
+    ids=["bad-answer", "not-http", "os-error"],
+)
+async def test_a_transport_error_says_what_failed_in_aiohttps_words(
+    exception: Exception, words: str, okta: OktaClient, mocked: aioresponses
+) -> None:
+    mocked.post(f"{USER_URL}/lifecycle/suspend", exception=exception)
+
+    with pytest.raises(TransportError) as caught:
+        await okta.suspend_user(USER_ID)
+
+    assert str(caught.value).startswith(f"request failed: {words}")
+
+
+@pytest.mark.parametrize(("session", "kind"), [("http://acme", "str"), (object(), "object")])
+def test_a_session_that_is_not_an_aiohttp_session_is_refused_naming_its_type(
+    session: object, kind: str
+) -> None:
+    with pytest.raises(ConfigurationError) as caught:
+        OktaClient(ORG, auth=ApiToken(TOKEN), session=session)  # type: ignore[arg-type]
+    assert f"session must be an aiohttp.ClientSession, not {kind}" == str(caught.value)

@@ -67,7 +67,14 @@ def test_an_absurd_retry_after_is_ignored_with_a_debug_record(
 
 @pytest.mark.parametrize(
     "retry_after",
-    [str(10**12), "86400", formatdate(NOW + 10**9, usegmt=True), "Fri, 31 Dec 9999 23:59:59 GMT"],
+    [
+        str(10**12),
+        "86400",
+        "9" * 15,  # the longest delta-seconds read (16 digits are ignored: ABSURD)
+        " 999999999999999 ",
+        formatdate(NOW + 10**9, usegmt=True),
+        "Fri, 31 Dec 9999 23:59:59 GMT",
+    ],
 )
 def test_a_retry_after_longer_than_a_window_asks_for_one_window(
     retry_after: str, caplog: pytest.LogCaptureFixture
@@ -210,6 +217,7 @@ def test_a_limit_of_a_trillion_is_read_and_one_more_is_not() -> None:
         # 13 digits: 10**12 is the largest limit read, one more is not.
         ("1000000000000", "0", "1767225630", (10**12, 0, 1_767_225_630)),
         ("1000000000001", "0", "1767225630", (None, 0, 1_767_225_630)),
+        ("600", "1000000000001", "1767225630", (600, None, 1_767_225_630)),
         # One unreadable header leaves the other two read.
         ("600", "٣", "1767225630", (600, None, 1_767_225_630)),
         ("600", " 599 ", "1767225630", (600, 599, 1_767_225_630)),

@@ -341,3 +341,10 @@ async def test_successes_never_grow_the_in_flight_cap_past_max_in_flight() -> No
         budget, _ = await pace.acquire("/", None)
         pace.release(budget, 200, {}, read_rate_limit({}))
     assert 2 == pace.cap
+
+
+async def test_calls_let_through_at_once_are_counted_against_what_is_left() -> None:
+    pace = pacer()
+    budget = await taught(pace, limit=10, remaining=3)
+    assert [budget, budget, budget, None] == [pace.admit_now(BUCKET) for _ in range(4)]
+    assert (3, 3) == (budget.pending, pace.in_flight)

@@ -18,7 +18,7 @@ import pytest
 
 from oktakit import RateLimitPolicy
 from oktakit._http.hints import read_rate_limit
-from oktakit._http.ratelimit import Budget, Pacer
+from oktakit._http.ratelimit import WAIT_LOG_KEY, Budget, Pacer
 from oktakit._http.stats import Stats
 
 pytestmark = pytest.mark.looptime(end=3600)
@@ -119,14 +119,44 @@ async def test_debug_records_say_what_a_call_waits_for(caplog: pytest.LogCapture
 
 
 async def test_a_call_queued_half_a_second_before_the_reset_says_so(caplog: pytest.LogCaptureFixture) -> None:
+    start = now()
     pace, _ = await spent()
     await asyncio.sleep(RESET_IN - 0.5)
     with caplog.at_level(logging.DEBUG, logger="oktakit"):
         _, waited = await pace.acquire(BUCKET, None)
     assert 0.5 == pytest.approx(waited)
+    waits = [record for record in caplog.records if record.getMessage().startswith("waiting")]
     assert [f"waiting for rate-limit bucket {BUCKET!r}: 0 of 10 left, resets in 0.5 s"] == [
-        record.getMessage() for record in caplog.records if record.getMessage().startswith("waiting")
+        record.getMessage() for record in waits
     ]
+    # As data too, for the command line: the bucket, its reset in loop time, the seconds until then.
+    bucket, reset, resets_in = getattr(waits[0], WAIT_LOG_KEY)
+    assert (BUCKET, start + RESET_IN, 0.5) == (bucket, pytest.approx(reset), pytest.approx(resets_in))
+
+
+async def test_calls_queued_with_different_deadlines_each_give_up_at_their_own() -> None:
+    pace, _ = await spent()
+    start = now()
+    calls = [asyncio.create_task(pace.acquire(BUCKET, start + seconds)) for seconds in (20, 5, 10)]
+    for deadline, gave_up in ((5, [False, True, False]), (10, [False, True, True]), (20, [True] * 3)):
+        await asyncio.sleep(deadline + 0.5 - (now() - start))
+        assert gave_up == [call.done() for call in calls], deadline
+    for call in calls:
+        with pytest.raises(TimeoutError):
+            call.result()
+    assert RESET_IN > now() - start  # the reset, which would have let them go, is still ahead
+
+
+async def test_a_call_given_its_place_before_its_deadline_leaves_no_deadline_timer_behind() -> None:
+    pace, _ = await spent()
+    start = now()
+    goes = asyncio.create_task(pace.acquire(BUCKET, start + RESET_IN + 10))
+    gives_up = asyncio.create_task(pace.acquire(BUCKET, start + 5))
+    await asyncio.sleep(6)
+    assert (False, True) == (goes.done(), gives_up.done())
+    await goes  # at the reset, before its deadline
+    assert ({}, None) == (pace._deadlines, pace._sweep)
+    gives_up.exception()
 
 
 async def test_a_call_waiting_for_an_in_flight_slot_reports_its_wait_and_keeps_its_deadline() -> None:
@@ -148,3 +178,43 @@ async def test_a_call_waiting_for_an_in_flight_slot_reports_its_wait_and_keeps_i
     _, waited = await waits
     assert 5.0 == pytest.approx(waited)
     late.cancel()
+
+
+async def test_a_late_answer_of_a_window_already_rolled_over_does_not_spend_the_new_one() -> None:
+    pace, wall = await spent()
+    old_window = spent_window(wall)  # the headers spent() answered with, at the same instant
+    await asyncio.sleep(RESET_IN + 1)  # past the reset: the whole limit is there again
+    in_flight, waited = await pace.acquire(BUCKET, None)
+    assert 0.0 == waited
+    answer(pace, in_flight, old_window)  # sent before the reset, answered after it: 0 left, then
+    _, waited = await pace.acquire(BUCKET, now() + 1)  # TimeoutError if that 0 were taken as now
+    assert 0.0 == waited
+
+
+async def test_a_limit_raised_within_a_window_moves_the_share_kept_for_others_at_once() -> None:
+    wall = fake_wall()
+    pace = Pacer(RateLimitPolicy(max_share=0.5), Stats(), wall)
+    window = spent_window(wall)
+    first, _ = await pace.acquire(BUCKET, None)
+    answer(pace, first, {**window, "X-Rate-Limit-Remaining": "8"})  # 8 of 10: 5 kept, so 3 may go
+    second, waited = await pace.acquire(BUCKET, None)
+    assert 0.0 == waited
+    # The same window, its limit raised to 20 (DynamicScale, say): half of it, 10, is kept now,
+    # more than the 8 left, so the next call waits for the reset.
+    answer(pace, second, {**window, "X-Rate-Limit-Limit": "20", "X-Rate-Limit-Remaining": "9"})
+    _, waited = await pace.acquire(BUCKET, None)
+    assert RESET_IN == pytest.approx(waited)
+
+
+async def test_a_call_arriving_at_the_reset_instant_goes_after_the_calls_queued_for_it() -> None:
+    pace, _ = await spent()
+    loop = asyncio.get_running_loop()
+    budget = pace.budget(BUCKET)
+    newcomer: list[tuple[int, Budget | None]] = []
+    # Armed first, so it runs at the reset just before the pacer's own reset timer (armed when
+    # the call below queues) wakes the queue: the call is still waiting then.
+    loop.call_at(budget.reset_local, lambda: newcomer.append((len(budget.waiters), pace.admit_now(BUCKET))))
+    queued = asyncio.create_task(pace.acquire(BUCKET, None))
+    _, waited = await queued
+    assert RESET_IN == pytest.approx(waited)
+    assert [(1, None)] == newcomer  # no place taken at once: it must queue behind the waiting call

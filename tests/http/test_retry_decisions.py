@@ -12,7 +12,7 @@ import aiohttp
 import pytest
 
 from oktakit import ApiError, RetryPolicy, ServerError, TransportError
-from oktakit._http.retry import Retrier
+from oktakit._http.retry import Retrier, RetryNotice
 from oktakit._http.stats import Stats
 from tests.http.test_retry_rules import KEY, _api_error, _transport_error
 
@@ -71,9 +71,11 @@ async def test_a_retry_is_recorded_in_the_stats_and_a_debug_record(caplog: pytes
     with caplog.at_level(logging.DEBUG, logger="oktakit"):
         assert 1.0 == decide(rules, _api_error(503), 2)  # 0.5 doubled once, by hand
     assert (1, 1.0) == (rules.stats.retries, rules.stats.waited)
-    assert ["GET /x failed (HTTP 503, attempt 2 of 5): retrying in 1.00 s"] == [
-        r.getMessage() for r in caplog.records if r.name == "oktakit"
-    ]
+    records = [r for r in caplog.records if r.name == "oktakit"]
+    messages = [r.getMessage() for r in records]
+    assert ["GET /x failed (HTTP 503, attempt 2 of 5): retrying in 1.00 s"] == messages
+    # As data too, for the command line's own line: the attempt to come is the third.
+    assert RetryNotice("GET /x", "HTTP 503", 3, 5, 1.0) == getattr(records[0], RetryNotice.LOG_KEY)
 
 
 async def test_a_call_at_its_deadline_stops_and_a_wait_ending_exactly_at_it_is_allowed() -> None:
