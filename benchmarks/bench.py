@@ -374,7 +374,7 @@ def main() -> None:
 
     imports = {
         "oktakit": import_seconds("from oktakit import OktaClient, ApiToken, PrivateKeyJWT"),
-        "its dependencies": import_seconds("import aiohttp, attrs, cattrs, authlib, joserfc"),
+        "its dependencies": import_seconds("import aiohttp, attrs, cattrs, authlib, joserfc, orjson"),
     }
     if okta:
         imports["okta.client"] = import_seconds("import okta.client")

@@ -1,11 +1,22 @@
-"""Response bodies to JSON: UTF-8 text on the fast path, and whatever else ``json`` itself reads
-from bytes (a BOM, UTF-16, lone surrogates) read as before; nothing else."""
+"""Response bodies to JSON: orjson (or UTF-8 text through json's scanner) on the fast path, and
+whatever else ``json`` itself reads from bytes (a BOM, UTF-16, lone surrogates, NaN) read as
+json reads it; nothing else. Every test runs with orjson and without it (PyPy, no wheel)."""
 
 from __future__ import annotations
 
 import pytest
 
+from oktakit._http import exchange
 from oktakit._http.exchange import json_or_none
+
+
+@pytest.fixture(autouse=True, params=["orjson", "json alone"])
+def parser(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    if request.param == "json alone":
+        monkeypatch.setattr(exchange, "_orjson_loads", None)
+    else:
+        assert exchange._orjson_loads is not None, "orjson is a dependency on CPython"
+    return str(request.param)
 
 
 @pytest.mark.parametrize(
@@ -42,3 +53,30 @@ def test_a_json_document_with_whitespace_around_it_is_read(body: bytes, expected
 @pytest.mark.parametrize("body", [b'{"a": 1} {"b": 2}', b'{"a": 1}x', b"1 2", b'{"a": 1}\x00'])
 def test_a_json_document_followed_by_anything_but_whitespace_is_not_json(body: bytes) -> None:
     assert json_or_none(body) is None
+
+
+def test_what_orjson_refuses_and_json_reads_is_read_as_json_reads_it() -> None:
+    # NaN and Infinity are not JSON (RFC 8259), but json reads them and so did every release.
+    values = json_or_none(b'{"a": NaN, "b": Infinity, "c": "\\ud800"}')
+    assert values["a"] != values["a"]  # NaN
+    assert values["b"] == float("inf")
+    assert values["c"] == "\ud800"
+
+
+def test_a_realistic_user_record_reads_alike_with_and_without_orjson(parser: str) -> None:
+    body = (
+        b'{"id":"00u1","status":"ACTIVE","profile":{"login":"j\xc3\xa9r\xc3\xb4me@example.com",'
+        b'"employeeNumber":12,"score":0.5,"manager":null,"tags":["a","b"],"remote":true}}'
+    )
+    assert json_or_none(body) == {
+        "id": "00u1",
+        "status": "ACTIVE",
+        "profile": {
+            "login": "jérôme@example.com",
+            "employeeNumber": 12,
+            "score": 0.5,
+            "manager": None,
+            "tags": ["a", "b"],
+            "remote": True,
+        },
+    }

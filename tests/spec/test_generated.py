@@ -8,6 +8,7 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -106,6 +107,32 @@ def test_null_transitioning_status_parses_as_none() -> None:
     assert User.from_dict({**MINIMAL_USER, "transitioningToStatus": None}).transitioning_to_status is None
     moving = User.from_dict({**MINIMAL_USER, "transitioningToStatus": "ACTIVE"})
     assert "ACTIVE" == moving.transitioning_to_status
+
+
+def test_a_parsed_model_equals_the_one_its_constructor_builds() -> None:
+    # from_dict assigns the fields itself rather than calling __init__: the result is the same.
+    from oktakit_api.models import AuthenticationProvider, AuthenticationProviderType, PasswordCredential
+
+    parsed = AuthenticationProvider.from_dict({"type": "OKTA", "name": "OKTA", "extra": 1})
+    built = AuthenticationProvider(name="OKTA", type=AuthenticationProviderType.OKTA)
+    built.additional_properties = {"extra": 1}
+    assert built == parsed
+    assert PasswordCredential() == PasswordCredential.from_dict({})
+    assert {} == PasswordCredential.from_dict({}).additional_properties
+
+
+def test_a_subclass_of_a_model_is_built_by_its_own_init() -> None:
+    from oktakit_api.models import PasswordCredential
+
+    class Audited(PasswordCredential):
+        def __init__(self, value: str | None = None, hook: Any = None) -> None:
+            super().__init__(value, hook)
+            self.built_by = "init"  # a plain subclass has a __dict__
+
+    parsed = Audited.from_dict({"value": "x", "extra": 1})
+    assert isinstance(parsed, Audited)
+    assert "init" == parsed.built_by
+    assert ("x", {"extra": 1}) == (parsed.value, parsed.additional_properties)
 
 
 def test_unknown_fields_and_custom_attributes_round_trip() -> None:

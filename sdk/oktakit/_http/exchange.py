@@ -15,6 +15,7 @@ from collections.abc import Callable
 from typing import Any
 
 import aiohttp
+from aiohttp import hdrs
 from aiohttp.http_exceptions import HttpProcessingError
 
 from oktakit.errors import ConfigurationError, RequestTimeoutError, ResponseTooLargeError, TransportError
@@ -66,7 +67,8 @@ class AiohttpTransport:
                 # A declared length is the size of the body only when nothing is compressed;
                 # aiohttp then reads exactly that much, so the common case is one plain read.
                 declared = raw.content_length
-                if declared is not None and declared <= max_bytes and "Content-Encoding" not in raw.headers:
+                encoded = hdrs.CONTENT_ENCODING in raw.headers
+                if declared is not None and declared <= max_bytes and not encoded:
                     body = await raw.read()
                 else:
                     body = await _read(raw, max_bytes, method, request)
@@ -125,15 +127,34 @@ def _describe(exc: BaseException) -> str:
     return f"{type(exc).__name__}: {exc}"
 
 
+_orjson_loads: Callable[[bytes], Any] | None
+try:
+    # orjson parses a user record about three times as fast as json (benchmarks/bench.py). Wheels
+    # exist for CPython only; elsewhere the standard library's parser does all the work.
+    from orjson import loads as _orjson_loads
+except ImportError:  # pragma: no cover - PyPy, or a platform without an orjson wheel
+    _orjson_loads = None
+
 #: json's scanner, called directly for the usual body: one JSON value with nothing around it.
 #: ``json.loads`` reaches the same scanner after two whitespace regex matches and two layers of
-#: calls (about 2 us of a user record's 12 us; benchmarks/bench.py measures the whole call).
+#: calls.
 # (typeshed leaves the attribute out: JSONDecoder sets it in its __init__.)
 _SCAN: Callable[[str, int], tuple[Any, int]] = json.JSONDecoder().scan_once  # type: ignore[attr-defined]
 
 
 def json_or_none(body: bytes) -> Any:
-    """The JSON document in ``body``, or ``None`` when it is not JSON (or absurdly nested)."""
+    """The JSON document in ``body``, or ``None`` when it is not JSON (or absurdly nested).
+
+    orjson reads almost every answer; what it refuses and Python's json takes (``NaN``, a lone
+    surrogate, a BOM, nesting past 1,024 levels that json can still read) goes the way of json,
+    so every body parses as json would parse it. One difference: an integer beyond 64 bits
+    reads as a float (Okta's integer attributes are 64-bit; json would give an int).
+    """
+    if _orjson_loads is not None:
+        try:
+            return _orjson_loads(body)
+        except ValueError:  # orjson.JSONDecodeError: json decides, below
+            pass
     try:
         text = body.decode()
         value, end = _SCAN(text, 0)

@@ -37,6 +37,7 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Literal
 
 import attrs
+from aiohttp import hdrs
 
 from oktakit.errors import ConfigurationError
 
@@ -386,7 +387,7 @@ class Pacer:
                 logger.debug("concurrency 429: in-flight cap lowered to %d", self.cap)
         else:
             now = asyncio.get_running_loop().time()
-            self.clock.observe(headers.get("Date"), now, self._wall)
+            self.clock.observe(headers.get(hdrs.DATE), now, self._wall)
             if not budget.same_window(numbers):
                 self._new_window(budget, numbers, now)
             if status == 429:

@@ -10,11 +10,10 @@ import logging
 import platform
 import time
 from collections.abc import Coroutine, Mapping
-from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
 import aiohttp
-from multidict import CIMultiDictProxy
+from multidict import CIMultiDict, CIMultiDictProxy
 from yarl import URL
 
 from oktakit._arguments import query_value
@@ -151,8 +150,10 @@ class Pipeline:
         # A credential whose headers never change and that never asks for a resend (an API
         # token) says so: its headers are merged once, not awaited and merged on every call.
         self._fixed_headers: Mapping[str, str] | None = getattr(authorizer, "fixed_headers", None)
-        self._fixed_request_headers: Mapping[str, str] = MappingProxyType(
-            {**self._base_headers, **(self._fixed_headers or {})}
+        # Read-only (shared by requests), and of aiohttp's own type, which it reads as it is
+        # instead of copying it into one first (on every request).
+        self._fixed_request_headers: Mapping[str, str] = CIMultiDictProxy(
+            CIMultiDict({**self._base_headers, **(self._fixed_headers or {})})
         )
 
     def resolve(self, url: str) -> URL:
