@@ -246,3 +246,30 @@ def test_reading_the_three_headers_together_equals_reading_each_alone(
         )
     )
     assert one_by_one == tuple(read_rate_limit(rate_headers(limit, remaining, reset)))
+
+
+def test_headers_read_before_are_read_alike_and_each_remaining_apart() -> None:
+    # The reader keeps what it read by the headers' text: the same text reads the same, and an
+    # answer differing only in X-Rate-Limit-Remaining (most answers of a window) reads its own.
+    first = [read_rate_limit(rate_headers(remaining=str(n))) for n in (599, 598, 599, 597)]
+    again = [read_rate_limit(rate_headers(remaining=str(n))) for n in (599, 598, 599, 597)]
+    expected = [(600, n, NOW + 30) for n in (599, 598, 599, 597)]
+    assert expected == [tuple(r) for r in first] == [tuple(r) for r in again]
+    assert (600, 5, NOW + 90) == tuple(read_rate_limit(rate_headers(remaining="5", reset=str(NOW + 90))))
+
+
+@pytest.mark.parametrize("value", ["+5", "٣", "1" * 16])
+def test_a_header_refused_once_is_refused_again(value: str, caplog: pytest.LogCaptureFixture) -> None:
+    headers = rate_headers(remaining=value)
+    with caplog.at_level("DEBUG", logger="oktakit"):
+        assert read_rate_limit(headers).numbers is None
+        assert read_rate_limit(headers).numbers is None
+    assert 2 == sum("X-Rate-Limit-Remaining" in r.getMessage() for r in caplog.records)
+
+
+def test_headers_read_before_are_kept_within_a_bound() -> None:
+    from oktakit._http import hints
+
+    for n in range(hints._SEEN_MAX + 100):
+        assert (600, 0, n) == tuple(read_rate_limit(rate_headers(remaining="0", reset=str(n))))
+    assert len(hints._SEEN) <= hints._SEEN_MAX

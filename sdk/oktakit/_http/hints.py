@@ -99,6 +99,12 @@ _REMAINING = istr("X-Rate-Limit-Remaining")
 _RESET = istr("X-Rate-Limit-Reset")
 # NamedTuple's own __new__ is a Python function: a third of this reader's time on every answer.
 _limits = tuple.__new__
+#: Okta's headers as read before, by their text: the limit and the reset stay the same for a
+#: whole window and each ``remaining`` recurs once a window, so most answers are found here
+#: (int() of three strings costs more than the rest of the reader). Only values that passed the
+#: fast path's checks are kept; emptied once it holds ``_SEEN_MAX``, so it never grows unbounded.
+_SEEN: dict[tuple[str, str, str], RateLimitHeaders] = {}
+_SEEN_MAX = 4096
 
 
 def read_rate_limit(headers: Mapping[str, str]) -> RateLimitHeaders:
@@ -108,10 +114,18 @@ def read_rate_limit(headers: Mapping[str, str]) -> RateLimitHeaders:
     # Okta's own answers: three short runs of ASCII digits, well within their bounds (a limit of
     # 12 digits stays below MAX_LIMIT, a reset of 11 below MAX_EPOCH), read at once. Anything
     # else is read header by header, each with its checks and DEBUG record.
-    if limit and remaining and reset and len(limit) <= 12 and len(remaining) <= 12 and len(reset) <= 11:
-        digits = limit + remaining + reset
-        if digits.isdigit() and digits.isascii():
-            return _limits(RateLimitHeaders, (int(limit), int(remaining), int(reset)))
+    if limit and remaining and reset:
+        key = (limit, remaining, reset)
+        known = _SEEN.get(key)
+        if known is not None:
+            return known
+        if len(limit) <= 12 and len(remaining) <= 12 and len(reset) <= 11:
+            digits = limit + remaining + reset
+            if digits.isdigit() and digits.isascii():
+                if len(_SEEN) >= _SEEN_MAX:
+                    _SEEN.clear()
+                read = _SEEN[key] = _limits(RateLimitHeaders, (int(limit), int(remaining), int(reset)))
+                return read
     return RateLimitHeaders(
         _number(headers, _LIMIT, MAX_LIMIT),
         _number(headers, _REMAINING, MAX_LIMIT),

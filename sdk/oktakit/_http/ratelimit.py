@@ -186,20 +186,21 @@ class Pacer:
         """
         budget = self.budget(bucket)
         loop = asyncio.get_running_loop()
-        started = loop.time()
+        started = now = loop.time()  # now: when the last wait ended (a queue tells)
         waited = False
         shared = None if self.shared is None else await self._reserve_shared(self.shared, budget, deadline)
         if shared is not None:
             budget.pending += 1
-            waited = shared > 0
+            if shared > 0:
+                waited, now = True, loop.time()
         elif budget.waiters or not budget.admits(started):
-            await self._queue(loop, budget.waiters, deadline, budget)
+            now = await self._queue(loop, budget.waiters, deadline, budget, now)
             waited = True
         else:
             budget.pending += 1
         if self._slots or self.in_flight >= self.cap:
             try:
-                await self._queue(loop, self._slots, deadline, None)
+                now = await self._queue(loop, self._slots, deadline, None, now)
             except BaseException:
                 budget.pending -= 1
                 self._wake_bucket(budget)
@@ -209,7 +210,7 @@ class Pacer:
             waited = True
         else:
             self.in_flight += 1
-        return budget, loop.time() - started if waited else 0.0
+        return budget, now - started if waited else 0.0
 
     async def _reserve_shared(
         self, shared: SharedBudget, budget: Budget, deadline: float | None
@@ -238,10 +239,12 @@ class Pacer:
         queue: deque[asyncio.Future[None]],
         deadline: float | None,
         budget: Budget | None,
-    ) -> None:
+        started: float,
+    ) -> float:
+        """Wait in ``queue`` from ``started`` (loop time) until handed a place; the loop time it
+        was handed (one clock reading serves the stats and the caller)."""
         waiter: asyncio.Future[None] = loop.create_future()
         queue.append(waiter)
-        started = loop.time()
         if budget is not None:
             self._schedule_reset(loop, budget)
         if deadline is not None:
@@ -268,9 +271,11 @@ class Pacer:
                 budget.timer = None
             raise
         finally:
-            self.stats.waited += loop.time() - started
+            ended = loop.time()
+            self.stats.waited += ended - started
             if deadline is not None:
                 self._unwatch(waiter)
+        return ended
 
     # Deadlines of queued requests: one timer for all of them (at the earliest), not one each,
     # which would cost a timer handle per queued request (the usual case at high concurrency).
