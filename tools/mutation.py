@@ -582,6 +582,9 @@ JUSTIFIED: dict[str, str] = {
         "never happens (resolve and Stage.after give targets not in doubt, each stage has its own "
         "part); for one not in doubt, evolve gives an equal target"
     ),
+    "oktakit.bulk._steps.xǁStepǁresolve__mutmut_1": (
+        "plan's default is never taken: the executor, resolve's one caller, passes plan=dry_run"
+    ),
     "oktakit.bulk._steps.xǁStepǁresolve__mutmut_32": (
         "both membership actions can be undone (each has an inverse), so reads_before and hence "
         "wants_status are always true in the membership branch"
