@@ -567,6 +567,32 @@ JUSTIFIED: dict[str, str] = {
         "the length check of the bare-digits shortcut: 15 digits are read the same by _digits, "
         "and 14 to 16 digits are above MAX_LIMIT and MAX_EPOCH (at most 13), refused either way",
     ),
+    # -- SDK: bulk/_steps.py (part A)
+    **dict.fromkeys(
+        [f"oktakit.bulk._steps.x__was_resent__mutmut_{n}" for n in (4, 7, 10)],
+        "getattr's default is never taken: its one caller (Step._refused) passes an ApiError, and "
+        "every OktaError has attempts (a class attribute, 1 unless the transport resent it)",
+    ),
+    "oktakit.bulk._steps.xǁStepǁ__init____mutmut_9": (
+        "needs for a step without an action: the only such steps (CallableStep, Playbook) set "
+        "needs themselves right after Step.__init__"
+    ),
+    "oktakit.bulk._steps.xǁStepǁenter__mutmut_5": (
+        "the shortcut differs only for a target in doubt entering a stage of its own part, which "
+        "never happens (resolve and Stage.after give targets not in doubt, each stage has its own "
+        "part); for one not in doubt, evolve gives an equal target"
+    ),
+    "oktakit.bulk._steps.xǁStepǁresolve__mutmut_1": (
+        "plan's default is never taken: the executor, resolve's one caller, passes plan=dry_run"
+    ),
+    "oktakit.bulk._steps.xǁStepǁresolve__mutmut_32": (
+        "both membership actions can be undone (each has an inverse), so reads_before and hence "
+        "wants_status are always true in the membership branch"
+    ),
+    "oktakit.bulk._steps.xǁStepǁresolve__mutmut_34": (
+        "the item of a membership target is never read again: ActionStep sends target.user, the "
+        "record names target.key, and membership actions are no playbook stages"
+    ),
 }
 
 
