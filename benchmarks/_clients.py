@@ -37,6 +37,16 @@ async def oktakit_client(url: str, token: str) -> AsyncIterator[GetUser]:
 
 
 @asynccontextmanager
+async def oktakit_50_in_flight(url: str, token: str) -> AsyncIterator[GetUser]:
+    """oktakit allowed as many requests in flight as raw aiohttp has at c=50 (the default is 20:
+    Okta's concurrency limit is shared by every client of the org)."""
+    from oktakit import ApiToken, OktaClient, RateLimitPolicy
+
+    async with OktaClient(url, auth=ApiToken(token), rate_limit=RateLimitPolicy(max_in_flight=50)) as okta:
+        yield okta.get_user
+
+
+@asynccontextmanager
 async def official_okta(url: str, token: str) -> AsyncIterator[GetUser]:
     """Okta's own SDK with a reused session (its fastest configuration)."""
     os.environ["OKTA_TESTING_TESTINGDISABLEHTTPSCHECK"] = "true"
@@ -85,5 +95,10 @@ def _official_get_user(client: Any) -> GetUser:
     return get_user
 
 
-CLIENTS = {"raw aiohttp": raw_aiohttp, "oktakit": oktakit_client, "okta (official)": official_okta}
+CLIENTS = {
+    "raw aiohttp": raw_aiohttp,
+    "oktakit": oktakit_client,
+    "okta (official)": official_okta,
+    "oktakit (50 in flight)": oktakit_50_in_flight,
+}
 DPOP_CLIENTS = {"oktakit (DPoP)": oktakit_dpop, "okta (official, DPoP)": official_okta_dpop}
