@@ -105,14 +105,14 @@ def _was_resent(error: BaseException) -> bool:
     return isinstance(attempts, int) and attempts > 1
 
 
-def _login_of(user: Any) -> str | None:
-    login = getattr(getattr(user, "profile", None), "login", None)
-    return login if isinstance(login, str) else None
+# The generated ``User`` guarantees both: a profile with its required login, and a status that
+# is a ``UserStatus`` (a value Okta added since becomes a pseudo-member, never a bare string).
+def _login_of(user: User) -> str:
+    return user.profile.login
 
 
-def _status_of(user: Any) -> str:
-    status = user.status
-    return str(getattr(status, "value", status))
+def _status_of(user: User) -> str:
+    return user.status.value
 
 
 class Step:
@@ -355,7 +355,7 @@ class UpdateStep(Step):
 
     async def verify(self, target: Target) -> tuple[bool | None, str | None]:
         user = await self.read_user(target.user)
-        profile = _profile_dict(user)
+        profile = user.profile  # a read-only mapping, custom attributes included
         changes = profile_changes(target.item, self.empty)
         return all(profile.get(k) == v for k, v in changes.items()), _status_of(user)
 
@@ -412,11 +412,3 @@ def make_step(
             "arguments= and on_result= apply to operations named by the client; bind them yourself"
         )
     return CallableStep(okta, operation, by_key=False)
-
-
-def _profile_dict(user: Any) -> Mapping[str, Any]:
-    profile = getattr(user, "profile", None)
-    if isinstance(profile, Mapping):
-        return profile
-    to_dict = getattr(profile, "to_dict", None)
-    return to_dict() if callable(to_dict) else {}
