@@ -271,17 +271,22 @@ async def test_an_operation_that_is_neither_a_name_nor_callable_is_named_in_the_
         await okta.bulk(42, ["00u1"], progress=False)
 
 
-@pytest.mark.parametrize("name", ["no_such_operation", "_call", "list_users", "org_url"])
-async def test_a_name_that_is_no_one_user_coroutine_of_the_client_is_refused_by_name(
+@pytest.mark.parametrize(
+    "name", ["no_such_operation", "_call", "list_users", "org_url", "close", "credential", "bulk_update"]
+)
+async def test_a_name_that_is_no_one_user_operation_of_the_client_is_refused_by_name(
     name: str, okta: OktaClient, okta_sim: OktaSimulator
 ) -> None:
-    """Private plumbing (``_call``), a list (``list_users``) and an attribute are not calls of one
-    user; the error names what was asked."""
+    """Private plumbing (``_call``), a list (``list_users``), an attribute and the client's own
+    helpers (``close``, ``credential``, ``bulk_update``) are no call of one user: refused before
+    anything runs, with the error naming what was asked."""
     with pytest.raises(
         InvalidArgumentError, match=rf"^'{name}' is not an operation of one user that bulk can run"
     ):
         await okta.bulk(name, ["00u1"], progress=False)
     assert 0 == sum(okta_sim.request_counts.values())
+    user = okta_sim.add_user(login="after@example.com")
+    assert "after@example.com" == (await okta.get_user(user.id)).profile.login  # the client still works
 
 
 async def test_arguments_for_a_client_method_without_bulk_knowledge_list_the_operations_that_take_them(

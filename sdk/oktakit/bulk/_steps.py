@@ -373,7 +373,7 @@ class CallableStep(Step):
         self.function = function
         self.by_key = by_key
         # A caller's own callable: nothing known to check; a client method: the operation itself.
-        self.needs = [name] if by_key and name in operations_by_name() else []
+        self.needs = [name] if by_key else []
 
     async def call(self, target: Target) -> str | None:
         await self.function(target.key if self.by_key else target.item)
@@ -395,8 +395,10 @@ def make_step(
 
                 return DeleteStep(okta, act, arguments, on_result)
             return ActionStep(okta, act, arguments, on_result)
-        method = getattr(type(okta), name, None) if not name.startswith("_") else None
-        if method is None or not inspect.iscoroutinefunction(method):
+        # Another operation of the client (get_user), never its plumbing (_call) or its helpers
+        # (close, check, bulk): those are no call of one user.
+        method = getattr(type(okta), name, None)
+        if name not in operations_by_name() or not inspect.iscoroutinefunction(method):
             action(name)  # raises the error listing what bulk can run
         if arguments or on_result is not None:
             known = ", ".join(sorted(a for a in ACTIONS if a != ops.UPDATE_USER.name))
