@@ -593,6 +593,31 @@ JUSTIFIED: dict[str, str] = {
         "the item of a membership target is never read again: ActionStep sends target.user, the "
         "record names target.key, and membership actions are no playbook stages"
     ),
+    # -- SDK: bulk/_steps.py (part B)
+    **dict.fromkeys(
+        [f"oktakit.bulk._steps.xǁUpdateStepǁcall__mutmut_{n}" for n in (7, 8)],
+        "settle reads what call returns by its truth only: any non-empty string is 'nothing to change'",
+    ),
+    **dict.fromkeys(
+        [f"oktakit.bulk._steps.xǁActionStepǁ__init____mutmut_{n}" for n in (21, 22)],
+        "the user then goes by keyword id= to a client method whose user parameter is id, which "
+        "takes it by keyword as it takes it by position",
+    ),
+    **dict.fromkeys(
+        [
+            "oktakit.bulk._steps.xǁCallableStepǁ__init____mutmut_31",
+            *(f"oktakit.bulk._steps.x_make_step__mutmut_{n}" for n in (60, 79)),
+        ],
+        "a CallableStep never uses its client: without an action it reads no user (resolves is "
+        "False; status and _refused need an action; verify is Step's no-op) and its callable is bound",
+    ),
+    "oktakit.bulk._steps.xǁCallableStepǁ__init____mutmut_8": (
+        "by_key callables are bound methods of the client found by their name (make_step), which "
+        "always have a __name__"
+    ),
+    "oktakit.bulk._steps.x_make_step__mutmut_81": (
+        "by_key=None is as falsy as False: the callable gets the item itself and nothing is preflighted"
+    ),
 }
 
 

@@ -105,14 +105,14 @@ def _was_resent(error: BaseException) -> bool:
     return isinstance(attempts, int) and attempts > 1
 
 
-def _login_of(user: Any) -> str | None:
-    login = getattr(getattr(user, "profile", None), "login", None)
-    return login if isinstance(login, str) else None
+# The generated ``User`` guarantees both: a profile with its required login, and a status that
+# is a ``UserStatus`` (a value Okta added since becomes a pseudo-member, never a bare string).
+def _login_of(user: User) -> str:
+    return user.profile.login
 
 
-def _status_of(user: Any) -> str:
-    status = user.status
-    return str(getattr(status, "value", status))
+def _status_of(user: User) -> str:
+    return user.status.value
 
 
 class Step:
@@ -355,7 +355,7 @@ class UpdateStep(Step):
 
     async def verify(self, target: Target) -> tuple[bool | None, str | None]:
         user = await self.read_user(target.user)
-        profile = _profile_dict(user)
+        profile = user.profile  # a read-only mapping, custom attributes included
         changes = profile_changes(target.item, self.empty)
         return all(profile.get(k) == v for k, v in changes.items()), _status_of(user)
 
@@ -373,7 +373,7 @@ class CallableStep(Step):
         self.function = function
         self.by_key = by_key
         # A caller's own callable: nothing known to check; a client method: the operation itself.
-        self.needs = [name] if by_key and name in operations_by_name() else []
+        self.needs = [name] if by_key else []
 
     async def call(self, target: Target) -> str | None:
         await self.function(target.key if self.by_key else target.item)
@@ -395,8 +395,10 @@ def make_step(
 
                 return DeleteStep(okta, act, arguments, on_result)
             return ActionStep(okta, act, arguments, on_result)
-        method = getattr(type(okta), name, None) if not name.startswith("_") else None
-        if method is None or not inspect.iscoroutinefunction(method):
+        # Another operation of the client (get_user), never its plumbing (_call) or its helpers
+        # (close, check, bulk): those are no call of one user.
+        method = getattr(type(okta), name, None)
+        if name not in operations_by_name() or not inspect.iscoroutinefunction(method):
             action(name)  # raises the error listing what bulk can run
         if arguments or on_result is not None:
             known = ", ".join(sorted(a for a in ACTIONS if a != ops.UPDATE_USER.name))
@@ -412,11 +414,3 @@ def make_step(
             "arguments= and on_result= apply to operations named by the client; bind them yourself"
         )
     return CallableStep(okta, operation, by_key=False)
-
-
-def _profile_dict(user: Any) -> Mapping[str, Any]:
-    profile = getattr(user, "profile", None)
-    if isinstance(profile, Mapping):
-        return profile
-    to_dict = getattr(profile, "to_dict", None)
-    return to_dict() if callable(to_dict) else {}
