@@ -618,6 +618,10 @@ JUSTIFIED: dict[str, str] = {
     "oktakit.bulk._steps.x_make_step__mutmut_81": (
         "by_key=None is as falsy as False: the callable gets the item itself and nothing is preflighted"
     ),
+    # -- SDK: errors.py
+    "oktakit.errors.x__utf8__mutmut_5": (
+        "codec names are case-insensitive: str.encode('UTF-8') is the same codec as 'utf-8'"
+    ),
 }
 
 

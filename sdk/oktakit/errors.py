@@ -71,7 +71,9 @@ class OktaError(Exception):
         "status": 404, "error_code": "E0000007", "rate_limit": {"bucket": ..., "limit": 1000,
         ...}, ...}``. Only JSON's own types, all the way down: datetimes become ISO 8601
         strings, records (``rate_limit``) objects, tuples lists, a number JSON cannot carry
-        (``inf``, ``nan``) ``None``, text that UTF-8 cannot carry (lone surrogates) U+FFFD; so
+        (``inf``, ``nan``) ``None``, an integer wider than 64 bits a string, text that UTF-8
+        cannot carry (lone surrogates) U+FFFD, and a value nested deeper than 16 levels (each
+        list, mapping or error counts one) its repr cut to 200 characters; so
         ``json.dumps(record, allow_nan=False)`` always works. Fields never hold credentials, so
         neither does the record.
         """
