@@ -324,16 +324,18 @@ class PermissionDeniedError(ApiError):
 
     def _message(self) -> str:
         message = super()._message()
-        scopes = printable(" or ".join(self.challenge_scopes or self.required_scopes) or "none", 500)
+        named = " or ".join(self.challenge_scopes or self.required_scopes)
+        scope = f"the scope {printable(named, 500)}" if named else ""
         if self.insufficient_scope:
             return (
-                f"{message}. The access token lacks the scope {scopes}: grant it to the app "
-                "(Okta API Scopes) and request it"
+                f"{message}. The access token lacks {scope or 'a scope Okta did not name'}: grant "
+                "it to the app (Okta API Scopes) and request it"
             )
         if self.operation is None:
             return message
         roles = " or ".join(" + ".join(alt) for alt in self.required_permissions) or "any admin role"
-        hint = f"{message}. {self.operation} needs the scope {scopes} and an admin role with {roles}"
+        needs = f"{scope} and an admin role" if scope else "an admin role"
+        hint = f"{message}. {self.operation} needs {needs} with {roles}"
         if self.targets_user:
             # Okta answers the same E0000006 when the target user is an admin the role may not
             # manage, or lies outside the role's resource set: the code cannot tell them apart.

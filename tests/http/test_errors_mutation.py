@@ -127,11 +127,19 @@ def test_a_403_without_a_challenge_or_explanation_says_only_what_okta_said() -> 
     )}  # fmt: skip
 
 
-def test_a_403_for_an_operation_without_scopes_names_none_and_any_admin_role() -> None:
+def test_a_403_for_an_operation_without_scopes_names_no_scope_and_any_admin_role() -> None:
     error = plain_403().explain("listWidgets", [], [], targets_user=False)
     assert (
-        f"HTTP 403 E0000006: You do not have permission [POST {URL}]. listWidgets needs the scope none "
-        "and an admin role with any admin role" == str(error)
+        f"HTTP 403 E0000006: You do not have permission [POST {URL}]. listWidgets needs an admin "
+        "role with any admin role" == str(error)
+    )
+
+
+def test_an_insufficient_scope_403_naming_no_scope_says_okta_did_not_name_it() -> None:
+    error = plain_403(insufficient_scope=True)
+    assert (
+        f"HTTP 403 E0000006: You do not have permission [POST {URL}]. The access token lacks a "
+        "scope Okta did not name: grant it to the app (Okta API Scopes) and request it" == str(error)
     )
 
 
