@@ -40,6 +40,8 @@ _RESETTABLE = _EXPIRABLE | {"PROVISIONED"}
 _PATH_PARAMETER = re.compile(r"{(\w+)}")
 #: How the client's methods name the user: ``user_id`` where the method takes other ids too.
 _USER_PARAMETERS = ("user_id", "id")
+#: Strict JSON, as the journal needs it: NaN and the infinities have no JSON form.
+_JOURNAL_JSON = json.JSONEncoder(allow_nan=False)
 
 
 @attrs.frozen
@@ -239,11 +241,13 @@ def checked_arguments(
     values are checked by the method on each call, as any call's are."""
     json_arguments(arguments)
     signature = inspect.signature(method)
-    user = next(name for name in (*_USER_PARAMETERS, "") if not name or name in signature.parameters)
-    if not user or user in arguments:
+    # Every action's method takes the user as ``user_id`` (next to other ids) or as ``id``.
+    user = "user_id" if "user_id" in signature.parameters else "id"
+    if user in arguments:
         raise InvalidArgumentError(f"{act.name}: the user comes from each item, not from arguments=")
+    others = signature.replace(parameters=[p for p in signature.parameters.values() if p.name != user])
     try:
-        signature.bind(**{user: "00u00000000000000000"}, **arguments)
+        others.bind(**arguments)
     except TypeError as exc:
         needs = ", ".join(act.path_arguments) or "no other path value"
         raise InvalidArgumentError(
@@ -260,7 +264,7 @@ def checked_arguments(
 def json_arguments(arguments: Mapping[str, Any]) -> dict[str, Any]:
     """The arguments as the journal keeps them: JSON, compared on resume."""
     try:
-        return json.loads(json.dumps(arguments, allow_nan=False))  # type: ignore[no-any-return]
+        return json.loads(_JOURNAL_JSON.encode(arguments))  # type: ignore[no-any-return]
     except (TypeError, ValueError) as exc:
         raise InvalidArgumentError(f"bulk arguments must be JSON values (journaled): {exc}") from None
 
