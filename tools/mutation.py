@@ -327,12 +327,6 @@ JUSTIFIED: dict[str, str] = {
         "the 5 s threshold is our own tolerance (Date has 1 s resolution; clock fixes are tens of "
         "seconds); no source fixes its exact boundary, so a test could only restate it",
     ),
-    "oktakit.errors.x__error_fields__mutmut_3": "json.loads(b'') raises ValueError, read as no body",
-    "oktakit.errors.x__error_fields__mutmut_5": "'' is no dict either: the same branch follows",
-    **dict.fromkeys(
-        ["oktakit.errors.x__error_fields__mutmut_12", "oktakit.errors.x__error_fields__mutmut_15"],
-        "only the part before the first ';' is used, whatever the split limit",
-    ),
     **dict.fromkeys(
         [f"oktakit._http.pagination.x__split_links__mutmut_{n}" for n in (7, 8, 19)],
         "nesting depth of '<' inside '<...>': RFC 3986 URIs cannot contain '<' or '>', so a valid "

@@ -135,6 +135,21 @@ def test_a_403_for_an_operation_without_scopes_names_no_scope_and_any_admin_role
     )
 
 
+def test_a_403_explained_names_the_operations_scopes_and_admin_permissions() -> None:
+    # getUser's facts as okta_spec/openapi.yaml states them (security and x-okta-permissions).
+    error = plain_403().explain(
+        "getUser",
+        ["okta.users.read"],
+        [["okta.users.read"], ["okta.users.userprofile.manage"]],
+        targets_user=False,
+    )
+    assert (
+        f"HTTP 403 E0000006: You do not have permission [POST {URL}]. getUser needs the scope "
+        "okta.users.read and an admin role with okta.users.read or okta.users.userprofile.manage"
+        == str(error)
+    )
+
+
 def test_an_insufficient_scope_403_naming_no_scope_says_okta_did_not_name_it() -> None:
     error = plain_403(insufficient_scope=True)
     assert (
