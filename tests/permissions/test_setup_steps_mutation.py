@@ -177,15 +177,31 @@ def test_without_a_standard_role_that_carries_the_log_the_text_says_so_and_names
 
 
 def test_an_update_without_credentials_says_what_changing_a_password_needs() -> None:
+    lines = setup_steps(requirements(["update_user"])).splitlines()
+
     assert [
         "",
         "Changing passwords or recovery questions with update_user also needs "
         "okta.users.credentials.manage (ask with credentials=True / --credentials).",
         "",
         BULK_MORE.format(added="scope okta.users.read", argv="update_user"),
-    ] == setup_steps(requirements(["update_user"])).splitlines()[-4:]
+    ] == lines[-4:]
+    assert [
+        "To run update_user with least privilege:",
+        f"2. Create a custom admin role (e.g. 'oktakit update_user') {NEW_ROLE}",
+        "     okta.users.userprofile.manage" + " " * 22 + "User > Edit users' profile attributes",
+    ] == [lines[0], *lines[5:7]]
     assert "Changing passwords" not in setup_steps(requirements(["update_user"], credentials=True))
     assert "Changing passwords" not in setup_steps(requirements(["suspend_user"]))
+
+
+def test_both_operations_that_change_credentials_are_named() -> None:
+    text = setup_steps(requirements(["update_user", "replace_user"]))
+
+    assert (
+        "Changing passwords or recovery questions with update_user, replace_user also needs "
+        "okta.users.credentials.manage (ask with credentials=True / --credentials)."
+    ) in text.splitlines()
 
 
 def test_with_credentials_the_bulk_hint_compares_like_with_like_and_keeps_the_flag() -> None:
@@ -234,7 +250,9 @@ def test_operations_that_need_no_permission_still_need_a_custom_role_without_a_r
 def test_the_example_role_name_holds_the_jobs_up_to_40_characters(jobs: list[str], example: str) -> None:
     lines = setup_steps(requirements(jobs)).splitlines()
 
-    assert f"2. Create a custom admin role (e.g. {example}) {NEW_ROLE}" == lines[6]
+    assert [f"2. Create a custom admin role (e.g. {example}) {NEW_ROLE}"] == [
+        line for line in lines if line.startswith("2. ")
+    ]
 
 
 def test_terraform_of_a_bulk_job_with_the_log_names_only_the_jobs_asked_for_and_the_standard_role() -> None:
