@@ -125,6 +125,6 @@ def setup_steps(need: Requirements) -> str:
                 "",
                 f"A bulk run (okta.bulk, oktakit bulk) needs more: {', '.join(added)} (it reads users: "
                 f"logins to ids, and back to settle refusals). See: oktakit permissions "
-                f"{' '.join(need.jobs)} --bulk",
+                f"{' '.join(need.jobs)}{' --credentials' if need.credentials else ''} --bulk",
             ]
     return "\n".join(lines)
