@@ -80,3 +80,11 @@ def test_a_realistic_user_record_reads_alike_with_and_without_orjson(parser: str
             "remote": True,
         },
     }
+
+
+def test_an_integer_beyond_64_bits_is_a_float_with_orjson_and_an_int_with_json_alone(parser: str) -> None:
+    # The one difference orjson makes (CHANGELOG); it also shows which parser read the body.
+    value = json_or_none(b'{"n": 123456789012345678901234567890}')
+    expected = 123456789012345678901234567890
+    assert value == {"n": float(expected) if parser == "orjson" else expected}
+    assert type(value["n"]) is (float if parser == "orjson" else int)

@@ -67,8 +67,11 @@ class AiohttpTransport:
                 # A declared length is the size of the body only when nothing is compressed;
                 # aiohttp then reads exactly that much, so the common case is one plain read.
                 declared = raw.content_length
-                encoded = hdrs.CONTENT_ENCODING in raw.headers
-                if declared is not None and declared <= max_bytes and not encoded:
+                if (
+                    declared is not None
+                    and declared <= max_bytes
+                    and hdrs.CONTENT_ENCODING not in raw.headers
+                ):
                     body = await raw.read()
                 else:
                     body = await _read(raw, max_bytes, method, request)
@@ -98,7 +101,7 @@ async def _read(raw: aiohttp.ClientResponse, max_bytes: int, method: str, reques
     """The body of an answer that is compressed, of no declared length or too long, read in
     bounded steps (aiohttp decompresses as we read, so stopping at the cap bounds memory)."""
     declared = raw.content_length
-    if declared is not None and declared > max_bytes and "Content-Encoding" not in raw.headers:
+    if declared is not None and declared > max_bytes and hdrs.CONTENT_ENCODING not in raw.headers:
         raise ResponseTooLargeError(limit=max_bytes, status=raw.status, method=method, url=str(request.url))
     chunks, size = [], 0
     async for chunk in raw.content.iter_chunked(_CHUNK):
@@ -148,7 +151,7 @@ def json_or_none(body: bytes) -> Any:
     orjson reads almost every answer; what it refuses and Python's json takes (``NaN``, a lone
     surrogate, a BOM, nesting past 1,024 levels that json can still read) goes the way of json,
     so every body parses as json would parse it. One difference: an integer beyond 64 bits
-    reads as a float (Okta's integer attributes are 64-bit; json would give an int).
+    reads as a float where json gives an int.
     """
     if _orjson_loads is not None:
         try:
