@@ -242,7 +242,7 @@ def test_reading_records_leaves_no_descriptor_open(tmp_path: Path) -> None:
     assert before == _open_descriptors()
 
 
-def test_the_spool_of_a_run_without_journal_is_a_private_named_file_removed_with_the_run(
+def test_the_spool_of_a_run_without_journal_is_a_private_named_file_that_refuses_records_once_closed(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
@@ -259,6 +259,17 @@ def test_the_spool_of_a_run_without_journal_is_a_private_named_file_removed_with
     assert [RUN] == list(spool.records())
     with pytest.raises(JournalError, match="the run's spool is closed"):
         spool.append(START)
+    spool._removal()  # what collecting the spool (or the interpreter's exit) runs
+    assert not path.exists()
+
+
+def test_the_spool_of_a_run_without_journal_is_removed_with_the_run(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    spool = Spool()
+    path = spool.path
+    spool.close()
     del spool  # the last reference: CPython collects it here
     assert not path.exists()
 

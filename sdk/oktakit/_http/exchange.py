@@ -20,6 +20,7 @@ from aiohttp.http_exceptions import HttpProcessingError
 
 from oktakit.errors import ConfigurationError, RequestTimeoutError, ResponseTooLargeError, TransportError
 
+from . import allocator
 from .protocol import HttpRequest, HttpResponse
 
 #: The default cap on one response body, after decompression: a page of 200 users with large
@@ -46,6 +47,7 @@ class AiohttpTransport:
             )
         self.session = session
         self._limits = aiohttp.ClientTimeout()
+        allocator.settle()
 
     async def send(self, request: HttpRequest) -> HttpResponse:
         session = self.session

@@ -376,7 +376,7 @@ class Pacer:
                     self.cap += 1
         finally:  # whatever the answer held, the requests queued behind this one go on
             if self.shared is not None:
-                self.shared.release(budget.name, status, limits if headers is not None else None)
+                self.shared.release(budget.name, status, limits)  # None with no answer
             if budget.waiters:
                 self._wake_bucket(budget)
             if self._slots:

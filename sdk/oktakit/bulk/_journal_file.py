@@ -231,7 +231,8 @@ class Spool:
         fd, name = tempfile.mkstemp(prefix="oktakit-bulk-", suffix=".jsonl")
         os.close(fd)
         self.path = Path(name)
-        weakref.finalize(self, _unlink, self.path)
+        # Removed when the spool is collected (or at exit): the report has read it by then.
+        self._removal = weakref.finalize(self, _unlink, self.path)
         # Only the report reads the spool, after the run: it may be buffered.
         self._file: BinaryIO | None = self.path.open("ab")
 
