@@ -28,12 +28,11 @@ class Budget:
     def __init__(self, name: str) -> None:
         self.name = name
         self.limit: int | None = None  # None: no answer yet; -1: answers carry no headers
-        self.remaining = 0
-        self.reserve = 0
-        # The most Okta still reported left when it refused one of ours: that much is out of
-        # this client's reach (the headers described the org's bucket, the client's share is less).
-        self.refused_with = 0
-        self.reset = 0  # Okta's X-Rate-Limit-Reset (epoch seconds)
+        # remaining, reserve and reset (Okta's X-Rate-Limit-Reset, epoch seconds) are set by the
+        # first answer; refused_with is the most Okta still reported left when it refused one of
+        # ours: that much is out of this client's reach (the headers described the org's bucket,
+        # the client's share is less). All start at zero.
+        self.remaining = self.reserve = self.refused_with = self.reset = 0
         self.reset_local = math.inf  # when that is on our clock; inf once the window rolled over
         self.pending = 0  # let through, not answered yet
         self.waiters: deque[asyncio.Future[None]] = deque()
