@@ -32,6 +32,8 @@ async def raw_aiohttp(url: str, token: str) -> AsyncIterator[GetUser]:
 async def raw_aiohttp_settled(url: str, token: str) -> AsyncIterator[GetUser]:
     """Raw aiohttp after the allocator step oktakit takes (oktakit/_http/allocator.py): what
     raw aiohttp would cost with it, so the table shows how much of the difference it makes."""
+    # The step itself, not oktakit's settle(): importing oktakit would put its modules in raw
+    # aiohttp's process.
     block = bytes(512 * 1024)
     del block
     async with raw_aiohttp(url, token) as get_user:

@@ -242,17 +242,23 @@ def test_reading_records_leaves_no_descriptor_open(tmp_path: Path) -> None:
     assert before == _open_descriptors()
 
 
-def test_the_spool_of_a_run_without_journal_is_a_private_named_file_that_refuses_records_once_closed(
-    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
-) -> None:
+@pytest.fixture
+def spool_dir(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
+    """The folder spools are made in for this test (tempfile's, pointed here)."""
     monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    return tmp_path
+
+
+def test_the_spool_of_a_run_without_journal_is_a_private_named_file_that_refuses_records_once_closed(
+    spool_dir: Path,
+) -> None:
     spool = Spool()
     path = spool.path
     spool.append(RUN)
     spool.close()
     spool.close()
 
-    assert tmp_path == path.parent
+    assert spool_dir == path.parent
     assert path.name.startswith("oktakit-bulk-")
     assert path.name.endswith(".jsonl")
     assert 0o600 == stat.S_IMODE(path.stat().st_mode)
@@ -263,10 +269,8 @@ def test_the_spool_of_a_run_without_journal_is_a_private_named_file_that_refuses
     assert not path.exists()
 
 
-def test_the_spool_of_a_run_without_journal_is_removed_with_the_run(
-    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
-) -> None:
-    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+@pytest.mark.usefixtures("spool_dir")
+def test_the_spool_of_a_run_without_journal_is_removed_with_the_run() -> None:
     spool = Spool()
     path = spool.path
     spool.close()
@@ -274,10 +278,10 @@ def test_the_spool_of_a_run_without_journal_is_removed_with_the_run(
     assert not path.exists()
 
 
+@pytest.mark.usefixtures("spool_dir")
 def test_a_spool_whose_file_is_already_gone_is_collected_without_an_error(
-    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
     unraisable: list[Any] = []
     monkeypatch.setattr(sys, "unraisablehook", unraisable.append)
     spool = Spool()

@@ -46,6 +46,11 @@ USER_ADMIN_AND_UP = (
     "Group Administrator (USER_ADMIN), Organization Administrator (ORG_ADMIN), "
     "Super Administrator (SUPER_ADMIN)."
 )
+# The token's admin for a job on users: the custom role of step 2 over the set of step 3.
+TOKEN_ADMIN_FOR_USERS = (
+    f"   that admin needs the custom role of step 2 over the resource set of step 3 {ADD_ADMIN}, "
+    f"or a standard role that includes it, broader than needed: {USER_ADMIN_AND_UP}"
+)
 BULK_MORE = (
     "A bulk run (okta.bulk, oktakit bulk) needs more: {added} (it reads users: logins to ids, and back "
     "to settle refusals). See: oktakit permissions {argv} --bulk"
@@ -67,8 +72,7 @@ def test_a_suspend_is_four_console_steps_and_the_custom_role_over_its_set_for_a_
         f"4. {ASSIGN} (role: step 2, resources: step 3).",
         "",
         TOKEN,
-        f"   that admin needs the custom role of step 2 over the resource set of step 3 {ADD_ADMIN}, "
-        f"or a standard role that includes it, broader than needed: {USER_ADMIN_AND_UP}",
+        TOKEN_ADMIN_FOR_USERS,
         "",
         BULK_MORE.format(added="scope okta.users.read, permission okta.users.read", argv="suspend_user"),
     ] == setup_steps(requirements(["suspend_user"])).splitlines()
@@ -93,8 +97,7 @@ def test_a_bulk_suspend_adds_the_user_read_and_says_why_it_is_included() -> None
         f"4. {ASSIGN} (role: step 2, resources: step 3).",
         "",
         TOKEN,
-        f"   that admin needs the custom role of step 2 over the resource set of step 3 {ADD_ADMIN}, "
-        f"or a standard role that includes it, broader than needed: {USER_ADMIN_AND_UP}",
+        TOKEN_ADMIN_FOR_USERS,
         "",
         "Included above because the job calls them too:",
     ] == text[:-1]
